@@ -1,0 +1,57 @@
+// Brings a database to a usable state for the app, the CLI and the tests: the embedded server
+// when DATABASE_URL is unset, migrations applied, and the connection URLs placed in process.env.
+import path from "node:path";
+import type { Env } from "@/lib/env";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate, roleOf } from "@/lib/db/migrate";
+
+export interface PreparedDatabase {
+  appUrl: string;
+  adminUrl: string;
+  /** Only for the embedded server: a superuser URL (tests create scratch databases with it). */
+  superUrl?: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface PrepareOptions {
+  env: Env;
+  log: (line: string) => void;
+  whenRunning?: "reuse" | "restart";
+  database?: string;
+  /** Cluster folder name under DATA_DIR (tests use their own cluster). */
+  cluster?: string;
+  port?: number;
+}
+
+export async function prepareDatabase(options: PrepareOptions): Promise<PreparedDatabase> {
+  const { env, log } = options;
+  let prepared: PreparedDatabase;
+  if (env.DATABASE_URL) {
+    if (!env.DATABASE_ADMIN_URL) {
+      throw new Error(
+        "DATABASE_URL is set but DATABASE_ADMIN_URL is not. Migrations and seeding run as the table owner: set DATABASE_ADMIN_URL to the owner's connection string.",
+      );
+    }
+    prepared = { appUrl: env.DATABASE_URL, adminUrl: env.DATABASE_ADMIN_URL, embedded: false, stop: async () => {} };
+  } else {
+    const server = await startEmbeddedPostgres({
+      dir: path.resolve(env.DATA_DIR, options.cluster ?? "postgres"),
+      port: options.port ?? env.EMBEDDED_PG_PORT,
+      database: options.database ?? "autolumiku",
+      log,
+      whenRunning: options.whenRunning ?? "restart",
+    });
+    prepared = { ...server, embedded: true };
+  }
+  try {
+    const { applied } = await migrate({ adminUrl: prepared.adminUrl, appRole: roleOf(prepared.appUrl), log });
+    if (applied.length === 0) log("database schema is up to date");
+  } catch (error) {
+    await prepared.stop();
+    throw error;
+  }
+  process.env.DATABASE_URL = prepared.appUrl;
+  process.env.DATABASE_ADMIN_URL = prepared.adminUrl;
+  return prepared;
+}

@@ -1,0 +1,55 @@
+// Typed domain errors, mapped once to HTTP status and to user-facing messages.
+export type DomainErrorCode = "not_found" | "forbidden" | "invalid" | "conflict" | "unauthorized";
+
+export class DomainError extends Error {
+  constructor(
+    public readonly code: DomainErrorCode,
+    message: string,
+    public readonly details?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(message = "Not found") {
+    super("not_found", message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message = "Forbidden") {
+    super("forbidden", message);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  constructor(message = "Sign in required") {
+    super("unauthorized", message);
+  }
+}
+
+export class Invalid extends DomainError {
+  constructor(message: string, details?: Record<string, string[]>) {
+    super("invalid", message, details);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string) {
+    super("conflict", message);
+  }
+}
+
+const statusByCode: Record<DomainErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  invalid: 400,
+  conflict: 409,
+  unauthorized: 401,
+};
+
+export function httpStatusOf(error: unknown): number {
+  return error instanceof DomainError ? statusByCode[error.code] : 500;
+}

@@ -1,0 +1,54 @@
+// Vitest global setup: one real PostgreSQL for the run (the embedded test cluster unless
+// DATABASE_URL/DATABASE_ADMIN_URL are given), with a fresh, migrated database.
+import path from "node:path";
+import pg from "pg";
+import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
+import { createDatabaseIfMissing } from "@/lib/db/embedded";
+import { parseEnv } from "@/lib/env";
+
+const TEST_DATABASE = "autolumiku_test";
+
+interface Shared {
+  ready: Promise<PreparedDatabase>;
+  users: number;
+}
+
+const holder = globalThis as { autolumikuTestDb?: Shared };
+
+async function freshDatabase(): Promise<PreparedDatabase> {
+  const env = parseEnv({ ...process.env, NODE_ENV: "test" });
+  if (!env.DATABASE_URL) {
+    // Start the cluster, then recreate the test database before migrating it.
+    const first = await prepareDatabase({ env, log: () => {}, cluster: "test-postgres", port: env.EMBEDDED_PG_PORT + 1, database: "postgres_bootstrap", whenRunning: "reuse" });
+    const admin = new pg.Client({ connectionString: first.superUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
+    await createDatabaseIfMissing(admin, TEST_DATABASE);
+    await admin.end();
+    delete process.env.DATABASE_URL;
+    delete process.env.DATABASE_ADMIN_URL;
+    const prepared = await prepareDatabase({ env, log: () => {}, cluster: "test-postgres", port: env.EMBEDDED_PG_PORT + 1, database: TEST_DATABASE, whenRunning: "reuse" });
+    return { ...prepared, stop: first.stop };
+  }
+  return prepareDatabase({ env, log: () => {} });
+}
+
+export async function setup(): Promise<void> {
+  holder.autolumikuTestDb ??= { ready: freshDatabase(), users: 0 };
+  holder.autolumikuTestDb.users += 1;
+  const prepared = await holder.autolumikuTestDb.ready;
+  process.env.DATABASE_URL = prepared.appUrl;
+  process.env.DATABASE_ADMIN_URL = prepared.adminUrl;
+  process.env.DATA_DIR ??= path.resolve(".data");
+}
+
+export async function teardown(): Promise<void> {
+  const shared = holder.autolumikuTestDb;
+  if (!shared) return;
+  shared.users -= 1;
+  if (shared.users === 0) {
+    const prepared = await shared.ready;
+    await prepared.stop();
+    holder.autolumikuTestDb = undefined;
+  }
+}
