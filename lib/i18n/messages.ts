@@ -1,0 +1,136 @@
+// UI text in Bahasa Indonesia (default) and English. Keys are shared; `en` must have every key of `id`.
+export const LOCALES = ["id", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const id = {
+  "app.name": "autolumiku",
+  "app.tagline": "Katalog, dasbor, dan asisten WhatsApp untuk showroom mobil bekas",
+  "lang.label": "Bahasa",
+  "lang.id": "Bahasa Indonesia",
+  "lang.en": "English",
+  "home.title": "Jual mobil bekas lebih cepat, dari stok yang nyata",
+  "home.lead":
+    "Setiap showroom mendapat situs katalog bermerek yang cepat di ponsel, dasbor untuk stok, prospek dan tim, serta asisten WhatsApp yang menjawab pembeli dalam Bahasa Indonesia tanpa pernah mengarang harga.",
+  "home.staffLogin": "Masuk sebagai staf showroom",
+  "home.adminLogin": "Masuk sebagai admin platform",
+  "home.feature.catalog": "Katalog bermerek",
+  "home.feature.catalogText": "Situs per showroom di /slug, subdomain, atau domain sendiri, dengan filter, simulasi kredit, dan tombol WhatsApp.",
+  "home.feature.dashboard": "Dasbor showroom",
+  "home.feature.dashboardText": "Stok, foto, prospek, staf, dan jejak audit; setiap perubahan tercatat.",
+  "home.feature.whatsapp": "Asisten WhatsApp",
+  "home.feature.whatsappText": "Menjawab dari stok sungguhan dan menyerahkan pembeli ke sales pada saat yang tepat.",
+  "login.title": "Masuk ke dasbor showroom",
+  "login.adminTitle": "Masuk ke konsol platform",
+  "login.email": "Email",
+  "login.password": "Kata sandi",
+  "login.submit": "Masuk",
+  "login.submitting": "Sedang masuk…",
+  "login.error.invalid_credentials": "Email atau kata sandi salah.",
+  "login.error.locked": "Terlalu banyak percobaan gagal. Akun dikunci sementara; coba lagi nanti.",
+  "login.error.inactive": "Akun ini sudah dinonaktifkan. Hubungi pemilik showroom.",
+  "login.error.suspended": "Showroom ini sedang dinonaktifkan sementara. Hubungi admin platform.",
+  "login.error.use_admin_login": "Akun admin platform masuk lewat halaman /admin/login.",
+  "login.error.use_staff_login": "Akun staf showroom masuk lewat halaman /login.",
+  "login.error.unknown": "Tidak bisa masuk saat ini. Coba lagi sebentar lagi.",
+  "login.error.required": "Isi email dan kata sandi.",
+  "login.staffHint": "Pemilik, admin, dan sales showroom.",
+  "login.adminHint": "Khusus admin platform autolumiku.",
+  "nav.logout": "Keluar",
+  "nav.dashboard": "Dasbor",
+  "nav.catalog": "Lihat katalog",
+  "dashboard.welcome": "Selamat datang, {name}",
+  "dashboard.signedInAs": "Masuk sebagai {email} · {role} di {tenant}",
+  "dashboard.stock": "Stok mobil",
+  "dashboard.byStatus": "Per status",
+  "dashboard.leads": "Prospek",
+  "dashboard.newLeads": "Prospek baru",
+  "admin.title": "Konsol platform",
+  "admin.signedInAs": "Masuk sebagai {email} · admin platform",
+  "admin.showrooms": "Showroom",
+  "admin.showroomCount": "{count} showroom terdaftar",
+  "role.super_admin": "Admin platform",
+  "role.owner": "Pemilik",
+  "role.admin": "Admin",
+  "role.sales": "Sales",
+  "status.draft": "Draf",
+  "status.available": "Tersedia",
+  "status.booked": "Dipesan",
+  "status.sold": "Terjual",
+  "common.close": "Tutup",
+  "error.notFound": "Halaman tidak ditemukan",
+  "error.back": "Kembali ke beranda",
+} as const;
+
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, string> = {
+  "app.name": "autolumiku",
+  "app.tagline": "Catalog, dashboard and WhatsApp assistant for used-car showrooms",
+  "lang.label": "Language",
+  "lang.id": "Bahasa Indonesia",
+  "lang.en": "English",
+  "home.title": "Sell used cars faster, from real stock",
+  "home.lead":
+    "Every showroom gets a branded catalog site that is fast on phones, a dashboard for stock, leads and staff, and a WhatsApp assistant that answers buyers in Bahasa Indonesia and never invents a price.",
+  "home.staffLogin": "Sign in as showroom staff",
+  "home.adminLogin": "Sign in as platform admin",
+  "home.feature.catalog": "Branded catalog",
+  "home.feature.catalogText": "A site per showroom at /slug, a subdomain or its own domain, with filters, credit simulation and a WhatsApp button.",
+  "home.feature.dashboard": "Showroom dashboard",
+  "home.feature.dashboardText": "Stock, photos, leads, staff and an audit trail; every change is recorded.",
+  "home.feature.whatsapp": "WhatsApp assistant",
+  "home.feature.whatsappText": "Answers from real stock and hands buyers to a salesperson at the right moment.",
+  "login.title": "Sign in to the showroom dashboard",
+  "login.adminTitle": "Sign in to the platform console",
+  "login.email": "Email",
+  "login.password": "Password",
+  "login.submit": "Sign in",
+  "login.submitting": "Signing in…",
+  "login.error.invalid_credentials": "Wrong email or password.",
+  "login.error.locked": "Too many failed attempts. The account is locked for a while; try again later.",
+  "login.error.inactive": "This account has been deactivated. Ask the showroom owner.",
+  "login.error.suspended": "This showroom is temporarily suspended. Contact the platform admin.",
+  "login.error.use_admin_login": "Platform admin accounts sign in at /admin/login.",
+  "login.error.use_staff_login": "Showroom staff accounts sign in at /login.",
+  "login.error.unknown": "Signing in is not possible right now. Try again shortly.",
+  "login.error.required": "Enter your email and password.",
+  "login.staffHint": "Showroom owners, admins and sales staff.",
+  "login.adminHint": "For autolumiku platform admins only.",
+  "nav.logout": "Sign out",
+  "nav.dashboard": "Dashboard",
+  "nav.catalog": "View catalog",
+  "dashboard.welcome": "Welcome, {name}",
+  "dashboard.signedInAs": "Signed in as {email} · {role} at {tenant}",
+  "dashboard.stock": "Cars in stock",
+  "dashboard.byStatus": "By status",
+  "dashboard.leads": "Leads",
+  "dashboard.newLeads": "New leads",
+  "admin.title": "Platform console",
+  "admin.signedInAs": "Signed in as {email} · platform admin",
+  "admin.showrooms": "Showrooms",
+  "admin.showroomCount": "{count} showrooms registered",
+  "role.super_admin": "Platform admin",
+  "role.owner": "Owner",
+  "role.admin": "Admin",
+  "role.sales": "Sales",
+  "status.draft": "Draft",
+  "status.available": "Available",
+  "status.booked": "Booked",
+  "status.sold": "Sold",
+  "common.close": "Close",
+  "error.notFound": "Page not found",
+  "error.back": "Back to home",
+};
+
+export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const messages = MESSAGES[locale];
+  return (key, vars) => messages[key].replace(/\{(\w+)\}/g, (match, name: string) => (vars && name in vars ? String(vars[name]) : match));
+}

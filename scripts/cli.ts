@@ -1,0 +1,142 @@
+// `npm run cli -- <command>`: the operator's command line, calling the same lib/ code as the UI.
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { parseEnv } from "@/lib/env";
+import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
+import { db, disconnectDb } from "@/lib/db/client";
+import { systemActor } from "@/lib/audit/record";
+import { createTenant } from "@/lib/tenancy/tenants";
+import { createUser, ROLES, type Role } from "@/lib/auth/users";
+import { importVehiclesCsv } from "@/lib/inventory/csv-import";
+import { seedDemoIfEmpty } from "@/lib/seed/demo";
+import { loadDotEnv } from "./lib/secrets";
+
+const USAGE = `Usage: npm run cli -- <command> [options] [--json]
+
+Commands:
+  tenant:create --slug SLUG --name NAME [--city CITY] [--whatsapp NUMBER]
+  user:create --email EMAIL --password PASSWORD --role ${ROLES.join("|")} [--tenant SLUG] [--name NAME] [--whatsapp PHONE]
+  vehicles:import --tenant SLUG FILE.csv
+  db:migrate
+  db:seed
+
+Without DATABASE_URL the embedded PostgreSQL is used (started if it is not running).`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  slug: { type: "string" },
+  name: { type: "string" },
+  city: { type: "string" },
+  email: { type: "string" },
+  password: { type: "string" },
+  role: { type: "string" },
+  tenant: { type: "string" },
+  whatsapp: { type: "string" },
+  "whatsapp-phone-number-id": { type: "string" },
+  "whatsapp-access-token": { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
+function required(values: Values, name: "slug" | "name" | "email" | "password" | "role" | "tenant"): string {
+  const value = values[name];
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function tenantIdOf(slug: string): Promise<string> {
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT id FROM app_find_tenant(${slug}, NULL)`;
+  const id = rows[0]?.id;
+  if (!id) throw new UsageError(`No showroom with slug "${slug}"`);
+  return id;
+}
+
+type Output = { text: string; data: unknown };
+
+async function runCommand(command: string, values: Values, positionals: string[]): Promise<Output> {
+  const actor = systemActor("cli");
+  switch (command) {
+    case "db:migrate":
+      return { text: "Database is migrated.", data: { migrated: true } };
+    case "db:seed": {
+      const seeded = await seedDemoIfEmpty((line) => console.error(line));
+      return { text: seeded ? "Demo showrooms created." : "The database already has showrooms; nothing seeded.", data: { seeded } };
+    }
+    case "tenant:create": {
+      if (values["whatsapp-phone-number-id"] || values["whatsapp-access-token"]) {
+        throw new UsageError("WhatsApp numbers are connected with the WhatsApp channel, which this version does not include yet.");
+      }
+      const tenant = await createTenant({ slug: required(values, "slug"), name: required(values, "name"), city: values.city, whatsappNumber: values.whatsapp }, actor);
+      return { text: `Created showroom ${tenant.name} (/${tenant.slug}, id ${tenant.id}).`, data: { id: tenant.id, slug: tenant.slug, name: tenant.name } };
+    }
+    case "user:create": {
+      const role = required(values, "role");
+      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+      const tenantId = values.tenant ? await tenantIdOf(values.tenant) : undefined;
+      const email = required(values, "email");
+      const user = await createUser(
+        { email, password: required(values, "password"), role: role as Role, tenantId, name: values.name ?? email.split("@")[0] ?? email, whatsappNumber: values.whatsapp },
+        actor,
+      );
+      return { text: `Created ${user.role} ${user.email} (id ${user.id}).`, data: user };
+    }
+    case "vehicles:import": {
+      const file = positionals[0];
+      if (!file) throw new UsageError("name the CSV file: vehicles:import --tenant SLUG FILE.csv");
+      const tenantId = await tenantIdOf(required(values, "tenant"));
+      const csv = await readFile(file, "utf8").catch(() => {
+        throw new UsageError(`Cannot read ${file}`);
+      });
+      const report = await importVehiclesCsv({ tenantId, actor, csv });
+      const lines = [
+        `Imported ${file}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected.`,
+        ...report.rejected.map((row) => `  row ${row.row}${row.stockCode ? ` (${row.stockCode})` : ""}: ${row.reason}`),
+      ];
+      return { text: lines.join("\n"), data: report };
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : "Name a command");
+  }
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: process.argv.slice(2), options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  loadDotEnv();
+  let database: PreparedDatabase | undefined;
+  try {
+    const env = parseEnv(process.env);
+    database = await prepareDatabase({ env, log: (line) => console.error(line), whenRunning: "reuse" });
+    const output = await runCommand(command, values, rest);
+    console.log(values.json ? JSON.stringify(output.data, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2) : output.text);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (values.json) console.log(JSON.stringify({ error: message }));
+    else console.error(`Error: ${message}`);
+    if (error instanceof UsageError) {
+      if (!values.json) console.error(`\n${USAGE}`);
+      return 2;
+    }
+    return 1;
+  } finally {
+    await disconnectDb().catch(() => {});
+    await database?.stop().catch(() => {});
+  }
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,81 @@
+// `npm start`: the whole product on one machine. Uses DATABASE_URL when set; otherwise starts the
+// embedded PostgreSQL. Migrates, seeds the demo showrooms into an empty database, builds when
+// the sources changed, serves on PORT, and shuts everything down cleanly on Ctrl-C.
+import { appUrl, EnvError, parseEnv } from "@/lib/env";
+import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
+import { disconnectDb } from "@/lib/db/client";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS, seedDemoIfEmpty } from "@/lib/seed/demo";
+import { buildIfNeeded, startNext, stopChild, waitForHttp } from "./lib/next-server";
+import { ensureAuthSecret, loadDotEnv } from "./lib/secrets";
+
+const log = (line: string) => console.log(`[autolumiku] ${line}`);
+
+let database: PreparedDatabase | undefined;
+let child: ReturnType<typeof startNext> | undefined;
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (child) await stopChild(child);
+  await disconnectDb().catch(() => {});
+  if (database?.embedded) log("stopping the embedded PostgreSQL");
+  await database?.stop().catch(() => {});
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  loadDotEnv();
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const env = parseEnv(process.env);
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  database = await prepareDatabase({ env, log });
+  const secret = await ensureAuthSecret(env.DATA_DIR);
+  process.env.AUTH_SECRET = secret;
+  process.env.NEXTAUTH_SECRET = secret;
+  process.env.NEXTAUTH_URL ??= appUrl(env);
+
+  if (env.SEED_DEMO) {
+    const seeded = await seedDemoIfEmpty(log);
+    if (seeded) log("demo showrooms created");
+  }
+  await disconnectDb();
+  if (!dev) await buildIfNeeded(log);
+
+  child = startNext({ mode: dev ? "dev" : "start", port: env.PORT, env: process.env });
+  child.on("exit", (code) => {
+    if (!shuttingDown) {
+      log(`the web server stopped (exit code ${code ?? "signal"})`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHttp(`http://127.0.0.1:${env.PORT}/login`);
+  printBanner(appUrl(env), env.SEED_DEMO);
+}
+
+function printBanner(base: string, demo: boolean): void {
+  const lines = [
+    "",
+    "autolumiku is running",
+    `  Platform home      ${base}/`,
+    `  Showroom sign-in   ${base}/login`,
+    `  Platform sign-in   ${base}/admin/login`,
+  ];
+  if (demo) {
+    lines.push("", "Demo showrooms");
+    for (const showroom of DEMO_SHOWROOMS) lines.push(`  ${showroom.name.padEnd(26)} ${base}/${showroom.slug}`);
+    lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
+    for (const login of DEMO_LOGINS) lines.push(`  ${login.label.padEnd(34)} ${login.email.padEnd(36)} ${base}${login.page}`);
+  }
+  lines.push("", "Press Ctrl-C to stop.", "");
+  console.log(lines.join("\n"));
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof EnvError) console.error(error.message);
+  else console.error(`[autolumiku] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});
