@@ -1,0 +1,34 @@
+// Vitest global setup for end-to-end tests: the demo data in the test database, a production
+// build (rebuilt only when sources changed), and `next start` on a spare port.
+import type { ChildProcess } from "node:child_process";
+import { buildIfNeeded, startNext, stopChild, waitForHttp } from "../../scripts/lib/next-server";
+import { disconnectDb } from "@/lib/db/client";
+import { seedDemoIfEmpty } from "@/lib/seed/demo";
+
+let server: ChildProcess | undefined;
+
+export async function setup(): Promise<void> {
+  const port = Number(process.env.E2E_PORT ?? 3217);
+  const base = `http://127.0.0.1:${port}`;
+  process.env.AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
+  process.env.NEXTAUTH_SECRET = process.env.AUTH_SECRET;
+  process.env.NEXTAUTH_URL = base;
+  process.env.APP_URL = base;
+  process.env.E2E_BASE_URL = base;
+  await seedDemoIfEmpty();
+  await disconnectDb();
+  await buildIfNeeded((line) => console.log(`[e2e] ${line}`));
+  server = startNext({ mode: "start", port, env: { ...process.env, NODE_ENV: "production" }, quiet: true });
+  let output = "";
+  server.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  server.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  try {
+    await waitForHttp(`${base}/login`, 60_000);
+  } catch (error) {
+    throw new Error(`next start did not come up: ${String(error)}\n${output}`);
+  }
+}
+
+export async function teardown(): Promise<void> {
+  if (server) await stopChild(server);
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("settings", () => {
+  it("gives every setting a sensible default for the embedded demo", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data", DEFAULT_LOCALE: "id", SEED_DEMO: true, LOGIN_MAX_FAILURES: 5, ROOT_DOMAIN: "localhost" });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+
+  it("names every bad setting in one readable message", () => {
+    let error: unknown;
+    try {
+      parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", DEFAULT_LOCALE: "fr", AUTH_SECRET: "short" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as EnvError).message;
+    for (const key of ["PORT", "DATABASE_URL", "DEFAULT_LOCALE", "AUTH_SECRET"]) expect(message).toContain(key);
+    expect(message).toContain("postgresql://");
+    expect(message).toContain(".env.example");
+  });
+
+  it("reads yes/no style flags", () => {
+    expect(parseEnv({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ SEED_DEMO: "1" }).SEED_DEMO).toBe(true);
+  });
+});
