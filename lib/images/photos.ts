@@ -1,0 +1,62 @@
+// Vehicle photos: through the pipeline, into storage, onto the vehicle, inside the tenant's transaction.
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db/client";
+import { NotFound } from "@/lib/errors";
+import { getStorage } from "@/lib/storage";
+import { processPhoto } from "@/lib/images/pipeline";
+import type { VehiclePhoto } from "@/lib/generated/prisma/client";
+
+export interface StoredVariant {
+  format: "webp" | "avif";
+  width: number;
+  height: number;
+  key: string;
+  bytes: number;
+}
+
+export async function storeVehiclePhoto(tx: Tx, options: { tenantId: string; vehicleId: string; bytes: Buffer; isMain?: boolean }): Promise<VehiclePhoto> {
+  // Another showroom's vehicle is invisible here, so its id is refused like an unknown one.
+  const vehicle = await tx.vehicle.findUnique({ where: { id: options.vehicleId }, select: { id: true } });
+  if (!vehicle) throw new NotFound("Vehicle not found");
+  const processed = await processPhoto(options.bytes);
+  const photoId = randomUUID();
+  const storage = getStorage();
+  const variants: StoredVariant[] = [];
+  for (const variant of processed.variants) {
+    const key = `tenants/${options.tenantId}/vehicles/${options.vehicleId}/${photoId}-${variant.width}.${variant.format}`;
+    await storage.put(key, variant.bytes, { contentType: `image/${variant.format}` });
+    variants.push({ format: variant.format, width: variant.width, height: variant.height, key, bytes: variant.bytes.length });
+  }
+  const existing = await tx.vehiclePhoto.findMany({ where: { vehicleId: options.vehicleId }, select: { position: true, isMain: true } });
+  const isMain = options.isMain ?? !existing.some((photo) => photo.isMain);
+  if (isMain) await tx.vehiclePhoto.updateMany({ where: { vehicleId: options.vehicleId, isMain: true }, data: { isMain: false } });
+  const largestWebp = variants.filter((variant) => variant.format === "webp").at(-1) ?? variants[0];
+  return tx.vehiclePhoto.create({
+    data: {
+      id: photoId,
+      tenantId: options.tenantId,
+      vehicleId: options.vehicleId,
+      position: existing.reduce((max, photo) => Math.max(max, photo.position + 1), 0),
+      isMain,
+      storageKey: largestWebp?.key ?? "",
+      variants: variants.map((variant) => ({ ...variant })),
+      width: processed.width,
+      height: processed.height,
+      bytes: processed.originalBytes,
+      blurDataUrl: processed.blurDataUrl,
+    },
+  });
+}
+
+/** srcset strings for a <picture>: AVIF first for browsers that take it, WebP otherwise. */
+export function photoSources(variants: StoredVariant[]): { avifSrcSet: string; webpSrcSet: string; fallbackUrl: string } {
+  const storage = getStorage();
+  const srcSet = (format: "webp" | "avif") =>
+    variants
+      .filter((variant) => variant.format === format)
+      .map((variant) => `${storage.publicUrl(variant.key)} ${variant.width}w`)
+      .join(", ");
+  const webp = variants.filter((variant) => variant.format === "webp");
+  const fallback = webp.find((variant) => variant.width >= 640) ?? webp.at(-1) ?? variants[0];
+  return { avifSrcSet: srcSet("avif"), webpSrcSet: srcSet("webp"), fallbackUrl: fallback ? storage.publicUrl(fallback.key) : "" };
+}

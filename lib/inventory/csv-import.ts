@@ -1,0 +1,191 @@
+// CSV import and export of a showroom's stock, shared by the CLI and the dashboard. Each row is
+// upserted in its own tenant transaction, so one bad row never rolls back the good ones.
+import { parse } from "csv-parse/sync";
+import type { Actor } from "@/lib/audit/record";
+import { withTenant } from "@/lib/db/tenant";
+import { DomainError, Invalid } from "@/lib/errors";
+import { parseRupiah } from "@/lib/money";
+import { parseBodyType, parseBoolean, parseFuel, parseMileage, parseStatus, parseTransmission, parseYear } from "@/lib/inventory/normalize";
+import { upsertVehicleByStockCode } from "@/lib/inventory/vehicles";
+import type { ValidVehicle, VehicleInput } from "@/lib/inventory/vehicle-input";
+import type { Vehicle } from "@/lib/generated/prisma/client";
+
+type Field = keyof ValidVehicle;
+
+/** Canonical header -> vehicle field, in export order. */
+const COLUMNS: [string, Field][] = [
+  ["stock_code", "stockCode"], ["brand", "brand"], ["model", "model"], ["variant", "variant"], ["year", "year"],
+  ["transmission", "transmission"], ["fuel", "fuel"], ["mileage_km", "mileageKm"], ["color", "color"], ["body_type", "bodyType"],
+  ["price", "price"], ["status", "status"], ["city", "city"], ["plate_number", "plateNumber"], ["description", "descriptionId"],
+  ["description_en", "descriptionEn"], ["engine_cc", "engineCc"], ["seats", "seats"], ["negotiable", "negotiable"],
+  ["tax_valid_until", "taxValidUntil"], ["stnk_valid_until", "stnkValidUntil"], ["previous_owners", "previousOwners"],
+  ["featured", "featured"], ["features", "features"],
+];
+
+const ALIASES: Record<string, string> = {
+  kode_stok: "stock_code", kode: "stock_code", stock: "stock_code", merek: "brand", merk: "brand", tipe: "variant", varian: "variant",
+  tahun: "year", transmisi: "transmission", bahan_bakar: "fuel", bbm: "fuel", kilometer: "mileage_km", km: "mileage_km",
+  mileage: "mileage_km", warna: "color", colour: "color", tipe_bodi: "body_type", harga: "price", kota: "city",
+  nomor_polisi: "plate_number", nopol: "plate_number", plat: "plate_number", deskripsi: "description", cc: "engine_cc",
+  kursi: "seats", nego: "negotiable", pajak_berlaku: "tax_valid_until", stnk_berlaku: "stnk_valid_until", tangan_ke: "previous_owners",
+  unggulan: "featured", fitur: "features",
+};
+
+const REQUIRED = ["stock_code", "brand", "model", "year", "transmission", "mileage_km", "price"];
+const FIELD_OF = new Map(COLUMNS);
+const DEFAULTED = new Set<Field>(["status", "fuel", "negotiable", "featured"]);
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: { row: number; stockCode?: string; reason: string }[];
+}
+
+const normalizeHeader = (header: string) => {
+  const name = header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return ALIASES[name] ?? name;
+};
+
+function parseDate(text: string): Date | null {
+  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  const local = text.match(/^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
+  if (!year || !month || !day) return null;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day) ? null : date;
+}
+
+/** One cell -> the field's value; a string describing the problem when it cannot be read. */
+function readCell(field: Field, raw: string): { value: unknown } | { problem: string } {
+  const text = raw.trim();
+  // An empty cell clears an optional field; fields with a default keep it (or the stored value).
+  if (text === "") return { value: field === "features" ? [] : DEFAULTED.has(field) ? undefined : null };
+  const fail = (what: string) => ({ problem: `'${text}' is not ${what}` });
+  switch (field) {
+    case "year": {
+      const year = parseYear(text);
+      return year === null ? { problem: `must be between 1950 and ${new Date().getFullYear() + 1}` } : { value: year };
+    }
+    case "price": {
+      const price = parseRupiah(text);
+      return price === null ? fail("an amount") : { value: price };
+    }
+    case "mileageKm": {
+      const km = parseMileage(text);
+      return km === null ? fail("a distance in km") : { value: km };
+    }
+    case "transmission": {
+      const value = parseTransmission(text);
+      return value ? { value } : fail("manual or automatic");
+    }
+    case "fuel": {
+      const value = parseFuel(text);
+      return value ? { value } : fail("bensin, diesel, hybrid or listrik");
+    }
+    case "bodyType": {
+      const value = parseBodyType(text);
+      return value ? { value } : fail("a body type (MPV, SUV, hatchback, sedan, pickup, LCGC, ...)");
+    }
+    case "status": {
+      const value = parseStatus(text);
+      return value ? { value } : fail("a status (tersedia, booking, terjual, draft)");
+    }
+    case "negotiable":
+    case "featured": {
+      const value = parseBoolean(text);
+      return value === null ? fail("yes or no") : { value };
+    }
+    case "engineCc":
+    case "seats":
+    case "previousOwners": {
+      const value = Number(text.replace(/\./g, ""));
+      return Number.isInteger(value) ? { value } : fail("a whole number");
+    }
+    case "taxValidUntil":
+    case "stnkValidUntil": {
+      const value = parseDate(text);
+      return value ? { value } : fail("a date (YYYY-MM-DD or DD/MM/YYYY)");
+    }
+    case "features":
+      return { value: text.split(/[;|]/).map((item) => item.trim()).filter(Boolean) };
+    default:
+      return { value: text };
+  }
+}
+
+function detectDelimiter(csv: string): "," | ";" {
+  const header = csv.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+}
+
+export async function importVehiclesCsv(options: { tenantId: string; actor: Actor; csv: string }): Promise<ImportReport> {
+  let records: string[][];
+  try {
+    records = parse(options.csv, { bom: true, delimiter: detectDelimiter(options.csv), relax_column_count: true, skip_empty_lines: true });
+  } catch (error) {
+    throw new Invalid(`The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const [header, ...rows] = records;
+  if (!header) throw new Invalid("The file is empty");
+  const headers = header.map(normalizeHeader);
+  const missing = REQUIRED.filter((column) => !headers.includes(column));
+  if (missing.length) throw new Invalid(`Missing required columns: ${missing.join(", ")}`);
+  const provided = new Set(headers.flatMap((column) => FIELD_OF.get(column) ?? []));
+
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
+  const firstRowOf = new Map<string, number>();
+  for (const [index, cells] of rows.entries()) {
+    const row = index + 2; // the header is row 1, as in a spreadsheet
+    if (cells.every((cell) => cell.trim() === "")) continue;
+    const input: Record<string, unknown> = {};
+    const problems: string[] = [];
+    headers.forEach((column, position) => {
+      const field = FIELD_OF.get(column);
+      if (!field) return;
+      const cell = readCell(field, cells[position] ?? "");
+      if ("problem" in cell) problems.push(`${column}: ${cell.problem}`);
+      else input[field] = cell.value;
+    });
+    const stockCode = typeof input.stockCode === "string" ? input.stockCode : undefined;
+    if (stockCode) {
+      const first = firstRowOf.get(stockCode.toLowerCase());
+      if (first) problems.unshift(`duplicate stock_code ${stockCode} in this file (first on row ${first})`);
+      else firstRowOf.set(stockCode.toLowerCase(), row);
+    }
+    if (problems.length) {
+      report.rejected.push({ row, stockCode, reason: problems.join("; ") });
+      continue;
+    }
+    try {
+      const { outcome } = await withTenant(options.tenantId, (tx) =>
+        upsertVehicleByStockCode(tx, { tenantId: options.tenantId, actor: options.actor, input: input as VehicleInput, provided }),
+      );
+      report[outcome] += 1;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      report.rejected.push({ row, stockCode, reason: error.message });
+    }
+  }
+  return report;
+}
+
+function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.join("; ");
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return String(value);
+}
+
+const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** The showroom's stock with the canonical headers; importing it back changes nothing. */
+export async function exportVehiclesCsv(options: { tenantId: string }): Promise<string> {
+  const vehicles = await withTenant(options.tenantId, (tx) => tx.vehicle.findMany({ orderBy: { stockCode: "asc" } }));
+  const lines = [COLUMNS.map(([column]) => column).join(",")];
+  for (const vehicle of vehicles) {
+    lines.push(COLUMNS.map(([, field]) => quote(formatCell(vehicle[field as keyof Vehicle]))).join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}

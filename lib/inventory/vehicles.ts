@@ -1,0 +1,127 @@
+// Vehicles inside a showroom's transaction: create, update with history, upsert by stock code.
+// Reads rely on row-level security; writes name the tenant because the policy checks it.
+import type { Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import { Invalid, NotFound } from "@/lib/errors";
+import { parsePlate } from "@/lib/inventory/plate";
+import { VehicleInput, VehiclePatch, type ValidVehicle } from "@/lib/inventory/vehicle-input";
+import { slugify } from "@/lib/tenancy/slug";
+import type { Vehicle } from "@/lib/generated/prisma/client";
+import type { z } from "zod";
+
+interface WriteContext {
+  tenantId: string;
+  actor: Actor;
+}
+
+function invalid(error: z.ZodError): Invalid {
+  const details: Record<string, string[]> = {};
+  for (const issue of error.issues) (details[issue.path.join(".") || "input"] ??= []).push(issue.message);
+  return new Invalid(Object.entries(details).map(([field, messages]) => `${field}: ${messages.join(", ")}`).join("; "), details);
+}
+
+/** The plate as stored, with its region and ganjil/genap derived from it. */
+function plateFields(plateNumber: string | null) {
+  const plate = plateNumber ? parsePlate(plateNumber) : null;
+  return { plateNumber: plate?.normalized ?? null, plateRegion: plate?.region ?? null, plateParity: plate?.parity ?? null };
+}
+
+/** "TOY-0007": the brand's first three letters and the next number for this showroom. */
+export async function suggestStockCode(tx: Tx, options: { brand: string }): Promise<string> {
+  const prefix = (options.brand.replace(/[^a-z]/gi, "").slice(0, 3) || "CAR").toUpperCase();
+  const existing = await tx.vehicle.findMany({ where: { stockCode: { startsWith: `${prefix}-` } }, select: { stockCode: true } });
+  const highest = existing.reduce((max, { stockCode }) => Math.max(max, Number(stockCode.slice(prefix.length + 1)) || 0), 0);
+  return `${prefix}-${String(highest + 1).padStart(4, "0")}`;
+}
+
+async function uniqueSlug(tx: Tx, vehicle: Pick<ValidVehicle, "brand" | "model" | "variant" | "year" | "stockCode">, exceptId?: string): Promise<string> {
+  const base = slugify(`${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`) || "mobil";
+  const clash = await tx.vehicle.findFirst({ where: { slug: base, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  return clash ? `${base}-${slugify(vehicle.stockCode)}` : base;
+}
+
+export async function createVehicle(tx: Tx, options: WriteContext & { input: VehicleInput }): Promise<Vehicle> {
+  const parsed = VehicleInput.safeParse(options.input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const data = parsed.data;
+  const vehicle = await tx.vehicle.create({
+    data: { ...data, ...plateFields(data.plateNumber), tenantId: options.tenantId, slug: await uniqueSlug(tx, data) },
+  });
+  await tx.vehicleEvent.create({
+    data: { tenantId: options.tenantId, vehicleId: vehicle.id, type: "created", toStatus: vehicle.status, toPrice: vehicle.price, actorId: options.actor.userId },
+  });
+  await recordAudit(tx, { tenantId: options.tenantId, actor: options.actor, action: "vehicle.create", entity: "vehicle", entityId: vehicle.id, after: vehicle });
+  return vehicle;
+}
+
+const comparable = (value: unknown): unknown => {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.join("\u0001");
+  if (typeof value === "bigint") return value.toString();
+  return value ?? null;
+};
+
+/** The fields of `patch` whose value differs from the stored vehicle. */
+export function changedFields(vehicle: Vehicle, patch: Partial<ValidVehicle>): Partial<ValidVehicle> {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const current = field === "plateNumber" ? vehicle.plateNumber : vehicle[field as keyof Vehicle];
+    const next = field === "plateNumber" ? plateFields(value as string | null).plateNumber : value;
+    if (comparable(current) !== comparable(next)) changes[field] = value;
+  }
+  return changes as Partial<ValidVehicle>;
+}
+
+export async function updateVehicle(tx: Tx, options: WriteContext & { vehicleId: string; input: VehiclePatch }): Promise<Vehicle> {
+  const before = await tx.vehicle.findUnique({ where: { id: options.vehicleId } });
+  if (!before) throw new NotFound("Vehicle not found");
+  const parsed = VehiclePatch.safeParse(options.input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const changes = changedFields(before, parsed.data);
+  if (Object.keys(changes).length === 0) return before;
+  return applyChanges(tx, { ...options, before, changes });
+}
+
+async function applyChanges(tx: Tx, options: WriteContext & { before: Vehicle; changes: Partial<ValidVehicle> }): Promise<Vehicle> {
+  const { before, changes, tenantId, actor } = options;
+  const merged = { ...before, ...changes };
+  const slugChanged = ["brand", "model", "variant", "year"].some((field) => field in changes);
+  const vehicle = await tx.vehicle.update({
+    where: { id: before.id },
+    data: {
+      ...changes,
+      ...("plateNumber" in changes ? plateFields(changes.plateNumber ?? null) : {}),
+      ...(slugChanged ? { slug: await uniqueSlug(tx, merged, before.id) } : {}),
+    },
+  });
+  const actorId = actor.userId;
+  if (vehicle.status !== before.status) {
+    await tx.vehicleEvent.create({ data: { tenantId, vehicleId: vehicle.id, type: "status_changed", fromStatus: before.status, toStatus: vehicle.status, actorId } });
+  }
+  if (vehicle.price !== before.price) {
+    await tx.vehicleEvent.create({ data: { tenantId, vehicleId: vehicle.id, type: "price_changed", fromPrice: before.price, toPrice: vehicle.price, actorId } });
+  }
+  const beforeChanged = Object.fromEntries(Object.keys(changes).map((field) => [field, before[field as keyof Vehicle]]));
+  await recordAudit(tx, { tenantId, actor, action: "vehicle.update", entity: "vehicle", entityId: vehicle.id, before: beforeChanged, after: changes });
+  return vehicle;
+}
+
+export type UpsertOutcome = "created" | "updated" | "unchanged";
+
+/** Create by stock code, or update only what differs: importing the same data twice changes nothing. */
+export async function upsertVehicleByStockCode(
+  tx: Tx,
+  options: WriteContext & { input: VehicleInput; provided?: ReadonlySet<keyof ValidVehicle> },
+): Promise<{ outcome: UpsertOutcome; vehicle: Vehicle }> {
+  const parsed = VehicleInput.safeParse(options.input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const existing = await tx.vehicle.findUnique({ where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: parsed.data.stockCode } } });
+  if (!existing) return { outcome: "created", vehicle: await createVehicle(tx, options) };
+  // Only the columns the source actually had may change an existing car.
+  const patch = Object.fromEntries(Object.entries(parsed.data).filter(([field]) => !options.provided || options.provided.has(field as keyof ValidVehicle)));
+  const changes = changedFields(existing, patch);
+  if (Object.keys(changes).length === 0) return { outcome: "unchanged", vehicle: existing };
+  return { outcome: "updated", vehicle: await applyChanges(tx, { ...options, before: existing, changes }) };
+}
