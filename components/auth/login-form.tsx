@@ -58,7 +58,7 @@ export function LoginForm({ area, destination, text }: { area: "dashboard" | "ad
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {error ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p role="alert" data-testid="form-error" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
           {error}
         </p>
       ) : null}

@@ -5,6 +5,7 @@ import { NotFound } from "@/lib/errors";
 import { getStorage } from "@/lib/storage";
 import { processPhoto } from "@/lib/images/pipeline";
 import type { VehiclePhoto } from "@/lib/generated/prisma/client";
+import { z } from "zod";
 
 export interface StoredVariant {
   format: "webp" | "avif";
@@ -46,6 +47,16 @@ export async function storeVehiclePhoto(tx: Tx, options: { tenantId: string; veh
       blurDataUrl: processed.blurDataUrl,
     },
   });
+}
+
+const StoredVariants = z.array(
+  z.object({ format: z.enum(["webp", "avif"]), width: z.number(), height: z.number(), key: z.string(), bytes: z.number() }),
+);
+
+/** The variants column as written by storeVehiclePhoto; anything else reads as no variants. */
+export function readVariants(json: unknown): StoredVariant[] {
+  const parsed = StoredVariants.safeParse(json);
+  return parsed.success ? parsed.data : [];
 }
 
 /** srcset strings for a <picture>: AVIF first for browsers that take it, WebP otherwise. */

@@ -63,7 +63,8 @@ export async function processPhoto(input: Buffer, options: PipelineOptions = {})
 
   let metadata: sharp.Metadata;
   try {
-    metadata = await sharp(input, { limitInputPixels: maxPixels }).metadata();
+    // Reading the header decodes no pixels, so it is safe without the limit and tells us the size.
+    metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
     throw new PhotoRejected("corrupt");
   }

@@ -47,7 +47,7 @@ describe("signing in at phone size", () => {
   it("tells a super admin who uses the showroom login where to go, in Indonesian", async () => {
     const page = await phonePage(browser);
     await signIn(page, "/login", "admin@autolumiku.demo");
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("/admin/login");
+    await expect.poll(() => page.getByTestId("form-error").textContent()).toContain("/admin/login");
     expect(page.url()).toBe(`${baseUrl()}/login`);
     await page.close();
   });
@@ -55,7 +55,7 @@ describe("signing in at phone size", () => {
   it("refuses showroom staff at the admin login", async () => {
     const page = await phonePage(browser);
     await signIn(page, "/admin/login", "owner@surya.demo");
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("/login");
+    await expect.poll(() => page.getByTestId("form-error").textContent()).toContain("/login");
     await page.goto(`${baseUrl()}/admin`);
     await page.waitForURL(`${baseUrl()}/admin/login`);
     await page.close();
@@ -64,7 +64,7 @@ describe("signing in at phone size", () => {
   it("shows a clear message for a wrong password", async () => {
     const page = await phonePage(browser);
     await signIn(page, "/login", "sales2@mobilindo.demo", "salah-sandi");
-    await expect.poll(() => page.getByRole("alert").textContent()).toBe("Email atau kata sandi salah.");
+    await expect.poll(() => page.getByTestId("form-error").textContent()).toBe("Email atau kata sandi salah.");
     await screenshot(page, "login-error-390");
     await page.close();
   });
