@@ -39,6 +39,8 @@ export async function setup(): Promise<void> {
   const prepared = await holder.autolumikuTestDb.ready;
   process.env.DATABASE_URL = prepared.appUrl;
   process.env.DATABASE_ADMIN_URL = prepared.adminUrl;
+  // Tests that need scratch databases (the migration runner's) use the embedded superuser.
+  if (prepared.superUrl) process.env.TEST_SUPERUSER_URL = prepared.superUrl;
   process.env.DATA_DIR ??= path.resolve(".data");
 }
 
