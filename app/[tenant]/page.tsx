@@ -1,92 +1,76 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { VehicleCard } from "@/components/catalog/vehicle-card";
+import { loadShowroom } from "@/lib/catalog/showroom";
 import { withTenant } from "@/lib/db/tenant";
-import { formatRupiah } from "@/lib/money";
-import { photoSources, readVariants } from "@/lib/images/photos";
-import { findTenantBySlug } from "@/lib/tenancy/resolve";
-import { readTheme, themeStyle } from "@/lib/tenancy/theme";
+import { vehicleCardSelect } from "@/lib/inventory/search";
+import { catalogBase } from "@/lib/tenancy/resolve";
 import { getTranslator } from "@/lib/i18n/server";
-
-export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ tenant: string }> };
 
-async function loadShowroom(slug: string) {
-  const found = await findTenantBySlug(slug);
-  if (!found) return null;
-  if (found.status !== "active") return { suspended: true as const, slug };
-  return withTenant(found.id, async (tx) => {
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: found.id } });
-    const vehicles = await tx.vehicle.findMany({
-      where: { status: { in: ["available", "booked"] } },
-      orderBy: [{ featured: "desc" }, { createdAt: "desc" }],
-      take: 24,
-      include: { photos: { where: { isMain: true }, take: 1 } },
-    });
-    return { suspended: false as const, tenant, vehicles };
-  });
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const showroom = await loadShowroom((await params).tenant);
-  if (!showroom || showroom.suspended) return { title: "autolumiku" };
-  return { title: `${showroom.tenant.name} · Mobil bekas ${showroom.tenant.city ?? ""}`.trim(), description: showroom.tenant.tagline ?? undefined };
+  if (showroom.state !== "open") return { title: "autolumiku" };
+  const { tenant } = showroom;
+  return { title: `${tenant.name} · Mobil bekas ${tenant.city ?? ""}`.trim(), description: tenant.tagline ?? undefined };
 }
 
 export default async function ShowroomHome({ params }: Params) {
   const showroom = await loadShowroom((await params).tenant);
-  if (!showroom) notFound();
+  if (showroom.state !== "open") return null;
+  const { tenant } = showroom;
   const { t } = await getTranslator();
-  if (showroom.suspended) {
-    return (
-      <main className="flex min-h-dvh flex-col items-center justify-center gap-2 px-4 text-center">
-        <h1 className="text-xl font-semibold">Showroom ini sementara tidak tersedia</h1>
-        <p className="text-sm text-muted-foreground">This showroom is temporarily unavailable.</p>
-      </main>
-    );
-  }
-  const { tenant, vehicles } = showroom;
+  const base = await catalogBase(tenant.slug);
+  const listed = { status: { in: ["available" as const, "booked" as const] } };
+  const { featured, newest, brands } = await withTenant(tenant.id, async (tx) => ({
+    featured: await tx.vehicle.findMany({ where: { ...listed, featured: true }, orderBy: { createdAt: "desc" }, take: 6, select: vehicleCardSelect }),
+    newest: await tx.vehicle.findMany({ where: listed, orderBy: [{ inStockSince: "desc" }, { createdAt: "desc" }], take: 6, select: vehicleCardSelect }),
+    brands: await tx.vehicle.groupBy({ by: ["brand"], where: listed, _count: { _all: true }, orderBy: { brand: "asc" } }),
+  }));
+  const card = (vehicle: (typeof newest)[number]) => (
+    <VehicleCard key={vehicle.id} vehicle={vehicle} base={base} bookedLabel={t("status.booked")} transmissionLabel={t(vehicle.transmission === "automatic" ? "catalog.automatic" : "catalog.manual")} />
+  );
   return (
-    <div style={themeStyle(readTheme(tenant.theme))} className="min-h-dvh">
-      <header className="bg-primary text-primary-foreground">
-        <div className="mx-auto max-w-6xl px-4 py-8">
-          <h1 className="text-2xl font-bold tracking-tight sm:text-4xl">{tenant.name}</h1>
-          {tenant.tagline ? <p className="mt-2 max-w-xl opacity-90">{tenant.tagline}</p> : null}
-          <p className="mt-3 text-sm opacity-80">{tenant.address ?? tenant.city}</p>
+    <main>
+      <section className="bg-primary text-primary-foreground">
+        <div className="mx-auto max-w-6xl space-y-3 px-4 py-10">
+          <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{tenant.name}</h1>
+          {tenant.tagline ? <p className="max-w-xl text-lg opacity-90">{tenant.tagline}</p> : null}
+          <form action={`${base}/vehicles`} className="flex max-w-xl gap-2 pt-2">
+            <label htmlFor="hero-q" className="sr-only">
+              {t("catalog.query")}
+            </label>
+            <input id="hero-q" name="q" placeholder={t("catalog.query")} className="h-11 flex-1 rounded-md border-0 bg-background px-3 text-base text-foreground" />
+            <Button type="submit" size="lg" variant="secondary">
+              {t("catalog.search")}
+            </Button>
+          </form>
         </div>
-      </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">
-        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {vehicles.map((vehicle) => {
-            const photo = vehicle.photos[0];
-            const sources = photo ? photoSources(readVariants(photo.variants)) : null;
-            return (
-              <li key={vehicle.id} className="overflow-hidden rounded-lg border border-border bg-card shadow-sm">
-                <div className="relative aspect-[4/3] bg-muted" style={photo ? { backgroundImage: `url(${photo.blurDataUrl})`, backgroundSize: "cover" } : undefined}>
-                  {sources ? (
-                    <picture>
-                      <source type="image/avif" srcSet={sources.avifSrcSet} sizes="(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw" />
-                      <source type="image/webp" srcSet={sources.webpSrcSet} sizes="(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw" />
-                      <img src={sources.fallbackUrl} alt={`${vehicle.brand} ${vehicle.model} ${vehicle.year}`} width={photo?.width} height={photo?.height} loading="lazy" className="absolute inset-0 size-full object-cover" />
-                    </picture>
-                  ) : null}
-                  {vehicle.status === "booked" ? <Badge variant="warning" className="absolute left-2 top-2">{t("status.booked")}</Badge> : null}
-                </div>
-                <div className="space-y-1 p-4">
-                  <h2 className="font-semibold">
-                    {vehicle.brand} {vehicle.model} {vehicle.variant}
-                  </h2>
-                  <p className="text-sm text-muted-foreground">
-                    {vehicle.year} · {vehicle.transmission === "automatic" ? "Otomatis" : "Manual"} · {vehicle.mileageKm.toLocaleString("id-ID")} km · {vehicle.city}
-                  </p>
-                  <p className="text-lg font-bold text-primary">{formatRupiah(vehicle.price)}</p>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      </main>
-    </div>
+      </section>
+      <div className="mx-auto max-w-6xl space-y-10 px-4 py-8">
+        <nav aria-label={t("catalog.brands")} className="flex flex-wrap gap-2">
+          {brands.map((brand) => (
+            <Link key={brand.brand} href={`${base}/vehicles?brand=${encodeURIComponent(brand.brand)}`} className="rounded-full border border-border px-3 py-2 text-sm hover:bg-muted">
+              {brand.brand} <span className="text-muted-foreground">({brand._count._all})</span>
+            </Link>
+          ))}
+        </nav>
+        {featured.length ? (
+          <section className="space-y-4">
+            <h2 className="text-xl font-semibold">{t("catalog.featured")}</h2>
+            <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">{featured.map(card)}</ul>
+          </section>
+        ) : null}
+        <section className="space-y-4">
+          <h2 className="text-xl font-semibold">{t("catalog.newest")}</h2>
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">{newest.map(card)}</ul>
+          <Button asChild variant="outline">
+            <Link href={`${base}/vehicles`}>{t("catalog.seeAll")}</Link>
+          </Button>
+        </section>
+      </div>
+    </main>
   );
 }

@@ -1,0 +1,60 @@
+"use client";
+import { useActionState } from "react";
+import { submitLead, type LeadFormState } from "@/app/[tenant]/vehicles/[slug]/actions";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+
+export interface LeadFormText {
+  title: string;
+  name: string;
+  phone: string;
+  message: string;
+  submit: string;
+  sent: string;
+  errors: Record<string, string>;
+}
+
+export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: string; text: LeadFormText }) {
+  const [state, action, pending] = useActionState<LeadFormState, FormData>(submitLead, { status: "idle" });
+  if (state.status === "sent") {
+    return (
+      <p role="status" className="rounded-lg border border-success/40 bg-success/10 p-4 text-sm font-medium" data-testid="lead-sent">
+        {text.sent}
+      </p>
+    );
+  }
+  const problems = state.status === "error" ? state.problems : [];
+  const values = state.status === "error" ? state.values : { name: "", phone: "", message: "" };
+  // A new key after each failed attempt remounts the fields with what the buyer typed.
+  return (
+    <form key={state.status === "error" ? state.attempt : 0} action={action} className="space-y-3 rounded-lg border border-border bg-card p-4" noValidate>
+      <h2 className="text-lg font-semibold">{text.title}</h2>
+      <input type="hidden" name="tenant" value={tenant} />
+      <input type="hidden" name="vehicle" value={vehicle} />
+      <div className="space-y-1.5">
+        <Label htmlFor="lead-name">{text.name}</Label>
+        <Input id="lead-name" name="name" defaultValue={values.name} autoComplete="name" required aria-invalid={problems.includes("name")} />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="lead-phone">{text.phone}</Label>
+        <Input id="lead-phone" name="phone" defaultValue={values.phone} type="tel" inputMode="tel" autoComplete="tel" required aria-invalid={problems.includes("phone")} />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="lead-message">{text.message}</Label>
+        <Textarea id="lead-message" name="message" defaultValue={values.message} rows={3} aria-invalid={problems.includes("message")} />
+      </div>
+      {problems.length ? (
+        <ul role="alert" data-testid="lead-errors" className="space-y-1 text-sm text-destructive">
+          {problems.map((problem) => (
+            <li key={problem}>{text.errors[problem]}</li>
+          ))}
+        </ul>
+      ) : null}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {text.submit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+// A buyer on a phone finds a car by filters and by a misspelt search, opens it, works out the
+// credit and leaves a lead, which only that showroom sees. The same pages work on a subdomain and
+// on a showroom's own domain.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "@/lib/db/tenant";
+import { disconnectDb } from "@/lib/db/client";
+import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
+import { db } from "@/lib/db/client";
+import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+
+let browser: Browser;
+let mobilindo: string;
+let surya: string;
+const CUSTOM_DOMAIN = "mobilindojaya.test";
+
+beforeAll(async () => {
+  browser = await launchBrowser([`--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`]);
+  mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
+  surya = (await findTenantIdBySlug(db(), "surya-motor"))?.id ?? "";
+  await withTenant(mobilindo, (tx) => tx.tenantDomain.upsert({ where: { domain: CUSTOM_DOMAIN }, create: { tenantId: mobilindo, domain: CUSTOM_DOMAIN }, update: {} }));
+});
+afterAll(async () => {
+  await browser?.close();
+  await disconnectDb();
+});
+
+describe("buyer on the catalog at 390 px", () => {
+  it("finds a car by filters, opens it, computes credit and sends a lead that only this showroom sees", async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${baseUrl()}/mobilindo-jaya/vehicles`);
+    await page.getByText("Filter", { exact: true }).click();
+    await page.getByLabel("Transmisi").selectOption("automatic");
+    await page.getByLabel("Harga maksimal").fill("400 jt");
+    await page.getByRole("button", { name: "Terapkan" }).click();
+    await page.waitForURL(/transmission=automatic/);
+    expect(page.url()).toContain("priceMax=400");
+    const count = Number((await page.getByTestId("result-count").textContent())?.match(/\d+/)?.[0]);
+    expect(count).toBeGreaterThan(0);
+    await screenshot(page, "catalog-search-390");
+
+    const prices = await page.locator("li p.text-lg").allTextContents();
+    for (const price of prices) expect(Number(price.replace(/\D/g, ""))).toBeLessThanOrEqual(400_000_000);
+
+    await page.locator("ul li a").first().click();
+    await page.waitForURL(/\/mobilindo-jaya\/vehicles\/[a-z0-9-]+$/);
+    expect(await page.getByTestId("price").textContent()).toMatch(/^Rp \d{1,3}(\.\d{3})+$/);
+    const wa = await page.getByTestId("whatsapp-link").getAttribute("href");
+    expect(wa).toMatch(/^https:\/\/wa\.me\/6281111000001\?text=/);
+    expect(decodeURIComponent(wa ?? "")).toContain("kode MJ-");
+
+    const before = await page.getByTestId("monthly-instalment").textContent();
+    await page.getByLabel("Tenor").selectOption("5");
+    await expect.poll(() => page.getByTestId("monthly-instalment").textContent()).not.toBe(before);
+
+    await page.getByLabel("Nama").fill("Budi Santoso");
+    await page.getByLabel("Nomor HP / WhatsApp").fill("abc");
+    await page.getByRole("button", { name: "Kirim" }).click();
+    await expect.poll(() => page.getByTestId("lead-errors").textContent()).toContain("Nomor HP tidak valid");
+    // The name the buyer typed survives the failed attempt.
+    expect(await page.getByLabel("Nama").inputValue()).toBe("Budi Santoso");
+    await page.getByLabel("Nomor HP / WhatsApp").fill("0812 9999 1234");
+    await page.getByRole("button", { name: "Kirim" }).click();
+    await expect.poll(() => page.getByTestId("lead-sent").isVisible()).toBe(true);
+    await screenshot(page, "catalog-detail-390");
+
+    const mine = await withTenant(mobilindo, (tx) => tx.lead.findMany({ where: { phone: "6281299991234" } }));
+    const theirs = await withTenant(surya, (tx) => tx.lead.findMany({ where: { phone: "6281299991234" } }));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ name: "Budi Santoso", source: "web" });
+    expect(theirs).toHaveLength(0);
+    await page.close();
+  });
+
+  it("finds the Avanza when the buyer types 'avansa'", async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${baseUrl()}/mobilindo-jaya`);
+    await page.getByLabel("Cari merek, model, warna…").fill("avansa");
+    await page.getByRole("button", { name: "Cari mobil" }).first().click();
+    await page.waitForURL(/q=avansa/);
+    const titles = await page.locator("ul li h3").allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toContain("Avanza");
+    await page.close();
+  });
+
+  it("serves the same showroom on its subdomain and on its own domain, with links that stay there", async () => {
+    const port = new URL(baseUrl()).port;
+    for (const host of [`mobilindo-jaya.localhost:${port}`, `${CUSTOM_DOMAIN}:${port}`]) {
+      const page = await phonePage(browser);
+      await page.goto(`http://${host}/`);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Mobilindo Jaya");
+      await page.locator("ul li a").first().click();
+      await page.waitForURL(new RegExp(`^http://${host.replace(/\./g, "\\.")}/vehicles/[a-z0-9-]+$`));
+      expect(await page.getByTestId("price").textContent()).toMatch(/^Rp /);
+      await page.close();
+    }
+  });
+
+  it("shows a 404 for an unknown showroom", async () => {
+    const response = await fetch(`${baseUrl()}/no-such-showroom`);
+    expect(response.status).toBe(404);
+  });
+});
