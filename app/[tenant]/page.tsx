@@ -14,7 +14,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const showroom = await loadShowroom((await params).tenant);
   if (showroom.state !== "open") return { title: "autolumiku" };
   const { tenant } = showroom;
-  return { title: `${tenant.name} · Mobil bekas ${tenant.city ?? ""}`.trim(), description: tenant.tagline ?? undefined };
+  return {
+    title: `${tenant.name} · Mobil bekas ${tenant.city ?? ""}`.trim(),
+    description: tenant.tagline ?? undefined,
+    alternates: { canonical: showroom.canonicalBase },
+    openGraph: { title: tenant.name, description: tenant.tagline ?? undefined, url: showroom.canonicalBase, type: "website" },
+  };
 }
 
 export default async function ShowroomHome({ params }: Params) {

@@ -7,7 +7,22 @@ import { withTenant } from "@/lib/db/tenant";
 import { disconnectDb } from "@/lib/db/client";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { db } from "@/lib/db/client";
+import { request } from "node:http";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+
+/** A GET with an explicit Host header, as a browser on that domain would send it. */
+function get(host: string, path: string): Promise<{ status: number; body: string }> {
+  const url = new URL(baseUrl());
+  return new Promise((resolve, reject) => {
+    const call = request({ host: url.hostname, port: url.port, path, headers: { host } }, (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    call.on("error", reject);
+    call.end();
+  });
+}
 
 let browser: Browser;
 let mobilindo: string;
@@ -94,6 +109,25 @@ describe("buyer on the catalog at 390 px", () => {
       await page.waitForURL(new RegExp(`^http://${host.replace(/\./g, "\\.")}/vehicles/[a-z0-9-]+$`));
       expect(await page.getByTestId("price").textContent()).toMatch(/^Rp /);
       await page.close();
+    }
+  });
+
+  it("publishes a sitemap and robots.txt that are right on the path, subdomain and custom-domain hosts", async () => {
+    const port = new URL(baseUrl()).port;
+    const cases = [
+      { host: `127.0.0.1:${port}`, path: "/mobilindo-jaya", sitemapAt: `http://127.0.0.1:${port}/mobilindo-jaya/sitemap.xml` },
+      { host: `mobilindo-jaya.localhost:${port}`, path: "", sitemapAt: `http://mobilindo-jaya.localhost:${port}/sitemap.xml` },
+      { host: `${CUSTOM_DOMAIN}:${port}`, path: "", sitemapAt: `http://${CUSTOM_DOMAIN}:${port}/sitemap.xml` },
+    ];
+    for (const { host, path, sitemapAt } of cases) {
+      const robots = await get(host, `${path}/robots.txt`);
+      expect([host, robots.status]).toEqual([host, 200]);
+      expect(robots.body).toContain(`Sitemap: ${sitemapAt}`);
+      const sitemap = await get(host, `${path}/sitemap.xml`);
+      expect([host, sitemap.status]).toEqual([host, 200]);
+      // Every host lists the showroom's one canonical address: its own domain.
+      expect(sitemap.body).toContain(`<loc>https://${CUSTOM_DOMAIN}/vehicles/`);
+      expect(sitemap.body).not.toContain("surya");
     }
   });
 

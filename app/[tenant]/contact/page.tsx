@@ -11,7 +11,8 @@ const Hours = z.array(z.object({ day: z.number().int().min(0).max(6), open: z.st
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const showroom = await loadShowroom((await params).tenant);
-  return { title: showroom.state === "open" ? `Kontak · ${showroom.tenant.name}` : "autolumiku" };
+  if (showroom.state !== "open") return { title: "autolumiku" };
+  return { title: `Kontak · ${showroom.tenant.name}`, alternates: { canonical: `${showroom.canonicalBase}/contact` } };
 }
 
 export default async function Contact({ params }: Props) {

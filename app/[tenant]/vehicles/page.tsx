@@ -17,7 +17,8 @@ type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const showroom = await loadShowroom((await params).tenant);
-  return { title: showroom.state === "open" ? `Cari mobil bekas · ${showroom.tenant.name}` : "autolumiku" };
+  if (showroom.state !== "open") return { title: "autolumiku" };
+  return { title: `Cari mobil bekas · ${showroom.tenant.name}`, alternates: { canonical: `${showroom.canonicalBase}/vehicles` } };
 }
 
 function queryString(query: CatalogQuery, change: Partial<Record<keyof CatalogQuery, string | number | undefined>>): string {

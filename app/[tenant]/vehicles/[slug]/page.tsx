@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -31,9 +30,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!found) return { title: "autolumiku" };
   const { vehicle, showroom } = found;
   const title = `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`.replace(/\s+/g, " ").trim();
+  const url = `${showroom.canonicalBase}/vehicles/${vehicle.slug}`;
+  const description = `${title}, ${vehicle.mileageKm.toLocaleString("id-ID")} km, ${vehicle.city ?? ""}. ${formatRupiah(vehicle.price)} di ${showroom.tenant.name}.`;
+  const photo = vehicle.photos[0] ? photoSources(readVariants(vehicle.photos[0].variants)).fallbackUrl : null;
   return {
     title: `${title} · ${formatRupiah(vehicle.price)} · ${showroom.tenant.name}`,
-    description: `${title}, ${vehicle.mileageKm.toLocaleString("id-ID")} km, ${vehicle.city ?? ""}. ${formatRupiah(vehicle.price)} di ${showroom.tenant.name}.`,
+    description,
+    alternates: { canonical: url },
+    openGraph: { title, description, url, type: "website", images: photo ? [{ url: new URL(photo, showroom.canonicalBase).toString(), width: 1024 }] : undefined },
   };
 }
 
@@ -47,8 +51,7 @@ export default async function VehicleDetail({ params }: Props) {
   const { tenant } = showroom;
   const { t } = await getTranslator();
   const base = await catalogBase(tenant.slug);
-  const host = (await headers()).get("host") ?? "localhost";
-  const pageUrl = `${host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https"}://${host}${base}/vehicles/${vehicle.slug}`;
+  const pageUrl = `${showroom.canonicalBase}/vehicles/${vehicle.slug}`;
   const title = `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""}`.trim();
   const wa = whatsappLink(tenant.whatsappNumber, t("catalog.whatsappMessage", { showroom: tenant.name, car: `${title} ${vehicle.year}`, code: vehicle.stockCode, url: pageUrl }));
   const specs: [MessageKey, string | null][] = [
