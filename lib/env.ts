@@ -31,6 +31,38 @@ export const EnvSchema = z.object({
   SEED_DEMO: flag.default(true),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Encrypts secrets at rest (WhatsApp tokens, AI keys, TOTP secrets). Generated in DATA_DIR when unset (embedded mode only). */
+  ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+
+  /** Photos on S3 or any S3-compatible store when S3_BUCKET is set; local disk under DATA_DIR otherwise. */
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().min(1).default("ap-southeast-3"),
+  /** For S3-compatible stores (MinIO, R2, Wasabi...). Unset: AWS. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Public base URL of the bucket (a CDN, say); unset: photos are served through /media. */
+  S3_PUBLIC_URL: z.url().optional(),
+
+  /** WhatsApp Cloud API: the Meta app's secret (signs webhooks) and the verify token you chose. */
+  WHATSAPP_APP_SECRET: z.string().min(1).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_GRAPH_API_URL: z.url().default("https://graph.facebook.com"),
+  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v23.0").default("v23.0"),
+  /** Run queue workers inside the web process (set false when running `npm run worker` separately). */
+  RUN_WORKERS: flag.default(true),
+
+  /** Assistant: local (offline, default), anthropic or openai. */
+  AI_PROVIDER: z.enum(["local", "anthropic", "openai"]).default("local"),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-4-5"),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
