@@ -1,15 +1,29 @@
 // Runs before every request. Two jobs, both cheap string work:
-// 1. Host -> showroom: {slug}.{ROOT_DOMAIN} and showrooms' own domains are rewritten onto the
-//    /[tenant] routes, with a header telling pages to build links without the /slug prefix.
+// 1. Catalog requests (/{slug}/... on the platform host, {slug}.{ROOT_DOMAIN}, a showroom's own
+//    domain) are rewritten onto the /[tenant] routes with a segment that also carries the
+//    visitor's language and the host kind (lib/catalog/segment), so the pages can be cached.
 // 2. Convenience only: visitors without a session cookie are sent to the right sign-in page.
 //    Every page, action and route under /dashboard and /admin checks the session on the server.
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
-import { classifyHost, domainSegment } from "@/lib/tenancy/host";
+import { classifyHost } from "@/lib/tenancy/host";
+import { checkSlug } from "@/lib/tenancy/slug";
+import { encodeCatalogSegment, type CatalogSegment } from "@/lib/catalog/segment";
+import { isLocale, type Locale } from "@/lib/i18n/messages";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-export const CATALOG_BASE_HEADER = "x-autolumiku-catalog-base";
 const SHARED_PATHS = /^\/(_next|media|api)(\/|$)/;
+
+function localeOf(request: NextRequest): Locale {
+  const value = request.cookies.get("locale")?.value;
+  return isLocale(value) ? value : getEnv().DEFAULT_LOCALE;
+}
+
+function rewriteToCatalog(request: NextRequest, segment: CatalogSegment, rest: string): NextResponse {
+  const url = request.nextUrl.clone();
+  url.pathname = `/${encodeURIComponent(encodeCatalogSegment(segment))}${rest === "/" ? "" : rest}`;
+  return NextResponse.rewrite(url);
+}
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -18,12 +32,20 @@ export function proxy(request: NextRequest) {
 
   if (target.kind !== "platform") {
     if (SHARED_PATHS.test(pathname)) return NextResponse.next();
-    const segment = target.kind === "subdomain" ? target.slug : encodeURIComponent(domainSegment(target.domain));
+    const segment: CatalogSegment =
+      target.kind === "subdomain" ? { locale: localeOf(request), mode: "host", key: target.slug } : { locale: localeOf(request), mode: "domain", key: target.domain };
+    return rewriteToCatalog(request, segment, pathname);
+  }
+
+  const [, first = "", ...rest] = pathname.split("/");
+  // The internal segment form is never addressable from outside.
+  if (first.includes("~") || first.includes("%7E") || first.includes("%7e")) {
     const url = request.nextUrl.clone();
-    url.pathname = `/${segment}${pathname === "/" ? "" : pathname}`;
-    const headers = new Headers(request.headers);
-    headers.set(CATALOG_BASE_HEADER, "");
-    return NextResponse.rewrite(url, { request: { headers } });
+    url.pathname = "/_not-found";
+    return NextResponse.rewrite(url, { status: 404 });
+  }
+  if (checkSlug(first) === null) {
+    return rewriteToCatalog(request, { locale: localeOf(request), mode: "path", key: first }, `/${rest.join("/")}`);
   }
 
   const guarded = pathname.startsWith("/dashboard") || (pathname.startsWith("/admin") && pathname !== "/admin/login");

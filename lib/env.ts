@@ -14,6 +14,8 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public base URL of the platform host; defaults to http://localhost:PORT */
   APP_URL: z.url().optional(),
+  /** How the CLI and out-of-process workers reach the running server (cache revalidation); defaults to http://127.0.0.1:PORT */
+  INTERNAL_URL: z.url().optional(),
   /** App role connection (not superuser, not table owner). Unset: an embedded PostgreSQL is started. */
   DATABASE_URL: postgresUrl.optional(),
   /** Owner role connection, used only for migrations and seeding. */

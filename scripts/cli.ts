@@ -8,8 +8,9 @@ import { systemActor } from "@/lib/audit/record";
 import { createTenant } from "@/lib/tenancy/tenants";
 import { createUser, ROLES, type Role } from "@/lib/auth/users";
 import { importVehiclesCsv } from "@/lib/inventory/csv-import";
+import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
-import { loadDotEnv } from "./lib/secrets";
+import { ensureSecret, loadDotEnv } from "./lib/secrets";
 
 const USAGE = `Usage: npm run cli -- <command> [options] [--json]
 
@@ -91,6 +92,7 @@ async function runCommand(command: string, values: Values, positionals: string[]
         throw new UsageError(`Cannot read ${file}`);
       });
       const report = await importVehiclesCsv({ tenantId, actor, csv });
+      if (report.created + report.updated > 0) await revalidateCatalog(tenantId);
       const lines = [
         `Imported ${file}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected.`,
         ...report.rejected.map((row) => `  row ${row.row}${row.stockCode ? ` (${row.stockCode})` : ""}: ${row.reason}`),
@@ -121,6 +123,9 @@ async function main(): Promise<number> {
   try {
     const env = parseEnv(process.env);
     database = await prepareDatabase({ env, log: (line) => console.error(line), whenRunning: "reuse" });
+    // The same secrets as the server: to encrypt tokens it stores and to refresh its page cache.
+    await ensureSecret(env.DATA_DIR, "AUTH_SECRET");
+    await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
     const output = await runCommand(command, values, rest);
     console.log(values.json ? JSON.stringify(output.data, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2) : output.text);
     return 0;

@@ -6,7 +6,7 @@ import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
 import { disconnectDb } from "@/lib/db/client";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS, seedDemoIfEmpty } from "@/lib/seed/demo";
 import { buildIfNeeded, startNext, stopChild, waitForHttp } from "./lib/next-server";
-import { ensureAuthSecret, loadDotEnv } from "./lib/secrets";
+import { ensureAuthSecret, ensureSecret, loadDotEnv } from "./lib/secrets";
 
 const log = (line: string) => console.log(`[autolumiku] ${line}`);
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 
   database = await prepareDatabase({ env, log });
   const secret = await ensureAuthSecret(env.DATA_DIR);
-  process.env.AUTH_SECRET = secret;
+  await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
   process.env.NEXTAUTH_SECRET = secret;
   process.env.NEXTAUTH_URL ??= appUrl(env);
 

@@ -3,10 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { VehicleCard } from "@/components/catalog/vehicle-card";
 import { loadShowroom } from "@/lib/catalog/showroom";
-import { withTenant } from "@/lib/db/tenant";
-import { vehicleCardSelect } from "@/lib/inventory/search";
-import { catalogBase } from "@/lib/tenancy/resolve";
-import { getTranslator } from "@/lib/i18n/server";
+import { loadHome } from "@/lib/catalog/data";
 
 type Params = { params: Promise<{ tenant: string }> };
 
@@ -25,15 +22,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ShowroomHome({ params }: Params) {
   const showroom = await loadShowroom((await params).tenant);
   if (showroom.state !== "open") return null;
-  const { tenant } = showroom;
-  const { t } = await getTranslator();
-  const base = await catalogBase(tenant.slug);
-  const listed = { status: { in: ["available" as const, "booked" as const] } };
-  const { featured, newest, brands } = await withTenant(tenant.id, async (tx) => ({
-    featured: await tx.vehicle.findMany({ where: { ...listed, featured: true }, orderBy: { createdAt: "desc" }, take: 6, select: vehicleCardSelect }),
-    newest: await tx.vehicle.findMany({ where: listed, orderBy: [{ inStockSince: "desc" }, { createdAt: "desc" }], take: 6, select: vehicleCardSelect }),
-    brands: await tx.vehicle.groupBy({ by: ["brand"], where: listed, _count: { _all: true }, orderBy: { brand: "asc" } }),
-  }));
+  const { tenant, t, base } = showroom;
+  const { featured, newest, brands } = await loadHome(tenant.id);
   const card = (vehicle: (typeof newest)[number]) => (
     <VehicleCard key={vehicle.id} vehicle={vehicle} base={base} bookedLabel={t("status.booked")} transmissionLabel={t(vehicle.transmission === "automatic" ? "catalog.automatic" : "catalog.manual")} />
   );
@@ -58,7 +48,7 @@ export default async function ShowroomHome({ params }: Params) {
         <nav aria-label={t("catalog.brands")} className="flex flex-wrap gap-2">
           {brands.map((brand) => (
             <Link key={brand.brand} href={`${base}/vehicles?brand=${encodeURIComponent(brand.brand)}`} className="rounded-full border border-border px-3 py-2 text-sm hover:bg-muted">
-              {brand.brand} <span className="text-muted-foreground">({brand._count._all})</span>
+              {brand.brand} <span className="text-muted-foreground">({brand.count})</span>
             </Link>
           ))}
         </nav>

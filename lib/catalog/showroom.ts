@@ -1,12 +1,29 @@
-// The showroom behind a catalog request, read once per request.
+// The showroom behind a catalog request, read through the data cache and shared by layout, page
+// and metadata of one render (React cache).
 import { cache } from "react";
 import { withTenant } from "@/lib/db/tenant";
-import { findTenantBySegment } from "@/lib/tenancy/resolve";
+import { findTenant } from "@/lib/tenancy/resolve";
 import { readTheme, type Theme } from "@/lib/tenancy/theme";
 import { appUrl } from "@/lib/env";
+import { cachedRead, catalogTag } from "@/lib/catalog/cache";
+import { baseOf, parseCatalogSegment } from "@/lib/catalog/segment";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import type { Tenant } from "@/lib/generated/prisma/client";
 
-export type Showroom = { state: "missing" } | { state: "suspended" } | { state: "open"; tenant: Tenant; theme: Theme; canonicalBase: string };
+export type Showroom =
+  | { state: "missing" }
+  | { state: "suspended"; locale: Locale; t: Translate }
+  | {
+      state: "open";
+      tenant: Tenant;
+      theme: Theme;
+      /** The one address search engines get: the showroom's own domain when it has one. */
+      canonicalBase: string;
+      /** Where links start on the host this request came in on. */
+      base: string;
+      locale: Locale;
+      t: Translate;
+    };
 
 /** One address per showroom for search engines: its own domain when it has one, else /{slug} on the platform. */
 export function canonicalBaseOf(slug: string, domains: string[]): string {
@@ -14,14 +31,27 @@ export function canonicalBaseOf(slug: string, domains: string[]): string {
   return domain ? `https://${domain}` : `${appUrl()}/${slug}`;
 }
 
-export const loadShowroom = cache(async (segment: string): Promise<Showroom> => {
-  const found = await findTenantBySegment(segment);
+async function readShowroomRow(tenantId: string) {
+  return withTenant(tenantId, (tx) => tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { domains: { select: { domain: true } } } }));
+}
+
+export const loadShowroom = cache(async (rawSegment: string): Promise<Showroom> => {
+  const segment = parseCatalogSegment(rawSegment);
+  if (!segment) return { state: "missing" };
+  const found = await findTenant(segment);
   if (!found) return { state: "missing" };
-  if (found.status !== "active") return { state: "suspended" };
-  const { domains, ...tenant } = await withTenant(found.id, (tx) =>
-    tx.tenant.findUniqueOrThrow({ where: { id: found.id }, include: { domains: { select: { domain: true } } } }),
-  );
-  return { state: "open", tenant, theme: readTheme(tenant.theme), canonicalBase: canonicalBaseOf(tenant.slug, domains.map((row) => row.domain)) };
+  const t = translator(segment.locale);
+  if (found.status !== "active") return { state: "suspended", locale: segment.locale, t };
+  const { domains, ...tenant } = await cachedRead(["showroom", found.id], [catalogTag(found.id)], () => readShowroomRow(found.id));
+  return {
+    state: "open",
+    tenant,
+    theme: readTheme(tenant.theme),
+    canonicalBase: canonicalBaseOf(tenant.slug, domains.map((row) => row.domain)),
+    base: baseOf(segment, tenant.slug),
+    locale: segment.locale,
+    t,
+  };
 });
 
 /** wa.me link with a prefilled message. */

@@ -4,8 +4,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { getEnv } from "@/lib/env";
+import { EnvError, getEnv } from "@/lib/env";
 import { Invalid } from "@/lib/errors";
+import { S3Storage } from "@/lib/storage/s3";
 
 export interface StoredObject {
   bytes: Buffer;
@@ -61,6 +62,28 @@ export class LocalDiskStorage implements StorageDriver {
   }
 }
 
+let storage: StorageDriver | undefined;
+
+/** S3 when S3_BUCKET is set, local disk otherwise; one instance per process so the S3 client's connections are reused. */
 export function getStorage(): StorageDriver {
-  return new LocalDiskStorage(path.resolve(getEnv().DATA_DIR, "uploads"));
+  if (storage) return storage;
+  const env = getEnv();
+  if (!env.S3_BUCKET) {
+    storage = new LocalDiskStorage(path.resolve(env.DATA_DIR, "uploads"));
+    return storage;
+  }
+  // Half a key pair would silently fall back to the SDK's default credential chain; say so instead.
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    throw new EnvError(["S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither to use the default AWS credential chain"]);
+  }
+  storage = new S3Storage({
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT,
+    credentials:
+      env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    publicUrl: env.S3_PUBLIC_URL,
+  });
+  return storage;
 }

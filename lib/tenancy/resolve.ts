@@ -1,8 +1,8 @@
 // Finds the showroom for a catalog request, before any tenant is set (narrow security-definer
-// lookup), and the base path its links use on this host.
-import { cache } from "react";
-import { headers } from "next/headers";
+// lookup), through the data cache: every catalog request starts here.
 import { db } from "@/lib/db/client";
+import { cachedRead, TENANT_LOOKUP_TAG } from "@/lib/catalog/cache";
+import { parseCatalogSegment, type CatalogSegment } from "@/lib/catalog/segment";
 
 export interface ResolvedTenant {
   id: string;
@@ -10,22 +10,18 @@ export interface ResolvedTenant {
   status: "active" | "suspended";
 }
 
-/** The [tenant] segment: a slug on the platform host, or "@domain" for a showroom's own domain. */
-export const findTenantBySegment = cache(async (rawSegment: string): Promise<ResolvedTenant | null> => {
-  const segment = decodeURIComponent(rawSegment);
-  if (segment.startsWith("@")) {
-    const domain = segment.slice(1);
-    if (!/^[a-z0-9.-]{1,253}$/.test(domain)) return null;
-    const rows = await db().$queryRaw<ResolvedTenant[]>`SELECT * FROM app_find_tenant(NULL, ${domain})`;
-    return rows[0] ?? null;
-  }
-  if (!/^[a-z0-9-]{1,63}$/.test(segment)) return null;
-  const rows = await db().$queryRaw<ResolvedTenant[]>`SELECT * FROM app_find_tenant(${segment}, NULL)`;
+async function lookup(slug: string | null, domain: string | null): Promise<ResolvedTenant | null> {
+  const rows = await db().$queryRaw<ResolvedTenant[]>`SELECT * FROM app_find_tenant(${slug}, ${domain})`;
   return rows[0] ?? null;
-});
+}
 
-/** "/{slug}" on the platform host; "" on a subdomain or custom domain (set by the proxy). */
-export async function catalogBase(slug: string): Promise<string> {
-  const base = (await headers()).get("x-autolumiku-catalog-base");
-  return base ?? `/${slug}`;
+export function findTenant(segment: CatalogSegment): Promise<ResolvedTenant | null> {
+  const [slug, domain] = segment.mode === "domain" ? [null, segment.key] : [segment.key, null];
+  return cachedRead(["tenant-lookup", segment.mode === "domain" ? "d" : "s", segment.key], [TENANT_LOOKUP_TAG], () => lookup(slug, domain));
+}
+
+/** The [tenant] route segment (see lib/catalog/segment) -> the showroom, or null. */
+export async function findTenantBySegment(rawSegment: string): Promise<ResolvedTenant | null> {
+  const segment = parseCatalogSegment(rawSegment);
+  return segment ? findTenant(segment) : null;
 }

@@ -1,17 +1,29 @@
-// AUTH_SECRET for a machine that has not set one: generated once and kept in DATA_DIR.
+// Secrets for a machine that has not set them (embedded mode): AUTH_SECRET signs sessions,
+// ENCRYPTION_KEY encrypts tokens at rest. Each is generated once and kept in DATA_DIR.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-export async function ensureAuthSecret(dataDir: string): Promise<string> {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.resolve(dataDir, "auth-secret");
+const FILES = { AUTH_SECRET: "auth-secret", ENCRYPTION_KEY: "encryption-key" } as const;
+type SecretName = keyof typeof FILES;
+
+/** The setting from the environment, else from DATA_DIR, generating it there the first time. */
+export async function ensureSecret(dataDir: string, name: SecretName): Promise<string> {
+  const fromEnv = process.env[name];
+  if (fromEnv) return fromEnv;
+  const file = path.resolve(dataDir, FILES[name]);
   if (!existsSync(file)) {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
-  return (await readFile(file, "utf8")).trim();
+  const value = (await readFile(file, "utf8")).trim();
+  process.env[name] = value;
+  return value;
+}
+
+export async function ensureAuthSecret(dataDir: string): Promise<string> {
+  return ensureSecret(dataDir, "AUTH_SECRET");
 }
 
 /** Node 20.12+ reads .env files natively; settings already in the environment win. */

@@ -9,6 +9,9 @@ import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { db } from "@/lib/db/client";
 import { request } from "node:http";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import { updateVehicle } from "@/lib/inventory/vehicles";
+import { systemActor } from "@/lib/audit/record";
+import { revalidateCatalog } from "@/lib/catalog/revalidate";
 
 /** A GET with an explicit Host header, as a browser on that domain would send it. */
 function get(host: string, path: string): Promise<{ status: number; body: string }> {
@@ -34,6 +37,8 @@ beforeAll(async () => {
   mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
   surya = (await findTenantIdBySlug(db(), "surya-motor"))?.id ?? "";
   await withTenant(mobilindo, (tx) => tx.tenantDomain.upsert({ where: { domain: CUSTOM_DOMAIN }, create: { tenantId: mobilindo, domain: CUSTOM_DOMAIN }, update: {} }));
+  // A domain added outside the dashboard reaches the running server the way the CLI's changes do.
+  await revalidateCatalog(mobilindo, { lookup: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -129,6 +134,26 @@ describe("buyer on the catalog at 390 px", () => {
       expect(sitemap.body).toContain(`<loc>https://${CUSTOM_DOMAIN}/vehicles/`);
       expect(sitemap.body).not.toContain("surya");
     }
+  });
+
+  it("serves catalog pages from the cache, and a car marked sold leaves search and its page at once", async () => {
+    const car = await withTenant(mobilindo, (tx) => tx.vehicle.findFirstOrThrow({ where: { status: "available", brand: "Honda" }, orderBy: { stockCode: "asc" } }));
+    const search = `/mobilindo-jaya/vehicles?brand=Honda&model=${encodeURIComponent(car.model)}`;
+    const detail = `/mobilindo-jaya/vehicles/${car.slug}`;
+    const host = new URL(baseUrl()).host;
+    expect((await get(host, search)).body).toContain(`/vehicles/${car.slug}"`);
+    await get(host, detail);
+    const again = await fetch(`${baseUrl()}${detail}`);
+    expect(again.headers.get("x-nextjs-cache")).toBe("HIT");
+
+    await withTenant(mobilindo, (tx) => updateVehicle(tx, { tenantId: mobilindo, actor: systemActor("test"), vehicleId: car.id, input: { status: "sold" } }));
+    await revalidateCatalog(mobilindo);
+    expect((await get(host, search)).body).not.toContain(`/vehicles/${car.slug}"`);
+    expect((await get(host, detail)).status).toBe(404);
+
+    await withTenant(mobilindo, (tx) => updateVehicle(tx, { tenantId: mobilindo, actor: systemActor("test"), vehicleId: car.id, input: { status: "available" } }));
+    await revalidateCatalog(mobilindo);
+    expect((await get(host, detail)).status).toBe(200);
   });
 
   it("shows a 404 for an unknown showroom", async () => {

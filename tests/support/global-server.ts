@@ -15,6 +15,7 @@ export async function setup(): Promise<void> {
   process.env.NEXTAUTH_URL = base;
   process.env.APP_URL = base;
   process.env.E2E_BASE_URL = base;
+  process.env.INTERNAL_URL = base;
   await seedDemoIfEmpty();
   await disconnectDb();
   await buildIfNeeded((line) => console.log(`[e2e] ${line}`));

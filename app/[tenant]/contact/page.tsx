@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { loadShowroom, whatsappLink } from "@/lib/catalog/showroom";
-import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { z } from "zod";
 
@@ -18,8 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Contact({ params }: Props) {
   const showroom = await loadShowroom((await params).tenant);
   if (showroom.state !== "open") return null;
-  const { tenant } = showroom;
-  const { t } = await getTranslator();
+  const { tenant, t } = showroom;
   const hours = Hours.parse(tenant.openingHours);
   const map = tenant.mapUrl ?? (tenant.address ? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(tenant.address)}` : null);
   const wa = whatsappLink(tenant.whatsappNumber, `Halo ${tenant.name}`);

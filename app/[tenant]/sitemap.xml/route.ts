@@ -1,15 +1,13 @@
 // sitemap.xml per showroom, with the showroom's canonical addresses (own domain, else /{slug}).
 import { loadShowroom } from "@/lib/catalog/showroom";
-import { withTenant } from "@/lib/db/tenant";
+import { loadSitemap } from "@/lib/catalog/data";
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export async function GET(_request: Request, context: { params: Promise<{ tenant: string }> }): Promise<Response> {
   const showroom = await loadShowroom((await context.params).tenant);
   if (showroom.state !== "open") return new Response("Not found", { status: 404 });
-  const vehicles = await withTenant(showroom.tenant.id, (tx) =>
-    tx.vehicle.findMany({ where: { status: { in: ["available", "booked"] } }, select: { slug: true, updatedAt: true }, orderBy: { updatedAt: "desc" } }),
-  );
+  const vehicles = await loadSitemap(showroom.tenant.id);
   const base = showroom.canonicalBase;
   const urls = [
     { loc: base, lastmod: null },

@@ -7,11 +7,12 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { VehicleCard } from "@/components/catalog/vehicle-card";
 import { loadShowroom } from "@/lib/catalog/showroom";
-import { withTenant } from "@/lib/db/tenant";
-import { readCatalogQuery, searchVehicles, SORTS, type CatalogQuery, type FacetValue } from "@/lib/inventory/search";
-import { catalogBase } from "@/lib/tenancy/resolve";
-import { getTranslator } from "@/lib/i18n/server";
+import { loadSearch } from "@/lib/catalog/data";
+import { readCatalogQuery, SORTS, type CatalogQuery, type FacetValue } from "@/lib/inventory/search";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
+
+/** Every filter combination is its own page: rendered per request, from cached search results. */
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,11 +52,9 @@ function FacetSelect(props: { name: string; label: string; value?: string; facet
 export default async function VehicleSearch({ params, searchParams }: Props) {
   const showroom = await loadShowroom((await params).tenant);
   if (showroom.state !== "open") return null;
-  const { tenant } = showroom;
-  const { t } = await getTranslator();
-  const base = await catalogBase(tenant.slug);
+  const { tenant, t, base } = showroom;
   const query = readCatalogQuery(await searchParams);
-  const result = await withTenant(tenant.id, (tx) => searchVehicles(tx, query));
+  const result = await loadSearch(tenant.id, query);
   const transmissionLabel = (value: string) => t(value === "automatic" ? "catalog.automatic" : "catalog.manual");
   const fuelLabel = (value: string) => t(`catalog.fuel.${value}` as MessageKey);
   const number = (name: keyof CatalogQuery, label: string, value: unknown, placeholder?: string) => (

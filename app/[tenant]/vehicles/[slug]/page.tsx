@@ -5,22 +5,24 @@ import { Button } from "@/components/ui/button";
 import { CreditCalculator } from "@/components/catalog/credit-calculator";
 import { LeadForm } from "@/components/catalog/lead-form";
 import { loadShowroom, whatsappLink } from "@/lib/catalog/showroom";
-import { withTenant } from "@/lib/db/tenant";
+import { loadVehicle as loadListedVehicle } from "@/lib/catalog/data";
 import { formatRupiah } from "@/lib/money";
 import { photoSources, readVariants } from "@/lib/images/photos";
 import { PLATE_REGIONS } from "@/lib/inventory/plate";
-import { catalogBase } from "@/lib/tenancy/resolve";
-import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/messages";
 
 type Props = { params: Promise<{ tenant: string; slug: string }> };
 
+export const dynamicParams = true;
+export const revalidate = 86400;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
 async function loadVehicle(segment: string, slug: string) {
   const showroom = await loadShowroom(segment);
   if (showroom.state !== "open") return null;
-  const vehicle = await withTenant(showroom.tenant.id, (tx) =>
-    tx.vehicle.findFirst({ where: { slug, status: { in: ["available", "booked"] } }, include: { photos: { orderBy: [{ isMain: "desc" }, { position: "asc" }] } } }),
-  );
+  const vehicle = await loadListedVehicle(showroom.tenant.id, slug);
   return vehicle ? { showroom, vehicle } : null;
 }
 
@@ -48,9 +50,7 @@ export default async function VehicleDetail({ params }: Props) {
   const found = await loadVehicle(segment, slug);
   if (!found) notFound();
   const { vehicle, showroom } = found;
-  const { tenant } = showroom;
-  const { t } = await getTranslator();
-  const base = await catalogBase(tenant.slug);
+  const { tenant, t } = showroom;
   const pageUrl = `${showroom.canonicalBase}/vehicles/${vehicle.slug}`;
   const title = `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""}`.trim();
   const wa = whatsappLink(tenant.whatsappNumber, t("catalog.whatsappMessage", { showroom: tenant.name, car: `${title} ${vehicle.year}`, code: vehicle.stockCode, url: pageUrl }));

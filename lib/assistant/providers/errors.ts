@@ -1,0 +1,61 @@
+// One typed error for every way an LLM call can fail, so the engine can fall back to the local engine.
+import type { Env } from "@/lib/env";
+
+export type ProviderName = Env["AI_PROVIDER"];
+
+/**
+ * - timeout: no answer in time (after the SDK's own retries), or the caller's deadline passed.
+ * - rate_limit: 429 after retries; the account or organisation is over its limits.
+ * - auth: 401/403; the key is wrong, revoked or lacks access. Retrying will not help.
+ * - server: 5xx/529 after retries, or the host could not be reached at all.
+ * - bad_request: 4xx other than the above (unknown model, request too large); a bug or a config error.
+ * - bad_response: a 2xx whose body is not what the API promises.
+ */
+export type ProviderErrorKind = "timeout" | "rate_limit" | "auth" | "server" | "bad_request" | "bad_response";
+
+export class ProviderError extends Error {
+  readonly kind: ProviderErrorKind;
+  readonly provider: ProviderName;
+  /** HTTP status when the server answered. */
+  readonly status: number | undefined;
+
+  constructor(options: {
+    kind: ProviderErrorKind;
+    provider: ProviderName;
+    message: string;
+    status?: number;
+    cause?: unknown;
+  }) {
+    super(`${options.provider}: ${options.message}`, { cause: options.cause });
+    this.name = "ProviderError";
+    this.kind = options.kind;
+    this.provider = options.provider;
+    this.status = options.status;
+  }
+}
+
+export function isProviderError(error: unknown): error is ProviderError {
+  return error instanceof ProviderError;
+}
+
+/** The kind for an HTTP error status, shared by both SDK adapters so they classify alike. */
+export function providerErrorKindForStatus(status: number): ProviderErrorKind {
+  if (status === 401 || status === 403) return "auth";
+  if (status === 429) return "rate_limit";
+  // 408 is the server saying it gave up waiting: a timeout to the caller.
+  if (status === 408) return "timeout";
+  if (status >= 500) return "server";
+  return "bad_request";
+}
+
+/**
+ * Thrown by a tool to tell the model something went wrong in terms it can act on ("that car was
+ * just sold"). runToolLoop hands the message to the model as an error result instead of failing
+ * the turn; any other exception is a bug and propagates.
+ */
+export class ToolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ToolError";
+  }
+}

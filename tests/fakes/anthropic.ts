@@ -1,0 +1,370 @@
+// A wire-level fake of Anthropic's POST /v1/messages on 127.0.0.1, so the real SDK can be tested over real HTTP.
+import http from "node:http";
+import { z } from "zod";
+
+// ---------------------------------------------------------------------------------------------
+// What the fake accepts: the parts of the Messages API request the app uses, checked like the API.
+// ---------------------------------------------------------------------------------------------
+
+const TextBlock = z.looseObject({ type: z.literal("text"), text: z.string().min(1, "text content blocks must be non-empty") });
+const ToolUseBlock = z.looseObject({
+  type: z.literal("tool_use"),
+  id: z.string().min(1),
+  name: z.string().min(1),
+  input: z.record(z.string(), z.unknown()),
+});
+const ToolResultBlock = z.looseObject({
+  type: z.literal("tool_result"),
+  tool_use_id: z.string().min(1),
+  content: z.union([z.string(), z.array(TextBlock)]).optional(),
+  is_error: z.boolean().optional(),
+});
+const ContentBlock = z.discriminatedUnion("type", [TextBlock, ToolUseBlock, ToolResultBlock]);
+
+export const AnthropicMessagesRequest = z.looseObject({
+  model: z.string().min(1),
+  max_tokens: z.number().int().positive(),
+  messages: z
+    .array(
+      z.object({
+        role: z.enum(["user", "assistant"]),
+        content: z.union([z.string().min(1), z.array(ContentBlock).min(1)]),
+      }),
+    )
+    .min(1),
+  system: z.union([z.string(), z.array(TextBlock)]).optional(),
+  tools: z
+    .array(
+      z.looseObject({
+        name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/),
+        description: z.string().optional(),
+        input_schema: z.looseObject({ type: z.literal("object") }),
+      }),
+    )
+    .optional(),
+  stream: z.boolean().optional(),
+});
+export type AnthropicMessagesRequest = z.infer<typeof AnthropicMessagesRequest>;
+export type AnthropicContentBlock = z.infer<typeof ContentBlock>;
+
+// ---------------------------------------------------------------------------------------------
+// What a script answers.
+// ---------------------------------------------------------------------------------------------
+
+export type AnthropicFakeBlock =
+  | { type: "text"; text: string }
+  /** id defaults to a fresh toolu_… id. */
+  | { type: "tool_use"; id?: string; name: string; input: Record<string, unknown> };
+
+interface ReplyTiming {
+  /** Wait this long before answering (the fake gives up quietly if the client hangs up first). */
+  delayMs?: number;
+  headers?: Record<string, string>;
+}
+
+export type AnthropicFakeReply = ReplyTiming &
+  (
+    | {
+        kind: "message";
+        content: AnthropicFakeBlock[];
+        /** Defaults to "tool_use" when there is a tool_use block, else "end_turn". */
+        stopReason?: "end_turn" | "tool_use" | "max_tokens" | "stop_sequence";
+        /** Defaults to a rough estimate (4 characters a token). */
+        usage?: { input_tokens: number; output_tokens: number };
+        /** Defaults to the model asked for. */
+        model?: string;
+      }
+    | { kind: "error"; status: number; type?: string; message?: string }
+    /** Anything at all, for bodies the API would never send. */
+    | { kind: "raw"; status: number; body: string; contentType?: string }
+  );
+
+export interface AnthropicFakeRequest {
+  body: AnthropicMessagesRequest;
+  headers: Record<string, string>;
+  /** 0 for the first request the script sees. */
+  index: number;
+}
+
+export type AnthropicScript =
+  | ((request: AnthropicFakeRequest) => AnthropicFakeReply | Promise<AnthropicFakeReply>)
+  /** Reply n answers request n; running out is a test bug, reported as a 500 that must not be retried. */
+  | readonly AnthropicFakeReply[];
+
+export interface RecordedAnthropicRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The JSON body as sent, or undefined when it was not JSON. */
+  rawBody: unknown;
+  /** The body once validated; undefined when the fake rejected the request before the script saw it. */
+  body: AnthropicMessagesRequest | undefined;
+  /** The status the fake answered with. */
+  status: number;
+}
+
+export interface FakeAnthropic {
+  /** Pass as the SDK's baseURL. */
+  baseURL: string;
+  /** The only key the fake accepts. */
+  apiKey: string;
+  /** Every request, in arrival order, including rejected ones. */
+  requests: RecordedAnthropicRequest[];
+  close(): Promise<void>;
+}
+
+/** The error type Anthropic uses for each status. */
+const errorTypeByStatus: Record<number, string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  403: "permission_error",
+  404: "not_found_error",
+  413: "request_too_large",
+  429: "rate_limit_error",
+  500: "api_error",
+  529: "overloaded_error",
+};
+
+export function anthropicErrorReply(status: number, extra: ReplyTiming & { message?: string } = {}): AnthropicFakeReply {
+  return { kind: "error", status, ...extra };
+}
+
+export async function startFakeAnthropic(
+  script: AnthropicScript,
+  options: { apiKey?: string } = {},
+): Promise<FakeAnthropic> {
+  const apiKey = options.apiKey ?? "sk-ant-fake-key";
+  const requests: RecordedAnthropicRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let scriptCalls = 0;
+  let ids = 0;
+
+  const nextReply = async (request: AnthropicFakeRequest): Promise<AnthropicFakeReply> => {
+    if (typeof script === "function") return script(request);
+    const reply = script[request.index];
+    if (!reply) throw new Error(`no reply scripted for request #${request.index + 1}`);
+    return reply;
+  };
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendError(res, 500, "api_error", `fake server failed: ${String(error)}`, { "x-should-retry": "false" });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let hungUp = false;
+    res.on("close", () => {
+      hungUp = true;
+    });
+    const headers = flattenHeaders(req.headers);
+    const text = await readBody(req);
+    const rawBody = parseJson(text);
+    const record: RecordedAnthropicRequest = {
+      method: req.method ?? "",
+      path: req.url ?? "",
+      headers,
+      rawBody,
+      body: undefined,
+      status: 0,
+    };
+    requests.push(record);
+    const reject = (status: number, message: string) => {
+      record.status = status;
+      sendError(res, status, errorTypeByStatus[status] ?? "invalid_request_error", message);
+    };
+
+    if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== "/v1/messages") {
+      return reject(404, `Not found: ${req.method} ${req.url}`);
+    }
+    // The API checks the key before anything else. The classic header is x-api-key; SDK 1.x sends
+    // the same key as "Authorization: Bearer". Either is accepted, and every one sent must be right.
+    const keyHeader = headers["x-api-key"];
+    const bearer = /^Bearer\s+(.+)$/i.exec(headers["authorization"] ?? "")?.[1];
+    if (keyHeader === undefined && bearer === undefined) return reject(401, "x-api-key header is required");
+    if ((keyHeader !== undefined && keyHeader !== apiKey) || (bearer !== undefined && bearer !== apiKey)) {
+      return reject(401, "invalid x-api-key");
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(headers["anthropic-version"] ?? "")) {
+      return reject(400, "anthropic-version header is required (a date, e.g. 2023-06-01)");
+    }
+    if (rawBody === undefined) return reject(400, "The request body is not valid JSON");
+    const parsed = AnthropicMessagesRequest.safeParse(rawBody);
+    if (!parsed.success) return reject(400, z.prettifyError(parsed.error));
+    if (parsed.data.stream) return reject(400, "this fake speaks the non-streaming API only");
+    const conversationProblem = checkToolConversation(parsed.data);
+    if (conversationProblem) return reject(400, conversationProblem);
+    record.body = parsed.data;
+
+    let reply: AnthropicFakeReply;
+    try {
+      reply = await nextReply({ body: parsed.data, headers, index: scriptCalls++ });
+    } catch (error) {
+      // A broken script is a test bug: say so, and tell the SDK not to retry it into confusion.
+      record.status = 500;
+      sendError(res, 500, "api_error", `fake script failed: ${String(error)}`, { "x-should-retry": "false" });
+      return;
+    }
+
+    if (reply.delayMs) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          resolve();
+        }, reply.delayMs);
+        timers.add(timer);
+        res.once("close", () => {
+          clearTimeout(timer);
+          timers.delete(timer);
+          resolve();
+        });
+      });
+      if (hungUp) {
+        record.status = 499; // nginx's "client closed request": the SDK timed out first
+        return;
+      }
+    }
+
+    if (reply.kind === "error") {
+      record.status = reply.status;
+      sendError(
+        res,
+        reply.status,
+        reply.type ?? errorTypeByStatus[reply.status] ?? "api_error",
+        reply.message ?? `Fake ${reply.status}`,
+        reply.headers,
+      );
+      return;
+    }
+    if (reply.kind === "raw") {
+      record.status = reply.status;
+      res.writeHead(reply.status, { "content-type": reply.contentType ?? "application/json", ...reply.headers });
+      res.end(reply.body);
+      return;
+    }
+
+    const content = reply.content.map((block) =>
+      block.type === "tool_use" ? { ...block, id: block.id ?? `toolu_fake_${String(++ids).padStart(4, "0")}` } : block,
+    );
+    const message = {
+      id: `msg_fake_${String(++ids).padStart(4, "0")}`,
+      type: "message",
+      role: "assistant",
+      model: reply.model ?? parsed.data.model,
+      content,
+      stop_reason: reply.stopReason ?? (content.some((block) => block.type === "tool_use") ? "tool_use" : "end_turn"),
+      stop_sequence: null,
+      usage: reply.usage ?? {
+        input_tokens: Math.ceil(text.length / 4),
+        output_tokens: Math.ceil(JSON.stringify(content).length / 4),
+      },
+    };
+    record.status = 200;
+    res.writeHead(200, { "content-type": "application/json", "request-id": `req_fake_${ids}`, ...reply.headers });
+    res.end(JSON.stringify(message));
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = listeningPort(server);
+
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    apiKey,
+    requests,
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+/**
+ * The API's rules for tool use that a provider can get wrong: every tool_use is answered by a
+ * tool_result in the very next user message, at its start, and nothing answers a call that
+ * was not made.
+ */
+function checkToolConversation(body: AnthropicMessagesRequest): string | null {
+  const blocksOf = (content: string | AnthropicContentBlock[]) => (typeof content === "string" ? [] : content);
+  const usesTools = body.messages.some((message) =>
+    blocksOf(message.content).some((block) => block.type === "tool_use" || block.type === "tool_result"),
+  );
+  if (usesTools && !body.tools?.length) return "Requests which include `tool_use` or `tool_result` blocks must define tools.";
+
+  for (const [index, message] of body.messages.entries()) {
+    const blocks = blocksOf(message.content);
+    if (message.role === "assistant") {
+      if (blocks.some((block) => block.type === "tool_result")) return `messages.${index}: tool_result blocks belong in user messages`;
+      const callIds = blocks.flatMap((block) => (block.type === "tool_use" ? [block.id] : []));
+      if (callIds.length === 0) continue;
+      const next = body.messages[index + 1];
+      const nextBlocks = next ? blocksOf(next.content) : [];
+      const answered = new Set(nextBlocks.flatMap((block) => (block.type === "tool_result" ? [block.tool_use_id] : [])));
+      const missing = callIds.filter((id) => !answered.has(id));
+      if (missing.length > 0) {
+        return `messages.${index + 1}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(", ")}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`;
+      }
+      const firstOther = nextBlocks.findIndex((block) => block.type !== "tool_result");
+      const lastResult = nextBlocks.findLastIndex((block) => block.type === "tool_result");
+      if (firstOther !== -1 && firstOther < lastResult) {
+        return `messages.${index + 1}: tool_result blocks must come first in the user message`;
+      }
+    } else {
+      const previous = body.messages[index - 1];
+      const calls = new Set(
+        previous?.role === "assistant"
+          ? blocksOf(previous.content).flatMap((block) => (block.type === "tool_use" ? [block.id] : []))
+          : [],
+      );
+      for (const block of blocks) {
+        if (block.type === "tool_result" && !calls.has(block.tool_use_id)) {
+          return `messages.${index}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${block.tool_use_id}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function sendError(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify({ type: "error", error: { type, message }, request_id: `req_fake_error_${status}` }));
+}
+
+function listeningPort(server: http.Server): number {
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("the fake server is not listening on TCP");
+  return address.port;
+}
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return flat;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch {
+    return undefined;
+  }
+}
