@@ -2,7 +2,16 @@
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const id = {
+import * as vehicles from "@/lib/i18n/areas/vehicles";
+import * as leads from "@/lib/i18n/areas/leads";
+import * as staff from "@/lib/i18n/areas/staff";
+import * as settings from "@/lib/i18n/areas/settings";
+import * as audit from "@/lib/i18n/areas/audit";
+import * as overview from "@/lib/i18n/areas/overview";
+import * as inbox from "@/lib/i18n/areas/inbox";
+import * as admin from "@/lib/i18n/areas/admin";
+
+const base = {
   "app.name": "autolumiku",
   "app.tagline": "Katalog, dasbor, dan asisten WhatsApp untuk showroom mobil bekas",
   "lang.label": "Bahasa",
@@ -38,6 +47,15 @@ const id = {
   "nav.logout": "Keluar",
   "nav.dashboard": "Dasbor",
   "nav.catalog": "Lihat katalog",
+  "nav.overview": "Ringkasan",
+  "nav.vehicles": "Stok",
+  "nav.leads": "Prospek",
+  "nav.inbox": "Percakapan",
+  "nav.simulator": "Simulator WA",
+  "nav.staff": "Staf",
+  "nav.settings": "Pengaturan",
+  "nav.audit": "Audit",
+  "nav.sections": "Bagian dasbor",
   "dashboard.welcome": "Selamat datang, {name}",
   "dashboard.signedInAs": "Masuk sebagai {email} · {role} di {tenant}",
   "dashboard.stock": "Stok mobil",
@@ -149,9 +167,11 @@ const id = {
   "day.6": "Sabtu",
 } as const;
 
+// Each dashboard area keeps its text in lib/i18n/areas/<area>.ts; the dictionaries are merged here.
+const id = { ...base, ...vehicles.id, ...leads.id, ...staff.id, ...settings.id, ...audit.id, ...overview.id, ...inbox.id, ...admin.id };
 export type MessageKey = keyof typeof id;
 
-const en: Record<MessageKey, string> = {
+const baseEn: Record<keyof typeof base, string> = {
   "app.name": "autolumiku",
   "app.tagline": "Catalog, dashboard and WhatsApp assistant for used-car showrooms",
   "lang.label": "Language",
@@ -187,6 +207,15 @@ const en: Record<MessageKey, string> = {
   "nav.logout": "Sign out",
   "nav.dashboard": "Dashboard",
   "nav.catalog": "View catalog",
+  "nav.overview": "Overview",
+  "nav.vehicles": "Stock",
+  "nav.leads": "Leads",
+  "nav.inbox": "Conversations",
+  "nav.simulator": "WA simulator",
+  "nav.staff": "Staff",
+  "nav.settings": "Settings",
+  "nav.audit": "Audit",
+  "nav.sections": "Dashboard sections",
   "dashboard.welcome": "Welcome, {name}",
   "dashboard.signedInAs": "Signed in as {email} · {role} at {tenant}",
   "dashboard.stock": "Cars in stock",
@@ -297,6 +326,8 @@ const en: Record<MessageKey, string> = {
   "day.5": "Friday",
   "day.6": "Saturday",
 };
+
+const en: Record<MessageKey, string> = { ...baseEn, ...vehicles.en, ...leads.en, ...staff.en, ...settings.en, ...audit.en, ...overview.en, ...inbox.en, ...admin.en };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };
 

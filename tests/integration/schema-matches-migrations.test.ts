@@ -64,6 +64,7 @@ describe("schema.prisma agrees with the migrations", () => {
       const actual = indexes.map((index) => describe(index.columns, index.is_primary ? "pk" : index.is_unique ? "unique" : "index")).sort();
       const expected = [
         ...model.fields.filter((field) => field.id).map((field) => describe([field.column], "pk")),
+        ...(model.primaryKey.length ? [describe(model.primaryKey.map(columnOf), "pk")] : []),
         ...model.fields.filter((field) => field.unique).map((field) => describe([field.column], "unique")),
         ...model.uniques.map((names) => describe(names.map(columnOf), "unique")),
         ...model.indexes.map((names) => describe(names.map(columnOf), "index")),

@@ -17,6 +17,8 @@ const TENANT_TABLES = schema.models
   .filter((model) => model.table === "tenants" || model.fields.some((field) => field.column === "tenant_id"))
   .map((model) => model.table);
 const tenantColumn = (table: string) => (table === "tenants" ? "id" : "tenant_id");
+/** Platform-level tables: no showroom owns their rows; only the audited platform path and narrow functions reach them. */
+const PLATFORM_TABLES = ["platform_settings", "webhook_events"];
 
 async function fillEveryTable(tenantId: string): Promise<void> {
   const owner = await makeUser({ tenantId, role: "owner" });
@@ -29,7 +31,15 @@ async function fillEveryTable(tenantId: string): Promise<void> {
       data: { tenantId, vehicleId: vehicle.id, storageKey: "k", width: 10, height: 10, bytes: 10, blurDataUrl: "data:," },
     });
     await tx.vehicleEvent.create({ data: { tenantId, vehicleId: vehicle.id, type: "created", toStatus: "available" } });
-    await tx.lead.create({ data: { tenantId, name: "Budi", phone: "6281234567890", source: "web", vehicleId: vehicle.id, assigneeId: owner.id } });
+    const lead = await tx.lead.create({ data: { tenantId, name: "Budi", phone: "6281234567890", source: "web", vehicleId: vehicle.id, assigneeId: owner.id } });
+    await tx.vehicleView.create({ data: { tenantId, vehicleId: vehicle.id, day: new Date("2026-11-01"), count: 3 } });
+    await tx.leadNote.create({ data: { tenantId, leadId: lead.id, authorId: owner.id, body: "Minta foto interior" } });
+    await tx.notification.create({ data: { tenantId, userId: owner.id, kind: "lead.new", title: "Prospek baru" } });
+    const contact = await tx.waContact.create({ data: { tenantId, waId: "6281234567890", name: "Budi" } });
+    const conversation = await tx.waConversation.create({ data: { tenantId, contactId: contact.id, leadId: lead.id } });
+    const message = await tx.waMessage.create({ data: { tenantId, conversationId: conversation.id, direction: "outbound", sender: "assistant", type: "text", body: "Halo", status: "queued" } });
+    await tx.waOutbox.create({ data: { tenantId, conversationId: conversation.id, messageId: message.id, idempotencyKey: "k1", recipient: "6281234567890", request: { type: "text" } } });
+    await tx.llmCall.create({ data: { tenantId, provider: "local", model: "local", latencyMs: 3, outcome: "ok" } });
   });
 }
 
@@ -60,7 +70,7 @@ describe("tenant isolation", () => {
     const { rows } = await superClient.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
       "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> '_prisma_migrations'",
     );
-    expect(rows.map((row) => row.relname).sort()).toEqual([...TENANT_TABLES].sort());
+    expect(rows.map((row) => row.relname).sort()).toEqual([...TENANT_TABLES, ...PLATFORM_TABLES].sort());
     for (const row of rows) expect({ table: row.relname, enabled: row.relrowsecurity, forced: row.relforcerowsecurity }).toEqual({ table: row.relname, enabled: true, forced: true });
   });
 
@@ -125,6 +135,20 @@ describe("tenant isolation", () => {
       });
     });
   }
+
+  it("keeps platform tables out of every showroom's reach", async () => {
+    await db().$queryRaw`SELECT app_store_webhook_event('{"object":"whatsapp_business_account","entry":[]}')`;
+    await withPlatformAccess({ actor: { kind: "system", name: "test" }, action: "test.setting", entity: "platform_settings" }, (tx) =>
+      tx.platformSetting.upsert({ where: { key: "test" }, create: { key: "test", value: { a: 1 } }, update: {} }),
+    );
+    for (const table of PLATFORM_TABLES) {
+      const seen = await withTenant(a, (tx) => tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}"`));
+      expect({ table, n: seen[0]?.n }).toEqual({ table, n: 0n });
+      const [outside] = await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}"`);
+      expect({ table, n: outside?.n }).toEqual({ table, n: 0n });
+    }
+    await expect(withTenant(a, (tx) => tx.$executeRawUnsafe(`INSERT INTO "platform_settings" ("key") VALUES ('sneaky')`))).rejects.toThrow(/row-level security/);
+  });
 
   it("does not carry a showroom over to the next transaction on the same pooled connection", async () => {
     await withTenant(a, (tx) => tx.vehicle.count());

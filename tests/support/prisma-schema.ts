@@ -21,6 +21,8 @@ export interface SchemaModel {
   fields: SchemaField[];
   uniques: string[][];
   indexes: string[][];
+  /** Composite primary key (@@id), field names */
+  primaryKey: string[];
 }
 
 export interface ParsedSchema {
@@ -56,11 +58,13 @@ export function parsePrismaSchema(file: string): ParsedSchema {
     const fields: SchemaField[] = [];
     const uniques: string[][] = [];
     const indexes: string[][] = [];
+    const primaryKey: string[] = [];
     let table = block.name;
     for (const line of block.body) {
       if (line.startsWith("@@map")) table = line.match(/"(.+)"/)?.[1] ?? table;
       else if (line.startsWith("@@unique")) uniques.push(listOf(line.match(/\[(.*?)\]/)?.[1] ?? ""));
       else if (line.startsWith("@@index")) indexes.push(listOf(line.match(/\[(.*?)\]/)?.[1] ?? ""));
+      else if (line.startsWith("@@id")) primaryKey.push(...listOf(line.match(/\[(.*?)\]/)?.[1] ?? ""));
       else if (!line.startsWith("@@")) {
         const [name = "", rawType = ""] = line.split(/\s+/);
         const type = rawType.replace(/[?[\]]/g, "");
@@ -79,7 +83,7 @@ export function parsePrismaSchema(file: string): ParsedSchema {
         });
       }
     }
-    return { name: block.name, table, fields, uniques, indexes };
+    return { name: block.name, table, fields, uniques, indexes, primaryKey };
   });
   return { models, enums };
 }

@@ -171,8 +171,12 @@ function badResponse(message: string, cause: unknown): ProviderError {
 /** SDK errors become ProviderError; anything else is our bug and is rethrown as is. */
 function toProviderError(error: unknown): unknown {
   // The timeout class extends the connection class, and both extend APIError with no status: order matters.
-  if (error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) {
-    return new ProviderError({ kind: "timeout", provider: "anthropic", message: "no answer in time", cause: error });
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError({ kind: "timeout", provider: "anthropic", message: "no answer within the timeout, retries included", cause: error });
+  }
+  // We only pass the caller's signal, so an abort is always the turn's deadline passing.
+  if (error instanceof APIUserAbortError) {
+    return new ProviderError({ kind: "timeout", provider: "anthropic", message: "the turn's deadline passed", cause: error });
   }
   if (error instanceof APIConnectionError) {
     return new ProviderError({ kind: "server", provider: "anthropic", message: `could not connect: ${error.message}`, cause: error });

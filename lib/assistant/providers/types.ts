@@ -169,6 +169,8 @@ export function runToolLoop<const Tools extends readonly AnyToolDefinition[]>(
   provider: AssistantProvider,
   options: ToolLoopOptions<Tools>,
 ): Promise<ToolLoopResult> {
+  // executeTool is declared as a method, so the typed callback is accepted where any name may come:
+  // the loop only calls it with a name it found in `tools` and arguments that tool's schema produced.
   return runLoop(provider, options);
 }
 

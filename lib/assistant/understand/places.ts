@@ -1,0 +1,120 @@
+// Cities in a buyer's message: where they want the car to be (a search filter) and, separately,
+// where the buyer lives ("saya Rina dari Bekasi"), which is worth knowing but filters nothing.
+import { COMMON_WORDS, GENERIC_NAME_PARTS } from "@/lib/assistant/understand/lexicon";
+import { claim, freeTokens, wordsBefore, type Scan, type Token } from "@/lib/assistant/understand/text";
+import { editDistance, foldSpelling } from "@/lib/inventory/fuzzy";
+
+/** Cities buyers name, used when the showroom's own city list does not have the one typed. */
+export const INDONESIAN_CITIES: readonly string[] = [
+  "Jakarta", "Jakarta Selatan", "Jakarta Barat", "Jakarta Timur", "Jakarta Utara", "Jakarta Pusat", "Bogor", "Depok",
+  "Tangerang", "Tangerang Selatan", "Bekasi", "Bandung", "Cimahi", "Cirebon", "Karawang", "Sukabumi", "Tasikmalaya",
+  "Garut", "Semarang", "Solo", "Surakarta", "Yogyakarta", "Magelang", "Purwokerto", "Tegal", "Pekalongan", "Kudus",
+  "Surabaya", "Sidoarjo", "Gresik", "Malang", "Kediri", "Madiun", "Jember", "Banyuwangi", "Mojokerto", "Pasuruan",
+  "Probolinggo", "Denpasar", "Mataram", "Kupang", "Medan", "Pekanbaru", "Padang", "Palembang", "Jambi", "Bengkulu",
+  "Bandar Lampung", "Batam", "Pontianak", "Banjarmasin", "Balikpapan", "Samarinda", "Palangkaraya", "Makassar",
+  "Manado", "Palu", "Kendari", "Gorontalo", "Ambon", "Jayapura", "Cilegon", "Serang",
+];
+
+/** Abbreviations and old spellings -> the city's name. */
+export const CITY_ALIASES: Readonly<Record<string, string>> = {
+  jaksel: "Jakarta Selatan", jakbar: "Jakarta Barat", jaktim: "Jakarta Timur", jakut: "Jakarta Utara", jakpus: "Jakarta Pusat",
+  jkt: "Jakarta", dki: "Jakarta", tangsel: "Tangerang Selatan", tng: "Tangerang", bks: "Bekasi", bdg: "Bandung",
+  sby: "Surabaya", jogja: "Yogyakarta", jogjakarta: "Yogyakarta", yogya: "Yogyakarta", yogyakarta: "Yogyakarta",
+  diy: "Yogyakarta", smg: "Semarang", mlg: "Malang", dps: "Denpasar", mks: "Makassar", plg: "Palembang",
+  bpn: "Balikpapan", sda: "Sidoarjo", bgr: "Bogor", dpk: "Depok",
+};
+
+/** Cities that are also everyday words; from the national list they need "di"/"kota" before them. */
+const WORD_CITIES = new Set(["solo", "padang", "serang", "palu", "medan", "batam", "garut", "kudus", "tegal"]);
+
+function allowedSlips(length: number): number {
+  return length <= 3 ? 0 : length <= 6 ? 1 : 2;
+}
+
+interface CityHit {
+  city: string;
+  distance: number;
+  whole: boolean;
+}
+
+/** The closest of `cities` to what was typed, comparing whole names and distinctive parts. */
+function closestCity(typed: string, cities: readonly string[], fuzzy: boolean): CityHit[] {
+  const a = foldSpelling(typed);
+  if (a.length < 3) return [];
+  // Two typed words can only be a two-word name ("jakarta selatan"), never "di" + a city.
+  const twoWords = typed.includes(" ");
+  const hits: CityHit[] = [];
+  for (const city of cities) {
+    const parts = city.split(/\s+/);
+    if (twoWords && parts.length < 2) continue;
+    const candidates = [{ folded: foldSpelling(city), whole: true }, ...(parts.length > 1 && !twoWords
+      ? parts.filter((part) => !GENERIC_NAME_PARTS.has(part.toLowerCase())).map((part) => ({ folded: foldSpelling(part), whole: false }))
+      : [])];
+    let best: CityHit | null = null;
+    for (const candidate of candidates) {
+      const distance = editDistance(a, candidate.folded);
+      if (distance > (fuzzy ? allowedSlips(Math.min(a.length, candidate.folded.length)) : 0)) continue;
+      if (!best || distance < best.distance || (distance === best.distance && candidate.whole)) best = { city, distance, whole: candidate.whole };
+    }
+    if (best) hits.push(best);
+  }
+  if (hits.length === 0) return [];
+  const top = Math.min(...hits.map((hit) => hit.distance));
+  const closest = hits.filter((hit) => hit.distance === top);
+  // A whole-name hit ("tangerang" = Tangerang) beats a part of a longer name (Tangerang Selatan).
+  return closest.some((hit) => hit.whole) ? closest.filter((hit) => hit.whole) : closest;
+}
+
+/** Resolves what the buyer typed to one city, preferring the showroom's own spelling. */
+function resolveCity(typed: string, showroomCities: readonly string[], previousWord: string | undefined): string | null {
+  const alias = CITY_ALIASES[typed.replace(/\s+/g, "")];
+  const fuzzy = !COMMON_WORDS.has(typed);
+  const inShowroom = closestCity(alias ?? typed, showroomCities, alias ? false : fuzzy);
+  if (inShowroom.length === 1) return inShowroom[0]?.city ?? null;
+  if (inShowroom.length > 1) return null;
+  if (WORD_CITIES.has(typed) && !["di", "kota", "daerah", "wilayah", "area", "sekitar", "dari", "in", "from"].includes(previousWord ?? "")) return null;
+  const national = closestCity(alias ?? typed, INDONESIAN_CITIES, false);
+  return national.length === 1 ? (national[0]?.city ?? null) : null;
+}
+
+/** "saya Rina dari Bekasi", "domisili Depok", "I live in Bandung": the buyer's home, not the car's. */
+function isBuyerHome(text: string, start: number): boolean {
+  const before = wordsBefore(text, start, 5);
+  const last = before.slice(-2).join(" ");
+  if (["domisili", "asal", "orang", "tinggal di", "rumah di", "saya di", "posisi di", "posisi saya di", "live in", "based in", "domisili di"].some((cue) => last === cue || last.endsWith(cue))) return true;
+  if (before[before.length - 1] === "dari" || before[before.length - 1] === "from") {
+    return before.some((word) => ["saya", "i'm", "im", "am", "kami"].includes(word));
+  }
+  return false;
+}
+
+export interface Places {
+  city?: string;
+  buyerCity?: string;
+}
+
+export function readPlaces(scan: Scan, showroomCities: readonly string[] = []): Places {
+  const places: Places = {};
+  const tokens = freeTokens(scan);
+  let index = 0;
+  while (index < tokens.length) {
+    let used = 0;
+    for (const size of [2, 1]) {
+      const slice: Token[] = tokens.slice(index, index + size);
+      if (slice.length < size) continue;
+      if (size === 2 && scan.text.slice(slice[0]?.end ?? 0, slice[1]?.start ?? 0).trim() !== "") continue;
+      const typed = slice.map((token) => token.word).join(" ");
+      if (/\d/.test(typed)) continue;
+      const start = slice[0]?.start ?? 0;
+      const city = resolveCity(typed, showroomCities, wordsBefore(scan.text, start, 1)[0]);
+      if (!city) continue;
+      claim(scan, start, slice[slice.length - 1]?.end ?? start);
+      if (isBuyerHome(scan.text, start)) places.buyerCity ??= city;
+      else places.city ??= city;
+      used = size;
+      break;
+    }
+    index += used || 1;
+  }
+  return places;
+}

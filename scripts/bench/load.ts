@@ -1,0 +1,126 @@
+// A small closed-loop HTTP load generator: a fixed number of workers on keep-alive sockets, each
+// sending its next request as soon as the last one finished, for a warm-up and then a measured span.
+import http from "node:http";
+
+export interface LoadOptions {
+  /** http://host:port the sockets connect to. */
+  origin: string;
+  /** Host header to send (the app tells the platform host from showroom hosts by it). */
+  hostHeader?: string;
+  /** Request paths (with query); workers walk through them in turn. */
+  paths: string[];
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+  /** A response header whose values are counted (x-nextjs-cache). */
+  countHeader?: string;
+  timeoutMs?: number;
+}
+
+export interface LoadResult {
+  /** Requests started and finished inside the measured span. */
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  max: number;
+  /** Non-200 answers and failed requests inside the measured span. */
+  errors: number;
+  firstError?: string;
+  /** Values of countHeader seen in the measured span ("(none)" when absent). */
+  headerCounts: Record<string, number>;
+  bytes: number;
+}
+
+interface Outcome {
+  status: number;
+  header?: string;
+  bytes: number;
+  error?: string;
+}
+
+function requestOnce(agent: http.Agent, target: URL, options: LoadOptions, path: string): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const request = http.request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path,
+        method: "GET",
+        headers: { host: options.hostHeader ?? target.host, accept: "text/html" },
+      },
+      (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        response.on("end", () => {
+          const raw = options.countHeader ? response.headers[options.countHeader.toLowerCase()] : undefined;
+          resolve({ status: response.statusCode ?? 0, header: Array.isArray(raw) ? raw.join(",") : raw, bytes });
+        });
+        response.on("error", (error) => resolve({ status: 0, bytes, error: error.message }));
+      },
+    );
+    request.setTimeout(options.timeoutMs ?? 30_000, () => request.destroy(new Error("timeout")));
+    request.on("error", (error) => resolve({ status: 0, bytes: 0, error: error.message }));
+    request.end();
+  });
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: Float64Array | number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export function summarize(latencies: number[]): { p50: number; p99: number; mean: number; max: number } {
+  const sorted = Float64Array.from(latencies).sort();
+  const total = latencies.reduce((sum, value) => sum + value, 0);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), mean: latencies.length ? total / latencies.length : Number.NaN, max: sorted.at(-1) ?? Number.NaN };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (options.paths.length === 0) throw new Error("runLoad needs at least one path");
+  const target = new URL(options.origin);
+  // One socket per worker, kept open, as a browser or a CDN edge would.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency });
+  const started = performance.now();
+  const measureFrom = started + options.warmupMs;
+  const measureTo = measureFrom + options.durationMs;
+  const latencies: number[] = [];
+  const headerCounts: Record<string, number> = {};
+  let errors = 0;
+  let bytes = 0;
+  let firstError: string | undefined;
+  let cursor = 0;
+
+  const worker = async (): Promise<void> => {
+    while (performance.now() < measureTo) {
+      const path = options.paths[cursor % options.paths.length] ?? "/";
+      cursor += 1;
+      const sentAt = performance.now();
+      const outcome = await requestOnce(agent, target, options, path);
+      const doneAt = performance.now();
+      if (sentAt < measureFrom || doneAt > measureTo) continue;
+      latencies.push(doneAt - sentAt);
+      bytes += outcome.bytes;
+      if (options.countHeader) {
+        const key = outcome.header ?? "(none)";
+        headerCounts[key] = (headerCounts[key] ?? 0) + 1;
+      }
+      if (outcome.status !== 200) {
+        errors += 1;
+        firstError ??= outcome.error ?? `HTTP ${outcome.status} for ${path}`;
+      }
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+  } finally {
+    agent.destroy();
+  }
+  const stats = summarize(latencies);
+  return { requests: latencies.length, rps: latencies.length / (options.durationMs / 1000), ...stats, errors, firstError, headerCounts, bytes };
+}
