@@ -7,7 +7,8 @@ import path from "node:path";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const STAMP = path.join(ROOT, ".next", "autolumiku-build.json");
+const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
+const STAMP = path.join(DIST, "autolumiku-build.json");
 const SOURCES = ["app", "components", "lib", "public", "types", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 async function* filesUnder(target: string): AsyncGenerator<string> {
@@ -43,7 +44,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 
 export async function buildIfNeeded(log: (line: string) => void): Promise<void> {
   const fingerprint = await sourceFingerprint();
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP)) {
+  if (existsSync(path.join(DIST, "BUILD_ID")) && existsSync(STAMP)) {
     const stamp = JSON.parse(await readFile(STAMP, "utf8")) as { fingerprint?: string };
     if (stamp.fingerprint === fingerprint) {
       log("build is up to date");

@@ -6,7 +6,9 @@ import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
 import { createDatabaseIfMissing } from "@/lib/db/embedded";
 import { parseEnv } from "@/lib/env";
 
-const TEST_DATABASE = "autolumiku_test";
+// Parallel runs on one machine (several engineers) each name their own cluster and database.
+const TEST_DATABASE = process.env.TEST_DATABASE ?? "autolumiku_test";
+const TEST_CLUSTER = process.env.TEST_CLUSTER ?? "test-postgres";
 
 interface Shared {
   ready: Promise<PreparedDatabase>;
@@ -19,7 +21,7 @@ async function freshDatabase(): Promise<PreparedDatabase> {
   const env = parseEnv({ ...process.env, NODE_ENV: "test" });
   if (!env.DATABASE_URL) {
     // Start the cluster, then recreate the test database before migrating it.
-    const first = await prepareDatabase({ env, log: () => {}, cluster: "test-postgres", port: env.EMBEDDED_PG_PORT + 1, database: "postgres_bootstrap", whenRunning: "reuse" });
+    const first = await prepareDatabase({ env, log: () => {}, cluster: TEST_CLUSTER, port: env.EMBEDDED_PG_PORT + 1, database: "postgres_bootstrap", whenRunning: "reuse" });
     const admin = new pg.Client({ connectionString: first.superUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
@@ -27,7 +29,7 @@ async function freshDatabase(): Promise<PreparedDatabase> {
     await admin.end();
     delete process.env.DATABASE_URL;
     delete process.env.DATABASE_ADMIN_URL;
-    const prepared = await prepareDatabase({ env, log: () => {}, cluster: "test-postgres", port: env.EMBEDDED_PG_PORT + 1, database: TEST_DATABASE, whenRunning: "reuse" });
+    const prepared = await prepareDatabase({ env, log: () => {}, cluster: TEST_CLUSTER, port: env.EMBEDDED_PG_PORT + 1, database: TEST_DATABASE, whenRunning: "reuse" });
     return { ...prepared, stop: first.stop };
   }
   return prepareDatabase({ env, log: () => {} });
