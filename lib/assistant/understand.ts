@@ -6,11 +6,11 @@ import {
 } from "@/lib/assistant/understand/criteria";
 import { readName, readPhone } from "@/lib/assistant/understand/contact";
 import { mentionsSearch, OTHER_COLOR, readPhraseIntents, RESET_ALL, RESET_MODEL } from "@/lib/assistant/understand/intents";
-import { detectLanguage } from "@/lib/assistant/understand/language";
-import { BRAND_ALIASES, COLORS, COMMON_WORDS } from "@/lib/assistant/understand/lexicon";
+import { detectLanguage, ENGLISH_WORDS } from "@/lib/assistant/understand/language";
+import { BRAND_ALIASES, CHAT_FILLERS, COLORS, COMMON_WORDS } from "@/lib/assistant/understand/lexicon";
 import { readMoney } from "@/lib/assistant/understand/money";
 import { readPlaces } from "@/lib/assistant/understand/places";
-import { createScan, normalizeMessage, SLANG, tokenize, type Scan } from "@/lib/assistant/understand/text";
+import { claim, createScan, freeTokens, normalizeMessage, SLANG, tokenize, type Scan } from "@/lib/assistant/understand/text";
 import {
   readBodyType, readColor, readFuel, readMileage, readStockCode, readTransmission, readVariantWords, readVehicleNames,
 } from "@/lib/assistant/understand/vehicle";
@@ -58,6 +58,8 @@ export interface Understanding {
   mentionedAmounts: bigint[];
   /** Every model named, in order ("avanza atau xenia"); criteria carry the first. */
   models: KnownModel[];
+  /** Brands or models the buyer ruled out ("selain toyota", "jangan xpander"). */
+  avoided: string[];
   /** The buyer asked to start over ("cari yang lain"). */
   reset: boolean;
   /** Words nobody understood, for evaluation and for the LLM provider's hint. */
@@ -98,10 +100,11 @@ const saysSomethingToSearch = (criteria: SearchCriteria) => SEARCH_FIELDS.some((
  * "kalau yang 2020?" after "2017-2019" means 2020, not 2017-2020.
  */
 export function mergeCriteria(previous: SearchCriteria | undefined, stated: SearchCriteria, reset: Reset = null): SearchCriteria {
-  if (!previous || reset === "all") return compactCriteria(stated);
+  // A stock code names one car exactly; older filters could only hide it ("sudah terjual" when it is not).
+  if (!previous || reset === "all" || stated.stockCode) return compactCriteria(stated);
   let base: SearchCriteria = { ...previous };
   // A question about "that car" ("ada fotonya?") keeps the car; any new search leaves it.
-  if (saysSomethingToSearch(stated) || stated.stockCode || reset) base = without(base, ["stockCode"]);
+  if (saysSomethingToSearch(stated) || reset) base = without(base, ["stockCode"]);
   if (reset === "model") base = without(base, ["brand", "model", "bodyType", "query"]);
   if (reset === "color") base = without(base, ["color"]);
   if (stated.model) base = without(base, ["brand", "model", "bodyType", "query"]);
@@ -121,7 +124,7 @@ function reservedWords(options: UnderstandOptions): Set<string> {
   return words;
 }
 
-const MEANINGLESS = new Set([...COMMON_WORDS, ...Object.values(SLANG)]);
+const MEANINGLESS = new Set([...COMMON_WORDS, ...CHAT_FILLERS, ...ENGLISH_WORDS, ...Object.values(SLANG)]);
 
 /** The share of meaningful words that some reader understood; fillers count neither way. */
 function measureConfidence(scan: Scan): { confidence: number; unrecognized: string[] } {
@@ -134,6 +137,11 @@ function measureConfidence(scan: Scan): { confidence: number; unrecognized: stri
   }
   if (understood === 0) return { confidence: 0, unrecognized };
   return { confidence: Math.round((understood / (understood + unrecognized.length)) * 100) / 100, unrecognized };
+}
+
+/** The name was read from the original text; claim its words in the normalised one. */
+function claimWords(scan: Scan, words: readonly string[]): void {
+  for (const token of freeTokens(scan)) if (words.includes(token.word)) claim(scan, token.start, token.end);
 }
 
 function orderIntents(found: Iterable<Intent>): Intent[] {
@@ -166,13 +174,15 @@ export function understandBuyerMessage(text: string, options: UnderstandOptions)
   const years = readYears(scan, now);
   const variantWords = readVariantWords(scan);
   const bodyType = readBodyType(scan);
+  // The buyer's name first, so "aku Sinta" is a person and not a typo for a Toyota Sienta.
+  const name = readName(text, reservedWords(options));
+  if (name) claimWords(scan, name.toLowerCase().split(" "));
   const names = readVehicleNames(scan, options.brands);
   const transmission = readTransmission(scan, language, text);
   const fuel = readFuel(scan);
   const color = readColor(scan);
-  const places = readPlaces(scan, options.cities ?? []);
+  const places = readPlaces(scan, options.cities ?? [], name !== undefined);
   const reset = detectReset(scan);
-  const name = readName(text, reservedWords(options));
 
   const firstModel = names.models[0];
   const statedCriteria = compactCriteria({
@@ -197,7 +207,7 @@ export function understandBuyerMessage(text: string, options: UnderstandOptions)
   if (stockCode) intents.add("details");
   if (Object.keys(financing).length > 0) intents.add("credit");
   if (name || phone) intents.add("contact_info");
-  if (saysSomethingToSearch(statedCriteria) || reset === "all" || reset === "model" || mentionsSearch(scan, [...intents])) intents.add("search");
+  if (saysSomethingToSearch(statedCriteria) || names.avoided.length > 0 || reset !== null || mentionsSearch(scan, [...intents])) intents.add("search");
 
   const { confidence, unrecognized } = measureConfidence(scan);
   return {
@@ -212,6 +222,7 @@ export function understandBuyerMessage(text: string, options: UnderstandOptions)
     confidence,
     mentionedAmounts: money.mentioned,
     models: names.models,
+    avoided: names.avoided,
     reset: reset === "all",
     unrecognized,
   };

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Env } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate, roleOf } from "@/lib/db/migrate";
+import { migrateQueue } from "@/lib/jobs/queue";
 
 export interface PreparedDatabase {
   appUrl: string;
@@ -47,6 +48,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
   try {
     const { applied } = await migrate({ adminUrl: prepared.adminUrl, appRole: roleOf(prepared.appUrl), log });
     if (applied.length === 0) log("database schema is up to date");
+    await migrateQueue(prepared.adminUrl, roleOf(prepared.appUrl));
   } catch (error) {
     await prepared.stop();
     throw error;

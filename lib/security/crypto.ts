@@ -46,7 +46,7 @@ export class EncryptionKeyMissingError extends Error {
 
 /** The configured ENCRYPTION_KEY; throws a message that tells the operator what to do when it is missing. */
 export function encryptionKey(): string {
-  const key = getEnv().ENCRYPTION_KEY;
+  const key = getEnv().ENCRYPTION_KEY ?? process.env.ENCRYPTION_KEY;
   if (!key) throw new EncryptionKeyMissingError();
   return key;
 }

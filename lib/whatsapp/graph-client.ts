@@ -307,7 +307,8 @@ export class GraphClient {
     return `${this.baseUrl}/${this.apiVersion}/${encodeURIComponent(this.phoneNumberId)}/messages`;
   }
 
-  private async sendMessage(to: string, type: string, content: unknown): Promise<SendResult> {
+  /** Sends a message body the outbox stored earlier (already checked against the limits when queued). */
+  async sendMessage(to: string, type: string, content: unknown): Promise<SendResult> {
     const payload = { messaging_product: "whatsapp", recipient_type: "individual", to, type, [type]: content };
     const answer = await this.callJson("POST", this.messagesUrl(), payload);
     const parsed = SendResponse.safeParse(answer.json);

@@ -124,3 +124,42 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const stats = summarize(latencies);
   return { requests: latencies.length, rps: latencies.length / (options.durationMs / 1000), ...stats, errors, firstError, headerCounts, bytes };
 }
+
+export interface FetchedPage {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  ms: number;
+}
+
+/** One GET with its own connection, keeping the whole body (used to warm caches and capture HTML). */
+export function fetchOnce(origin: string, path: string, hostHeader?: string, timeoutMs = 120_000): Promise<FetchedPage> {
+  const target = new URL(origin);
+  const sentAt = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: target.hostname, port: target.port, path, method: "GET", headers: { host: hostHeader ?? target.host, accept: "text/html" } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks), ms: performance.now() - sentAt }));
+        response.on("error", reject);
+      },
+    );
+    request.setTimeout(timeoutMs, () => request.destroy(new Error(`timeout after ${timeoutMs} ms: ${path}`)));
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the output. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  // One iterator shared by every lane: each entry is taken exactly once.
+  const entries = items.entries();
+  const lane = async (): Promise<void> => {
+    for (const [index, item] of entries) results[index] = await work(item, index);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}

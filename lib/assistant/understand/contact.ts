@@ -38,7 +38,9 @@ const NOT_A_NAME = new Set([
 ]);
 
 const STRONG_INTRO = /(?:\bnama\s*(?:saya|sy|aku|ku|gue|gw|ane)\b|\bnamaku\b|\bmy name is\b|\bname\s*:|\bnama\s*:|\batas nama\b|\bpanggil\s+(?:saya|aku|aja|saja)\b|\bdengan\s+(?:saya|sy)\b)\s*:?\s*(?<name>[a-z][a-z'.]*(?:\s+[a-z][a-z'.]*){0,2})/gi;
-const WEAK_INTRO = /(?:^|[\s,.!])(?:saya|sy|aku|ini|i'm|i am|im|dengan|dgn)\s+(?<name>[a-z][a-z'.]*(?:\s+[a-z][a-z'.]*){0,2})/gi;
+// Only the introducing word is consumed (the name sits in a lookahead), so "ini dengan Pak Joko"
+// can fail on "ini" and still succeed on "dengan".
+const WEAK_INTRO = /(?<![a-z'])(?:saya|sy|aku|ini|i'm|i am|im|dengan|dgn)\s+(?=(?:(?:pak|bu|bapak|ibu|mas|mbak|kak|bang|mr\.?|mrs\.?|ms\.?)\s+)?(?<name>[a-z][a-z'.]*(?:\s+[a-z][a-z'.]*){0,2}))/gi;
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 const looksCapitalised = (word: string) => /^[A-Z][a-z'.]+$/.test(word);

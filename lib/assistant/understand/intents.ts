@@ -21,7 +21,7 @@ export const INTENT_PHRASES: Readonly<Record<PhraseIntent, readonly string[]>> =
     "riwayat servis", "banjir", "tabrak", "tabrakan", "masih ada", "masih ready", "masih tersedia", "still available",
     "is it available", "sudah terjual", "sudah laku", "sudah sold", "yang ini", "unit ini", "mobil ini", "yang itu",
     "unit itu", "mobil itu", "tersebut", "tsb", "harganya berapa", "berapa harganya", "harga berapa", "harganya",
-    "how much", "warnanya apa", "interior", "kaki-kaki", "minus", "minusnya", "kekurangan", "kunci serep", "pajak hidup",
+    "how much", "warnanya apa", "interior", "interiornya", "eksterior", "kaki-kaki", "minus", "minusnya", "kekurangan", "kunci serep", "pajak hidup",
     "pajak mati", "condition", "the price of", "what's the price", "whats the price", "history", "mesin", "mesinnya",
   ],
   photos: [
@@ -30,7 +30,7 @@ export const INTENT_PHRASES: Readonly<Record<PhraseIntent, readonly string[]>> =
   ],
   credit: [
     "kredit", "credit", "cicilan", "angsuran", "angsur", "dp", "tdp", "tenor", "leasing", "simulasi", "financing", "finance",
-    "installment", "instalment", "loan", "down payment", "uang muka", "bunga", "bisa kredit", "per bulan", "monthly",
+    "installment", "instalment", "installments", "instalments", "loan", "down payment", "uang muka", "bunga", "bisa kredit", "per bulan", "monthly",
   ],
   visit: [
     "test drive", "testdrive", "tes drive", "test-drive", "td", "coba mobil", "coba unit", "coba bawa", "cek unit",
@@ -39,7 +39,7 @@ export const INTENT_PHRASES: Readonly<Record<PhraseIntent, readonly string[]>> =
     "survey", "survei", "datang", "dateng", "ke sana", "kesana", "ke showroom", "ke lokasi", "ke dealer", "alamat",
     "alamatnya", "lokasi showroom", "lokasinya", "lokasi", "share loc", "shareloc", "sharelok", "share lokasi", "maps",
     "google maps", "jam buka", "buka jam", "buka sampai", "buka hari", "bukanya", "mampir", "visit", "come by", "come to",
-    "see the car", "see it", "viewing", "inspect", "where are you", "address", "location", "opening hours", "janjian",
+    "see the car", "see it", "viewing", "come", "coming", "i'll come", "drop by", "stop by", "inspect", "where are you", "address", "location", "opening hours", "janjian",
     "ketemu", "appointment", "cod", "showroomnya di mana", "showroomnya dimana", "dimana showroomnya",
   ],
   human: [
@@ -108,8 +108,8 @@ export function readPhraseIntents(scan: Scan): Intent[] {
 const STRONG_SEARCH = phrasePattern([
   "cari", "nyari", "carikan", "cariin", "butuh", "perlu mobil", "mau beli", "beli", "rekomendasi", "rekomen", "saran",
   "recommend", "recommendation", "looking for", "do you have", "have any", "mobil apa", "unit apa", "ada apa saja",
-  "pilihan", "list", "daftar", "katalog", "catalog", "interested in", "want to buy", "i want", "i need", "minat",
-  "tertarik",
+  "pilihan", "list", "daftar", "katalog", "catalog", "interested in", "want to buy", "minat", "tertarik", "cheapest",
+  "termurah", "paling murah", "what cars", "which cars", "you have", "lebih murah", "cheaper", "lebih baru", "newer",
 ]);
 const WEAK_SEARCH = phrasePattern(["ready", "tersedia", "stok", "stock", "available", "jual", "ada mobil", "any", "unit"]);
 

@@ -1,7 +1,8 @@
 // Is the buyer writing English? Counted by function words, because car words ("automatic",
 // "budget", "SUV") are shared by both languages and say nothing.
 
-const ENGLISH = new Set([
+/** English function words; exported so other readers can treat them as filler. */
+export const ENGLISH_WORDS: ReadonlySet<string> = new Set([
   "the", "a", "an", "do", "does", "you", "your", "have", "has", "is", "are", "am", "i", "i'm", "im", "my", "me", "any",
   "with", "for", "under", "below", "above", "over", "between", "want", "looking", "need", "please", "how", "much",
   "what", "which", "when", "where", "can", "could", "would", "like", "car", "cars", "million", "billion", "thanks",
@@ -12,7 +13,7 @@ const ENGLISH = new Set([
   "newer", "older", "color", "colour", "black", "white", "red", "blue", "grey", "gray", "family", "mileage",
 ]);
 
-const INDONESIAN = new Set([
+export const INDONESIAN_WORDS: ReadonlySet<string> = new Set([
   "ada", "yang", "mau", "saya", "dengan", "berapa", "tidak", "bisa", "harga", "mobil", "juta", "kak", "gan", "min",
   "dong", "ya", "saja", "apa", "untuk", "dari", "di", "ke", "ini", "itu", "tahun", "cari", "sama", "atau", "kalau",
   "masih", "sudah", "belum", "boleh", "tolong", "minta", "bang", "pak", "bu", "mas", "mbak", "nih", "sih", "deh",
@@ -26,8 +27,8 @@ export function detectLanguage(normalised: string): "id" | "en" {
   let english = 0;
   let indonesian = 0;
   for (const word of normalised.split(/[^a-z']+/)) {
-    if (ENGLISH.has(word)) english += 1;
-    if (INDONESIAN.has(word)) indonesian += 1;
+    if (ENGLISH_WORDS.has(word)) english += 1;
+    if (INDONESIAN_WORDS.has(word)) indonesian += 1;
   }
   return english >= 2 && english > indonesian ? "en" : "id";
 }

@@ -63,7 +63,7 @@ export const COLORS: Readonly<Record<string, string>> = {
 /** Trim and engine words worth passing on as free text, as variants carry them ("1.5 G", "RS"). */
 export const TRIM_WORDS: ReadonlySet<string> = new Set([
   "rs", "trd", "sportivo", "vrz", "gr", "ultimate", "exceed", "gls", "dakar", "prestige", "turbo", "gx", "alpha",
-  "luxury", "limited", "exclusive", "tipe-g", "tipe-e", "type-r", "s-cvt", "e-cvt", "zeta", "beta", "gl", "glx",
+  "luxury", "limited", "satya", "sensing", "modulo", "mugen", "cvt-rs", "exclusive", "tipe-g", "tipe-e", "type-r", "s-cvt", "e-cvt", "zeta", "beta", "gl", "glx",
 ]);
 
 /**
@@ -98,4 +98,13 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   "pilihan", "rekomendasi", "saran", "butuh", "perlu", "pengen", "minat", "tertarik", "serius", "hubungi", "telepon",
   "telpon", "whatsapp", "nomer", "kontak", "posisi", "daerah", "wilayah", "area", "kirimi", "japri", "chat", "balik",
   "bales", "dibalas", "kabar", "terakhir", "tanggal", "waktu", "tempat", "sana", "sini", "situ", "jalan", "jalanan",
+  "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "anak", "istri", "suami", "keluarga", "teman", "kabari",
+]);
+
+/** Particles and function words that carry no request of their own; they count neither for nor against confidence. */
+export const CHAT_FILLERS: ReadonlySet<string> = new Set([
+  "di", "ke", "no", "wa", "nama", "name", "number", "nomor", "sebulan", "dikit", "sedikit", "nya", "an", "ok", "oke", "sip",
+  "siap", "baik", "ya", "yah", "dulu", "gitu", "begitu", "kah", "lah", "pun", "si", "sang", "para", "per", "se", "mohon",
+  "maaf", "sorry", "will", "be", "shall", "also", "just", "so", "if", "but", "or", "and", "not", "pake", "pakai",
+  "dapat", "dapet", "gitu", "tanya", "nanya", "mo", "ingin", "sebentar", "bentar", "kira", "kayak", "kaya", "seperti", "selain", "kecuali", "jangan", "bukan",
 ]);

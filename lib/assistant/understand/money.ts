@@ -5,12 +5,16 @@ import { AMOUNT_UNITS, amountToRupiah, integerPart, type BareScale } from "@/lib
 import { eachFree, endsWithCue, startsWithCue, wordsAfter, wordsBefore, type Scan } from "@/lib/assistant/understand/text";
 
 const JUTA = 1_000_000n;
-/** Below this an amount is not a car price (it may be a fee or an instalment); above, a typo. */
-const CAR_PRICE_FLOOR = 1_000_000n;
+/**
+ * Below this an amount is not a car price but a booking fee, a discount or a transfer ("tanda jadi
+ * 2jt", "kurang 10 juta"); the cheapest cars showrooms list start around 20 juta. Above the ceiling, a typo.
+ */
+const CAR_PRICE_FLOOR = 15_000_000n;
 const CAR_PRICE_CEILING = 100_000_000_000n;
 
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,3})?`;
-const UNIT = AMOUNT_UNITS.join("|");
+// A one-letter unit must end the word: "150 kan harganya" is the particle "kan", not 150k + "an".
+const UNIT = AMOUNT_UNITS.map((unit) => (unit.length === 1 ? `${unit}(?![a-z])` : unit)).join("|");
 const BEFORE = String.raw`(?<![a-z0-9.,/])`;
 const AFTER = String.raw`(?![a-z0-9%]|[.,]\d)`;
 
@@ -57,9 +61,15 @@ const NOT_MONEY_AFTER = new Set([
 ]);
 
 function followedByCount(text: string, end: number): boolean {
-  const next = wordsAfter(text, end, 1)[0] ?? "";
+  const [next = "", afterNext = ""] = wordsAfter(text, end, 2);
+  // "150an tahun 2018": "tahun" opens the next phrase when a year follows it.
+  if (next === "tahun" && /^(?:\d{2}|\d{4})$/.test(afterNext)) return false;
   return NOT_MONEY_AFTER.has(next) || next.startsWith("%");
 }
+
+/** "tahun 19", "year 18": a bare number right after a year word is a year, even with "ke atas" after it. */
+const YEAR_WORDS = new Set(["tahun", "year", "keluaran", "rakitan", "produksi", "model"]);
+const precededByYearWord = (text: string, start: number) => YEAR_WORDS.has(wordsBefore(text, start, 1)[0] ?? "");
 
 interface Mention {
   index: number;
@@ -84,6 +94,7 @@ const PER_MONTH = String.raw`\s*(?:/\s*|per\s*|se|a\s+|each\s+|tiap\s+|setiap\s+
 const CREDIT_WORDS = /(?<![a-z])(kredit|credit|cicilan|angsuran|dp|tdp|tenor|leasing|loan|installment|instalment|financing|finance|uang muka)(?![a-z])/;
 
 const DOWN_PAYMENT_PERCENT = new RegExp(String.raw`(?<![a-z])${DOWN_PAYMENT_WORDS}(?:nya)?${FILLERS}\s*(?<pct>\d{1,2}(?:[.,]\d)?)\s*(?:%|persen|percent)`, "g");
+const PERCENT_FOR_DOWN_PAYMENT = new RegExp(String.raw`(?<![a-z0-9.,])(?<pct>\d{1,2}(?:[.,]\d)?)\s*(?:%|persen|percent)\s+(?:(?:untuk|buat|for|as|of)\s+)?${DOWN_PAYMENT_WORDS}(?![a-z])`, "g");
 const DOWN_PAYMENT_AMOUNT = new RegExp(String.raw`(?<![a-z])${DOWN_PAYMENT_WORDS}(?:nya)?${FILLERS}\s*${amountSource("a")}${AFTER}`, "g");
 const AMOUNT_FOR_DOWN_PAYMENT = new RegExp(String.raw`${BEFORE}${amountSource("a")}\s+(?:untuk|buat|for|as)\s+${DOWN_PAYMENT_WORDS}(?![a-z])`, "g");
 const MONTHLY_AMOUNT = new RegExp(String.raw`(?<![a-z])${MONTHLY_WORDS}(?:nya)?${FILLERS}\s*${amountSource("a")}${AFTER}`, "g");
@@ -112,12 +123,14 @@ function readFinancing(scan: Scan, mentions: Mention[]): Financing {
   const financing: Financing = {};
   const { text } = scan;
 
-  eachFree(scan, DOWN_PAYMENT_PERCENT, (match) => {
+  const takePercent = (match: RegExpExecArray) => {
     const percent = Number((match.groups?.pct ?? "").replace(",", "."));
     if (!(percent > 0 && percent < 100)) return false;
     financing.downPaymentPercent = percent;
     return true;
-  });
+  };
+  eachFree(scan, DOWN_PAYMENT_PERCENT, takePercent);
+  eachFree(scan, PERCENT_FOR_DOWN_PAYMENT, takePercent);
 
   const takeDownPayment = (match: RegExpExecArray) => {
     const typed = typedAmount(match.groups ?? {}, "a");
@@ -177,6 +190,7 @@ export const PRICE_SKIPPABLE: ReadonlySet<string> = new Set([
   "yang", "harga", "harganya", "rp", "saya", "kami", "cuma", "hanya", "ada", "mobil", "unit", "nya", "kak", "gan", "bos",
   "sis", "om", "cash", "tunai", "of", "is", "my", "the", "a", "an", "only", "just", "i", "have", "ya", "juga", "masih",
   "sih", "dong", "saja", "di", "angka", "price", "sekitaran", "ready", "siap", "bisa", "mau", "cari", "kira", "kisaran",
+  "naik", "jadi", "turun", "sekarang", "kami", "ku", "paling", "kuat", "sanggup", "mampu", "is",
 ]);
 
 /** Before the amount: the buyer's ceiling. Longer phrases first where one contains another. */
@@ -268,7 +282,7 @@ function readSinglePrices(scan: Scan, now: Date, mentions: Mention[], range: Pri
     const end = start + match[0].length;
     const cue = priceBoundAround(text, start, end);
     if (!isExplicitMoney(typed)) {
-      if (isYearLike(typed.number, now) || isEngineLike(typed.number)) return false;
+      if (isYearLike(typed.number, now) || isEngineLike(typed.number) || precededByYearWord(text, start)) return false;
       if (followedByCount(text, end)) return false;
       if (!typed.around && cue === null) return false;
     }

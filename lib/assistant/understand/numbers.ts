@@ -37,6 +37,7 @@ export const NUMBER_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 function roleOf(word: string): WordRole | null {
+  if (/^\d{1,3}$/.test(word)) return { kind: "unit", value: BigInt(word) };
   const unit = UNITS[word];
   if (unit !== undefined) return { kind: "unit", value: unit };
   const scale = SCALES[word];
@@ -158,11 +159,15 @@ export function replaceNumberWords(text: string): string {
   let index = 0;
   while (index < words.length) {
     let end = index;
-    while (end < words.length && roleOf(words[end] ?? "") !== null) end += 1;
+    // "2 ratus jt": a digit may lead a run when a multiplier word follows it.
+    const leadingDigits = /^\d{1,3}$/.test(words[index] ?? "") && ["ratus", "puluh", "belas", "hundred"].includes(words[index + 1] ?? "");
+    if (leadingDigits) end += 1;
+    // Digits join a run only as its first word: "300 ribu" stays as typed for the amount reader.
+    while (end < words.length && !/^\d/.test(words[end] ?? "") && roleOf(words[end] ?? "") !== null) end += 1;
     // A trailing "and"/"koma" belongs to the sentence, not the number.
     while (end > index && ["and", "koma", "point"].includes(words[end - 1] ?? "")) end -= 1;
     const run = words.slice(index, end);
-    const standsAlone = run.some((word) => {
+    const standsAlone = leadingDigits || run.some((word) => {
       const role = roleOf(word);
       return role !== null && (role.kind === "unit" || role.kind === "hundred" || (role.kind === "scale" && role.implicitOne) || role.kind === "half");
     });

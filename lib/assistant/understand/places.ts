@@ -65,25 +65,34 @@ function closestCity(typed: string, cities: readonly string[], fuzzy: boolean): 
   return closest.some((hit) => hit.whole) ? closest.filter((hit) => hit.whole) : closest;
 }
 
-/** Resolves what the buyer typed to one city, preferring the showroom's own spelling. */
-function resolveCity(typed: string, showroomCities: readonly string[], previousWord: string | undefined): string | null {
+/**
+ * Resolves what the buyer typed to one city. For a search filter the showroom's own spelling wins
+ * ("jakarta" -> its "Jakarta Selatan"); for the buyer's home the city as named wins ("Jakarta").
+ */
+function resolveCity(typed: string, showroomCities: readonly string[], previousWord: string | undefined, home: boolean): string | null {
   const alias = CITY_ALIASES[typed.replace(/\s+/g, "")];
   const fuzzy = !COMMON_WORDS.has(typed);
-  const inShowroom = closestCity(alias ?? typed, showroomCities, alias ? false : fuzzy);
-  if (inShowroom.length === 1) return inShowroom[0]?.city ?? null;
-  if (inShowroom.length > 1) return null;
-  if (WORD_CITIES.has(typed) && !["di", "kota", "daerah", "wilayah", "area", "sekitar", "dari", "in", "from"].includes(previousWord ?? "")) return null;
-  const national = closestCity(alias ?? typed, INDONESIAN_CITIES, false);
-  return national.length === 1 ? (national[0]?.city ?? null) : null;
+  const fromShowroom = () => {
+    const hits = closestCity(alias ?? typed, showroomCities, alias ? false : fuzzy);
+    return hits.length === 1 ? (hits[0]?.city ?? null) : null;
+  };
+  const fromNation = () => {
+    if (WORD_CITIES.has(typed) && !["di", "ke", "kota", "daerah", "wilayah", "area", "sekitar", "dari", "in", "from"].includes(previousWord ?? "")) return null;
+    const hits = closestCity(alias ?? typed, INDONESIAN_CITIES, false);
+    return hits.length === 1 ? (hits[0]?.city ?? null) : null;
+  };
+  return home ? (fromNation() ?? fromShowroom()) : (fromShowroom() ?? fromNation());
 }
 
 /** "saya Rina dari Bekasi", "domisili Depok", "I live in Bandung": the buyer's home, not the car's. */
-function isBuyerHome(text: string, start: number): boolean {
+function isBuyerHome(text: string, start: number, introduced: boolean): boolean {
   const before = wordsBefore(text, start, 5);
   const last = before.slice(-2).join(" ");
-  if (["domisili", "asal", "orang", "tinggal di", "rumah di", "saya di", "posisi di", "posisi saya di", "live in", "based in", "domisili di"].some((cue) => last === cue || last.endsWith(cue))) return true;
+  if (["domisili", "asal", "orang", "tinggal di", "rumah di", "saya di", "posisi di", "posisi saya di", "live in", "based in", "domisili di", "kerja di", "kantor di", "kirim ke", "dikirim ke", "antar ke", "diantar ke", "kirim sampai"].some((cue) => last === cue || last.endsWith(cue))) return true;
+  // "dari X" is the buyer's home after an introduction ("saya Rina dari Bekasi", "ini Pak Joko dari
+  // Cimahi"); without one ("unit dari Bekasi?") it is where the car is.
   if (before[before.length - 1] === "dari" || before[before.length - 1] === "from") {
-    return before.some((word) => ["saya", "i'm", "im", "am", "kami"].includes(word));
+    return introduced || before.some((word) => ["saya", "i'm", "im", "am", "kami"].includes(word));
   }
   return false;
 }
@@ -93,7 +102,7 @@ export interface Places {
   buyerCity?: string;
 }
 
-export function readPlaces(scan: Scan, showroomCities: readonly string[] = []): Places {
+export function readPlaces(scan: Scan, showroomCities: readonly string[] = [], introduced = false): Places {
   const places: Places = {};
   const tokens = freeTokens(scan);
   let index = 0;
@@ -106,10 +115,11 @@ export function readPlaces(scan: Scan, showroomCities: readonly string[] = []): 
       const typed = slice.map((token) => token.word).join(" ");
       if (/\d/.test(typed)) continue;
       const start = slice[0]?.start ?? 0;
-      const city = resolveCity(typed, showroomCities, wordsBefore(scan.text, start, 1)[0]);
+      const home = isBuyerHome(scan.text, start, introduced);
+      const city = resolveCity(typed, showroomCities, wordsBefore(scan.text, start, 1)[0], home);
       if (!city) continue;
       claim(scan, start, slice[slice.length - 1]?.end ?? start);
-      if (isBuyerHome(scan.text, start)) places.buyerCity ??= city;
+      if (home) places.buyerCity ??= city;
       else places.city ??= city;
       used = size;
       break;

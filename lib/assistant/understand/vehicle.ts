@@ -15,7 +15,7 @@ import type { BodyType, Fuel, Transmission } from "@/lib/generated/prisma/client
 // Negation: "jangan yang manual", "bukan matic", "ga mau diesel".
 
 const NEGATORS = new Set(["jangan", "bukan", "tidak", "no", "not", "non", "selain", "kecuali", "except", "anti", "hindari", "avoid"]);
-const NEGATION_SKIPPABLE = new Set(["yang", "mau", "usah", "pakai", "pake", "suka", "the", "a", "an", "want", "like", "mobil", "unit"]);
+const NEGATION_SKIPPABLE = new Set(["yang", "mau", "usah", "pakai", "pake", "suka", "the", "a", "an", "want", "like", "mobil", "unit", "warna", "bahan", "bakar", "merk", "merek", "transmisi"]);
 /** "ga harus matic": a negated obligation is no preference at all. */
 const OBLIGATIONS = new Set(["harus", "wajib", "mesti", "perlu", "must", "need", "have"]);
 
@@ -113,36 +113,57 @@ function matchPhrase(phrase: string, size: number, vocabulary: Vocabulary): Name
   const fuzzy = !common;
   const wholeOnly = !single;
 
-  const alias = MODEL_ALIASES[folded] ?? MODEL_ALIASES[phrase.replace(/\s+/g, "")];
-  if (alias) {
-    const inStock = vocabulary.stock.find((entry) => foldSpelling(entry.model) === foldSpelling(alias));
-    const market = MARKET_MODELS.find((entry) => entry.model === alias);
-    const brand = inStock?.brand ?? market?.brand;
-    if (brand) return { brand, model: inStock?.model ?? alias, fromStock: Boolean(inStock), distance: 0, whole: true };
-  }
-
   const stockHits: NameHit[] = [];
   for (const entry of vocabulary.stock) {
-    const hit = nameDistance(phrase, entry.model, wholeOnly || common, fuzzy);
+    // Several typed words may only be fuzzy for a name of several words ("pajero sprot"); for a
+    // one-word name they must spell it exactly ("hr v", "xl 7"), or "mobil di" would be Mobilio.
+    const phraseFuzzy = fuzzy && (single || /[\s-]/.test(entry.model.trim()));
+    const hit = nameDistance(phrase, entry.model, wholeOnly || common, phraseFuzzy);
     if (hit && (!common || hit.whole)) stockHits.push({ brand: entry.brand, model: entry.model, fromStock: true, ...hit });
   }
   for (const brand of vocabulary.stockBrands) {
-    const hit = nameDistance(phrase, brand, true, fuzzy);
+    const hit = nameDistance(phrase, brand, true, fuzzy && (single || /[\s-]/.test(brand)));
     if (hit) stockHits.push({ brand, fromStock: true, ...hit });
   }
   const fromStock = bestHit(stockHits);
+  if (fromStock && fromStock.distance === 0) return fromStock;
+  // A name spelled exactly as another car ("ayla" when the stock has only a Calya) is that car,
+  // even out of stock: the buyer should hear "not in stock", not be shown a look-alike.
+  const exactElsewhere = aliasHit(phrase, folded, vocabulary) ?? brandAliasHit(phrase, folded) ?? marketHit(phrase, folded, false, single);
+  if (exactElsewhere) return exactElsewhere;
   if (fromStock) return fromStock;
-
-  const brandAlias = BRAND_ALIASES[phrase] ?? BRAND_ALIASES[folded];
-  if (brandAlias) return { brand: brandAlias, fromStock: false, distance: 0, whole: true };
-  // Market models outside the stock: exact for short names, one slip for long ones.
-  const marketHits: NameHit[] = [];
-  for (const entry of MARKET_MODELS) {
-    const hit = nameDistance(phrase, entry.model, true, fuzzy && folded.length >= 5);
-    if (hit) marketHits.push({ brand: entry.brand, model: entry.model, fromStock: false, ...hit });
-  }
-  return bestHit(marketHits);
+  // Market models outside the stock are a fallback, so they are held to a stricter standard:
+  // exact below six letters ("senin" is Monday, not a Zenix; "sinta" a name, not a Sienta).
+  return marketHit(phrase, folded, fuzzy && folded.length >= 6, single);
 }
+
+/** Nicknames ("reborn", "pajsport"), on the stock's spelling when it has the car under another name ("Innova"). */
+function aliasHit(phrase: string, folded: string, vocabulary: Vocabulary): NameHit | null {
+  const alias = MODEL_ALIASES[folded] ?? MODEL_ALIASES[phrase.replace(/\s+/g, "")];
+  if (!alias) return null;
+  const aliasParts = alias.split(/[\s-]+/).map(foldSpelling);
+  const inStock = vocabulary.stock.find((entry) => foldSpelling(entry.model) === foldSpelling(alias))
+    ?? vocabulary.stock.find((entry) => aliasParts.includes(foldSpelling(entry.model)));
+  const market = MARKET_MODELS.find((entry) => entry.model === alias);
+  const brand = inStock?.brand ?? market?.brand;
+  return brand ? { brand, model: inStock?.model ?? alias, fromStock: Boolean(inStock), distance: 0, whole: true } : null;
+}
+
+function brandAliasHit(phrase: string, folded: string): NameHit | null {
+  const brand = BRAND_ALIASES[phrase] ?? FOLDED_BRAND_ALIASES.get(folded);
+  return brand ? { brand, fromStock: false, distance: 0, whole: true } : null;
+}
+
+function marketHit(phrase: string, folded: string, fuzzy: boolean, single: boolean): NameHit | null {
+  const hits: NameHit[] = [];
+  for (const entry of MARKET_MODELS) {
+    const hit = nameDistance(phrase, entry.model, true, fuzzy && folded.length > 0 && (single || /[\s-]/.test(entry.model)));
+    if (hit) hits.push({ brand: entry.brand, model: entry.model, fromStock: false, ...hit });
+  }
+  return bestHit(hits);
+}
+
+const FOLDED_BRAND_ALIASES = new Map(Object.entries(BRAND_ALIASES).map(([alias, brand]) => [foldSpelling(alias), brand]));
 
 /** Adjacent tokens with only spaces between them ("pajero sport", "hr v"). */
 function adjacent(text: string, tokens: Token[], from: number, size: number): boolean {
@@ -309,6 +330,8 @@ export function readMileage(scan: Scan): number | undefined {
   const take = (match: RegExpExecArray) => {
     const number = match.groups?.num ?? "";
     const unit = match.groups?.unit;
+    // "calya 2016 km rendah": a model year next to "km" is still a year.
+    if (!unit && /^(19|20)\d\d$/.test(number)) return false;
     let value = parseMileage(unit ? `${number} rb` : number);
     if (value !== null && !unit && value < 1000) value *= 1000;
     if (value === null || value === 0) return false;
@@ -335,20 +358,26 @@ export function readStockCode(scan: Scan): string | undefined {
   return code;
 }
 
-const ENGINE_LITRES = /(?<![a-z0-9.,])(?<size>\d[.,]\d)(?:\s*(?:l|liter|litre))?(?![0-9a-z%]|[.,]\d)/g;
+/** "1.5 G", "1.3 X": a trim letter right after the engine size (not "a"/"m", which are gearboxes). */
+const ENGINE_LITRES = /(?<![a-z0-9.,])(?<size>\d[.,]\d)(?:\s*(?:l|liter|litre))?(?:\s+(?<trim>[egvsqxr]))?(?![0-9a-z%]|[.,]\d)/g;
 const ENGINE_CC = /(?<![a-z0-9.,])(?<cc>\d{3,4})\s*cc(?![a-z0-9])/g;
 
 /** Engine size and trim words, kept as free text because they live in the variant ("1.5 G CVT"). */
 export function readVariantWords(scan: Scan): string[] {
   const words: string[] = [];
   eachFree(scan, ENGINE_LITRES, (match) => {
-    words.push((match.groups?.size ?? "").replace(",", "."));
+    const trim = match.groups?.trim;
+    words.push(`${(match.groups?.size ?? "").replace(",", ".")}${trim ? ` ${trim.toUpperCase()}` : ""}`);
     return true;
   });
   eachFree(scan, ENGINE_CC, (match) => {
     const cc = Number(match.groups?.cc);
     if (cc < 600 || cc > 7000) return false;
     words.push((Math.round(cc / 100) / 10).toFixed(1));
+    return true;
+  });
+  eachFree(scan, /(?<![a-z0-9])(?<drive>[42]x[24]|awd|4wd|2wd)(?![a-z0-9])/g, (match) => {
+    words.push((match.groups?.drive ?? "").toUpperCase());
     return true;
   });
   for (const token of freeTokens(scan)) {

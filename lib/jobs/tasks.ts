@@ -1,0 +1,32 @@
+// What each queued job does. Workers run these inside the web process (RUN_WORKERS=true) or in
+// their own process (`npm run worker`); the jobs themselves live in PostgreSQL either way.
+import { z } from "zod";
+import type { TaskList } from "graphile-worker";
+import { withTenant } from "@/lib/db/tenant";
+import { runAssistantTurn } from "@/lib/assistant/engine";
+import { processLateStatus, processWebhookEvent, TASKS } from "@/lib/whatsapp/ingest";
+import { sendOutboxItem } from "@/lib/whatsapp/outbox";
+import { MessageStatus } from "@/lib/whatsapp/webhook-schema";
+
+const EventJob = z.object({ eventId: z.uuid() });
+const StatusJob = z.object({ tenantId: z.uuid(), status: MessageStatus });
+const SendJob = z.object({ tenantId: z.uuid(), outboxId: z.uuid() });
+const TurnJob = z.object({ tenantId: z.uuid(), conversationId: z.uuid(), messageId: z.uuid() });
+
+export const taskList: TaskList = {
+  [TASKS.event]: async (payload) => {
+    await processWebhookEvent(EventJob.parse(payload).eventId);
+  },
+  [TASKS.status]: async (payload) => {
+    const job = StatusJob.parse(payload);
+    await processLateStatus(job.tenantId, job.status);
+  },
+  [TASKS.send]: async (payload) => {
+    const job = SendJob.parse(payload);
+    await sendOutboxItem(job.tenantId, job.outboxId);
+  },
+  [TASKS.turn]: async (payload) => {
+    const job = TurnJob.parse(payload);
+    await withTenant(job.tenantId, (tx) => runAssistantTurn(tx, job), { timeout: 60_000 });
+  },
+};
