@@ -12,7 +12,8 @@ import { readMoney } from "@/lib/assistant/understand/money";
 import { readPlaces } from "@/lib/assistant/understand/places";
 import { claim, createScan, freeTokens, normalizeMessage, SLANG, tokenize, type Scan } from "@/lib/assistant/understand/text";
 import {
-  readBodyType, readColor, readFuel, readMileage, readStockCode, readTransmission, readVariantWords, readVehicleNames,
+  readBodyType, readColor, readFuel, readMileage, readStockCode, readTransmission, readTrimWords, readVariantWords,
+  readVehicleNames,
 } from "@/lib/assistant/understand/vehicle";
 import { readYears } from "@/lib/assistant/understand/years";
 
@@ -66,9 +67,10 @@ export interface Understanding {
   unrecognized: string[];
 }
 
-type Reset = "all" | "model" | "color" | null;
+/** "all": start over ("cari yang lain"); "model": another car, same budget ("model lain"); "color": another colour. */
+export type ResetKind = "all" | "model" | "color" | null;
 
-function detectReset(scan: Scan): Reset {
+function detectReset(scan: Scan): ResetKind {
   if (RESET_ALL.test(scan.text)) return "all";
   if (OTHER_COLOR.test(scan.text)) return "color";
   if (RESET_MODEL.test(scan.text)) return "model";
@@ -88,7 +90,7 @@ function without(criteria: SearchCriteria, keys: readonly (keyof SearchCriteria)
 }
 
 const SEARCH_FIELDS: readonly (keyof SearchCriteria)[] = [
-  "brand", "model", "yearMin", "yearMax", "priceMin", "priceMax", "transmission", "fuel", "bodyType", "color", "city", "mileageMax",
+  "brand", "model", "yearMin", "yearMax", "priceMin", "priceMax", "transmission", "fuel", "bodyType", "color", "city", "mileageMax", "query",
 ];
 
 const saysSomethingToSearch = (criteria: SearchCriteria) => SEARCH_FIELDS.some((key) => criteria[key] !== undefined);
@@ -99,7 +101,7 @@ const saysSomethingToSearch = (criteria: SearchCriteria) => SEARCH_FIELDS.some((
  * mileage. A new brand drops the old model. Year and price bounds are replaced as pairs, so
  * "kalau yang 2020?" after "2017-2019" means 2020, not 2017-2020.
  */
-export function mergeCriteria(previous: SearchCriteria | undefined, stated: SearchCriteria, reset: Reset = null): SearchCriteria {
+export function mergeCriteria(previous: SearchCriteria | undefined, stated: SearchCriteria, reset: ResetKind = null): SearchCriteria {
   // A stock code names one car exactly; older filters could only hide it ("sudah terjual" when it is not).
   if (!previous || reset === "all" || stated.stockCode) return compactCriteria(stated);
   let base: SearchCriteria = { ...previous };
@@ -178,6 +180,7 @@ export function understandBuyerMessage(text: string, options: UnderstandOptions)
   const name = readName(text, reservedWords(options));
   if (name) claimWords(scan, name.toLowerCase().split(" "));
   const names = readVehicleNames(scan, options.brands);
+  const trimWords = readTrimWords(scan);
   const transmission = readTransmission(scan, language, text);
   const fuel = readFuel(scan);
   const color = readColor(scan);
@@ -199,7 +202,7 @@ export function understandBuyerMessage(text: string, options: UnderstandOptions)
     city: places.city,
     mileageMax,
     stockCode,
-    query: variantWords.length > 0 ? variantWords.join(" ") : undefined,
+    query: [...variantWords, ...trimWords].join(" ") || undefined,
   });
   const financing = compactFinancing(money.financing);
 

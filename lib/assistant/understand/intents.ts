@@ -49,7 +49,7 @@ export const INTENT_PHRASES: Readonly<Record<PhraseIntent, readonly string[]>> =
     "minta dihubungi", "operator", "talk to someone", "talk to a human", "speak to someone", "a human", "bot ya",
   ],
   negotiation: [
-    "nego", "negosiasi", "negoin", "negotiable", "negotiate", "bisa kurang", "kurang berapa", "kurangin", "kurang lagi",
+    "nego", "negosiasi", "negoin", "dinego", "dinegoin", "nego-in", "negotiable", "negotiate", "bisa kurang", "kurang berapa", "kurangin", "kurang lagi",
     "harga pas", "harga nett", "harga net", "nett", "diskon", "disc", "discount", "potongan", "potong harga", "bisa turun",
     "turun harga", "turunin", "harga terakhir", "harga mati", "last price", "best price", "final price", "tawar", "nawar",
     "ditawar", "murahin", "lower the price", "boleh kurang", "masih bisa kurang", "nett berapa", "net berapa",

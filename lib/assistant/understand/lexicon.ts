@@ -21,7 +21,7 @@ export const BRAND_ALIASES: Readonly<Record<string, string>> = {
 export const MARKET_MODELS: readonly { brand: string; model: string }[] = [
   ...["Alphard", "Vellfire", "Agya", "Raize", "Veloz", "Sienta", "Vios", "Camry", "Hilux", "Land Cruiser", "Voxy", "Zenix", "Corolla Cross", "Yaris Cross", "Avanza", "Kijang Innova", "Fortuner", "Rush", "Calya", "Yaris", "Corolla Altis"].map((model) => ({ brand: "Toyota", model })),
   ...["Brio", "Jazz", "HR-V", "CR-V", "BR-V", "WR-V", "Mobilio", "City", "Civic", "Accord", "Odyssey", "Freed"].map((model) => ({ brand: "Honda", model })),
-  ...["Xpander", "Xpander Cross", "Pajero Sport", "Outlander", "Mirage", "Triton", "L300"].map((model) => ({ brand: "Mitsubishi", model })),
+  ...["Xpander", "Pajero Sport", "Outlander", "Mirage", "Triton", "L300"].map((model) => ({ brand: "Mitsubishi", model })),
   ...["Ertiga", "XL7", "Ignis", "Baleno", "Jimny", "S-Presso", "Karimun", "APV", "Grand Vitara", "Carry", "SX4"].map((model) => ({ brand: "Suzuki", model })),
   ...["Xenia", "Terios", "Sigra", "Ayla", "Gran Max", "Luxio", "Sirion"].map((model) => ({ brand: "Daihatsu", model })),
   ...["Livina", "Grand Livina", "Serena", "X-Trail", "Juke", "Magnite", "Navara"].map((model) => ({ brand: "Nissan", model })),
@@ -63,7 +63,7 @@ export const COLORS: Readonly<Record<string, string>> = {
 /** Trim and engine words worth passing on as free text, as variants carry them ("1.5 G", "RS"). */
 export const TRIM_WORDS: ReadonlySet<string> = new Set([
   "rs", "trd", "sportivo", "vrz", "gr", "ultimate", "exceed", "gls", "dakar", "prestige", "turbo", "gx", "alpha",
-  "luxury", "limited", "satya", "sensing", "modulo", "mugen", "cvt-rs", "exclusive", "tipe-g", "tipe-e", "type-r", "s-cvt", "e-cvt", "zeta", "beta", "gl", "glx",
+  "luxury", "limited", "cross", "satya", "sensing", "modulo", "mugen", "cvt-rs", "exclusive", "tipe-g", "tipe-e", "type-r", "s-cvt", "e-cvt", "zeta", "beta", "gl", "glx",
 ]);
 
 /**
@@ -107,4 +107,5 @@ export const CHAT_FILLERS: ReadonlySet<string> = new Set([
   "siap", "baik", "ya", "yah", "dulu", "gitu", "begitu", "kah", "lah", "pun", "si", "sang", "para", "per", "se", "mohon",
   "maaf", "sorry", "will", "be", "shall", "also", "just", "so", "if", "but", "or", "and", "not", "pake", "pakai",
   "dapat", "dapet", "gitu", "tanya", "nanya", "mo", "ingin", "sebentar", "bentar", "kira", "kayak", "kaya", "seperti", "selain", "kecuali", "jangan", "bukan",
+  "cuma", "hanya", "kok", "apakah", "mana", "lebih", "ternyata",
 ]);

@@ -132,9 +132,12 @@ function readFinancing(scan: Scan, mentions: Mention[]): Financing {
   eachFree(scan, DOWN_PAYMENT_PERCENT, takePercent);
   eachFree(scan, PERCENT_FOR_DOWN_PAYMENT, takePercent);
 
+  const isCountOrYear = (typed: TypedAmount, end: number) =>
+    !typed.unit && (followedByCount(text, end) || /^(19|20)\d\d$/.test(typed.number));
+
   const takeDownPayment = (match: RegExpExecArray) => {
     const typed = typedAmount(match.groups ?? {}, "a");
-    if (!typed.unit && followedByCount(text, match.index + match[0].length)) return false;
+    if (isCountOrYear(typed, match.index + match[0].length)) return false;
     const amount = amountToRupiah(typed.number, typed.unit, "juta");
     if (amount === null) return false;
     financing.downPayment = amount;
@@ -168,7 +171,7 @@ function readFinancing(scan: Scan, mentions: Mention[]): Financing {
 
   const takeMonthly = (match: RegExpExecArray) => {
     const typed = typedAmount(match.groups ?? {}, "a");
-    if (!typed.unit && followedByCount(text, match.index + match[0].length)) return false;
+    if (isCountOrYear(typed, match.index + match[0].length)) return false;
     // "cicilan 5" is 5 juta; "cicilan 4500" is 4500 ribu; "cicilan 4500000" is Rupiah.
     const bare: BareScale = integerPart(typed.number) < 100 ? "juta" : "ribu";
     const amount = amountToRupiah(typed.number, typed.unit, bare);
@@ -189,8 +192,8 @@ function readFinancing(scan: Scan, mentions: Mention[]): Financing {
 export const PRICE_SKIPPABLE: ReadonlySet<string> = new Set([
   "yang", "harga", "harganya", "rp", "saya", "kami", "cuma", "hanya", "ada", "mobil", "unit", "nya", "kak", "gan", "bos",
   "sis", "om", "cash", "tunai", "of", "is", "my", "the", "a", "an", "only", "just", "i", "have", "ya", "juga", "masih",
-  "sih", "dong", "saja", "di", "angka", "price", "sekitaran", "ready", "siap", "bisa", "mau", "cari", "kira", "kisaran",
-  "naik", "jadi", "turun", "sekarang", "kami", "ku", "paling", "kuat", "sanggup", "mampu", "is",
+  "sih", "dong", "saja", "di", "angka", "price", "ready", "siap", "bisa", "mau", "cari", "naik", "jadi", "turun",
+  "sekarang", "ku", "paling", "kuat", "sanggup", "mampu",
 ]);
 
 /** Before the amount: the buyer's ceiling. Longer phrases first where one contains another. */
@@ -205,7 +208,7 @@ export const PRICE_MIN_CUES = [
 ] as const;
 export const PRICE_AROUND_CUES = [
   "sekitar", "kisaran", "kira-kira", "kurang lebih", "kurleb", "±", "+-", "around", "about", "approximately", "approx",
-  "roughly", "harga", "range", "di angka", "an",
+  "roughly", "harga", "range", "di angka",
 ] as const;
 const PRICE_MAX_AFTER = ["ke bawah", "maksimal", "kurang", "or less", "or below", "and below", "max", "tops"] as const;
 const PRICE_MIN_AFTER = ["ke atas", "up", "+", "lebih", "or more", "and above", "plus", "keatas"] as const;

@@ -37,6 +37,28 @@ interface CityHit {
   whole: boolean;
 }
 
+interface CityForms {
+  whole: string;
+  parts: string[];
+  words: number;
+}
+
+/** Folded forms per city name, computed once: city lists are small and reused every message. */
+const cityForms = new Map<string, CityForms>();
+
+function formsOf(city: string): CityForms {
+  const cached = cityForms.get(city);
+  if (cached) return cached;
+  const words = city.split(/\s+/);
+  const forms: CityForms = {
+    whole: foldSpelling(city),
+    parts: words.length > 1 ? words.filter((part) => !GENERIC_NAME_PARTS.has(part.toLowerCase())).map(foldSpelling) : [],
+    words: words.length,
+  };
+  cityForms.set(city, forms);
+  return forms;
+}
+
 /** The closest of `cities` to what was typed, comparing whole names and distinctive parts. */
 function closestCity(typed: string, cities: readonly string[], fuzzy: boolean): CityHit[] {
   const a = foldSpelling(typed);
@@ -45,15 +67,15 @@ function closestCity(typed: string, cities: readonly string[], fuzzy: boolean): 
   const twoWords = typed.includes(" ");
   const hits: CityHit[] = [];
   for (const city of cities) {
-    const parts = city.split(/\s+/);
-    if (twoWords && parts.length < 2) continue;
-    const candidates = [{ folded: foldSpelling(city), whole: true }, ...(parts.length > 1 && !twoWords
-      ? parts.filter((part) => !GENERIC_NAME_PARTS.has(part.toLowerCase())).map((part) => ({ folded: foldSpelling(part), whole: false }))
-      : [])];
+    const forms = formsOf(city);
+    if (twoWords && forms.words < 2) continue;
+    const candidates = [{ folded: forms.whole, whole: true }, ...(twoWords ? [] : forms.parts.map((folded) => ({ folded, whole: false })))];
     let best: CityHit | null = null;
     for (const candidate of candidates) {
+      const limit = fuzzy ? allowedSlips(Math.min(a.length, candidate.folded.length)) : 0;
+      if (Math.abs(a.length - candidate.folded.length) > limit) continue;
       const distance = editDistance(a, candidate.folded);
-      if (distance > (fuzzy ? allowedSlips(Math.min(a.length, candidate.folded.length)) : 0)) continue;
+      if (distance > limit) continue;
       if (!best || distance < best.distance || (distance === best.distance && candidate.whole)) best = { city, distance, whole: candidate.whole };
     }
     if (best) hits.push(best);
@@ -105,6 +127,7 @@ export interface Places {
 export function readPlaces(scan: Scan, showroomCities: readonly string[] = [], introduced = false): Places {
   const places: Places = {};
   const tokens = freeTokens(scan);
+  const memo = new Map<string, string | null>();
   let index = 0;
   while (index < tokens.length) {
     let used = 0;
@@ -116,7 +139,10 @@ export function readPlaces(scan: Scan, showroomCities: readonly string[] = [], i
       if (/\d/.test(typed)) continue;
       const start = slice[0]?.start ?? 0;
       const home = isBuyerHome(scan.text, start, introduced);
-      const city = resolveCity(typed, showroomCities, wordsBefore(scan.text, start, 1)[0], home);
+      const previousWord = wordsBefore(scan.text, start, 1)[0];
+      const key = `${typed}|${home}|${previousWord ?? ""}`;
+      if (!memo.has(key)) memo.set(key, resolveCity(typed, showroomCities, previousWord, home));
+      const city = memo.get(key) ?? null;
       if (!city) continue;
       claim(scan, start, slice[slice.length - 1]?.end ?? start);
       if (home) places.buyerCity ??= city;

@@ -27,19 +27,19 @@ export const SLANG: Readonly<Record<string, string>> = {
   org: "orang", tlg: "tolong", tolg: "tolong", krm: "kirim", kirimin: "kirim",
   thn: "tahun", th: "tahun", taun: "tahun", thun: "tahun", tahunnya: "tahun",
   bln: "bulan", bl: "bulan", bulanan: "bulan",
-  dbawah: "dibawah", dibwh: "dibawah", dbwh: "dibawah", dibawa: "dibawah", dibawh: "dibawah", bwh: "bawah",
+  dbawah: "dibawah", dibwh: "dibawah", dbwh: "dibawah", dibawh: "dibawah", bwh: "bawah",
   diats: "diatas", datas: "diatas", diatass: "diatas",
   kbawah: "kebawah", kbwh: "kebawah", kebwh: "kebawah", katas: "keatas", keats: "keatas",
   maks: "maksimal", max: "maksimal", maximal: "maksimal", maksimum: "maksimal", maximum: "maksimal", mksml: "maksimal", maxs: "maksimal",
-  minimum: "minimal", mnimal: "minimal", minim: "minimal", minimal: "minimal",
-  skitar: "sekitar", sktr: "sekitar", kisaran: "kisaran", kisarann: "kisaran",
+  minimum: "minimal", mnimal: "minimal", minim: "minimal",
+  skitar: "sekitar", sktr: "sekitar", kisarann: "kisaran",
   poto: "foto", fto: "foto", photo: "foto", pict: "foto", pic: "foto", pics: "foto",
   bs: "bisa", bsa: "bisa", bisakah: "bisa",
   ad: "ada", adakah: "ada",
   dmn: "dimana", dmana: "dimana",
   sm: "sama", sma: "sama", dr: "dari", dri: "dari", tp: "tapi", krn: "karena",
-  mksh: "makasih", makasi: "makasih", mkasih: "makasih", maksih: "makasih", trimakasih: "terima kasih", terimakasih: "terima kasih",
-  tks: "thanks", thx: "thanks", thanks: "thanks", tq: "thanks", ty: "thanks", tengkyu: "thanks", thank: "thank",
+  mksh: "makasih", mkasih: "makasih", maksih: "makasih", trimakasih: "terima kasih", terimakasih: "terima kasih",
+  tks: "thanks", thx: "thanks", tq: "thanks", ty: "thanks", tengkyu: "thanks", makasi: "makasih",
   cicil: "cicilan", nyicil: "cicilan", nyicilnya: "cicilan", cicilannya: "cicilan", angsurannya: "angsuran", dpnya: "dp",
   kridit: "kredit", kreditnya: "kredit",
   metic: "matic", matik: "matic", metik: "matic", mathic: "matic", matick: "matic", matiq: "matic", automatik: "automatic", autometic: "automatic", otomatik: "automatic",
@@ -53,7 +53,8 @@ const REDUPLICATED = ["abu", "kira", "lihat", "liat", "cari", "tanya", "mobil", 
 const GLUED_CUES = /(?<![a-z])(dibawah|diatas|bawah|atas|budget|maksimal|minimal|maks|max|harga|hrg|dp|tdp|tenor|cicilan|angsuran|km|kode|tahun|thn|th|taun)(?=\d)/g;
 
 export function normalizeMessage(raw: string): string {
-  let text = raw.normalize("NFKC").toLowerCase();
+  // Accents off first ("Citroën" -> "citroen"), then compatibility forms (full-width digits) folded.
+  let text = raw.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC").toLowerCase();
   text = text.replace(/[’‘`´]/g, "'").replace(/[–—]/g, "-").replace(/≤/g, "<").replace(/≥/g, ">");
   // "Rp 185.000.000,-" writes "no cents" as ",-".
   text = text.replace(/,-/g, " ");

@@ -41,28 +41,44 @@ function allowedSlips(length: number): number {
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
 }
 
-/** Edit distance between what was typed and a name (or a distinctive part of it), or null if too far. */
-function nameDistance(typed: string, name: string, wholeOnly: boolean, fuzzy: boolean): { distance: number; whole: boolean } | null {
-  const a = foldSpelling(typed);
-  if (a.length < 2) return null;
-  const candidates: { folded: string; whole: boolean }[] = [{ folded: foldSpelling(name), whole: true }];
-  if (!wholeOnly) {
-    for (const part of name.split(/[\s-]+/)) {
-      if (part.length > 1 && !GENERIC_NAME_PARTS.has(part.toLowerCase()) && part.toLowerCase() !== name.toLowerCase()) {
-        candidates.push({ folded: foldSpelling(part), whole: false });
-      }
-    }
-  }
-  let best: { distance: number; whole: boolean } | null = null;
-  for (const candidate of candidates) {
-    if (!candidate.folded) continue;
-    const distance = editDistance(a, candidate.folded);
-    const limit = fuzzy ? allowedSlips(Math.min(a.length, candidate.folded.length)) : 0;
-    if (distance > limit) continue;
-    if (!best || distance < best.distance || (distance === best.distance && candidate.whole && !best.whole)) {
-      best = { distance, whole: candidate.whole };
-    }
-  }
+/** A brand or model name prepared once: folded whole, and its distinctive parts ("Pajero" of "Pajero Sport"). */
+interface CompiledName {
+  brand: string;
+  model?: string;
+  folded: string;
+  parts: string[];
+  multiWord: boolean;
+}
+
+function compileName(brand: string, model?: string): CompiledName {
+  const name = model ?? brand;
+  const folded = foldSpelling(name);
+  const words = name.split(/[\s-]+/).filter(Boolean);
+  const parts = words.length > 1
+    ? words.filter((part) => part.length > 1 && !GENERIC_NAME_PARTS.has(part.toLowerCase())).map(foldSpelling).filter((part) => part && part !== folded)
+    : [];
+  return { brand, ...(model !== undefined ? { model } : {}), folded, parts, multiWord: words.length > 1 };
+}
+
+interface Closeness {
+  distance: number;
+  whole: boolean;
+}
+
+/** How close the folded typed text is to a name (or a distinctive part of it), or null if too far. */
+function closeness(typed: string, name: CompiledName, wholeOnly: boolean, fuzzy: boolean): Closeness | null {
+  if (typed.length < 2) return null;
+  let best: Closeness | null = null;
+  const consider = (candidate: string, whole: boolean) => {
+    const limit = fuzzy ? allowedSlips(Math.min(typed.length, candidate.length)) : 0;
+    // Lengths further apart than the allowed slips can never match: skip the edit distance.
+    if (Math.abs(typed.length - candidate.length) > limit) return;
+    const distance = limit === 0 ? (typed === candidate ? 0 : 1) : editDistance(typed, candidate);
+    if (distance > limit) return;
+    if (!best || distance < best.distance || (distance === best.distance && whole && !best.whole)) best = { distance, whole };
+  };
+  consider(name.folded, true);
+  if (!wholeOnly) for (const part of name.parts) consider(part, false);
   return best;
 }
 
@@ -85,10 +101,18 @@ function bestHit(hits: NameHit[]): NameHit | null {
 
 interface Vocabulary {
   stock: KnownModel[];
-  stockBrands: string[];
+  stockModels: CompiledName[];
+  stockBrands: CompiledName[];
 }
 
-function buildVocabulary(known: readonly KnownModel[]): Vocabulary {
+const MARKET_NAMES: readonly CompiledName[] = MARKET_MODELS.map((entry) => compileName(entry.brand, entry.model));
+
+/** Showrooms pass the same stock list turn after turn; compile it once per list. */
+const vocabularies = new WeakMap<readonly KnownModel[], Vocabulary>();
+
+function vocabularyFor(known: readonly KnownModel[]): Vocabulary {
+  const cached = vocabularies.get(known);
+  if (cached) return cached;
   const seen = new Set<string>();
   const stock = known.filter((entry) => {
     const key = `${entry.brand.toLowerCase()}|${entry.model.toLowerCase()}`;
@@ -96,7 +120,13 @@ function buildVocabulary(known: readonly KnownModel[]): Vocabulary {
     seen.add(key);
     return true;
   });
-  return { stock, stockBrands: [...new Set(stock.map((entry) => entry.brand))] };
+  const vocabulary: Vocabulary = {
+    stock,
+    stockModels: stock.map((entry) => compileName(entry.brand, entry.model)),
+    stockBrands: [...new Set(stock.map((entry) => entry.brand))].map((brand) => compileName(brand)),
+  };
+  vocabularies.set(known, vocabulary);
+  return vocabulary;
 }
 
 /** Words that belong to another reader (colours, fuels, body types) never name a model alone. */
@@ -111,59 +141,55 @@ function matchPhrase(phrase: string, size: number, vocabulary: Vocabulary): Name
   const common = single && (COMMON_WORDS.has(phrase) || isAttributeWord(phrase) || /^\d+$/.test(phrase));
   // A common word may still be an exact whole name ("city" is Honda City), but never a fuzzy one.
   const fuzzy = !common;
-  const wholeOnly = !single;
+  const wholeOnly = !single || common;
 
   const stockHits: NameHit[] = [];
-  for (const entry of vocabulary.stock) {
+  for (const name of [...vocabulary.stockModels, ...vocabulary.stockBrands]) {
     // Several typed words may only be fuzzy for a name of several words ("pajero sprot"); for a
     // one-word name they must spell it exactly ("hr v", "xl 7"), or "mobil di" would be Mobilio.
-    const phraseFuzzy = fuzzy && (single || /[\s-]/.test(entry.model.trim()));
-    const hit = nameDistance(phrase, entry.model, wholeOnly || common, phraseFuzzy);
-    if (hit && (!common || hit.whole)) stockHits.push({ brand: entry.brand, model: entry.model, fromStock: true, ...hit });
-  }
-  for (const brand of vocabulary.stockBrands) {
-    const hit = nameDistance(phrase, brand, true, fuzzy && (single || /[\s-]/.test(brand)));
-    if (hit) stockHits.push({ brand, fromStock: true, ...hit });
+    const hit = closeness(folded, name, wholeOnly || name.model === undefined, fuzzy && (single || name.multiWord));
+    if (hit) stockHits.push({ brand: name.brand, ...(name.model !== undefined ? { model: name.model } : {}), fromStock: true, ...hit });
   }
   const fromStock = bestHit(stockHits);
   if (fromStock && fromStock.distance === 0) return fromStock;
   // A name spelled exactly as another car ("ayla" when the stock has only a Calya) is that car,
   // even out of stock: the buyer should hear "not in stock", not be shown a look-alike.
-  const exactElsewhere = aliasHit(phrase, folded, vocabulary) ?? brandAliasHit(phrase, folded) ?? marketHit(phrase, folded, false, single);
+  const exactElsewhere = aliasHit(phrase, folded, vocabulary) ?? brandAliasHit(phrase, folded) ?? marketHit(folded, false, single);
   if (exactElsewhere) return exactElsewhere;
   if (fromStock) return fromStock;
   // Market models outside the stock are a fallback, so they are held to a stricter standard:
   // exact below six letters ("senin" is Monday, not a Zenix; "sinta" a name, not a Sienta).
-  return marketHit(phrase, folded, fuzzy && folded.length >= 6, single);
+  return marketHit(folded, fuzzy && folded.length >= 6, single);
 }
 
 /** Nicknames ("reborn", "pajsport"), on the stock's spelling when it has the car under another name ("Innova"). */
 function aliasHit(phrase: string, folded: string, vocabulary: Vocabulary): NameHit | null {
   const alias = MODEL_ALIASES[folded] ?? MODEL_ALIASES[phrase.replace(/\s+/g, "")];
   if (!alias) return null;
+  const aliasFolded = foldSpelling(alias);
   const aliasParts = alias.split(/[\s-]+/).map(foldSpelling);
-  const inStock = vocabulary.stock.find((entry) => foldSpelling(entry.model) === foldSpelling(alias))
-    ?? vocabulary.stock.find((entry) => aliasParts.includes(foldSpelling(entry.model)));
+  const inStock = vocabulary.stockModels.find((name) => name.folded === aliasFolded)
+    ?? vocabulary.stockModels.find((name) => aliasParts.includes(name.folded));
   const market = MARKET_MODELS.find((entry) => entry.model === alias);
   const brand = inStock?.brand ?? market?.brand;
   return brand ? { brand, model: inStock?.model ?? alias, fromStock: Boolean(inStock), distance: 0, whole: true } : null;
 }
+
+const FOLDED_BRAND_ALIASES = new Map(Object.entries(BRAND_ALIASES).map(([alias, brand]) => [foldSpelling(alias), brand]));
 
 function brandAliasHit(phrase: string, folded: string): NameHit | null {
   const brand = BRAND_ALIASES[phrase] ?? FOLDED_BRAND_ALIASES.get(folded);
   return brand ? { brand, fromStock: false, distance: 0, whole: true } : null;
 }
 
-function marketHit(phrase: string, folded: string, fuzzy: boolean, single: boolean): NameHit | null {
+function marketHit(folded: string, fuzzy: boolean, single: boolean): NameHit | null {
   const hits: NameHit[] = [];
-  for (const entry of MARKET_MODELS) {
-    const hit = nameDistance(phrase, entry.model, true, fuzzy && folded.length > 0 && (single || /[\s-]/.test(entry.model)));
-    if (hit) hits.push({ brand: entry.brand, model: entry.model, fromStock: false, ...hit });
+  for (const name of MARKET_NAMES) {
+    const hit = closeness(folded, name, true, fuzzy && (single || name.multiWord));
+    if (hit) hits.push({ brand: name.brand, ...(name.model !== undefined ? { model: name.model } : {}), fromStock: false, ...hit });
   }
   return bestHit(hits);
 }
-
-const FOLDED_BRAND_ALIASES = new Map(Object.entries(BRAND_ALIASES).map(([alias, brand]) => [foldSpelling(alias), brand]));
 
 /** Adjacent tokens with only spaces between them ("pajero sport", "hr v"). */
 function adjacent(text: string, tokens: Token[], from: number, size: number): boolean {
@@ -191,8 +217,15 @@ export interface NamedVehicles {
  * a car the showroom really has.
  */
 export function readVehicleNames(scan: Scan, known: readonly KnownModel[]): NamedVehicles {
-  const vocabulary = buildVocabulary(known);
+  const vocabulary = vocabularyFor(known);
   const tokens = freeTokens(scan);
+  // Long messages repeat words; each phrase is matched once.
+  const memo = new Map<string, NameHit | null>();
+  const match = (phrase: string, size: number) => {
+    const key = `${size}|${phrase}`;
+    if (!memo.has(key)) memo.set(key, matchPhrase(phrase, size, vocabulary));
+    return memo.get(key) ?? null;
+  };
   const result: NamedVehicles = { brands: [], models: [], avoided: [] };
   let index = 0;
   while (index < tokens.length) {
@@ -201,7 +234,7 @@ export function readVehicleNames(scan: Scan, known: readonly KnownModel[]): Name
       if (index + size > tokens.length || !adjacent(scan.text, tokens, index, size)) continue;
       const slice = tokens.slice(index, index + size);
       const phrase = size === 1 ? withoutSuffix(slice[0]?.word ?? "") : slice.map((token) => token.word).join(" ");
-      const hit = matchPhrase(phrase, size, vocabulary);
+      const hit = match(phrase, size);
       if (!hit) continue;
       const start = slice[0]?.start ?? 0;
       const end = slice[slice.length - 1]?.end ?? start;
@@ -362,7 +395,7 @@ export function readStockCode(scan: Scan): string | undefined {
 const ENGINE_LITRES = /(?<![a-z0-9.,])(?<size>\d[.,]\d)(?:\s*(?:l|liter|litre))?(?:\s+(?<trim>[egvsqxr]))?(?![0-9a-z%]|[.,]\d)/g;
 const ENGINE_CC = /(?<![a-z0-9.,])(?<cc>\d{3,4})\s*cc(?![a-z0-9])/g;
 
-/** Engine size and trim words, kept as free text because they live in the variant ("1.5 G CVT"). */
+/** Engine size and drive ("1.5 G", "4x2"), kept as free text because they live in the variant ("1.5 G CVT"). */
 export function readVariantWords(scan: Scan): string[] {
   const words: string[] = [];
   eachFree(scan, ENGINE_LITRES, (match) => {
@@ -380,6 +413,12 @@ export function readVariantWords(scan: Scan): string[] {
     words.push((match.groups?.drive ?? "").toUpperCase());
     return true;
   });
+  return words;
+}
+
+/** Trim words ("RS", "TRD", "Dakar"), read after the names so "yaris cross" can still be a model. */
+export function readTrimWords(scan: Scan): string[] {
+  const words: string[] = [];
   for (const token of freeTokens(scan)) {
     if (TRIM_WORDS.has(token.word)) {
       words.push(token.word.toUpperCase());

@@ -61,14 +61,16 @@ function aroundYear(year: number, now: Date): YearRange {
   return { min: year - 1, max: Math.min(year + 1, latest) };
 }
 
-function apply(range: YearRange, year: number, bound: YearBound | null): void {
+/** Two plain years in one message ("xpander 2020 atau ertiga 2019") widen to cover both. */
+function apply(range: YearRange, year: number, bound: YearBound | null, exactYears: number[]): void {
   if (bound === "min") range.min = year;
   else if (bound === "minStrict") range.min = year + 1;
   else if (bound === "max") range.max = year;
   else if (bound === "maxStrict") range.max = year - 1;
   else {
-    range.min = year;
-    range.max = year;
+    exactYears.push(year);
+    range.min = Math.min(...exactYears);
+    range.max = Math.max(...exactYears);
   }
 }
 
@@ -79,6 +81,7 @@ function apply(range: YearRange, year: number, bound: YearBound | null): void {
  */
 export function readYears(scan: Scan, now: Date): YearRange {
   const range: YearRange = {};
+  const exactYears: number[] = [];
   const latest = now.getFullYear() + 1;
   const valid = (year: number) => year >= 1950 && year <= latest;
 
@@ -108,7 +111,7 @@ export function readYears(scan: Scan, now: Date): YearRange {
       const band = aroundYear(year, now);
       range.min = band.min;
       range.max = band.max;
-    } else apply(range, year, bound);
+    } else apply(range, year, bound, exactYears);
     return true;
   };
   eachFree(scan, SINGLE_YEAR, (match) =>
