@@ -1,11 +1,10 @@
-// Works without JavaScript: a form with one button per language.
-import { setLocale } from "@/app/actions/locale";
+// Works without JavaScript: a GET form with one button per language (see app/api/locale).
 import type { Locale } from "@/lib/i18n/messages";
 import { cn } from "@/lib/utils";
 
 export function LanguageSwitch({ locale, label, className }: { locale: Locale; label: string; className?: string }) {
   return (
-    <form action={setLocale} className={cn("flex items-center gap-1 text-sm", className)} aria-label={label}>
+    <form method="get" action="/api/locale" className={cn("flex items-center gap-1 text-sm", className)} aria-label={label}>
       {(["id", "en"] as const).map((option) => (
         <button
           key={option}

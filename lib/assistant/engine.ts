@@ -9,6 +9,7 @@ import { appUrl } from "@/lib/env";
 import { readStoredCriteria, storeCriteria, understandBuyerMessage, type SearchCriteria, type Understanding } from "@/lib/assistant/understand";
 import { assignRoundRobin } from "@/lib/leads/assign";
 import { queueText } from "@/lib/whatsapp/outbox";
+import { lockContact } from "@/lib/whatsapp/ingest";
 import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
 
 const LISTED = ["available", "booked"] as const;
@@ -108,8 +109,18 @@ export async function composeBuyerReply(
     return { reply, offered: [], handoff: true, criteria };
   }
 
-  const hasCriteria = Object.values(criteria).some((value) => value !== undefined);
-  if (!hasCriteria) {
+  const hasAny = (value: SearchCriteria) => Object.values(value).some((entry) => entry !== undefined);
+  const stated = hasAny(understood.statedCriteria);
+  // The conversation's criteria carry over, but only a message that asks something searches again:
+  // "terima kasih" after a search is not a new search.
+  const asks = understood.intents.some((intent) => intent === "search" || intent === "details" || intent === "photos" || intent === "credit");
+  if (!stated && understood.intents.includes("thanks") && !asks) {
+    const reply = id
+      ? `Sama-sama! Kalau ingin melihat unit atau test drive, kabari saja. Ketik "sales" untuk bicara dengan tim ${text.showroom}.`
+      : `You're welcome! If you'd like to see a car or book a test drive, just tell me. Type "sales" to talk to the ${text.showroom} team.`;
+    return { reply, offered: [], handoff: false, criteria };
+  }
+  if (!hasAny(criteria) || (!stated && !asks)) {
     const reply = id
       ? `Halo! Saya asisten virtual ${text.showroom}. Sebutkan mobil yang dicari, misalnya "Avanza matic 2019 ke atas budget 200 juta", dan saya carikan dari stok kami. Ketik "sales" kapan saja untuk bicara dengan tim kami.`
       : `Hi! I'm the virtual assistant of ${text.showroom}. Tell me what you're looking for, e.g. "automatic SUV under 300 million", and I'll search our stock. Type "sales" any time to talk to our team.`;
@@ -157,6 +168,10 @@ export async function composeBuyerReply(
 
 /** The queue's job for one buyer message: compose, hand off when needed, queue the reply. */
 export async function runAssistantTurn(tx: Tx, options: { tenantId: string; conversationId: string; messageId: string }): Promise<TurnResult | null> {
+  const found = await tx.waConversation.findUnique({ where: { id: options.conversationId }, include: { contact: true } });
+  if (!found) return null;
+  await lockContact(tx, options.tenantId, found.contact.waId ?? `u:${found.contact.waUserId ?? ""}`);
+  // Read again under the lock: a message stored meanwhile may have changed the conversation.
   const conversation = await tx.waConversation.findUnique({ where: { id: options.conversationId }, include: { contact: true } });
   const message = await tx.waMessage.findUnique({ where: { id: options.messageId } });
   if (!conversation || !message || conversation.mode !== "assistant") return null;

@@ -49,30 +49,36 @@ function contactKey(contact: ContactInfo | undefined, message: InboundMessage): 
   return { waId, waUserId, name: contact?.name ?? null };
 }
 
-/** Two first messages from one new contact can race to create it; the loser reads the winner's row. */
+/**
+ * Finds or creates the contact with INSERT ... ON CONFLICT: two first messages from one new contact
+ * processed at the same moment must not fail (a unique violation would abort the transaction).
+ */
 async function upsertContact(tx: Tx, tenantId: string, key: ReturnType<typeof contactKey>) {
-  try {
-    return await createOrUpdateContact(tx, tenantId, key);
-  } catch (error) {
-    if (!(error instanceof Error && "code" in error && error.code === "P2002")) throw error;
-    return createOrUpdateContact(tx, tenantId, key);
-  }
-}
-
-async function createOrUpdateContact(tx: Tx, tenantId: string, key: ReturnType<typeof contactKey>) {
   if (key.waId) {
-    return tx.waContact.upsert({
-      where: { tenantId_waId: { tenantId, waId: key.waId } },
-      create: { tenantId, waId: key.waId, waUserId: key.waUserId, name: key.name },
-      update: { ...(key.name ? { name: key.name } : {}), ...(key.waUserId ? { waUserId: key.waUserId } : {}) },
-    });
+    await tx.$executeRaw`
+      INSERT INTO wa_contacts (tenant_id, wa_id, wa_user_id, name) VALUES (${tenantId}::uuid, ${key.waId}, ${key.waUserId}, ${key.name})
+      ON CONFLICT (tenant_id, wa_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, wa_contacts.name), wa_user_id = COALESCE(EXCLUDED.wa_user_id, wa_contacts.wa_user_id)`;
+    return tx.waContact.findUniqueOrThrow({ where: { tenantId_waId: { tenantId, waId: key.waId } } });
   }
   if (!key.waUserId) throw new Error("message without wa_id or user_id");
-  return tx.waContact.upsert({
-    where: { tenantId_waUserId: { tenantId, waUserId: key.waUserId } },
-    create: { tenantId, waUserId: key.waUserId, name: key.name },
-    update: key.name ? { name: key.name } : {},
-  });
+  await tx.$executeRaw`
+    INSERT INTO wa_contacts (tenant_id, wa_user_id, name) VALUES (${tenantId}::uuid, ${key.waUserId}, ${key.name})
+    ON CONFLICT (tenant_id, wa_user_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, wa_contacts.name)`;
+  return tx.waContact.findUniqueOrThrow({ where: { tenantId_waUserId: { tenantId, waUserId: key.waUserId } } });
+}
+
+async function ensureConversation(tx: Tx, tenantId: string, contactId: string) {
+  await tx.$executeRaw`INSERT INTO wa_conversations (tenant_id, contact_id) VALUES (${tenantId}::uuid, ${contactId}::uuid) ON CONFLICT (contact_id) DO NOTHING`;
+  return tx.waConversation.findUniqueOrThrow({ where: { contactId } });
+}
+
+/**
+ * Everything that changes one contact's conversation (storing their message, an assistant turn)
+ * takes this transaction lock first, so concurrent work on one conversation queues instead of
+ * deadlocking on its rows.
+ */
+export async function lockContact(tx: Tx, tenantId: string, contactKeyText: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${contactKeyText}`}, 0))`;
 }
 
 /** Types a buyer writes to; reactions and unsupported payloads are stored but never answered. */
@@ -84,8 +90,10 @@ export async function storeInbound(
 ): Promise<{ stored: boolean; messageId?: string; conversationId?: string; turnQueued: boolean }> {
   const { tenant, message, now } = options;
   const tenantId = tenant.id;
-  const contact = await upsertContact(tx, tenantId, contactKey(options.contact, message));
-  const conversation = await tx.waConversation.upsert({ where: { contactId: contact.id }, create: { tenantId, contactId: contact.id }, update: {} });
+  const key = contactKey(options.contact, message);
+  await lockContact(tx, tenantId, key.waId ?? `u:${key.waUserId ?? ""}`);
+  const contact = await upsertContact(tx, tenantId, key);
+  const conversation = await ensureConversation(tx, tenantId, contact.id);
   const messageId = randomUUID();
   const sentAt = timestampOf(message.timestamp);
   const text = messageText(message);
