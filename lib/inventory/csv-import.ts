@@ -1,13 +1,15 @@
 // CSV import and export of a showroom's stock, shared by the CLI and the dashboard. Each row is
-// upserted in its own tenant transaction, so one bad row never rolls back the good ones.
+// upserted in its own tenant transaction, so one bad row never rolls back the good ones. A dry run
+// (previewVehiclesCsv) reports what an import would do without writing.
 import { parse } from "csv-parse/sync";
 import type { Actor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/db/tenant";
 import { DomainError, Invalid } from "@/lib/errors";
 import { parseRupiah } from "@/lib/money";
 import { parseBodyType, parseBoolean, parseFuel, parseMileage, parseStatus, parseTransmission, parseYear } from "@/lib/inventory/normalize";
-import { upsertVehicleByStockCode } from "@/lib/inventory/vehicles";
-import type { ValidVehicle, VehicleInput } from "@/lib/inventory/vehicle-input";
+import { changedFields, upsertVehicleByStockCode, type UpsertOutcome } from "@/lib/inventory/vehicles";
+import { VehicleInput, type ValidVehicle } from "@/lib/inventory/vehicle-input";
+import type { Tx } from "@/lib/db/client";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 
 type Field = keyof ValidVehicle;
@@ -119,23 +121,32 @@ function detectDelimiter(csv: string): "," | ";" {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
 }
 
-export async function importVehiclesCsv(options: { tenantId: string; actor: Actor; csv: string }): Promise<ImportReport> {
+/** One data row of the file: what it would set, or why it cannot be read. */
+interface CsvRow {
+  row: number;
+  stockCode?: string;
+  input: Record<string, unknown>;
+  problems: string[];
+}
+
+/** Parses the whole file and reads every row; throws Invalid when the file itself is unusable. */
+function readCsv(csv: string): { rows: CsvRow[]; provided: Set<Field> } {
   let records: string[][];
   try {
-    records = parse(options.csv, { bom: true, delimiter: detectDelimiter(options.csv), relax_column_count: true, skip_empty_lines: true });
+    records = parse(csv, { bom: true, delimiter: detectDelimiter(csv), relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
     throw new Invalid(`The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const [header, ...rows] = records;
+  const [header, ...lines] = records;
   if (!header) throw new Invalid("The file is empty");
   const headers = header.map(normalizeHeader);
   const missing = REQUIRED.filter((column) => !headers.includes(column));
   if (missing.length) throw new Invalid(`Missing required columns: ${missing.join(", ")}`);
   const provided = new Set(headers.flatMap((column) => FIELD_OF.get(column) ?? []));
 
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
+  const rows: CsvRow[] = [];
   const firstRowOf = new Map<string, number>();
-  for (const [index, cells] of rows.entries()) {
+  for (const [index, cells] of lines.entries()) {
     const row = index + 2; // the header is row 1, as in a spreadsheet
     if (cells.every((cell) => cell.trim() === "")) continue;
     const input: Record<string, unknown> = {};
@@ -153,6 +164,15 @@ export async function importVehiclesCsv(options: { tenantId: string; actor: Acto
       if (first) problems.unshift(`duplicate stock_code ${stockCode} in this file (first on row ${first})`);
       else firstRowOf.set(stockCode.toLowerCase(), row);
     }
+    rows.push({ row, stockCode, input, problems });
+  }
+  return { rows, provided };
+}
+
+export async function importVehiclesCsv(options: { tenantId: string; actor: Actor; csv: string }): Promise<ImportReport> {
+  const { rows, provided } = readCsv(options.csv);
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
+  for (const { row, stockCode, input, problems } of rows) {
     if (problems.length) {
       report.rejected.push({ row, stockCode, reason: problems.join("; ") });
       continue;
@@ -170,6 +190,58 @@ export async function importVehiclesCsv(options: { tenantId: string; actor: Acto
   return report;
 }
 
+export interface PreviewRow {
+  row: number;
+  stockCode?: string;
+  outcome: UpsertOutcome | "rejected";
+  /** For "updated": the columns that would change. */
+  changes?: string[];
+  reason?: string;
+}
+
+export interface ImportPreview extends ImportReport {
+  rows: PreviewRow[];
+}
+
+const COLUMN_OF = new Map(COLUMNS.map(([column, field]) => [field, column]));
+
+/**
+ * A dry run: what importing `csv` would do, row by row, without writing anything. It reads through
+ * the caller's transaction and applies the same rules as the import (validation, only the columns
+ * the file has, unchanged when nothing differs).
+ */
+export async function previewVehiclesCsv(tx: Tx, options: { tenantId: string; csv: string }): Promise<ImportPreview> {
+  const { rows, provided } = readCsv(options.csv);
+  const preview: ImportPreview = { created: 0, updated: 0, unchanged: 0, rejected: [], rows: [] };
+  const reject = (row: number, stockCode: string | undefined, reason: string) => {
+    preview.rejected.push({ row, stockCode, reason });
+    preview.rows.push({ row, stockCode, outcome: "rejected", reason });
+  };
+  for (const { row, stockCode, input, problems } of rows) {
+    if (problems.length) {
+      reject(row, stockCode, problems.join("; "));
+      continue;
+    }
+    const parsed = VehicleInput.safeParse(input);
+    if (!parsed.success) {
+      reject(row, stockCode, parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+      continue;
+    }
+    const existing = await tx.vehicle.findUnique({ where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: parsed.data.stockCode } } });
+    if (!existing) {
+      preview.created += 1;
+      preview.rows.push({ row, stockCode, outcome: "created" });
+      continue;
+    }
+    const patch = Object.fromEntries(Object.entries(parsed.data).filter(([field]) => provided.has(field as Field)));
+    const changes = Object.keys(changedFields(existing, patch)).map((field) => COLUMN_OF.get(field as Field) ?? field);
+    const outcome = changes.length ? "updated" : "unchanged";
+    preview[outcome] += 1;
+    preview.rows.push({ row, stockCode, outcome, ...(changes.length ? { changes } : {}) });
+  }
+  return preview;
+}
+
 function formatCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -181,8 +253,10 @@ function formatCell(value: unknown): string {
 const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** The showroom's stock with the canonical headers; importing it back changes nothing. */
-export async function exportVehiclesCsv(options: { tenantId: string }): Promise<string> {
-  const vehicles = await withTenant(options.tenantId, (tx) => tx.vehicle.findMany({ orderBy: { stockCode: "asc" } }));
+export async function exportVehiclesCsv(options: { tenantId: string; tx?: Tx }): Promise<string> {
+  const read = (tx: Tx) => tx.vehicle.findMany({ orderBy: { stockCode: "asc" } });
+  // Inside a staff action the caller's transaction is reused; the CLI opens its own.
+  const vehicles = options.tx ? await read(options.tx) : await withTenant(options.tenantId, read);
   const lines = [COLUMNS.map(([column]) => column).join(",")];
   for (const vehicle of vehicles) {
     lines.push(COLUMNS.map(([, field]) => quote(formatCell(vehicle[field as keyof Vehicle]))).join(","));

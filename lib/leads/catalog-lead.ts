@@ -3,6 +3,7 @@ import { z } from "zod";
 import { withTenant } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record";
 import { normalizePhone } from "@/lib/phone";
+import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
 
 export const CatalogLeadInput = z.object({
   name: z.string().trim().min(2, "name").max(80, "name"),
@@ -24,9 +25,12 @@ export async function createCatalogLead(options: { tenantId: string; vehicleSlug
   return withTenant(options.tenantId, async (tx) => {
     const vehicle = await tx.vehicle.findFirst({ where: { slug: options.vehicleSlug, status: { in: ["available", "booked"] } }, select: { id: true } });
     if (!vehicle) return { ok: false as const, problems: ["unavailable" as const] };
+    // Same transaction: a lead never exists without its assignee, and a rolled-back lead stamps nobody.
+    const assignee = await assignRoundRobin(tx);
     const lead = await tx.lead.create({
-      data: { tenantId: options.tenantId, name: parsed.data.name, phone: parsed.data.phone, message: parsed.data.message, source: "web", vehicleId: vehicle.id },
+      data: { tenantId: options.tenantId, name: parsed.data.name, phone: parsed.data.phone, message: parsed.data.message, source: "web", vehicleId: vehicle.id, assigneeId: assignee?.id ?? null },
     });
+    if (assignee) await notifyLeadAssigned(tx, { tenantId: options.tenantId, userId: assignee.id, leadId: lead.id, leadName: lead.name });
     await recordAudit(tx, { tenantId: options.tenantId, actor: { userId: null, email: "buyer:web", ip: options.ip }, action: "lead.create", entity: "lead", entityId: lead.id, after: lead });
     return { ok: true as const, leadId: lead.id };
   });

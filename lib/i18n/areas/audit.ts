@@ -1,4 +1,40 @@
 // UI text of the dashboard's audit area, in Bahasa Indonesia and English. Keys start with "audit.".
-export const id = {} as const;
+export const id = {
+  "audit.title": "Jejak audit",
+  "audit.intro": "Siapa mengubah apa, kapan, dan dari mana.",
+  "audit.entity": "Data",
+  "audit.action": "Tindakan",
+  "audit.user": "Pengguna",
+  "audit.from": "Dari tanggal",
+  "audit.to": "Sampai tanggal",
+  "audit.all": "Semua",
+  "audit.filter": "Saring",
+  "audit.reset": "Hapus filter",
+  "audit.empty": "Tidak ada catatan yang cocok.",
+  "audit.total": "{count} catatan",
+  "audit.page": "Halaman {page} dari {pages}",
+  "audit.previous": "Sebelumnya",
+  "audit.next": "Berikutnya",
+  "audit.noChanges": "Tanpa rincian perubahan",
+  "audit.system": "sistem",
+} as const;
 
-export const en: Record<keyof typeof id, string> = {};
+export const en: Record<keyof typeof id, string> = {
+  "audit.title": "Audit trail",
+  "audit.intro": "Who changed what, when and from where.",
+  "audit.entity": "Entity",
+  "audit.action": "Action",
+  "audit.user": "User",
+  "audit.from": "From date",
+  "audit.to": "To date",
+  "audit.all": "All",
+  "audit.filter": "Filter",
+  "audit.reset": "Clear filters",
+  "audit.empty": "No matching entries.",
+  "audit.total": "{count} entries",
+  "audit.page": "Page {page} of {pages}",
+  "audit.previous": "Previous",
+  "audit.next": "Next",
+  "audit.noChanges": "No change details",
+  "audit.system": "system",
+};

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CreditCalculator } from "@/components/catalog/credit-calculator";
 import { LeadForm } from "@/components/catalog/lead-form";
+import { ViewBeacon } from "@/components/catalog/view-beacon";
 import { loadShowroom, whatsappLink } from "@/lib/catalog/showroom";
 import { loadVehicle as loadListedVehicle } from "@/lib/catalog/data";
 import { formatRupiah } from "@/lib/money";
@@ -94,6 +95,7 @@ export default async function VehicleDetail({ params }: Props) {
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
       {/* JSON.stringify cannot close the script element: "<" is escaped. */}
+      <ViewBeacon tenant={segment} vehicle={vehicle.slug} />
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">

@@ -1,0 +1,43 @@
+"use server";
+// Lead actions: each runs through runStaffAction; lib/leads re-checks that a salesperson only touches their own leads.
+import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
+import { localized } from "@/lib/staff/action-result";
+import {
+  addLeadNote,
+  assignLead,
+  changeLeadStatus,
+  createLead,
+  LeadAssignInput,
+  LeadCreateInput,
+  LeadFollowUpInput,
+  LeadNoteInput,
+  LeadStatusInput,
+  LeadVehicleInput,
+  setLeadFollowUp,
+  setLeadVehicle,
+  type LeadStatus,
+} from "@/lib/leads/leads";
+
+export async function createLeadAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
+  return localized(await runStaffAction({ permission: "leads.write", input: LeadCreateInput }, raw, createLead));
+}
+
+export async function changeLeadStatusAction(raw: unknown): Promise<ActionResult<{ status: LeadStatus }>> {
+  return localized(await runStaffAction({ permission: "leads.write", input: LeadStatusInput }, raw, changeLeadStatus));
+}
+
+export async function addLeadNoteAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
+  return localized(await runStaffAction({ permission: "leads.write", input: LeadNoteInput }, raw, addLeadNote));
+}
+
+export async function setLeadFollowUpAction(raw: unknown): Promise<ActionResult<{ followUpAt: Date | null }>> {
+  return localized(await runStaffAction({ permission: "leads.write", input: LeadFollowUpInput }, raw, setLeadFollowUp));
+}
+
+export async function setLeadVehicleAction(raw: unknown): Promise<ActionResult<{ vehicleId: string | null }>> {
+  return localized(await runStaffAction({ permission: "leads.write", input: LeadVehicleInput }, raw, setLeadVehicle));
+}
+
+export async function assignLeadAction(raw: unknown): Promise<ActionResult<{ assigneeId: string }>> {
+  return localized(await runStaffAction({ permission: "leads.assign", input: LeadAssignInput }, raw, assignLead));
+}

@@ -1,0 +1,28 @@
+// /dashboard/settings: profile and hours, branding with a live preview, credit defaults and custom
+// domains, for whoever holds settings.manage (refused server-side otherwise).
+import { BrandingEditor } from "@/components/dashboard/settings/branding-editor";
+import { CreditForm } from "@/components/dashboard/settings/credit-form";
+import { DomainsEditor } from "@/components/dashboard/settings/domains-editor";
+import { ProfileForm } from "@/components/dashboard/settings/profile-form";
+import { staffPage } from "@/lib/auth/guards";
+import { withTenant } from "@/lib/db/tenant";
+import { getTranslator } from "@/lib/i18n/server";
+import { readSettings } from "@/lib/settings/settings";
+
+export default async function SettingsPage() {
+  const user = await staffPage("settings.manage");
+  const { locale, t } = await getTranslator();
+  const settings = await withTenant(user.tenantId, (tx) => readSettings(tx, user.tenantId));
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold tracking-tight">{t("settings.title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("settings.intro")}</p>
+      </div>
+      <BrandingEditor locale={locale} theme={settings.theme} showroomName={settings.profile.name} tagline={settings.profile.tagline ?? ""} />
+      <ProfileForm locale={locale} profile={settings.profile} />
+      <CreditForm locale={locale} credit={settings.credit} />
+      <DomainsEditor locale={locale} domains={settings.domains} slug={settings.slug} />
+    </div>
+  );
+}

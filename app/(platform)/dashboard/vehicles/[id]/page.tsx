@@ -1,0 +1,103 @@
+// One vehicle in the dashboard: quick status and price changes, photos, history, and the full form.
+// Another showroom's id (or any unknown id) is a 404, because the read goes through RLS.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
+import { VehicleHistory } from "@/components/dashboard/vehicles/history";
+import { PhotoManager, type ManagedPhoto } from "@/components/dashboard/vehicles/photo-manager";
+import { QuickActions } from "@/components/dashboard/vehicles/quick-actions";
+import { StatusBadge } from "@/components/dashboard/vehicles/status-badge";
+import { vehiclesText } from "@/components/dashboard/vehicles/server-text";
+import { staffPage } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { withTenant } from "@/lib/db/tenant";
+import { NotFound } from "@/lib/errors";
+import { getTranslator } from "@/lib/i18n/server";
+import { readVariants } from "@/lib/images/photos";
+import { daysInStock, getDashboardVehicle } from "@/lib/inventory/dashboard-vehicles";
+import { vehicleFormValues } from "@/lib/inventory/vehicle-form";
+import { formatRupiah } from "@/lib/money";
+import { getStorage } from "@/lib/storage";
+
+async function loadVehicle(tenantId: string, id: string) {
+  try {
+    return await withTenant(tenantId, (tx) => getDashboardVehicle(tx, id));
+  } catch (error) {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  }
+}
+
+export default async function VehiclePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await staffPage("vehicles.read");
+  const { id } = await params;
+  const { locale, t } = await getTranslator();
+  const vehicle = await loadVehicle(user.tenantId, id);
+  const text = vehiclesText(locale);
+  const writable = can(user.role, "vehicles.write");
+  const storage = getStorage();
+  const photos: ManagedPhoto[] = vehicle.photos.map((photo) => {
+    const webp = readVariants(photo.variants).filter((variant) => variant.format === "webp");
+    const small = webp.find((variant) => variant.width >= 320) ?? webp[0];
+    return { id: photo.id, url: small ? storage.publicUrl(small.key) : "", blurDataUrl: photo.blurDataUrl, isMain: photo.isMain };
+  });
+  const title = `${vehicle.brand} ${vehicle.model}${vehicle.variant ? ` ${vehicle.variant}` : ""} ${vehicle.year}`;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href="/dashboard/vehicles" className="text-sm text-primary underline-offset-4 hover:underline">
+        ← {t("vehicles.back")}
+      </Link>
+      <div className="space-y-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+          <StatusBadge status={vehicle.status} label={t(`status.${vehicle.status}`)} />
+        </div>
+        <p className="text-xl font-bold text-primary" data-testid="vehicle-price">
+          {formatRupiah(vehicle.price)}
+        </p>
+        <p className="text-sm text-muted-foreground">
+          {vehicle.stockCode}
+          {vehicle.plateNumber ? ` · ${vehicle.plateNumber}` : ""} · {t("vehicles.days", { days: daysInStock(vehicle.inStockSince) })}
+        </p>
+      </div>
+
+      {writable ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("vehicles.quick.title")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <QuickActions vehicleId={vehicle.id} status={vehicle.status} text={text} />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("vehicles.photos.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <PhotoManager vehicleId={vehicle.id} photos={photos} text={text} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("vehicles.history.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <VehicleHistory events={vehicle.events} t={t} locale={locale} />
+        </CardContent>
+      </Card>
+
+      {writable ? (
+        <section className="space-y-3">
+          <h2 className="text-xl font-semibold">{t("vehicles.editTitle")}</h2>
+          <VehicleForm key={vehicle.updatedAt.toISOString()} text={text} vehicleId={vehicle.id} initial={vehicleFormValues(vehicle)} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
