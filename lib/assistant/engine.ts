@@ -10,6 +10,7 @@ import { readStoredCriteria, storeCriteria, understandBuyerMessage, type SearchC
 import { assignRoundRobin } from "@/lib/leads/assign";
 import { queueText } from "@/lib/whatsapp/outbox";
 import { lockContact } from "@/lib/whatsapp/ingest";
+import { findStaffSender, runStaffTurn } from "@/lib/assistant/staff";
 import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
 
 const LISTED = ["available", "booked"] as const;
@@ -177,6 +178,12 @@ export async function runAssistantTurn(tx: Tx, options: { tenantId: string; conv
   if (!conversation || !message || conversation.mode !== "assistant") return null;
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: options.tenantId }, include: { domains: { select: { domain: true }, orderBy: { domain: "asc" }, take: 1 } } });
   if (tenant.status !== "active" || !tenant.assistantEnabled) return null;
+  const staff = await findStaffSender(tx, conversation.contact.waId);
+  if (staff) {
+    const staffTurn = await runStaffTurn(tx, { tenantId: options.tenantId, staff, text: message.body ?? "" });
+    await queueText(tx, { tenantId: options.tenantId, conversationId: conversation.id, idempotencyKey: `reply:${message.id}`, text: staffTurn.reply, sender: "assistant" });
+    return { reply: staffTurn.reply, offered: [], handoff: false, criteria: {} };
+  }
   const state = (conversation.assistantState ?? {}) as { criteria?: unknown };
   const base = tenant.domains[0] ? `https://${tenant.domains[0].domain}` : `${appUrl()}/${tenant.slug}`;
   const result = await composeBuyerReply(tx, {
