@@ -6,11 +6,17 @@ import { withTenant } from "@/lib/db/tenant";
 import { runAssistantTurn } from "@/lib/assistant/engine";
 import { processLateStatus, processWebhookEvent, TASKS } from "@/lib/whatsapp/ingest";
 import { sendOutboxItem } from "@/lib/whatsapp/outbox";
+import { fetchInboundMedia } from "@/lib/whatsapp/media";
 import { MessageStatus } from "@/lib/whatsapp/webhook-schema";
 
 const EventJob = z.object({ eventId: z.uuid() });
 const StatusJob = z.object({ tenantId: z.uuid(), status: MessageStatus });
 const SendJob = z.object({ tenantId: z.uuid(), outboxId: z.uuid() });
+const MediaJob = z.object({
+  tenantId: z.uuid(),
+  messageId: z.uuid(),
+  reference: z.object({ mediaId: z.string().min(1), sha256: z.string().optional(), mimeType: z.string().optional(), kind: z.enum(["image", "document"]) }),
+});
 const TurnJob = z.object({ tenantId: z.uuid(), conversationId: z.uuid(), messageId: z.uuid() });
 
 export const taskList: TaskList = {
@@ -24,6 +30,9 @@ export const taskList: TaskList = {
   [TASKS.send]: async (payload) => {
     const job = SendJob.parse(payload);
     await sendOutboxItem(job.tenantId, job.outboxId);
+  },
+  [TASKS.media]: async (payload) => {
+    await fetchInboundMedia(MediaJob.parse(payload));
   },
   [TASKS.turn]: async (payload) => {
     const job = TurnJob.parse(payload);

@@ -8,6 +8,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { enqueueInTx } from "@/lib/jobs/enqueue-in-tx";
 import { QUEUE_SCHEMA } from "@/lib/jobs/queue";
 import { findTenantByPhoneNumberId, type RoutedTenant } from "@/lib/whatsapp/accounts";
+import { mediaOf } from "@/lib/whatsapp/media";
 import { messageText, parseWebhookBody, type ContactInfo, type InboundMessage, type MessageStatus as WireStatus } from "@/lib/whatsapp/webhook-schema";
 import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
 
@@ -16,6 +17,7 @@ export const TASKS = {
   status: "whatsapp-status",
   send: "whatsapp-send",
   turn: "assistant-turn",
+  media: "whatsapp-media",
 } as const;
 
 /** Messages older than this when we get to them are stored but not answered automatically. */
@@ -123,6 +125,11 @@ export async function storeInbound(
     where: { id: conversation.id },
     data: { unreadCount: { increment: 1 }, lastMessageAt: sentAt, lastMessagePreview: (text || `[${message.type}]`).slice(0, 140) },
   });
+  const media = mediaOf(message);
+  if (media) {
+    // Fetched before the assistant's turn runs (a staff listing needs the photo): same queue.
+    await enqueueInTx(tx, TASKS.media, { tenantId, messageId, reference: media }, { queueName: `conv:${conversation.id}`, jobKey: `media:${messageId}`, maxAttempts: 6 });
+  }
   const fresh = now.getTime() - sentAt.getTime() <= AUTO_ANSWER_MAX_AGE_MS;
   const answer = fresh && tenant.status === "active" && conversation.mode === "assistant" && ANSWERABLE.has(message.type);
   if (answer) {

@@ -2,7 +2,9 @@
 // route handler, the durable queue, the assistant, the outbox and a fake Graph API that speaks
 // Meta's wire format. Duplicates (one after the other or at the same moment) are stored and
 // answered once; statuses only move forward; unknown numbers are logged, not errors.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import sharp from "sharp";
+import { getStorage } from "@/lib/storage";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Runner } from "graphile-worker";
 import { startFakeGraphApi, type FakeGraphApi } from "../fakes/graph-api";
@@ -114,6 +116,34 @@ describe("signed webhooks", () => {
     expect((await post(body)).status).toBe(200);
     const replies = await until(() => sentTo("6281200000002"), (list) => list.length > 0, 30_000);
     expect(replies.length).toBeGreaterThan(0);
+  });
+});
+
+describe("inbound media", () => {
+  it("downloads a buyer's photo by media id, checks its sha256, strips its metadata and stores it; a mismatch stores nothing", async () => {
+    const tenantId = showrooms[0]?.id ?? "";
+    const phoneNumberId = showrooms[0]?.phoneNumberId ?? "";
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c00" } })
+      .jpeg()
+      .withExif({ IFD0: { Make: "Secret Phone" } })
+      .toBuffer();
+    graph.addMedia({ id: "media-good", bytes: photo, mimeType: "image/jpeg" });
+    graph.addMedia({ id: "media-bad", bytes: photo, mimeType: "image/jpeg" });
+    const sha = createHash("sha256").update(photo).digest("base64");
+    const image = (id: string, mediaId: string, sha256: string) => ({ from: "6281800000001", id, timestamp: String(Math.floor(Date.now() / 1000)), type: "image", image: { id: mediaId, mime_type: "image/jpeg", sha256 } });
+    await post(webhookBody([{ phoneNumberId, messages: [image("wamid.img-good", "media-good", sha), image("wamid.img-bad", "media-bad", createHash("sha256").update("other").digest("base64"))] }]));
+    const good = await until(
+      () => withTenant(tenantId, (tx) => tx.waMessage.findFirst({ where: { wamid: "wamid.img-good" } })),
+      (row) => Boolean(row?.mediaKey),
+      30_000,
+    );
+    expect(good?.mediaKey).toMatch(/^wa\//);
+    const stored = await getStorage().get(good?.mediaKey ?? "");
+    expect(stored?.contentType).toBe("image/jpeg");
+    expect(stored?.bytes.includes(Buffer.from("Secret Phone"))).toBe(false);
+    expect((await sharp(stored?.bytes).metadata()).width).toBe(64);
+    const bad = await withTenant(tenantId, (tx) => tx.waMessage.findFirst({ where: { wamid: "wamid.img-bad" } }));
+    expect(bad?.mediaKey ?? null).toBeNull();
   });
 });
 
