@@ -54,6 +54,8 @@ export const EnvSchema = z.object({
   WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v23.0").default("v23.0"),
   /** Run queue workers inside the web process (set false when running `npm run worker` separately). */
   RUN_WORKERS: flag.default(true),
+  /** Schema of the job queue in the same database (separate test servers get their own). */
+  QUEUE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain lower-case schema name").default("graphile_worker"),
 
   /** Assistant: local (offline, default), anthropic or openai. */
   AI_PROVIDER: z.enum(["local", "anthropic", "openai"]).default("local"),

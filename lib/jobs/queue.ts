@@ -5,7 +5,15 @@ import pg from "pg";
 import { makeWorkerUtils, run, runMigrations, Logger, type Runner, type TaskList, type WorkerUtils } from "graphile-worker";
 import { getEnv } from "@/lib/env";
 
-export const QUEUE_SCHEMA = "graphile_worker";
+/**
+ * The queue's schema. One per app deployment normally; separate test servers sharing a database
+ * (the e2e server next to the integration tests) each get their own, so no worker takes another's jobs.
+ */
+export function queueSchema(): string {
+  const schema = process.env.QUEUE_SCHEMA ?? "graphile_worker";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`QUEUE_SCHEMA "${schema}" is not a plain lower-case schema name`);
+  return schema;
+}
 
 // graphile-worker logs every job at info level; only warnings and errors are worth a line here.
 const quietLogger = new Logger(() => (level, message) => {
@@ -13,12 +21,13 @@ const quietLogger = new Logger(() => (level, message) => {
 });
 
 /** Installs or upgrades the queue's schema as the owner, then lets the app role use it. */
-export async function migrateQueue(adminUrl: string, appRole: string): Promise<void> {
-  await runMigrations({ connectionString: adminUrl, schema: QUEUE_SCHEMA, logger: quietLogger });
+export async function migrateQueue(adminUrl: string, appRole: string, schema: string = queueSchema()): Promise<void> {
+  await runMigrations({ connectionString: adminUrl, schema, logger: quietLogger });
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const role = client.escapeIdentifier(appRole);
+    const QUEUE_SCHEMA = client.escapeIdentifier(schema);
     await client.query(`GRANT USAGE ON SCHEMA ${QUEUE_SCHEMA} TO ${role}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} TO ${role}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${QUEUE_SCHEMA} TO ${role}`);
@@ -27,7 +36,7 @@ export async function migrateQueue(adminUrl: string, appRole: string): Promise<v
     // expose them); the app role works the queue, so it gets an explicit policy on each.
     const { rows } = await client.query<{ table: string }>(
       `SELECT c.relname AS table FROM pg_class c WHERE c.relnamespace = $1::regnamespace AND c.relkind = 'r' AND c.relrowsecurity`,
-      [QUEUE_SCHEMA],
+      [schema],
     );
     for (const { table } of rows) {
       const name = `${QUEUE_SCHEMA}.${client.escapeIdentifier(table)}`;
@@ -48,7 +57,7 @@ function connectionString(): string {
 }
 
 function utils(): Promise<WorkerUtils> {
-  holder.autolumikuQueue ??= makeWorkerUtils({ connectionString: connectionString(), schema: QUEUE_SCHEMA, logger: quietLogger });
+  holder.autolumikuQueue ??= makeWorkerUtils({ connectionString: connectionString(), schema: queueSchema(), logger: quietLogger });
   return holder.autolumikuQueue;
 }
 
@@ -74,7 +83,7 @@ export async function releaseQueue(): Promise<void> {
 export async function startWorkers(taskList: TaskList, options: { concurrency?: number } = {}): Promise<Runner> {
   return run({
     connectionString: connectionString(),
-    schema: QUEUE_SCHEMA,
+    schema: queueSchema(),
     taskList,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
@@ -86,7 +95,7 @@ export async function startWorkers(taskList: TaskList, options: { concurrency?: 
 /** Jobs waiting and the age of the oldest, for the health page. */
 export async function queueDepth(client: { $queryRawUnsafe<T>(query: string): Promise<T> }): Promise<{ waiting: number; oldestSeconds: number | null }> {
   const rows = await client.$queryRawUnsafe<{ waiting: bigint; oldest: number | null }[]>(
-    `SELECT count(*) AS waiting, EXTRACT(EPOCH FROM (now() - min(run_at)))::float8 AS oldest FROM ${QUEUE_SCHEMA}.jobs WHERE locked_at IS NULL AND attempts < max_attempts`,
+    `SELECT count(*) AS waiting, EXTRACT(EPOCH FROM (now() - min(run_at)))::float8 AS oldest FROM ${queueSchema()}.jobs WHERE locked_at IS NULL AND attempts < max_attempts`,
   );
   return { waiting: Number(rows[0]?.waiting ?? 0n), oldestSeconds: rows[0]?.oldest ?? null };
 }

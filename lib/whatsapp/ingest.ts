@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { enqueueInTx } from "@/lib/jobs/enqueue-in-tx";
-import { QUEUE_SCHEMA } from "@/lib/jobs/queue";
+import { queueSchema } from "@/lib/jobs/queue";
 import { findTenantByPhoneNumberId, type RoutedTenant } from "@/lib/whatsapp/accounts";
 import { mediaOf } from "@/lib/whatsapp/media";
 import { messageText, parseWebhookBody, type ContactInfo, type InboundMessage, type MessageStatus as WireStatus } from "@/lib/whatsapp/webhook-schema";
@@ -27,7 +27,7 @@ export const AUTO_ANSWER_MAX_AGE_MS = 5 * 60 * 1000;
 export async function acceptWebhook(body: string): Promise<string> {
   const rows = await db().$queryRawUnsafe<{ id: string }[]>(
     `WITH stored AS (SELECT app_store_webhook_event($1) AS id)
-     SELECT id::text AS id, ${QUEUE_SCHEMA}.add_job('${TASKS.event}', json_build_object('eventId', id), max_attempts => 25) FROM stored`,
+     SELECT id::text AS id, ${queueSchema()}.add_job('${TASKS.event}', json_build_object('eventId', id), max_attempts => 25) FROM stored`,
     body,
   );
   const id = rows[0]?.id;
