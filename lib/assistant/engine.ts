@@ -10,7 +10,7 @@ import { readStoredCriteria, storeCriteria, understandBuyerMessage, type SearchC
 import { assignRoundRobin } from "@/lib/leads/assign";
 import { queueText } from "@/lib/whatsapp/outbox";
 import { lockContact } from "@/lib/whatsapp/ingest";
-import { findStaffSender, runStaffTurn } from "@/lib/assistant/staff";
+import { findStaffSender, runStaffTurn, type StaffTurnResult } from "@/lib/assistant/staff";
 import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
 
 const LISTED = ["available", "booked"] as const;
@@ -86,6 +86,8 @@ export function findInventedAmounts(reply: string, allowed: readonly bigint[]): 
 
 export interface TurnResult {
   reply: string;
+  /** Set for a staff member's command: what to refresh once the transaction has committed. */
+  staff?: StaffTurnResult;
   offered: string[];
   handoff: boolean;
   criteria: SearchCriteria;
@@ -180,9 +182,9 @@ export async function runAssistantTurn(tx: Tx, options: { tenantId: string; conv
   if (tenant.status !== "active" || !tenant.assistantEnabled) return null;
   const staff = await findStaffSender(tx, conversation.contact.waId);
   if (staff) {
-    const staffTurn = await runStaffTurn(tx, { tenantId: options.tenantId, staff, text: message.body ?? "" });
-    await queueText(tx, { tenantId: options.tenantId, conversationId: conversation.id, idempotencyKey: `reply:${message.id}`, text: staffTurn.reply, sender: "assistant" });
-    return { reply: staffTurn.reply, offered: [], handoff: false, criteria: {} };
+    // runStaffTurn queues its own reply (buttons included) under `reply:${message.id}`.
+    const staffTurn = await runStaffTurn(tx, { tenantId: options.tenantId, staff, text: message.body ?? "", conversationId: conversation.id, messageId: message.id });
+    return { reply: staffTurn.reply, offered: [], handoff: false, criteria: {}, staff: staffTurn };
   }
   const state = (conversation.assistantState ?? {}) as { criteria?: unknown };
   const base = tenant.domains[0] ? `https://${tenant.domains[0].domain}` : `${appUrl()}/${tenant.slug}`;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { TaskList } from "graphile-worker";
 import { withTenant } from "@/lib/db/tenant";
 import { runAssistantTurn } from "@/lib/assistant/engine";
+import { afterStaffTurn } from "@/lib/assistant/staff";
 import { processLateStatus, processWebhookEvent, TASKS } from "@/lib/whatsapp/ingest";
 import { sendOutboxItem } from "@/lib/whatsapp/outbox";
 import { fetchInboundMedia } from "@/lib/whatsapp/media";
@@ -36,6 +37,8 @@ export const taskList: TaskList = {
   },
   [TASKS.turn]: async (payload) => {
     const job = TurnJob.parse(payload);
-    await withTenant(job.tenantId, (tx) => runAssistantTurn(tx, job), { timeout: 60_000 });
+    const result = await withTenant(job.tenantId, (tx) => runAssistantTurn(tx, job), { timeout: 60_000 });
+    // A staff command changed stock: the catalog is refreshed now that the change has committed.
+    if (result?.staff) await afterStaffTurn(result.staff);
   },
 };

@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 const SECTIONS: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/dashboard", label: "nav.overview", permission: "dashboard.view" },
   { href: "/dashboard/vehicles", label: "nav.vehicles", permission: "vehicles.read" },
+  { href: "/dashboard/command", label: "nav.command", permission: "vehicles.write" },
   { href: "/dashboard/leads", label: "nav.leads", permission: "leads.read.own" },
   { href: "/dashboard/inbox", label: "nav.inbox", permission: "conversations.read" },
   { href: "/dashboard/simulator", label: "nav.simulator", permission: "settings.manage" },

@@ -1,0 +1,199 @@
+// Staff commands over WhatsApp end to end: signed webhooks into the route handler, the real queue,
+// the assistant turn and a fake Graph API. A staff member's number changes this showroom's stock
+// (confirming with reply buttons what loses information); a deactivated staff member or another
+// showroom's staff is a buyer here; a photo with a caption becomes a draft nobody sees until published.
+import { randomBytes } from "node:crypto";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Runner } from "graphile-worker";
+import { startFakeGraphApi, type FakeGraphApi } from "../fakes/graph-api";
+import { makeTenant, makeUser } from "../support/factories";
+import { withTenant } from "@/lib/db/tenant";
+import { createVehicle } from "@/lib/inventory/vehicles";
+import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
+import { systemActor } from "@/lib/audit/record";
+import { encryptSecret } from "@/lib/security/crypto";
+import { signWebhookBody } from "@/lib/whatsapp/signature";
+import { startWorkers } from "@/lib/jobs/queue";
+import { taskList } from "@/lib/jobs/tasks";
+import { formatRupiah } from "@/lib/money";
+import { POST } from "@/app/api/webhooks/whatsapp/route";
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const APP_SECRET = "test-app-secret";
+const ENCRYPTION_KEY = "test-encryption-key-test-encryption-key";
+const TOKEN = "EAAG-test-token";
+
+const STAFF = "6281377770001";
+const FORMER_STAFF = "6281377770002";
+const OTHER_SHOWROOM_STAFF = "6281377770003";
+const BUYER = "6281377770009";
+
+let graph: FakeGraphApi;
+let workers: Runner;
+const home = { id: "", phoneNumberId: "" };
+const other = { id: "", phoneNumberId: "" };
+let staff: { id: string; email: string };
+
+const wamid = () => `wamid.${randomBytes(6).toString("hex")}`;
+const stamp = () => String(Math.floor(Date.now() / 1000));
+
+function post(phoneNumberId: string, from: string, message: Record<string, unknown>): Promise<Response> {
+  const body = JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [{ id: "WABA-1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: "62811", phone_number_id: phoneNumberId }, contacts: [{ profile: { name: "Tester" }, wa_id: from }], messages: [{ from, id: wamid(), timestamp: stamp(), ...message }] } }] }],
+  });
+  const headers = new Headers({ "content-type": "application/json", "x-hub-signature-256": signWebhookBody(body, APP_SECRET) });
+  return POST(new Request("http://localhost/api/webhooks/whatsapp", { method: "POST", body, headers }));
+}
+const sendText = (phoneNumberId: string, from: string, text: string) => post(phoneNumberId, from, { type: "text", text: { body: text } });
+
+async function until<T>(probe: () => Promise<T> | T, ready: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ready(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface Sent {
+  type?: string;
+  text?: { body?: string };
+  interactive?: { body?: { text?: string }; action?: { buttons?: { reply: { id: string; title: string } }[] } };
+}
+const sentTo = (to: string): Sent[] =>
+  graph.sent.filter((request) => request.method === "POST" && JSON.stringify(request.body).includes(`"to":"${to}"`)).map((request) => request.body as Sent);
+const textOf = (message: Sent | undefined) => message?.text?.body ?? message?.interactive?.body?.text ?? "";
+
+/** Sends and waits for the next reply to that number. */
+async function ask(phoneNumberId: string, from: string, message: string | Record<string, unknown>): Promise<Sent | undefined> {
+  const before = sentTo(from).length;
+  const response = typeof message === "string" ? await sendText(phoneNumberId, from, message) : await post(phoneNumberId, from, message);
+  expect(response.status).toBe(200);
+  const replies = await until(() => sentTo(from), (list) => list.length > before);
+  return replies[before];
+}
+
+const vehicleByCode = (tenantId: string, stockCode: string) => withTenant(tenantId, (tx) => tx.vehicle.findFirstOrThrow({ where: { stockCode } }));
+
+beforeAll(async () => {
+  process.env.WHATSAPP_APP_SECRET = APP_SECRET;
+  process.env.ENCRYPTION_KEY = ENCRYPTION_KEY;
+  graph = await startFakeGraphApi({ token: TOKEN });
+  process.env.WHATSAPP_GRAPH_API_URL = graph.url;
+  for (const [target, name] of [[home, "Showroom Rumah"], [other, "Showroom Lain"]] as const) {
+    const tenant = await makeTenant(name);
+    const phoneNumberId = String(100000 + Math.floor(Math.random() * 899999));
+    await withTenant(tenant.id, async (tx) => {
+      await tx.tenant.update({ where: { id: tenant.id }, data: { whatsappPhoneNumberId: phoneNumberId, whatsappAccessTokenEnc: encryptSecret(TOKEN, ENCRYPTION_KEY) } });
+      const actor = systemActor("test");
+      const car = { brand: "Honda", model: "Jazz", variant: "RS", year: 2019, transmission: "automatic", mileageKm: 60_000, status: "available", city: "Jakarta" } as const;
+      for (const [stockCode, price] of [["HX-001", 180_000_000n], ["HX-002", 175_000_000n], ["HX-003", 200_000_000n]] as const) {
+        await createVehicle(tx, { tenantId: tenant.id, actor, input: { ...car, stockCode, price } });
+      }
+    });
+    Object.assign(target, { id: tenant.id, phoneNumberId });
+  }
+  const member = await makeUser({ tenantId: home.id, role: "sales", whatsappNumber: STAFF });
+  staff = { id: member.id, email: member.email };
+  const former = await makeUser({ tenantId: home.id, role: "sales", whatsappNumber: FORMER_STAFF });
+  await withTenant(home.id, (tx) => tx.user.update({ where: { id: former.id }, data: { isActive: false } }));
+  await makeUser({ tenantId: other.id, role: "sales", whatsappNumber: OTHER_SHOWROOM_STAFF });
+  workers = await startWorkers(taskList, { concurrency: 2 });
+});
+
+afterAll(async () => {
+  await workers?.stop();
+  await graph?.close();
+});
+
+describe("staff commands on WhatsApp", () => {
+  it("asks before marking a car sold, sells it on the button, audits the staff member, and buyers stop seeing it at once", async () => {
+    const question = await ask(home.phoneNumberId, STAFF, "HX-001 terjual");
+    expect(question?.type).toBe("interactive");
+    const buttons = question?.interactive?.action?.buttons ?? [];
+    expect(buttons.map((button) => button.reply.title)).toEqual(["Ya, tandai terjual", "Batal"]);
+    expect(textOf(question)).toContain(formatRupiah(180_000_000n));
+    // Asking changed nothing.
+    expect((await vehicleByCode(home.id, "HX-001")).status).toBe("available");
+
+    const yes = buttons[0]?.reply;
+    const done = await ask(home.phoneNumberId, STAFF, { type: "interactive", interactive: { type: "button_reply", button_reply: { id: yes?.id, title: yes?.title } } });
+    expect(textOf(done)).toContain("terjual");
+    const sold = await vehicleByCode(home.id, "HX-001");
+    expect(sold.status).toBe("sold");
+    const { events, audit } = await withTenant(home.id, async (tx) => ({
+      events: await tx.vehicleEvent.findMany({ where: { vehicleId: sold.id, type: "status_changed" } }),
+      audit: await tx.auditLog.findMany({ where: { entityId: sold.id, action: "vehicle.update" } }),
+    }));
+    expect(events).toEqual([expect.objectContaining({ fromStatus: "available", toStatus: "sold", actorId: staff.id })]);
+    expect(audit).toEqual([expect.objectContaining({ actorId: staff.id, actorEmail: staff.email })]);
+
+    // The same button tapped again does nothing more.
+    const again = await ask(home.phoneNumberId, STAFF, { type: "interactive", interactive: { type: "button_reply", button_reply: { id: yes?.id, title: yes?.title } } });
+    expect(textOf(again)).toContain("tidak berlaku");
+
+    const byCode = await ask(home.phoneNumberId, BUYER, "ada HX-001?");
+    expect(textOf(byCode)).not.toContain(formatRupiah(180_000_000n));
+    const byModel = await ask(home.phoneNumberId, BUYER, "ada jazz?");
+    expect(textOf(byModel)).toContain(formatRupiah(175_000_000n));
+    expect(textOf(byModel)).not.toContain(formatRupiah(180_000_000n));
+  });
+
+  it("treats a deactivated staff member as a buyer: nothing changes", async () => {
+    const reply = await ask(home.phoneNumberId, FORMER_STAFF, "HX-002 terjual");
+    expect(reply?.type).toBe("text");
+    expect((await vehicleByCode(home.id, "HX-002")).status).toBe("available");
+    expect(textOf(reply)).not.toContain("Ya, tandai terjual");
+  });
+
+  it("does not let another showroom's staff touch this showroom's cars", async () => {
+    // On their own showroom's number, this showroom's code is simply theirs or not found...
+    await withTenant(other.id, (tx) => tx.vehicle.deleteMany({ where: { stockCode: "HX-002" } }));
+    const own = await ask(other.phoneNumberId, OTHER_SHOWROOM_STAFF, "HX-002 booking");
+    expect(textOf(own)).toContain("tidak ditemukan");
+    // ...and on this showroom's number they are a buyer.
+    const here = await ask(home.phoneNumberId, OTHER_SHOWROOM_STAFF, "HX-002 booking");
+    expect(here?.type).toBe("text");
+    expect((await vehicleByCode(home.id, "HX-002")).status).toBe("available");
+  });
+
+  it("records a price change in the history, and asks first for a cut deeper than 20%", async () => {
+    const reply = await ask(home.phoneNumberId, STAFF, "harga HX-003 jadi 190jt");
+    expect(textOf(reply)).toContain(formatRupiah(190_000_000n));
+    const car = await vehicleByCode(home.id, "HX-003");
+    expect(car.price).toBe(190_000_000n);
+    const events = await withTenant(home.id, (tx) => tx.vehicleEvent.findMany({ where: { vehicleId: car.id, type: "price_changed" } }));
+    expect(events).toEqual([expect.objectContaining({ fromPrice: 200_000_000n, toPrice: 190_000_000n, actorId: staff.id })]);
+
+    const typo = await ask(home.phoneNumberId, STAFF, "harga HX-003 jadi 19jt");
+    expect(typo?.type).toBe("interactive");
+    const cancel = typo?.interactive?.action?.buttons?.[1]?.reply;
+    const cancelled = await ask(home.phoneNumberId, STAFF, { type: "interactive", interactive: { type: "button_reply", button_reply: { id: cancel?.id, title: cancel?.title } } });
+    expect(textOf(cancelled)).toContain("Dibatalkan");
+    expect((await vehicleByCode(home.id, "HX-003")).price).toBe(190_000_000n);
+  });
+
+  it("starts a draft listing from a photo and caption, invisible in the catalog until published", async () => {
+    const car = await sharp({ create: { width: 700, height: 420, channels: 3, background: { r: 20, g: 50, b: 190 } } }).png().toBuffer();
+    const photo = await sharp({ create: { width: 1280, height: 960, channels: 3, background: { r: 236, g: 238, b: 232 } } }).composite([{ input: car, left: 290, top: 330 }]).jpeg().toBuffer();
+    graph.addMedia({ id: "media-listing-1", bytes: photo, mimeType: "image/jpeg" });
+    const reply = await ask(home.phoneNumberId, STAFF, { type: "image", image: { id: "media-listing-1", mime_type: "image/jpeg", caption: "Jazz RS 2018 187,5jt km 88rb matic" } });
+    expect(textOf(reply)).toContain("Draf");
+    expect(textOf(reply)).toContain("biru (dari foto)");
+
+    const draft = await withTenant(home.id, (tx) => tx.vehicle.findFirstOrThrow({ where: { status: "draft", year: 2018 }, include: { photos: true } }));
+    expect(draft).toMatchObject({ brand: "Honda", model: "Jazz", variant: "RS", price: 187_500_000n, mileageKm: 88_000, transmission: "automatic", color: "biru" });
+    expect(draft.photos).toHaveLength(1);
+    const review = await withTenant(home.id, (tx) => tx.auditLog.findFirst({ where: { entityId: draft.id, action: "vehicle.listing_review" } }));
+    expect(JSON.stringify(review?.after)).toContain('"source":"photo"');
+    const catalog = () => withTenant(home.id, (tx) => searchVehicles(tx, readCatalogQuery({})));
+    expect((await catalog()).items.map((item) => item.stockCode)).not.toContain(draft.stockCode);
+
+    const published = await ask(home.phoneNumberId, STAFF, "terbitkan");
+    expect(textOf(published)).toContain("tayang");
+    expect((await catalog()).items.map((item) => item.stockCode)).toContain(draft.stockCode);
+  });
+});
