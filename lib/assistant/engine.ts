@@ -9,6 +9,8 @@ import { appUrl } from "@/lib/env";
 import { readStoredCriteria, storeCriteria, understandBuyerMessage, type SearchCriteria, type Understanding } from "@/lib/assistant/understand";
 import { assignRoundRobin } from "@/lib/leads/assign";
 import { queueText } from "@/lib/whatsapp/outbox";
+import { composeReply } from "@/lib/assistant/llm-engine";
+import { findInventedAmounts } from "@/lib/assistant/grounding";
 import { lockContact } from "@/lib/whatsapp/ingest";
 import { findStaffSender, runStaffTurn, type StaffTurnResult } from "@/lib/assistant/staff";
 import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
@@ -71,19 +73,6 @@ function describe(offer: Offer, text: TurnText, index: number): string {
   return `${index + 1}. ${title}${booked}\n   ${formatRupiah(offer.price)} · ${gear} · ${offer.mileageKm.toLocaleString("id-ID")} km${offer.color ? ` · ${offer.color}` : ""}\n   ${text.base}/vehicles/${offer.slug}`;
 }
 
-const RUPIAH_IN_TEXT = /Rp\s?([\d.]+)/g;
-
-/** The last check: every Rupiah amount in the reply must come from the tools or the buyer. */
-export function findInventedAmounts(reply: string, allowed: readonly bigint[]): bigint[] {
-  const allowedSet = new Set(allowed.map((amount) => amount.toString()));
-  const invented: bigint[] = [];
-  for (const match of reply.matchAll(RUPIAH_IN_TEXT)) {
-    const amount = BigInt((match[1] ?? "0").replace(/\./g, "") || "0");
-    if (!allowedSet.has(amount.toString())) invented.push(amount);
-  }
-  return invented;
-}
-
 export interface TurnResult {
   reply: string;
   /** Set for a staff member's command: what to refresh once the transaction has committed. */
@@ -96,11 +85,11 @@ export interface TurnResult {
 /** Composes the reply to one buyer message. Pure over the transaction: no sending. */
 export async function composeBuyerReply(
   tx: Tx,
-  options: { tenantId: string; text: string; previous: SearchCriteria; showroomName: string; base: string; creditRateBps: number },
+  options: { tenantId: string; text: string; previous: SearchCriteria; showroomName: string; base: string; creditRateBps: number; now?: Date },
 ): Promise<TurnResult> {
   const vocabulary = await tx.vehicle.findMany({ where: { status: { in: [...LISTED] } }, distinct: ["brand", "model"], select: { brand: true, model: true } });
   const cities = (await tx.vehicle.findMany({ where: { status: { in: [...LISTED] }, city: { not: null } }, distinct: ["city"], select: { city: true } })).flatMap((row) => (row.city ? [row.city] : []));
-  const understood: Understanding = understandBuyerMessage(options.text, { brands: vocabulary, cities, previous: options.previous });
+  const understood: Understanding = understandBuyerMessage(options.text, { brands: vocabulary, cities, previous: options.previous, now: options.now });
   const text: TurnText = { language: understood.language, showroom: options.showroomName, base: options.base };
   const id = text.language === "id";
   const criteria = understood.criteria;
@@ -125,8 +114,8 @@ export async function composeBuyerReply(
   }
   if (!hasAny(criteria) || (!stated && !asks)) {
     const reply = id
-      ? `Halo! Saya asisten virtual ${text.showroom}. Sebutkan mobil yang dicari, misalnya "Avanza matic 2019 ke atas budget 200 juta", dan saya carikan dari stok kami. Ketik "sales" kapan saja untuk bicara dengan tim kami.`
-      : `Hi! I'm the virtual assistant of ${text.showroom}. Tell me what you're looking for, e.g. "automatic SUV under 300 million", and I'll search our stock. Type "sales" any time to talk to our team.`;
+      ? `Halo! Saya asisten virtual ${text.showroom}. Sebutkan mobil yang dicari, misalnya "Avanza matic 2019 ke atas", dan saya carikan dari stok kami. Ketik "sales" kapan saja untuk bicara dengan tim kami.`
+      : `Hi! I'm the virtual assistant of ${text.showroom}. Tell me what you're looking for, e.g. "automatic SUV, 2019 or newer", and I'll search our stock. Type "sales" any time to talk to our team.`;
     return { reply, offered: [], handoff: false, criteria };
   }
 
@@ -188,16 +177,18 @@ export async function runAssistantTurn(tx: Tx, options: { tenantId: string; conv
   }
   const state = (conversation.assistantState ?? {}) as { criteria?: unknown };
   const base = tenant.domains[0] ? `https://${tenant.domains[0].domain}` : `${appUrl()}/${tenant.slug}`;
-  const result = await composeBuyerReply(tx, {
+  const result = await composeReply(tx, {
     tenantId: options.tenantId,
     text: message.body ?? "",
     previous: readStoredCriteria(state.criteria),
     showroomName: tenant.name,
     base,
     creditRateBps: tenant.creditRateBps,
+    conversation: { id: conversation.id, messageId: message.id },
   });
   let assigneeId = conversation.assigneeId;
-  if (result.handoff) {
+  // The LLM's handoff tool assigns and notifies itself; the local engine leaves it to us.
+  if (result.handoff && !result.handoffDone) {
     const assignee = await assignRoundRobin(tx);
     assigneeId = assignee?.id ?? assigneeId;
     await tx.notification.create({

@@ -10,6 +10,9 @@ import { DEMO_PASSWORD } from "@/lib/seed/demo";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
 
+// Server actions and refreshes take seconds on a loaded two-core machine.
+const POLL = { timeout: 20_000 };
+
 let browser: Browser;
 let mobilindo: string;
 
@@ -58,14 +61,14 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
     await page.getByLabel("Merek").fill("Suzuki");
     await page.getByLabel("Model").fill("Jimny");
     // Leaving the brand field suggests a readable stock code.
-    await expect.poll(() => page.getByLabel("Kode stok").inputValue()).toMatch(/^SUZ-\d{4}$/);
+    await expect.poll(() => page.getByLabel("Kode stok").inputValue(), POLL).toMatch(/^SUZ-\d{4}$/);
     await page.getByLabel("Tahun").fill("1890");
     await page.getByLabel("Transmisi").selectOption("automatic");
     await page.getByLabel("Kilometer").fill("35.000");
     await page.getByLabel("Harga", { exact: true }).fill("285 jt");
     await page.getByLabel("Nomor polisi").fill("B 2024 JMY");
     await page.getByRole("button", { name: "Simpan" }).click();
-    await expect.poll(() => page.getByTestId("error-year").textContent()).toContain("Isi angka antara 1950");
+    await expect.poll(() => page.getByTestId("error-year").textContent(), POLL).toContain("Isi angka antara 1950");
     // Nothing typed is lost when the server refuses the form.
     expect(await page.getByLabel("Model").inputValue()).toBe("Jimny");
     expect(await page.getByLabel("Harga", { exact: true }).inputValue()).toBe("285 jt");
@@ -81,33 +84,33 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
     );
     await page.getByTestId("photo-input").setInputFiles(files);
     await expect.poll(() => page.locator('[data-testid="photo-list"] > li').count(), { timeout: 60_000 }).toBe(3);
-    await expect.poll(() => page.locator('[data-testid="uploads"] li[data-state="done"]').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid="uploads"] li[data-state="done"]').count(), POLL).toBe(3);
     const uploaded = await withTenant(mobilindo, (tx) => tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }));
     const [first, second, third] = uploaded.map((row) => row.id);
     expect(uploaded[0]?.isMain).toBe(true);
 
     // The third photo moves to the front, by the buttons a thumb or keyboard can use.
     await page.getByRole("button", { name: "Geser foto 3 ke depan" }).click();
-    await expect.poll(() => page.locator('[data-testid="photo-list"] > li').evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id")))).toEqual([first, third, second]);
+    await expect.poll(() => page.locator('[data-testid="photo-list"] > li').evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id"))), POLL).toEqual([first, third, second]);
     await page.getByRole("button", { name: "Geser foto 2 ke depan" }).click();
-    await expect.poll(() => page.locator('[data-testid="photo-list"] > li').evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id")))).toEqual([third, first, second]);
+    await expect.poll(() => page.locator('[data-testid="photo-list"] > li').evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id"))), POLL).toEqual([third, first, second]);
     await expect
-      .poll(async () => (await withTenant(mobilindo, (tx) => tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }))).map((row) => row.id))
+      .poll(async () => (await withTenant(mobilindo, (tx) => tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }))).map((row) => row.id), POLL)
       .toEqual([third, first, second]);
     await page.getByRole("button", { name: "Jadikan utama 1" }).click();
-    await expect.poll(async () => (await withTenant(mobilindo, (tx) => tx.vehiclePhoto.findFirst({ where: { vehicleId, isMain: true } })))?.id).toBe(third);
+    await expect.poll(async () => (await withTenant(mobilindo, (tx) => tx.vehiclePhoto.findFirst({ where: { vehicleId, isMain: true } })))?.id, POLL).toBe(third);
 
     const slug = (await withTenant(mobilindo, (tx) => tx.vehicle.findUniqueOrThrow({ where: { id: vehicleId } }))).slug;
     expect(await catalogLists(slug)).toBe(true);
 
     await page.getByRole("button", { name: "Tandai dipesan" }).click();
-    await expect.poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status")).toBe("booked");
+    await expect.poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status"), POLL).toBe("booked");
     expect(await catalogLists(slug)).toBe(true);
     await page.getByRole("button", { name: "Tandai terjual" }).click();
-    await expect.poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status")).toBe("sold");
+    await expect.poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status"), POLL).toBe("sold");
 
     const history = page.getByTestId("vehicle-history");
-    await expect.poll(() => history.locator("li").allTextContents()).toEqual([
+    await expect.poll(() => history.locator("li").allTextContents(), POLL).toEqual([
       expect.stringMatching(/^Status: Dipesan → Terjual.*oleh Sari Puspita$/),
       expect.stringMatching(/^Status: Tersedia → Dipesan.*oleh Sari Puspita$/),
       expect.stringMatching(/^Mobil ditambahkan \(Tersedia, Rp 285\.000\.000\).*oleh Sari Puspita$/),
@@ -153,11 +156,11 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
     const csv = "stock_code,brand,model,year,transmission,mileage_km,price\nE2E-CSV-1,Daihatsu,Rocky,2022,matic,12000,230 jt\nE2E-CSV-2,Daihatsu,Rocky,2022,matic,12000,murah\n";
     await page.getByLabel("File CSV").setInputFiles({ name: "stok.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Periksa file" }).click();
-    await expect.poll(() => page.getByTestId("csv-preview").textContent()).toContain("1 baru, 0 diperbarui, 0 tanpa perubahan, 1 ditolak");
+    await expect.poll(() => page.getByTestId("csv-preview").textContent(), POLL).toContain("1 baru, 0 diperbarui, 0 tanpa perubahan, 1 ditolak");
     expect(await withTenant(mobilindo, (tx) => tx.vehicle.count({ where: { stockCode: "E2E-CSV-1" } }))).toBe(0);
     await screenshot(page, "dashboard-vehicles-import-preview-390");
     await page.getByRole("button", { name: "Impor sekarang" }).click();
-    await expect.poll(() => page.getByTestId("csv-done").textContent()).toContain("1 baru");
+    await expect.poll(() => page.getByTestId("csv-done").textContent(), POLL).toContain("1 baru");
     expect(await withTenant(mobilindo, (tx) => tx.vehicle.count({ where: { stockCode: "E2E-CSV-1" } }))).toBe(1);
     await page.close();
   });
