@@ -6,7 +6,7 @@ import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
 import { disconnectDb } from "@/lib/db/client";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS, seedDemoIfEmpty } from "@/lib/seed/demo";
 import { buildIfNeeded, startNext, stopChild, waitForHttp } from "./lib/next-server";
-import { ensureAuthSecret, ensureSecret, loadDotEnv } from "./lib/secrets";
+import { ensureAuthSecret, ensureOfflineWhatsApp, ensureSecret, loadDotEnv } from "./lib/secrets";
 
 const log = (line: string) => console.log(`[autolumiku] ${line}`);
 
@@ -35,6 +35,9 @@ async function main(): Promise<void> {
   database = await prepareDatabase({ env, log });
   const secret = await ensureAuthSecret(env.DATA_DIR);
   await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
+  // Set before the web server starts, so it signs and sends to itself (see README, WhatsApp).
+  const selfUrl = env.INTERNAL_URL ?? `http://127.0.0.1:${env.PORT}`;
+  if (await ensureOfflineWhatsApp({ dataDir: env.DATA_DIR, selfUrl })) log("WhatsApp runs offline: simulator at /dashboard/simulator");
   process.env.NEXTAUTH_SECRET = secret;
   process.env.NEXTAUTH_URL ??= appUrl(env);
 

@@ -67,6 +67,8 @@ export interface DemoShowroom {
   otherCities: string[];
   address: string;
   whatsapp: string;
+  /** The demo number's id at the (simulated) Cloud API; webhooks are routed by it */
+  whatsappPhoneNumberId: string;
   tagline: string;
   plateRegion: string;
   stockPrefix: string;
@@ -83,6 +85,7 @@ export const DEMO_SHOWROOMS: DemoShowroom[] = [
     otherCities: ["Depok", "Tangerang Selatan"],
     address: "Jl. RS Fatmawati No. 88, Cilandak, Jakarta Selatan",
     whatsapp: "6281111000001",
+    whatsappPhoneNumberId: "109900000000001",
     tagline: "Mobil bekas berkualitas, surat lengkap, harga jujur",
     plateRegion: "B",
     stockPrefix: "MJ",
@@ -102,6 +105,7 @@ export const DEMO_SHOWROOMS: DemoShowroom[] = [
     otherCities: ["Cimahi", "Bekasi"],
     address: "Jl. Soekarno-Hatta No. 512, Bandung",
     whatsapp: "6282222000001",
+    whatsappPhoneNumberId: "109900000000002",
     tagline: "Pilihan keluarga Bandung sejak 2009",
     plateRegion: "D",
     stockPrefix: "SM",
@@ -120,6 +124,7 @@ export const DEMO_SHOWROOMS: DemoShowroom[] = [
     otherCities: ["Sidoarjo", "Malang"],
     address: "Jl. Ahmad Yani No. 201, Surabaya",
     whatsapp: "6283333000001",
+    whatsappPhoneNumberId: "109900000000003",
     tagline: "SUV dan MPV pilihan, siap kirim ke seluruh Jawa Timur",
     plateRegion: "L",
     stockPrefix: "BA",

@@ -1,5 +1,6 @@
 // Demo data for a newcomer's first `npm start`: three showrooms with their own look, 30+ cars each
 // across brands, statuses and cities, locally drawn photos, staff of every role and a super admin.
+import { randomBytes } from "node:crypto";
 import { systemActor } from "@/lib/audit/record";
 import { createUser } from "@/lib/auth/users";
 import { withPlatformAccess } from "@/lib/db/platform";
@@ -8,6 +9,8 @@ import { createTenant } from "@/lib/tenancy/tenants";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { renderDemoCarPhoto } from "@/lib/images/demo-photo";
 import { storeVehiclePhoto } from "@/lib/images/photos";
+import { getEnv } from "@/lib/env";
+import { encryptAccessToken } from "@/lib/whatsapp/accounts";
 import { DEMO_CARS, DEMO_COLORS, DEMO_PASSWORD, DEMO_SHOWROOMS, demoPlate, type DemoShowroom } from "@/lib/seed/demo-data";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS } from "@/lib/seed/demo-data";
@@ -46,6 +49,19 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   }
 }
 
+/**
+ * A demo WhatsApp number per showroom, so the offline simulator works on the first start. The
+ * token is random and only ever shown to the app's own Graph API stand-in; without an
+ * ENCRYPTION_KEY (some test setups) the showroom simply stays unconnected.
+ */
+async function connectDemoWhatsApp(tenantId: string, showroom: DemoShowroom): Promise<void> {
+  if (!getEnv().ENCRYPTION_KEY && !process.env.ENCRYPTION_KEY) return;
+  const token = `SIM-${randomBytes(24).toString("base64url")}`;
+  await withTenant(tenantId, (tx) =>
+    tx.tenant.update({ where: { id: tenantId }, data: { whatsappPhoneNumberId: showroom.whatsappPhoneNumberId, whatsappAccessTokenEnc: encryptAccessToken(token) } }),
+  );
+}
+
 async function seedShowroom(showroom: DemoShowroom, index: number): Promise<void> {
   const tenant = await createTenant(
     {
@@ -64,6 +80,7 @@ async function seedShowroom(showroom: DemoShowroom, index: number): Promise<void
   for (const staff of showroom.staff) {
     await createUser({ ...staff, password: DEMO_PASSWORD, tenantId: tenant.id }, actor);
   }
+  await connectDemoWhatsApp(tenant.id, showroom);
   const next = random(1000 + index);
   const thisYear = new Date().getFullYear();
   for (let n = 0; n < showroom.vehicleCount; n += 1) {

@@ -35,6 +35,9 @@ export interface QueueOutboundOptions {
 
 /** Queues one message; returns the message id, or null when that idempotency key was queued before. */
 export async function queueOutbound(tx: Tx, options: QueueOutboundOptions): Promise<string | null> {
+  // Two submits with one key at the same moment: the second waits here for the first to commit,
+  // then finds its row, instead of failing on the unique index.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`outbox:${options.tenantId}:${options.idempotencyKey}`}, 0))`;
   const existing = await tx.waOutbox.findUnique({ where: { tenantId_idempotencyKey: { tenantId: options.tenantId, idempotencyKey: options.idempotencyKey } }, select: { id: true } });
   if (existing) return null;
   const conversation = await tx.waConversation.findUniqueOrThrow({ where: { id: options.conversationId }, include: { contact: true } });

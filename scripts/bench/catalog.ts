@@ -34,6 +34,7 @@ interface Options {
   staticPort: number;
   showrooms: number;
   sqlIterations: number;
+  sqlBudget: number;
   reseed: boolean;
   rebuild: boolean;
   only: "all" | "http" | "sql";
@@ -49,6 +50,7 @@ function readOptions(): Options {
       "static-port": { type: "string" },
       showrooms: { type: "string", default: "200" },
       "sql-iterations": { type: "string", default: "200" },
+      "sql-budget": { type: "string", default: "60" },
       reseed: { type: "boolean", default: false },
       rebuild: { type: "boolean", default: false },
       only: { type: "string", default: "all" },
@@ -58,7 +60,7 @@ function readOptions(): Options {
   if (values.help) {
     console.log(
       "npm run bench:catalog -- [--duration 10] [--warmup 2] [--concurrency 32] [--port 3400] [--static-port 3401]\n" +
-        "                        [--showrooms 200] [--sql-iterations 200] [--reseed] [--rebuild] [--only all|http|sql]",
+        "                        [--showrooms 200] [--sql-iterations 200] [--sql-budget 60] [--reseed] [--rebuild] [--only all|http|sql]",
     );
     process.exit(0);
   }
@@ -78,6 +80,7 @@ function readOptions(): Options {
     staticPort: positive("static-port", values["static-port"] ?? String(port + 1), 65535),
     showrooms: positive("showrooms", values.showrooms, BENCH_TENANTS),
     sqlIterations: positive("sql-iterations", values["sql-iterations"], 100_000),
+    sqlBudget: positive("sql-budget", values["sql-budget"], 86_400),
     reseed: values.reseed,
     rebuild: values.rebuild,
     only,
@@ -229,6 +232,30 @@ function rssMb(pid: number | undefined): number | null {
   }
 }
 
+interface DbCounters {
+  transactions: number;
+  vehicleSeqScans: number;
+}
+
+/** Database work done meanwhile: a page served from Next's cache should cost no transaction at all. */
+async function dbCounters(client: pg.Client): Promise<DbCounters> {
+  // Backends publish their statistics about a second after going idle.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const { rows } = await client.query<{ transactions: string; seq_scans: string }>(
+    `SELECT (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()) AS transactions,
+            (SELECT seq_scan FROM pg_stat_user_tables WHERE relname = 'vehicles') AS seq_scans`,
+  );
+  return { transactions: Number(rows[0]?.transactions ?? 0), vehicleSeqScans: Number(rows[0]?.seq_scans ?? 0) };
+}
+
+function perRequest(before: DbCounters, after: DbCounters, requests: number): DbCounters {
+  return {
+    // Less the one transaction the counter query itself runs.
+    transactions: Math.max(0, after.transactions - before.transactions - 1) / Math.max(1, requests),
+    vehicleSeqScans: (after.vehicleSeqScans - before.vehicleSeqScans) / Math.max(1, requests),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // HTTP: Next vs the same bytes from a static server
 // ---------------------------------------------------------------------------------------------
@@ -303,6 +330,10 @@ interface HttpRow {
   htmlKb: number;
   firstRenderMs: number;
   next: LoadResult;
+  /** Database transactions and sequential scans of vehicles per request sent during the Next run. */
+  dbPerRequest: DbCounters;
+  /** The same per URL while warming (first render plus the capturing request). */
+  dbPerWarmedUrl: DbCounters;
   static: LoadResult;
   warm: Pick<WarmResult, "cacheFirst" | "cacheSecond">;
 }
@@ -320,16 +351,21 @@ async function benchHttp(options: Options, client: pg.Client, workDir: string): 
   log(`starting next start on port ${options.port} (${DIST_DIR})`);
   const next = await startServer("next start", startNext({ mode: "start", port: options.port, env: benchEnv(options), quiet: true }), `${origin}/api/health`, path.join(workDir, "next.log"));
 
+  // Each kind is warmed right before its own run, so the run measures pages that were just cached;
+  // whatever the cache has dropped again by then shows up as MISS in the hit rate.
   const warmed = {} as Record<Kind, WarmResult>;
+  const nextLoads = {} as Record<Kind, LoadResult>;
+  const dbPerRequest = {} as Record<Kind, DbCounters>;
+  const dbPerWarmedUrl = {} as Record<Kind, DbCounters>;
   for (const kind of KINDS) {
     const started = performance.now();
+    const beforeWarm = await dbCounters(client);
     warmed[kind] = await warmAndCapture(origin, hostHeader, paths[kind]);
+    dbPerWarmedUrl[kind] = perRequest(beforeWarm, await dbCounters(client), paths[kind].length);
     log(`warmed ${paths[kind].length} ${kind} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-  const nextLoads = {} as Record<Kind, LoadResult>;
-  for (const kind of KINDS) {
     log(`load on next: ${kind}, ${options.concurrency} concurrent, ${options.warmup} s warm-up + ${options.duration} s`);
-    nextLoads[kind] = await runLoad({
+    const before = await dbCounters(client);
+    const load = await runLoad({
       origin,
       hostHeader,
       paths: paths[kind],
@@ -338,6 +374,9 @@ async function benchHttp(options: Options, client: pg.Client, workDir: string): 
       durationMs: options.duration * 1000,
       countHeader: "x-nextjs-cache",
     });
+    const after = await dbCounters(client);
+    nextLoads[kind] = load;
+    dbPerRequest[kind] = perRequest(before, after, load.sent);
   }
   const nextRssMb = rssMb(next.child.pid);
   await next.stop();
@@ -369,6 +408,8 @@ async function benchHttp(options: Options, client: pg.Client, workDir: string): 
       htmlKb: htmlBytes / captured.length / 1024,
       firstRenderMs: first[Math.floor(first.length / 2)] ?? Number.NaN,
       next: nextLoads[kind],
+      dbPerRequest: dbPerRequest[kind],
+      dbPerWarmedUrl: dbPerWarmedUrl[kind],
       static: staticLoads[kind],
       warm: { cacheFirst: warmed[kind].cacheFirst, cacheSecond: warmed[kind].cacheSecond },
     };
@@ -404,14 +445,16 @@ function httpReport(options: Options, results: HttpResults): string {
   const lines: string[] = [];
   lines.push(
     `HTTP: ${options.concurrency} concurrent keep-alive connections, ${options.warmup} s warm-up + ${options.duration} s measured per run, ` +
-      `one URL per showroom over ${options.showrooms} showrooms per page kind, no compression on either side`,
+      `one URL per showroom over ${options.showrooms} showrooms per page kind, no compression on either side.\n` +
+      "Each kind is warmed (every URL requested once, then once more to capture the bytes) right before its run. 'cut off' = requests\n" +
+      "still unanswered 2 s after the run ended (not in the latencies: with many of them, the percentiles flatter the server).",
   );
   lines.push(
     table(
-      ["page", "server", "req/s", "p50 ms", "p99 ms", "errors", "x-nextjs-cache HIT"],
+      ["page", "server", "req/s", "p50 ms", "p99 ms", "errors", "cut off", "x-nextjs-cache HIT"],
       results.rows.flatMap((row) => [
-        [row.kind, "next", fixed(row.next.rps, 0), fixed(row.next.p50, 2), fixed(row.next.p99, 2), String(row.next.errors), hitRate(row.next.headerCounts)],
-        ["", "static", fixed(row.static.rps, 0), fixed(row.static.p50, 2), fixed(row.static.p99, 2), String(row.static.errors), ""],
+        [row.kind, "next", fixed(row.next.rps, 0), fixed(row.next.p50, 2), fixed(row.next.p99, 2), String(row.next.errors), String(row.next.unfinished), hitRate(row.next.headerCounts)],
+        ["", "static", fixed(row.static.rps, 0), fixed(row.static.p50, 2), fixed(row.static.p99, 2), String(row.static.errors), String(row.static.unfinished), ""],
       ]),
     ),
   );
@@ -419,7 +462,7 @@ function httpReport(options: Options, results: HttpResults): string {
   lines.push("next / static (req/s: below 1 means Next serves fewer; latency: above 1 means Next is slower)");
   lines.push(
     table(
-      ["page", "req/s", "p50", "p99", "avg HTML", "first render p50"],
+      ["page", "req/s", "p50", "p99", "avg HTML", "first render p50 (4 at a time)", "DB xacts / req under load"],
       results.rows.map((row) => [
         row.kind,
         `${ratio(row.next.rps / row.static.rps)}x`,
@@ -427,13 +470,17 @@ function httpReport(options: Options, results: HttpResults): string {
         `${ratio(row.next.p99 / row.static.p99)}x`,
         `${fixed(row.htmlKb)} KB`,
         `${fixed(row.firstRenderMs)} ms`,
+        fixed(row.dbPerRequest.transactions, 2),
       ]),
     ),
   );
   lines.push("");
   for (const row of results.rows) {
     lines.push(
-      `x-nextjs-cache ${row.kind}: first request ${describeCounts(row.warm.cacheFirst)}; second ${describeCounts(row.warm.cacheSecond)}; under load ${describeCounts(row.next.headerCounts)}`,
+      `${row.kind}: x-nextjs-cache on the first request ${describeCounts(row.warm.cacheFirst)}; second ${describeCounts(row.warm.cacheSecond)}; under load ${describeCounts(row.next.headerCounts)}`,
+      `  database per warmed URL (2 requests): ${fixed(row.dbPerWarmedUrl.transactions, 1)} transactions, ${fixed(row.dbPerWarmedUrl.vehicleSeqScans, 1)} seq scans of vehicles` +
+        " (parallel query workers count too);" +
+        ` per request under load: ${fixed(row.dbPerRequest.transactions, 2)} and ${fixed(row.dbPerRequest.vehicleSeqScans, 2)}`,
     );
     if (row.next.firstError) lines.push(`  first next error (${row.kind}): ${row.next.firstError}`);
     if (row.static.firstError) lines.push(`  first static error (${row.kind}): ${row.static.firstError}`);
@@ -446,7 +493,8 @@ function sqlReport(timings: SqlTimings): string {
   const lines: string[] = [];
   lines.push(
     `Uncached search at ${(BENCH_TENANTS * VEHICLES_PER_TENANT).toLocaleString("en-US")} vehicles: brand + transmission + priceMax, newest first, page 1, ` +
-      `${timings.iterations} searches over ${Math.min(timings.iterations, BENCH_TENANTS)} showrooms (${fixed(timings.meanTotal, 0)} matching cars on average), one at a time`,
+      `${timings.iterations} searches over ${Math.min(timings.iterations, BENCH_TENANTS)} showrooms (${fixed(timings.meanTotal, 0)} matching cars on average), one at a time` +
+      (timings.iterations < timings.planned ? ` (of ${timings.planned} planned: the time budget ran out, --sql-budget)` : ""),
   );
   lines.push(
     table(
@@ -466,6 +514,9 @@ function sqlReport(timings: SqlTimings): string {
   lines.push(
     `Same results: page rows identical in ${timings.checks.pages}/${timings.iterations}, totals in ${timings.checks.totals}/${timings.iterations}, facets in ${timings.checks.facets}/${timings.iterations}.`,
   );
+  if (timings.plans) {
+    lines.push(`Plan of the count statement: app (app role, RLS) -> ${timings.plans.app}; bare SQL -> ${timings.plans.bare}`);
+  }
   lines.push("");
   lines.push(`Where the app's search time goes (statement durations reported by Prisma, ${Math.max(1, timings.breakdownRuns - 1)} searches):`);
   lines.push(
@@ -505,14 +556,18 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const loadBefore = os.loadavg()[0] ?? 0;
   process.on("SIGINT", () => {
+    // npm relays the terminal's Ctrl-C as well: one notice is enough.
+    if (shuttingDown) return;
     console.log("\n[bench] interrupted; stopping what was started");
     void exitWith(130);
   });
   process.on("SIGTERM", () => void exitWith(143));
 
-  // Its own cluster and database, whatever DATABASE_URL says: the bench must never touch real data.
+  // Its own cluster, database and local photo folder, whatever the environment says: the bench
+  // must never touch real data (nor upload its photo to a real bucket).
   delete process.env.DATABASE_URL;
   delete process.env.DATABASE_ADMIN_URL;
+  delete process.env.S3_BUCKET;
   const env = parseEnv(process.env);
   const workDir = path.resolve(env.DATA_DIR, "bench");
   await mkdir(workDir, { recursive: true });
@@ -528,6 +583,10 @@ async function main(): Promise<void> {
   const superUrl = new URL(database.superUrl);
   superUrl.pathname = `/${BENCH_DATABASE}`;
   const client = new pg.Client({ connectionString: superUrl.toString() });
+  // On Ctrl-C the terminal signals PostgreSQL too, which then drops this connection: not a crash.
+  client.on("error", (error) => {
+    if (!shuttingDown) console.error(`[bench] database connection lost: ${error.message}`);
+  });
   await client.connect();
   onCleanup("the superuser connection", () => client.end());
 
@@ -541,7 +600,7 @@ async function main(): Promise<void> {
   }
   let sql: SqlTimings | null = null;
   if (options.only !== "http") {
-    sql = await timeSearch({ superClient: client, appUrl: database.appUrl, iterations: options.sqlIterations, warmup: 20, log });
+    sql = await timeSearch({ superClient: client, appUrl: database.appUrl, iterations: options.sqlIterations, warmup: 10, budgetSeconds: options.sqlBudget, log });
     await disconnectDb();
   }
 

@@ -15,11 +15,17 @@ export interface LoadOptions {
   /** A response header whose values are counted (x-nextjs-cache). */
   countHeader?: string;
   timeoutMs?: number;
+  /** How long requests in flight at the end may take to finish before they are cut off. */
+  graceMs?: number;
 }
 
 export interface LoadResult {
-  /** Requests started and finished inside the measured span. */
+  /** Requests that finished inside the measured span (latency counts from when each was sent). */
   requests: number;
+  /** Every request sent, warm-up included. */
+  sent: number;
+  /** Requests still unanswered a grace period after the span ended; they were cut off, not counted. */
+  unfinished: number;
   rps: number;
   p50: number;
   p99: number;
@@ -40,7 +46,7 @@ interface Outcome {
   error?: string;
 }
 
-function requestOnce(agent: http.Agent, target: URL, options: LoadOptions, path: string): Promise<Outcome> {
+function requestOnce(agent: http.Agent, target: URL, options: LoadOptions, path: string, inFlight: Set<http.ClientRequest>): Promise<Outcome> {
   return new Promise((resolve) => {
     const request = http.request(
       {
@@ -59,10 +65,14 @@ function requestOnce(agent: http.Agent, target: URL, options: LoadOptions, path:
           resolve({ status: response.statusCode ?? 0, header: Array.isArray(raw) ? raw.join(",") : raw, bytes });
         });
         response.on("error", (error) => resolve({ status: 0, bytes, error: error.message }));
+        // A response cut off mid-body may end with neither "end" nor "error".
+        response.on("close", () => resolve({ status: response.statusCode ?? 0, bytes, error: response.complete ? undefined : "aborted" }));
       },
     );
     request.setTimeout(options.timeoutMs ?? 30_000, () => request.destroy(new Error("timeout")));
     request.on("error", (error) => resolve({ status: 0, bytes: 0, error: error.message }));
+    request.on("close", () => inFlight.delete(request));
+    inFlight.add(request);
     request.end();
   });
 }
@@ -85,24 +95,37 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = new URL(options.origin);
   // One socket per worker, kept open, as a browser or a CDN edge would.
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency });
+  const inFlight = new Set<http.ClientRequest>();
   const started = performance.now();
   const measureFrom = started + options.warmupMs;
   const measureTo = measureFrom + options.durationMs;
   const latencies: number[] = [];
   const headerCounts: Record<string, number> = {};
   let errors = 0;
+  let unfinished = 0;
   let bytes = 0;
   let firstError: string | undefined;
   let cursor = 0;
+  let cutOff = false;
+  // A server that stalls must not stretch the run: whatever is still waiting a little after the end
+  // is cut off (and counted), while requests that are merely in flight at the end finish normally.
+  const cutOffTimer = setTimeout(() => {
+    cutOff = true;
+    for (const request of inFlight) request.destroy(new Error("cut off after the end of the run"));
+  }, measureTo - started + (options.graceMs ?? 2000));
 
   const worker = async (): Promise<void> => {
     while (performance.now() < measureTo) {
       const path = options.paths[cursor % options.paths.length] ?? "/";
       cursor += 1;
       const sentAt = performance.now();
-      const outcome = await requestOnce(agent, target, options, path);
+      const outcome = await requestOnce(agent, target, options, path, inFlight);
       const doneAt = performance.now();
-      if (sentAt < measureFrom || doneAt > measureTo) continue;
+      if (doneAt > measureTo) {
+        if (cutOff && outcome.error) unfinished += 1;
+        continue;
+      }
+      if (doneAt < measureFrom) continue;
       latencies.push(doneAt - sentAt);
       bytes += outcome.bytes;
       if (options.countHeader) {
@@ -119,10 +142,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   try {
     await Promise.all(Array.from({ length: options.concurrency }, worker));
   } finally {
+    clearTimeout(cutOffTimer);
     agent.destroy();
   }
   const stats = summarize(latencies);
-  return { requests: latencies.length, rps: latencies.length / (options.durationMs / 1000), ...stats, errors, firstError, headerCounts, bytes };
+  return { requests: latencies.length, sent: cursor, unfinished, rps: latencies.length / (options.durationMs / 1000), ...stats, errors, firstError, headerCounts, bytes };
 }
 
 export interface FetchedPage {

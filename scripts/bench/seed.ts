@@ -1,11 +1,14 @@
 // Bulk seeding of the benchmark database: 1,000 showrooms x 300 cars written by a few set-based SQL
 // statements as the embedded superuser (who bypasses row-level security), plus one real photo made
 // by the app's own pipeline and shared by every car. The app's per-row code would take hours here.
+import { rmdir } from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
+import { getEnv } from "@/lib/env";
 import { withTenant } from "@/lib/db/tenant";
 import { renderDemoCarPhoto } from "@/lib/images/demo-photo";
 import { readVariants, storeVehiclePhoto } from "@/lib/images/photos";
-import { getStorage } from "@/lib/storage";
+import { getStorage, LocalDiskStorage } from "@/lib/storage";
 import { defaultOpeningHours } from "@/lib/tenancy/tenants";
 import { DEMO_CARS, DEMO_COLORS } from "@/lib/seed/demo-data";
 
@@ -134,11 +137,29 @@ export function isComplete(state: BenchDataState): boolean {
   return state.tenants === BENCH_TENANTS && state.vehicles === vehicles && state.photos === vehicles;
 }
 
+const uploadsRoot = (): string => path.resolve(getEnv().DATA_DIR, "uploads");
+
+/** Local disk keeps a folder per showroom and car; the bench's are removed once empty. */
+async function removeEmptyFolders(root: string, relative: string): Promise<void> {
+  for (let folder = relative; folder !== "." && folder !== "/"; folder = path.dirname(folder)) {
+    try {
+      await rmdir(path.join(root, folder));
+    } catch {
+      return; // not empty (or gone): leave it and everything above it
+    }
+  }
+}
+
 /** Empties the bench database (it holds nothing but bench data) and removes the shared photo files. */
 async function clearBenchData(client: pg.Client, log: Log): Promise<void> {
   const { rows } = await client.query<{ variants: unknown }>("SELECT DISTINCT ON (storage_key) variants FROM vehicle_photos ORDER BY storage_key");
   const storage = getStorage();
-  for (const row of rows) for (const variant of readVariants(row.variants)) await storage.delete(variant.key);
+  for (const row of rows) {
+    for (const variant of readVariants(row.variants)) {
+      await storage.delete(variant.key);
+      if (storage instanceof LocalDiskStorage) await removeEmptyFolders(uploadsRoot(), path.dirname(variant.key));
+    }
+  }
   log("emptying the bench database");
   await client.query("TRUNCATE tenants, tenant_domains, users, vehicles, vehicle_photos, vehicle_events, leads, audit_logs CASCADE");
 }

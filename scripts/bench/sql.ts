@@ -125,7 +125,9 @@ function statementKind(sql: string): string {
 }
 
 export interface SqlTimings {
+  /** Searches measured; fewer than planned when the time budget ran out. */
   iterations: number;
+  planned: number;
   app: ReturnType<typeof summarize>;
   page: ReturnType<typeof summarize>;
   equivalent: ReturnType<typeof summarize>;
@@ -133,10 +135,21 @@ export interface SqlTimings {
   meanTotal: number;
   breakdown: { kind: string; perSearch: number; meanMs: number; share: number }[];
   breakdownRuns: number;
-  sample: { query: string; sql: string } | null;
+  /** The first scan in the plan of the app's count statement (as the app role, under RLS) and of the bare one. */
+  plans: { app: string; bare: string } | null;
 }
 
-export async function timeSearch(options: { superClient: pg.Client; appUrl: string; iterations: number; warmup: number; log: Log }): Promise<SqlTimings> {
+export interface TimeSearchOptions {
+  superClient: pg.Client;
+  appUrl: string;
+  iterations: number;
+  warmup: number;
+  /** Stop early after this many seconds of measuring, so a slow search cannot stretch the run. */
+  budgetSeconds: number;
+  log: Log;
+}
+
+export async function timeSearch(options: TimeSearchOptions): Promise<SqlTimings> {
   const { superClient: client, log } = options;
   const tenants = (await client.query<{ id: string }>("SELECT id FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug")).rows.map((row) => row.id);
   if (tenants.length === 0) throw new Error("no bench showrooms to search");
@@ -148,8 +161,12 @@ export async function timeSearch(options: { superClient: pg.Client; appUrl: stri
   const equivalent: number[] = [];
   const checks = { pages: 0, totals: 0, facets: 0 };
   let totals = 0;
-  log(`timing ${options.iterations} uncached searches (+${options.warmup} warm-up) three ways`);
+  log(`timing up to ${options.iterations} uncached searches (+${options.warmup} warm-up) three ways, for at most ${options.budgetSeconds} s`);
+  let measuring = 0;
+  let done = 0;
   for (const [index, probe] of probes.entries()) {
+    if (index === options.warmup) measuring = performance.now();
+    if (measuring && performance.now() - measuring > options.budgetSeconds * 1000) break;
     const query = probeQuery(probe);
     const priceMax = query.priceMax ?? 0n;
     const measured = index >= options.warmup;
@@ -177,6 +194,7 @@ export async function timeSearch(options: { superClient: pg.Client; appUrl: stri
     const order = (["app", "page", "equivalent"] as const).map((_, shift, all) => all[(shift + index) % all.length] ?? "app");
     for (const name of order) await runs[name]();
     if (!measured || !appResult || !equivalentResult) continue;
+    done += 1;
     totals += appResult.total;
     if (appResult.items.map((item) => item.id).join() === pageRows.map((row) => row.id).join()) checks.pages += 1;
     if (appResult.total === equivalentResult.total) checks.totals += 1;
@@ -185,28 +203,37 @@ export async function timeSearch(options: { superClient: pg.Client; appUrl: stri
     if (same) checks.facets += 1;
   }
 
-  const breakdownRuns = Math.min(50, options.iterations);
-  const { breakdown, sample } = await statementBreakdown(options.appUrl, probes.slice(options.warmup, options.warmup + breakdownRuns));
+  // One warm-up run and ten measured ones: enough to rank the statements.
+  const breakdownRuns = Math.min(11, done + 1);
+  const { breakdown, countStatement } = await statementBreakdown(options.appUrl, probes.slice(options.warmup, options.warmup + breakdownRuns));
+  const probe = probes[options.warmup] ?? probes[0];
+  const plans = countStatement && probe ? await comparePlans({ appUrl: options.appUrl, superClient: client, probe, countStatement }) : null;
   return {
-    iterations: options.iterations,
+    iterations: done,
+    planned: options.iterations,
     app: summarize(app),
     page: summarize(page),
     equivalent: summarize(equivalent),
     checks,
-    meanTotal: totals / options.iterations,
+    meanTotal: totals / Math.max(1, done),
     breakdown,
     breakdownRuns,
-    sample,
+    plans,
   };
 }
 
+interface Statement {
+  sql: string;
+  params: string;
+}
+
 /** Where the app's search time goes: the same search on a client that reports every statement. */
-async function statementBreakdown(appUrl: string, probes: SearchProbe[]): Promise<{ breakdown: SqlTimings["breakdown"]; sample: SqlTimings["sample"] }> {
+async function statementBreakdown(appUrl: string, probes: SearchProbe[]): Promise<{ breakdown: SqlTimings["breakdown"]; countStatement: Statement | null }> {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: appUrl, max: 2 }), log: [{ emit: "event", level: "query" }] });
-  const events: { sql: string; duration: number }[] = [];
+  const events: (Statement & { duration: number })[] = [];
   let recording = false;
   client.$on("query", (event) => {
-    if (recording) events.push({ sql: event.query, duration: event.duration });
+    if (recording) events.push({ sql: event.query, params: event.params, duration: event.duration });
   });
   try {
     for (const [index, probe] of probes.entries()) {
@@ -233,6 +260,42 @@ async function statementBreakdown(appUrl: string, probes: SearchProbe[]): Promis
   const breakdown = [...byKind.entries()]
     .map(([kind, entry]) => ({ kind, perSearch: entry.count / runs, meanMs: entry.total / entry.count, share: entry.total / all }))
     .sort((a, b) => b.share - a.share);
-  const facet = events.find((event) => /GROUP BY/i.test(event.sql));
-  return { breakdown, sample: facet ? { query: "facet", sql: facet.sql } : null };
+  const count = events.find((event) => statementKind(event.sql) === "count (total)");
+  return { breakdown, countStatement: count ? { sql: count.sql, params: count.params } : null };
+}
+
+const firstScan = (rows: Record<string, unknown>[]): string =>
+  rows
+    .map((row) => String(row["QUERY PLAN"] ?? ""))
+    .find((line) => /(Seq Scan|Index Scan|Index Only Scan) on/.test(line))
+    ?.replace(/^[\s>-]+/, "")
+    .replace(/\s+\(cost=.*$/, "") ?? "?";
+
+/** How PostgreSQL plans the app's count statement under RLS, next to the bare count: the why behind the ratio. */
+async function comparePlans(options: { appUrl: string; superClient: pg.Client; probe: SearchProbe; countStatement: Statement }): Promise<{ app: string; bare: string } | null> {
+  let params: unknown;
+  try {
+    params = JSON.parse(options.countStatement.params);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(params)) return null;
+  const app = new pg.Client({ connectionString: options.appUrl });
+  // A dropped connection surfaces as a failed query below; the event alone must not end the process.
+  app.on("error", () => {});
+  await app.connect();
+  try {
+    await app.query("BEGIN");
+    await app.query("SELECT set_config('app.tenant_id', $1, true)", [options.probe.tenantId]);
+    const appPlan = await app.query<Record<string, unknown>>(`EXPLAIN ${options.countStatement.sql}`, params);
+    await app.query("ROLLBACK");
+    const priceMax = probeQuery(options.probe).priceMax ?? 0n;
+    const where = whereOf(options.probe, priceMax);
+    const barePlan = await options.superClient.query<Record<string, unknown>>(`EXPLAIN SELECT count(*) FROM vehicles WHERE ${where.sql}`, where.values);
+    return { app: firstScan(appPlan.rows), bare: firstScan(barePlan.rows) };
+  } catch {
+    return null;
+  } finally {
+    await app.end();
+  }
 }

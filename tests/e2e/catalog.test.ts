@@ -8,6 +8,7 @@ import { disconnectDb } from "@/lib/db/client";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { db } from "@/lib/db/client";
 import { request } from "node:http";
+import sharp from "sharp";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
 import { updateVehicle } from "@/lib/inventory/vehicles";
 import { systemActor } from "@/lib/audit/record";
@@ -154,6 +155,17 @@ describe("buyer on the catalog at 390 px", () => {
     await withTenant(mobilindo, (tx) => updateVehicle(tx, { tenantId: mobilindo, actor: systemActor("test"), vehicleId: car.id, input: { status: "available" } }));
     await revalidateCatalog(mobilindo);
     expect((await get(host, detail)).status).toBe(200);
+  });
+
+  it("gives every car its own OpenGraph image: its photo as a 1200x630 JPEG", async () => {
+    const car = await withTenant(mobilindo, (tx) => tx.vehicle.findFirstOrThrow({ where: { status: "available", photos: { some: {} } }, orderBy: { stockCode: "asc" } }));
+    const page = await get(new URL(baseUrl()).host, `/mobilindo-jaya/vehicles/${car.slug}`);
+    const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    expect(ogImage).toMatch(new RegExp(`/vehicles/${car.slug}/og\\.jpg$`));
+    const response = await fetch(`${baseUrl()}/mobilindo-jaya/vehicles/${car.slug}/og.jpg`);
+    expect(response.headers.get("content-type")).toBe("image/jpeg");
+    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", 1200, 630]);
   });
 
   it("shows a 404 for an unknown showroom", async () => {

@@ -5,6 +5,7 @@ import { buildIfNeeded, startNext, stopChild, waitForHttp } from "../../scripts/
 import { disconnectDb } from "@/lib/db/client";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { migrateQueue } from "@/lib/jobs/queue";
+import { ensureOfflineWhatsApp } from "../../scripts/lib/secrets";
 import { roleOf } from "@/lib/db/migrate";
 
 let server: ChildProcess | undefined;
@@ -19,6 +20,9 @@ export async function setup(): Promise<void> {
   process.env.APP_URL = base;
   process.env.E2E_BASE_URL = base;
   process.env.INTERNAL_URL = base;
+  // The demo's offline WhatsApp (simulator and Graph stand-in) exactly as `npm start` sets it up.
+  process.env.ENCRYPTION_KEY ??= "e2e-encryption-key-e2e-encryption-key-0123";
+  await ensureOfflineWhatsApp({ dataDir: process.env.DATA_DIR ?? ".data", selfUrl: base });
   await seedDemoIfEmpty();
   // The e2e server's queue workers get their own queue, so they never take the integration
   // tests' jobs (both projects share one database and run at the same time).

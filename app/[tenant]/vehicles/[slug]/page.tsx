@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `${title} · ${formatRupiah(vehicle.price)} · ${showroom.tenant.name}`,
     description,
     alternates: { canonical: url },
-    openGraph: { title, description, url, type: "website", images: photo ? [{ url: new URL(photo, showroom.canonicalBase).toString(), width: 1024 }] : undefined },
+    openGraph: { title, description, url, type: "website", images: photo ? [{ url: `${url}/og.jpg`, width: 1200, height: 630, alt: title }] : undefined },
   };
 }
 

@@ -1,0 +1,51 @@
+// /dashboard/simulator: an admin chats with the showroom's WhatsApp number offline (signed webhooks
+// into our own endpoint, replies from the local Graph API stand-in). settings.manage only.
+import { Simulator } from "@/components/dashboard/simulator/simulator";
+import { staffPage } from "@/lib/auth/guards";
+import { withTenant } from "@/lib/db/tenant";
+import { getTranslator } from "@/lib/i18n/server";
+import type { MessageKey } from "@/lib/i18n/messages";
+import { simulatorProblem, simulatorShowroom } from "@/lib/whatsapp/simulator";
+
+/** A number no real buyer has: the demo buyer everyone starts with. */
+const DEMO_BUYER = "6281234567890";
+
+const PROBLEM_TEXT: Record<string, MessageKey> = {
+  no_secret: "inbox.sim.problem.no_secret",
+  not_offline: "inbox.sim.problem.not_offline",
+  no_number: "inbox.sim.problem.no_number",
+};
+
+export default async function SimulatorPage() {
+  const user = await staffPage("settings.manage");
+  const { locale, t } = await getTranslator();
+  const { problem, showroom, staff } = await withTenant(user.tenantId, async (tx) => ({
+    problem: await simulatorProblem(tx, user.tenantId),
+    showroom: await simulatorShowroom(tx, user.tenantId),
+    staff: await tx.user.findMany({
+      where: { tenantId: user.tenantId, isActive: true, whatsappNumber: { not: null } },
+      select: { id: true, name: true, role: true, whatsappNumber: true },
+      orderBy: { name: "asc" },
+    }),
+  }));
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold tracking-tight">{t("inbox.sim.title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("inbox.sim.intro")}</p>
+      </div>
+      {problem || !showroom ? (
+        <p role="alert" data-testid="sim-problem" className="rounded-md border border-warning bg-background p-3 text-sm">
+          {t(PROBLEM_TEXT[problem ?? "no_number"] ?? "inbox.sim.problem.no_number")}
+        </p>
+      ) : (
+        <Simulator
+          locale={locale}
+          showroomNumber={showroom.displayPhoneNumber}
+          defaultNumber={DEMO_BUYER}
+          staff={staff.flatMap((member) => (member.whatsappNumber ? [{ id: member.id, name: member.name, role: member.role, whatsappNumber: member.whatsappNumber }] : []))}
+        />
+      )}
+    </div>
+  );
+}
