@@ -10,6 +10,7 @@ import { readStoredCriteria, storeCriteria, understandBuyerMessage, type SearchC
 import { assignRoundRobin } from "@/lib/leads/assign";
 import { queueText } from "@/lib/whatsapp/outbox";
 import { composeReply } from "@/lib/assistant/llm-engine";
+import { createToolExecutor } from "@/lib/assistant/tools";
 import { findInventedAmounts } from "@/lib/assistant/grounding";
 import { lockContact } from "@/lib/whatsapp/ingest";
 import { findStaffSender, runStaffTurn, type StaffTurnResult } from "@/lib/assistant/staff";
@@ -80,6 +81,8 @@ export interface TurnResult {
   offered: string[];
   handoff: boolean;
   criteria: SearchCriteria;
+  /** What the buyer told us about themselves, for the lead the turn keeps up to date. */
+  buyer?: { name?: string; phone?: string; budget?: bigint; wantsVisit: boolean };
 }
 
 /** Composes the reply to one buyer message. Pure over the transaction: no sending. */
@@ -91,6 +94,7 @@ export async function composeBuyerReply(
   const cities = (await tx.vehicle.findMany({ where: { status: { in: [...LISTED] }, city: { not: null } }, distinct: ["city"], select: { city: true } })).flatMap((row) => (row.city ? [row.city] : []));
   const understood: Understanding = understandBuyerMessage(options.text, { brands: vocabulary, cities, previous: options.previous, now: options.now });
   const text: TurnText = { language: understood.language, showroom: options.showroomName, base: options.base };
+  const buyer = { name: understood.name, phone: understood.phone, budget: understood.statedCriteria.priceMax, wantsVisit: understood.intents.includes("visit") };
   const id = text.language === "id";
   const criteria = understood.criteria;
 
@@ -98,7 +102,7 @@ export async function composeBuyerReply(
     const reply = id
       ? `Baik, saya hubungkan dengan tim sales ${text.showroom}. Mereka akan membalas di chat ini secepatnya. (Saya asisten virtual, jadi soal harga nego dan penawaran khusus diputuskan oleh sales.)`
       : `Sure, I'm connecting you with the ${text.showroom} sales team; they'll reply in this chat shortly. (I'm a virtual assistant, so negotiation and special offers are decided by our sales staff.)`;
-    return { reply, offered: [], handoff: true, criteria };
+    return { reply, offered: [], handoff: true, criteria, buyer };
   }
 
   const hasAny = (value: SearchCriteria) => Object.values(value).some((entry) => entry !== undefined);
@@ -110,13 +114,13 @@ export async function composeBuyerReply(
     const reply = id
       ? `Sama-sama! Kalau ingin melihat unit atau test drive, kabari saja. Ketik "sales" untuk bicara dengan tim ${text.showroom}.`
       : `You're welcome! If you'd like to see a car or book a test drive, just tell me. Type "sales" to talk to the ${text.showroom} team.`;
-    return { reply, offered: [], handoff: false, criteria };
+    return { reply, offered: [], handoff: false, criteria, buyer };
   }
   if (!hasAny(criteria) || (!stated && !asks)) {
     const reply = id
       ? `Halo! Saya asisten virtual ${text.showroom}. Sebutkan mobil yang dicari, misalnya "Avanza matic 2019 ke atas", dan saya carikan dari stok kami. Ketik "sales" kapan saja untuk bicara dengan tim kami.`
       : `Hi! I'm the virtual assistant of ${text.showroom}. Tell me what you're looking for, e.g. "automatic SUV, 2019 or newer", and I'll search our stock. Type "sales" any time to talk to our team.`;
-    return { reply, offered: [], handoff: false, criteria };
+    return { reply, offered: [], handoff: false, criteria, buyer };
   }
 
   const offers = await searchOffers(tx, criteria);
@@ -153,9 +157,9 @@ export async function composeBuyerReply(
   const reply = lines.join("\n");
   if (findInventedAmounts(reply, allowed).length) {
     // Never reached by our templates; kept as the guard for every future change.
-    return { reply: id ? "Maaf, ada kendala menampilkan harga. Tim sales kami akan membantu." : "Sorry, I couldn't show prices just now; our sales team will help.", offered: [], handoff: true, criteria };
+    return { reply: id ? "Maaf, ada kendala menampilkan harga. Tim sales kami akan membantu." : "Sorry, I couldn't show prices just now; our sales team will help.", offered: [], handoff: true, criteria, buyer };
   }
-  return { reply, offered: offered.map((offer) => offer.stockCode), handoff: false, criteria };
+  return { reply, offered: offered.map((offer) => offer.stockCode), handoff: false, criteria, buyer };
 }
 
 /** The queue's job for one buyer message: compose, hand off when needed, queue the reply. */
@@ -194,6 +198,21 @@ export async function runAssistantTurn(tx: Tx, options: { tenantId: string; conv
     await tx.notification.create({
       data: { tenantId: options.tenantId, userId: assigneeId, kind: "conversation.handoff", title: `Pembeli minta dihubungi: ${conversation.contact.name ?? conversation.contact.waId ?? ""}`, link: `/dashboard/inbox/${conversation.id}` },
     });
+  }
+  // The local engine keeps the lead up to date itself (an LLM does it through the same tool): a
+  // buyer who was offered cars, gave a name or number, wants a visit or a person is a prospect.
+  const buyer = result.buyer;
+  if (result.engine === "local" && buyer && (buyer.name || buyer.phone || buyer.wantsVisit || result.handoff || result.offered.length > 0)) {
+    const tools = createToolExecutor(tx, { tenantId: options.tenantId, base, creditRateBps: tenant.creditRateBps, creditMinDownPct: tenant.creditMinDownPct, conversation: { id: conversation.id, messageId: message.id } });
+    await tools
+      .execute("create_or_update_lead", {
+        name: buyer.name ?? conversation.contact.name ?? "Pembeli WhatsApp",
+        phone: buyer.phone,
+        interestStockCode: result.offered[0],
+        budget: buyer.budget,
+        note: buyer.wantsVisit ? "Ingin datang / test drive (via asisten WhatsApp)" : undefined,
+      })
+      .catch((error: unknown) => console.warn("[assistant] lead not saved:", error instanceof Error ? error.message : error));
   }
   await tx.waConversation.update({
     where: { id: conversation.id },

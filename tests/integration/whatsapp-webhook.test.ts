@@ -167,6 +167,15 @@ describe("routing and answers", () => {
     // The booked Jazz is named as booked.
     expect(JSON.stringify(toSari.map((request) => request.body))).toContain("dipesan");
     expect(sentTo("6281300000003")).toHaveLength(0);
+    // The buyer who was offered cars is now a prospect of that showroom, with a salesperson.
+    const lead = await until(
+      () => withTenant(one?.id ?? "", (tx) => tx.lead.findFirst({ where: { phone: "6281300000001" }, include: { vehicle: true } })),
+      (row) => row !== null,
+    );
+    expect(lead).toMatchObject({ name: "Budi", source: "whatsapp" });
+    expect(lead?.vehicle?.stockCode).toBe("AV-1");
+    expect(lead?.assigneeId).not.toBeNull();
+    expect(await withTenant(two?.id ?? "", (tx) => tx.lead.count({ where: { phone: "6281300000001" } }))).toBe(0);
   });
 
   it("stores and answers a message delivered twice, and five times at the same moment, exactly once", async () => {
