@@ -68,7 +68,10 @@ describe("buyer on the catalog at 390 px", () => {
     expect(await page.getByTestId("price").textContent()).toMatch(/^Rp \d{1,3}(\.\d{3})+$/);
     const wa = await page.getByTestId("whatsapp-link").getAttribute("href");
     expect(wa).toMatch(/^https:\/\/wa\.me\/6281111000001\?text=/);
-    expect(decodeURIComponent(wa ?? "")).toContain("kode MJ-");
+    // The message names the car by the stock code its page shows.
+    const stockCode = (await page.getByText(/^Kode stok: /).first().textContent())?.replace("Kode stok: ", "").trim() ?? "";
+    expect(stockCode).not.toBe("");
+    expect(decodeURIComponent(wa ?? "")).toContain(`kode ${stockCode}`);
 
     const before = await page.getByTestId("monthly-instalment").textContent();
     await page.getByLabel("Tenor").selectOption("5");

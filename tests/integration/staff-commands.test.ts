@@ -14,6 +14,7 @@ import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
 import { systemActor } from "@/lib/audit/record";
 import { encryptSecret } from "@/lib/security/crypto";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
+import { useOwnQueue } from "../support/queue";
 import { startWorkers } from "@/lib/jobs/queue";
 import { taskList } from "@/lib/jobs/tasks";
 import { formatRupiah } from "@/lib/money";
@@ -79,6 +80,7 @@ async function ask(phoneNumberId: string, from: string, message: string | Record
 const vehicleByCode = (tenantId: string, stockCode: string) => withTenant(tenantId, (tx) => tx.vehicle.findFirstOrThrow({ where: { stockCode } }));
 
 beforeAll(async () => {
+  await useOwnQueue("staff");
   process.env.WHATSAPP_APP_SECRET = APP_SECRET;
   process.env.ENCRYPTION_KEY = ENCRYPTION_KEY;
   graph = await startFakeGraphApi({ token: TOKEN });

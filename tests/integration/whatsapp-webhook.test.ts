@@ -15,6 +15,7 @@ import { createVehicle } from "@/lib/inventory/vehicles";
 import { systemActor } from "@/lib/audit/record";
 import { encryptSecret } from "@/lib/security/crypto";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
+import { useOwnQueue } from "../support/queue";
 import { startWorkers } from "@/lib/jobs/queue";
 import { taskList } from "@/lib/jobs/tasks";
 import { formatRupiah } from "@/lib/money";
@@ -67,6 +68,7 @@ const storedEvents = () =>
   withPlatformAccess({ actor: { kind: "system", name: "test" }, action: "test.count", entity: "webhook_events" }, (tx) => tx.webhookEvent.count());
 
 beforeAll(async () => {
+  await useOwnQueue("webhook");
   process.env.WHATSAPP_APP_SECRET = APP_SECRET;
   process.env.WHATSAPP_VERIFY_TOKEN = VERIFY_TOKEN;
   process.env.ENCRYPTION_KEY = ENCRYPTION_KEY;
