@@ -44,11 +44,12 @@ export function proxy(request: NextRequest) {
     url.pathname = "/_not-found";
     return NextResponse.rewrite(url, { status: 404 });
   }
-  if (checkSlug(first) === null) {
+  // /account (password change) is a platform page; "account" should also be a reserved slug (lib/tenancy/slug.ts).
+  if (first !== "account" && checkSlug(first) === null) {
     return rewriteToCatalog(request, { locale: localeOf(request), mode: "path", key: first }, `/${rest.join("/")}`);
   }
 
-  const guarded = pathname.startsWith("/dashboard") || (pathname.startsWith("/admin") && pathname !== "/admin/login");
+  const guarded = pathname.startsWith("/dashboard") || pathname.startsWith("/account") || (pathname.startsWith("/admin") && pathname !== "/admin/login");
   if (!guarded || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   return NextResponse.redirect(new URL(pathname.startsWith("/admin") ? "/admin/login" : "/login", request.url));
 }

@@ -1,5 +1,6 @@
 // next-auth configuration: one credentials provider for both sign-in pages; the page says which
 // area it is for, and authenticate() refuses accounts of the other kind with a clear reason.
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -41,12 +42,15 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.tenantId = user.tenantId;
+        // A fresh id per sign-in: the super admin's second-factor proof is bound to it.
+        token.sid = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid && token.role) {
         session.user = { id: token.uid, email: token.email ?? "", name: token.name ?? "", role: token.role, tenantId: token.tenantId ?? null };
+        session.sid = token.sid;
       }
       return session;
     },

@@ -2,7 +2,7 @@
 // uses for itself can never be slugs.
 export const RESERVED_SLUGS = new Set([
   "admin", "api", "app", "assets", "auth", "blog", "cdn", "dashboard", "docs", "favicon.ico", "help",
-  "login", "logout", "mail", "media", "new", "robots.txt", "settings", "signup", "sitemap.xml",
+  "login", "logout", "mail", "media", "account", "graph-sim", "internal", "new", "robots.txt", "settings", "signup", "sitemap.xml",
   "static", "status", "support", "uploads", "www", "_next", "health", "webhooks", "simulator",
 ]);
 

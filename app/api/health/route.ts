@@ -1,14 +1,10 @@
-// For load balancers: is the app up and can it reach its database? No secrets, no tenant data.
-import { db } from "@/lib/db/client";
+// For load balancers: {status, db, queue}; 200 when the database answers, 503 when it does not.
+// No secrets, no showroom data.
+import { publicHealth } from "@/lib/admin/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const started = Date.now();
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: { status: "ok", latencyMs: Date.now() - started } }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ status: "degraded", database: { status: "unreachable" } }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const health = await publicHealth();
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,15 +1,22 @@
+// Showrooms: search, key figures (cars, leads, conversations, AI spend this month) and creation.
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { CreateShowroomForm } from "@/components/admin/console-forms";
 import { adminPage } from "@/lib/auth/guards";
-import { withPlatformAccess } from "@/lib/db/platform";
+import { actorOf } from "@/lib/admin/run";
+import { listShowrooms, ShowroomSearch } from "@/lib/admin/showrooms";
 import { getTranslator } from "@/lib/i18n/server";
 
-export default async function AdminHome() {
+const usd = (micro: number) => `$${(micro / 1_000_000).toFixed(2)}`;
+
+export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await adminPage();
-  const { t } = await getTranslator();
-  const tenants = await withPlatformAccess(
-    { actor: { kind: "super_admin", userId: user.id, email: user.email }, action: "tenant.list", entity: "tenant" },
-    (tx) => tx.tenant.findMany({ select: { id: true, slug: true, name: true, status: true }, orderBy: { name: "asc" } }),
-  );
+  const { locale, t } = await getTranslator();
+  const search = ShowroomSearch.catch({}).parse(await searchParams);
+  const showrooms = await listShowrooms(await actorOf(user), search);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -21,17 +28,42 @@ export default async function AdminHome() {
       <Card>
         <CardHeader>
           <CardTitle>{t("admin.showrooms")}</CardTitle>
+          <p className="text-sm text-muted-foreground">{t("admin.showroomCount", { count: showrooms.length })}</p>
         </CardHeader>
-        <CardContent className="space-y-2">
-          <p className="text-sm text-muted-foreground">{t("admin.showroomCount", { count: tenants.length })}</p>
+        <CardContent className="space-y-3">
+          <form className="flex gap-2" method="get">
+            <Input name="q" defaultValue={search.q} placeholder={t("admin.showrooms.search")} aria-label={t("admin.showrooms.search")} />
+            <Button type="submit" variant="outline">
+              {t("admin.showrooms.searchButton")}
+            </Button>
+          </form>
           <ul className="divide-y divide-border">
-            {tenants.map((tenant) => (
-              <li key={tenant.id} className="flex items-center justify-between py-2 text-sm">
-                <span className="font-medium">{tenant.name}</span>
-                <span className="text-muted-foreground">/{tenant.slug}</span>
+            {showrooms.map((showroom) => (
+              <li key={showroom.id} className="space-y-1 py-3 text-sm" data-testid={`showroom-${showroom.slug}`}>
+                <div className="flex items-center justify-between gap-2">
+                  <Link href={`/admin/showrooms/${showroom.id}`} className="font-medium hover:underline">
+                    {showroom.name}
+                  </Link>
+                  <Badge variant={showroom.status === "active" ? "success" : "warning"}>{t(showroom.status === "active" ? "admin.showrooms.status.active" : "admin.showrooms.status.suspended")}</Badge>
+                </div>
+                <p className="text-muted-foreground">
+                  /{showroom.slug}
+                  {showroom.city ? ` · ${showroom.city}` : ""}
+                </p>
+                <p className="text-xs text-muted-foreground">
+                  {t("admin.showrooms.vehicles")} {showroom.vehicles} · {t("admin.showrooms.leads")} {showroom.leads} · {t("admin.showrooms.conversations")} {showroom.conversations} · {t("admin.showrooms.aiSpend")} {usd(showroom.aiSpendMicroUsd)} / {usd(showroom.aiBudgetMicroUsd)}
+                </p>
               </li>
             ))}
           </ul>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("admin.create.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <CreateShowroomForm locale={locale} />
         </CardContent>
       </Card>
     </div>

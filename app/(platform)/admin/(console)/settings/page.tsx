@@ -1,0 +1,23 @@
+// Platform defaults; secrets are write-only and reach the browser only masked.
+import { Card, CardContent } from "@/components/ui/card";
+import { PlatformSettingsForm } from "@/components/admin/console-forms";
+import { adminPage } from "@/lib/auth/guards";
+import { actorOf } from "@/lib/admin/run";
+import { readPlatformSettings } from "@/lib/admin/settings";
+import { getTranslator } from "@/lib/i18n/server";
+
+export default async function SettingsPage() {
+  const user = await adminPage();
+  const { locale, t } = await getTranslator();
+  const values = await readPlatformSettings(await actorOf(user));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">{t("admin.settings.title")}</h1>
+      <Card>
+        <CardContent className="pt-6">
+          <PlatformSettingsForm locale={locale} values={values} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

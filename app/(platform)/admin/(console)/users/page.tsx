@@ -1,0 +1,47 @@
+// Users across showrooms: search by email or name; deactivate, force a password reset, unlock.
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { UserControls } from "@/components/admin/console-forms";
+import { adminPage } from "@/lib/auth/guards";
+import { actorOf } from "@/lib/admin/run";
+import { searchUsers, UserSearch } from "@/lib/admin/users";
+import { getTranslator } from "@/lib/i18n/server";
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await adminPage();
+  const { locale, t } = await getTranslator();
+  const search = UserSearch.catch({}).parse(await searchParams);
+  const users = await searchUsers(await actorOf(user), search);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">{t("admin.nav.users")}</h1>
+      <form className="flex gap-2" method="get">
+        <Input name="q" defaultValue={search.q} placeholder={t("admin.users.search")} aria-label={t("admin.users.search")} />
+        <Button type="submit" variant="outline">
+          {t("admin.showrooms.searchButton")}
+        </Button>
+      </form>
+      <Card>
+        <CardContent className="divide-y divide-border p-0">
+          {users.map((row) => (
+            <div key={row.id} className="space-y-2 p-4 text-sm" data-testid={`user-${row.email}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="break-all font-medium">{row.email}</span>
+                {!row.isActive && <Badge variant="destructive">{t("admin.users.inactive")}</Badge>}
+                {row.locked && <Badge variant="warning">{t("admin.users.locked")}</Badge>}
+                {row.mustChangePassword && <Badge variant="outline">{t("admin.users.mustChange")}</Badge>}
+              </div>
+              <p className="text-muted-foreground">
+                {row.name} · {row.role}
+                {row.tenantName ? ` · ${row.tenantName}` : ""}
+              </p>
+              {row.role !== "super_admin" && <UserControls locale={locale} user={row} />}
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,275 @@
+"use client";
+// The console's interactive parts: create a showroom (welcome message shown once), plan limits,
+// suspend/reactivate, delete after export, per-user controls and platform settings. Every
+// decision is re-checked by the server action (super admin + second factor).
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import {
+  createShowroomAction,
+  deleteShowroomAction,
+  forcePasswordResetAction,
+  savePlatformSettingsAction,
+  setShowroomStatusAction,
+  setUserActiveAction,
+  unlockUserAction,
+  updateShowroomLimitsAction,
+} from "@/app/(platform)/admin/actions";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { ActionResult } from "@/lib/actions/staff";
+import { translator, type Locale, type MessageKey } from "@/lib/i18n/messages";
+
+function useAction() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  function run<T>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) {
+    startTransition(async () => {
+      const result = await call();
+      if (!result.ok) {
+        const fields = result.fieldErrors ? Object.entries(result.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`) : [];
+        setError([result.message, ...fields].join(" "));
+        return;
+      }
+      setError(null);
+      onOk?.(result.data);
+      router.refresh();
+    });
+  }
+  return { pending, error, run };
+}
+
+function ErrorText({ error }: { error: string | null }) {
+  return error ? (
+    <p className="text-sm text-destructive" role="alert" data-testid="form-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+function Field({ name, label, type = "text", defaultValue, required, placeholder }: { name: string; label: string; type?: string; defaultValue?: string | number; required?: boolean; placeholder?: string }) {
+  return (
+    <div className="space-y-1">
+      <Label htmlFor={name}>{label}</Label>
+      <Input id={name} name={name} type={type} defaultValue={defaultValue} required={required} placeholder={placeholder} step={type === "number" ? "any" : undefined} />
+    </div>
+  );
+}
+
+const text = (form: HTMLFormElement, name: string) => String(new FormData(form).get(name) ?? "");
+
+export function CreateShowroomForm({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  const { pending, error, run } = useAction();
+  const [welcome, setWelcome] = useState<string | null>(null);
+  return (
+    <form
+      className="grid gap-3 sm:grid-cols-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const input = { name: text(form, "name"), slug: text(form, "slug"), city: text(form, "city"), ownerName: text(form, "ownerName"), ownerEmail: text(form, "ownerEmail"), ownerWhatsapp: text(form, "ownerWhatsapp") };
+        run(
+          () => createShowroomAction(input),
+          (data) => {
+            setWelcome(data.welcomeMessage);
+            form.reset();
+          },
+        );
+      }}
+    >
+      <Field name="name" label={t("admin.create.name")} required />
+      <Field name="slug" label={t("admin.create.slug")} required placeholder="mobil-sejahtera" />
+      <Field name="city" label={t("admin.create.city")} />
+      <Field name="ownerName" label={t("admin.create.ownerName")} required />
+      <Field name="ownerEmail" label={t("admin.create.ownerEmail")} type="email" required />
+      <Field name="ownerWhatsapp" label={t("admin.create.ownerWhatsapp")} type="tel" />
+      <div className="space-y-2 sm:col-span-2">
+        <ErrorText error={error} />
+        <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+          {t("admin.create.submit")}
+        </Button>
+        {welcome && (
+          <div className="space-y-1 rounded-md border border-success/40 bg-success/10 p-3">
+            <p className="text-sm font-medium">{t("admin.create.done")}</p>
+            <pre className="whitespace-pre-wrap break-all font-mono text-xs" data-testid="welcome-message">
+              {welcome}
+            </pre>
+          </div>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export interface ShowroomControlsProps {
+  locale: Locale;
+  tenantId: string;
+  slug: string;
+  status: "active" | "suspended";
+  limits: { maxVehicles: number; maxStaff: number; aiMonthlyBudgetUsd: number; aiRatePerMinute: number };
+}
+
+export function ShowroomLimitsForm({ locale, tenantId, limits }: Pick<ShowroomControlsProps, "locale" | "tenantId" | "limits">) {
+  const t = translator(locale);
+  const { pending, error, run } = useAction();
+  const [saved, setSaved] = useState(false);
+  return (
+    <form
+      className="grid grid-cols-2 gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const input = { tenantId, maxVehicles: text(form, "maxVehicles"), maxStaff: text(form, "maxStaff"), aiMonthlyBudgetUsd: text(form, "aiMonthlyBudgetUsd"), aiRatePerMinute: text(form, "aiRatePerMinute") };
+        run(() => updateShowroomLimitsAction(input), () => setSaved(true));
+      }}
+    >
+      <Field name="maxVehicles" label={t("admin.limits.maxVehicles")} type="number" defaultValue={limits.maxVehicles} required />
+      <Field name="maxStaff" label={t("admin.limits.maxStaff")} type="number" defaultValue={limits.maxStaff} required />
+      <Field name="aiMonthlyBudgetUsd" label={t("admin.limits.aiBudget")} type="number" defaultValue={limits.aiMonthlyBudgetUsd} required />
+      <Field name="aiRatePerMinute" label={t("admin.limits.aiRate")} type="number" defaultValue={limits.aiRatePerMinute} required />
+      <div className="col-span-2 space-y-2">
+        <ErrorText error={error} />
+        {saved && <p className="text-sm text-success">{t("admin.saved")}</p>}
+        <Button type="submit" disabled={pending}>
+          {t("admin.limits.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function ShowroomStatusButton({ locale, tenantId, status }: Pick<ShowroomControlsProps, "locale" | "tenantId" | "status">) {
+  const t = translator(locale);
+  const { pending, error, run } = useAction();
+  const next = status === "active" ? "suspended" : "active";
+  return (
+    <div className="space-y-2">
+      <ErrorText error={error} />
+      <Button variant={next === "suspended" ? "destructive" : "default"} disabled={pending} onClick={() => run(() => setShowroomStatusAction({ tenantId, status: next }))}>
+        {next === "suspended" ? t("admin.status.suspend") : t("admin.status.reactivate")}
+      </Button>
+    </div>
+  );
+}
+
+export function DeleteShowroomForm({ locale, tenantId, slug }: Pick<ShowroomControlsProps, "locale" | "tenantId" | "slug">) {
+  const t = translator(locale);
+  const router = useRouter();
+  const { pending, error, run } = useAction();
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const confirmSlug = text(event.currentTarget, "confirmSlug");
+        run(() => deleteShowroomAction({ tenantId, confirmSlug }), () => router.replace("/admin"));
+      }}
+    >
+      <Field name="confirmSlug" label={t("admin.delete.confirm")} placeholder={slug} required />
+      <ErrorText error={error} />
+      <Button type="submit" variant="destructive" disabled={pending}>
+        {t("admin.delete.submit")}
+      </Button>
+    </form>
+  );
+}
+
+export function UserControls({ locale, user }: { locale: Locale; user: { id: string; email: string; isActive: boolean; locked: boolean } }) {
+  const t = translator(locale);
+  const { pending, error, run } = useAction();
+  const [temporary, setTemporary] = useState<string | null>(null);
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => setUserActiveAction({ userId: user.id, active: !user.isActive }))}>
+          {user.isActive ? t("admin.users.deactivate") : t("admin.users.reactivate")}
+        </Button>
+        <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => forcePasswordResetAction({ userId: user.id }), (data) => setTemporary(t("admin.users.tempPassword", { email: data.email, password: data.temporaryPassword })))}>
+          {t("admin.users.reset")}
+        </Button>
+        {user.locked && (
+          <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => unlockUserAction({ userId: user.id }))}>
+            {t("admin.users.unlock")}
+          </Button>
+        )}
+      </div>
+      <ErrorText error={error} />
+      {temporary && (
+        <p className="break-all rounded-md bg-muted p-2 font-mono text-xs" data-testid="temporary-password">
+          {temporary}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface SettingsValues {
+  aiProvider: string;
+  aiModel: string;
+  aiApiKeyMasked: string;
+  whatsappAppId: string;
+  whatsappApiVersion: string;
+  whatsappVerifyToken: string;
+  whatsappAppSecretMasked: string;
+  rootDomain: string;
+}
+
+export function PlatformSettingsForm({ locale, values }: { locale: Locale; values: SettingsValues }) {
+  const t = translator(locale);
+  const { pending, error, run } = useAction();
+  const [saved, setSaved] = useState(false);
+  const hint = (masked: string) => (masked ? t("admin.settings.secretHint", { masked }) : t("admin.settings.secretEmpty"));
+  const secretField = (name: string, label: MessageKey, masked: string) => (
+    <div className="space-y-1">
+      <Label htmlFor={name}>{t(label)}</Label>
+      <Input id={name} name={name} type="password" autoComplete="off" />
+      <p className="text-xs text-muted-foreground">{hint(masked)}</p>
+    </div>
+  );
+  return (
+    <form
+      className="grid gap-3 sm:grid-cols-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const input = {
+          aiProvider: text(form, "aiProvider"),
+          aiModel: text(form, "aiModel"),
+          aiApiKey: text(form, "aiApiKey") || undefined,
+          whatsappAppId: text(form, "whatsappAppId"),
+          whatsappApiVersion: text(form, "whatsappApiVersion"),
+          whatsappVerifyToken: text(form, "whatsappVerifyToken"),
+          whatsappAppSecret: text(form, "whatsappAppSecret") || undefined,
+          rootDomain: text(form, "rootDomain"),
+        };
+        run(() => savePlatformSettingsAction(input), () => setSaved(true));
+      }}
+    >
+      <div className="space-y-1">
+        <Label htmlFor="aiProvider">{t("admin.settings.aiProvider")}</Label>
+        <NativeSelect id="aiProvider" name="aiProvider" defaultValue={values.aiProvider}>
+          <option value="local">local</option>
+          <option value="anthropic">anthropic</option>
+          <option value="openai">openai</option>
+        </NativeSelect>
+      </div>
+      <Field name="aiModel" label={t("admin.settings.aiModel")} defaultValue={values.aiModel} />
+      {secretField("aiApiKey", "admin.settings.aiApiKey", values.aiApiKeyMasked)}
+      <Field name="whatsappAppId" label={t("admin.settings.whatsappAppId")} defaultValue={values.whatsappAppId} />
+      <Field name="whatsappApiVersion" label={t("admin.settings.whatsappApiVersion")} defaultValue={values.whatsappApiVersion} placeholder="v23.0" />
+      <Field name="whatsappVerifyToken" label={t("admin.settings.whatsappVerifyToken")} defaultValue={values.whatsappVerifyToken} />
+      {secretField("whatsappAppSecret", "admin.settings.whatsappAppSecret", values.whatsappAppSecretMasked)}
+      <Field name="rootDomain" label={t("admin.settings.rootDomain")} defaultValue={values.rootDomain} />
+      <div className="space-y-2 sm:col-span-2">
+        <ErrorText error={error} />
+        {saved && <p className="text-sm text-success">{t("admin.saved")}</p>}
+        <Button type="submit" disabled={pending}>
+          {t("admin.settings.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}
