@@ -100,26 +100,7 @@ export async function updateProfile(context: StaffContext, input: z.output<typeo
   await recordAudit(tx, { tenantId: user.tenantId, actor, action: "settings.profile", entity: "tenant", entityId: user.tenantId, before, after });
 }
 
-/** Every colour must be #rrggbb: nothing else reaches a style attribute, so no CSS or script can. */
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "settings.error.color");
-export const BrandingInput = z
-  .object({
-    primary: hexColor.transform((value) => value.toLowerCase()),
-    secondary: hexColor.transform((value) => value.toLowerCase()),
-    accent: hexColor.transform((value) => value.toLowerCase()),
-  })
-  .strict();
-
-export async function updateBranding(context: StaffContext, input: z.output<typeof BrandingInput>): Promise<Theme> {
-  requireSettingsManager(context);
-  const { tx, user, actor } = context;
-  const row = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { theme: true } });
-  const before = readTheme(row.theme);
-  const theme = readTheme({ ...before, ...input });
-  await tx.tenant.update({ where: { id: user.tenantId }, data: { theme } });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: "settings.branding", entity: "tenant", entityId: user.tenantId, before, after: theme });
-  return theme;
-}
+// Branding (colours, font, logo, favicon, hero) lives in lib/settings/branding.ts.
 
 export const CreditInput = z.object({
   /** Flat annual rate in percent with up to two decimals ("6,5" or "6.5"). */

@@ -5,7 +5,8 @@ import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
 import type { StaffUser } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { localized } from "@/lib/staff/action-result";
-import { addDomain, BrandingInput, CreditInput, DomainAddInput, DomainRemoveInput, ProfileInput, removeDomain, updateBranding, updateCredit, updateProfile } from "@/lib/settings/settings";
+import { BrandingInput, updateBranding } from "@/lib/settings/branding";
+import { addDomain, CreditInput, DomainAddInput, DomainRemoveInput, ProfileInput, removeDomain, updateCredit, updateProfile } from "@/lib/settings/settings";
 import type { Theme } from "@/lib/tenancy/theme";
 
 const refreshCatalog = async (_result: unknown, user: StaffUser) => revalidateCatalog(user.tenantId, { lookup: true });

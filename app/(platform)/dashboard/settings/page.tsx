@@ -7,6 +7,7 @@ import { ProfileForm } from "@/components/dashboard/settings/profile-form";
 import { staffPage } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/tenant";
 import { getTranslator } from "@/lib/i18n/server";
+import { brandingImages } from "@/lib/settings/branding";
 import { readSettings } from "@/lib/settings/settings";
 
 export default async function SettingsPage() {
@@ -19,7 +20,7 @@ export default async function SettingsPage() {
         <h1 className="text-2xl font-bold tracking-tight">{t("settings.title")}</h1>
         <p className="text-sm text-muted-foreground">{t("settings.intro")}</p>
       </div>
-      <BrandingEditor locale={locale} theme={settings.theme} showroomName={settings.profile.name} tagline={settings.profile.tagline ?? ""} />
+      <BrandingEditor locale={locale} theme={settings.theme} images={brandingImages(settings.theme, user.tenantId)} showroomName={settings.profile.name} tagline={settings.profile.tagline ?? ""} />
       <ProfileForm locale={locale} profile={settings.profile} />
       <CreditForm locale={locale} credit={settings.credit} />
       <DomainsEditor locale={locale} domains={settings.domains} slug={settings.slug} />
