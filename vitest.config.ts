@@ -33,6 +33,9 @@ export default defineConfig({
           hookTimeout: 600_000,
           // One browser at a time: the machines have two cores and the server needs one.
           fileParallelism: false,
+          // After the unit and integration suites, not beside them: they share the test database
+          // and the two cores, and the e2e server's queue workers must not compete with them.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -65,5 +65,5 @@ describe("WhatsApp simulator and inbox at phone size", () => {
     await screenshot(page, "whatsapp-thread-390");
     await page.close();
     // Three round trips through the queue, the assistant and the stand-in: slow on a busy machine.
-  }, 180_000);
+  }, 300_000);
 });

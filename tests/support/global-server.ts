@@ -32,7 +32,12 @@ export async function setup(): Promise<void> {
   server = startNext({ mode: "start", port, env: { ...process.env, NODE_ENV: "production", QUEUE_SCHEMA: E2E_QUEUE_SCHEMA }, quiet: true });
   let output = "";
   server.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  server.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  server.stderr?.on("data", (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+    // The server's background work (queue, WhatsApp, assistant) reports problems on stderr: shown,
+    // so a failing e2e test in CI says why.
+    for (const line of chunk.toString().split("\n")) if (/\[(queue|whatsapp|assistant)\]|Error/.test(line)) console.error(`[e2e server] ${line.slice(0, 300)}`);
+  });
   try {
     await waitForHttp(`${base}/login`, 60_000);
   } catch (error) {
