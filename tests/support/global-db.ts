@@ -5,6 +5,7 @@ import pg from "pg";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
 import { createDatabaseIfMissing } from "@/lib/db/embedded";
 import { parseEnv } from "@/lib/env";
+import { prepareTestQueues } from "./queue";
 
 // Parallel runs on one machine (several engineers) each name their own cluster and database.
 const TEST_DATABASE = process.env.TEST_DATABASE ?? "autolumiku_test";
@@ -15,7 +16,7 @@ interface Shared {
   users: number;
 }
 
-const holder = globalThis as { autolumikuTestDb?: Shared };
+const holder = globalThis as { autolumikuTestDb?: Shared; autolumikuTestQueues?: Promise<void> };
 
 async function freshDatabase(): Promise<PreparedDatabase> {
   const env = parseEnv({ ...process.env, NODE_ENV: "test" });
@@ -39,6 +40,8 @@ export async function setup(): Promise<void> {
   holder.autolumikuTestDb ??= { ready: freshDatabase(), users: 0 };
   holder.autolumikuTestDb.users += 1;
   const prepared = await holder.autolumikuTestDb.ready;
+  holder.autolumikuTestQueues ??= prepareTestQueues(prepared.adminUrl, prepared.appUrl);
+  await holder.autolumikuTestQueues;
   process.env.DATABASE_URL = prepared.appUrl;
   process.env.DATABASE_ADMIN_URL = prepared.adminUrl;
   // Tests that need scratch databases (the migration runner's) use the embedded superuser.
@@ -54,5 +57,6 @@ export async function teardown(): Promise<void> {
     const prepared = await shared.ready;
     await prepared.stop();
     holder.autolumikuTestDb = undefined;
+    holder.autolumikuTestQueues = undefined;
   }
 }

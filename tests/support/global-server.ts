@@ -4,12 +4,12 @@ import type { ChildProcess } from "node:child_process";
 import { buildIfNeeded, startNext, stopChild, waitForHttp } from "../../scripts/lib/next-server";
 import { disconnectDb } from "@/lib/db/client";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
-import { migrateQueue } from "@/lib/jobs/queue";
 import { ensureOfflineWhatsApp } from "../../scripts/lib/secrets";
-import { roleOf } from "@/lib/db/migrate";
+import { TEST_QUEUES } from "./queue";
 
 let server: ChildProcess | undefined;
-const E2E_QUEUE_SCHEMA = "graphile_worker_e2e";
+// Installed by the global database setup with the other test queues (tests/support/queue.ts).
+const E2E_QUEUE_SCHEMA = TEST_QUEUES.e2e;
 
 export async function setup(): Promise<void> {
   const port = Number(process.env.E2E_PORT ?? 3217);
@@ -26,7 +26,6 @@ export async function setup(): Promise<void> {
   await seedDemoIfEmpty();
   // The e2e server's queue workers get their own queue, so they never take the integration
   // tests' jobs (both projects share one database and run at the same time).
-  await migrateQueue(process.env.DATABASE_ADMIN_URL ?? "", roleOf(process.env.DATABASE_URL ?? ""), E2E_QUEUE_SCHEMA);
   await disconnectDb();
   await buildIfNeeded((line) => console.log(`[e2e] ${line}`));
   server = startNext({ mode: "start", port, env: { ...process.env, NODE_ENV: "production", QUEUE_SCHEMA: E2E_QUEUE_SCHEMA }, quiet: true });

@@ -1,10 +1,18 @@
 // A test file that runs queue workers gets a queue of its own: test files run at the same time on
-// one database, and a worker must never take (and fail) another file's jobs.
+// one database, and a worker must never take (and fail) another file's jobs. Every queue schema is
+// installed once, in the global setup, before any server or worker starts: graphile-worker tells
+// every running worker about a schema migration (a database-wide notification), and running
+// workers shut down when they hear of one.
 import { migrateQueue } from "@/lib/jobs/queue";
 import { roleOf } from "@/lib/db/migrate";
 
-export async function useOwnQueue(name: string): Promise<void> {
-  const schema = `gw_${name}`;
-  process.env.QUEUE_SCHEMA = schema;
-  await migrateQueue(process.env.DATABASE_ADMIN_URL ?? "", roleOf(process.env.DATABASE_URL ?? ""), schema);
+export const TEST_QUEUES = { webhook: "gw_webhook", staff: "gw_staff", e2e: "graphile_worker_e2e" } as const;
+
+export async function prepareTestQueues(adminUrl: string, appUrl: string): Promise<void> {
+  for (const schema of Object.values(TEST_QUEUES)) await migrateQueue(adminUrl, roleOf(appUrl), schema);
+}
+
+/** Points this test file's enqueueing and workers at its own, already installed, queue. */
+export async function useOwnQueue(name: "webhook" | "staff"): Promise<void> {
+  process.env.QUEUE_SCHEMA = TEST_QUEUES[name];
 }
