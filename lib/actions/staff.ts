@@ -10,7 +10,7 @@ import { withTenant } from "@/lib/db/tenant";
 import type { Tx } from "@/lib/db/client";
 import { DomainError, httpStatusOf } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
-import type { MessageKey } from "@/lib/i18n/messages";
+import { MESSAGES, type MessageKey, type Translate } from "@/lib/i18n/messages";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -36,7 +36,21 @@ const MESSAGE_OF: Record<string, MessageKey> = {
   error: "action.error",
 };
 
-/** Field errors keyed by the input's path ("price", "photos.0"). */
+function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(MESSAGES.id, value);
+}
+
+/** Domain code and schemas may name a message key ("staff.error.emailTaken", optionally ":<n>"). */
+export function translateMessage(t: Translate, text: string): string {
+  const [key = "", arg = ""] = text.split(":");
+  return isMessageKey(key) ? t(key, { n: arg }) : text;
+}
+
+/** Field errors keyed by the input's path ("price", "photos.0"), in the visitor's language. */
+function translateFieldErrors(t: Translate, errors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+  return errors ? Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map((message) => translateMessage(t, message))])) : undefined;
+}
+
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const issue of error.issues) (result[issue.path.join(".") || "_"] ??= []).push(issue.message);
@@ -57,15 +71,15 @@ export async function runStaffAction<S extends z.ZodType, T>(
   try {
     const user = await requireStaff(options.permission);
     const parsed = options.input.safeParse(raw);
-    if (!parsed.success) return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!parsed.success) return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors: translateFieldErrors(t, fieldErrorsOf(parsed.error)) };
     const actor: Actor = { userId: user.id, email: user.email, ip: await clientIp() };
     const data = await withTenant(user.tenantId, (tx) => work({ user, actor, tx }, parsed.data));
     await options.afterCommit?.(data, user);
     return { ok: true, data };
   } catch (error) {
     if (error instanceof DomainError) {
-      const message = error.code === "invalid" || error.code === "conflict" ? error.message : t(MESSAGE_OF[error.code] ?? "action.error");
-      return { ok: false, code: error.code, message, fieldErrors: error.details };
+      const message = error.code === "invalid" || error.code === "conflict" ? translateMessage(t, error.message) : t(MESSAGE_OF[error.code] ?? "action.error");
+      return { ok: false, code: error.code, message, fieldErrors: translateFieldErrors(t, error.details) };
     }
     console.error("[action] unexpected error", error);
     return { ok: false, code: "error", message: t("action.error") };

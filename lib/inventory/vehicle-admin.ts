@@ -54,14 +54,8 @@ export async function saveVehicleFromForm(tx: Tx, options: SaveOptions): Promise
   return setInStockSince(tx, { tenantId, actor, vehicle: saved, inStockSince: form.inStockSince });
 }
 
-/**
- * A partial update (a quick status or price change). VehiclePatch is VehicleInput.partial(), and
- * zod still applies the defaults of status, fuel, negotiable, featured and features to absent keys,
- * so a bare { price } would reset them; the current values are passed along to keep them.
- */
+/** A partial update (a quick status or price change); a foreign or malformed id is simply not found. */
 export async function updateVehicleFields(tx: Tx, options: { tenantId: string; actor: Actor; vehicleId: string; patch: VehiclePatch }): Promise<Vehicle> {
-  const current = isUuid(options.vehicleId) ? await tx.vehicle.findUnique({ where: { id: options.vehicleId } }) : null;
-  if (!current) throw new NotFound("Vehicle not found");
-  const kept = { status: current.status, fuel: current.fuel, negotiable: current.negotiable, featured: current.featured, features: current.features };
-  return updateVehicle(tx, { tenantId: options.tenantId, actor: options.actor, vehicleId: current.id, input: { ...kept, ...options.patch } });
+  if (!isUuid(options.vehicleId)) throw new NotFound("Vehicle not found");
+  return updateVehicle(tx, { tenantId: options.tenantId, actor: options.actor, vehicleId: options.vehicleId, input: options.patch });
 }

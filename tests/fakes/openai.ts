@@ -1,5 +1,6 @@
 // A wire-level fake of OpenAI's POST /v1/chat/completions on 127.0.0.1, so the real SDK can be tested over real HTTP.
 import http from "node:http";
+import { flattenHeaders, listeningPort, parseJson, readBody } from "./http";
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------
@@ -337,34 +338,3 @@ function sendError(
   );
 }
 
-function listeningPort(server: http.Server): number {
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("the fake server is not listening on TCP");
-  return address.port;
-}
-
-function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return flat;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value;
-  } catch {
-    return undefined;
-  }
-}

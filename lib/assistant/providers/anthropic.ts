@@ -2,7 +2,7 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "@anthropic-ai/sdk";
 import type { ContentBlockParam, Tool, ToolResultBlockParam } from "@anthropic-ai/sdk/resources/messages";
 import { z } from "zod";
-import { ProviderError, providerErrorKindForStatus } from "./errors";
+import { ProviderError, providerErrorFromSdk } from "./errors";
 import type { AssistantProvider, ModelRequest, ModelResponse, ModelToolCall, ToolSpec, TranscriptEntry } from "./types";
 
 export interface AnthropicProviderOptions {
@@ -168,27 +168,9 @@ function badResponse(message: string, cause: unknown): ProviderError {
   return new ProviderError({ kind: "bad_response", provider: "anthropic", message, cause });
 }
 
+const SDK_ERRORS = { timeout: APIConnectionTimeoutError, abort: APIUserAbortError, connection: APIConnectionError, api: APIError };
+
 /** SDK errors become ProviderError; anything else is our bug and is rethrown as is. */
 function toProviderError(error: unknown): unknown {
-  // The timeout class extends the connection class, and both extend APIError with no status: order matters.
-  if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError({ kind: "timeout", provider: "anthropic", message: "no answer within the timeout, retries included", cause: error });
-  }
-  // We only pass the caller's signal, so an abort is always the turn's deadline passing.
-  if (error instanceof APIUserAbortError) {
-    return new ProviderError({ kind: "timeout", provider: "anthropic", message: "the turn's deadline passed", cause: error });
-  }
-  if (error instanceof APIConnectionError) {
-    return new ProviderError({ kind: "server", provider: "anthropic", message: `could not connect: ${error.message}`, cause: error });
-  }
-  if (error instanceof APIError && typeof error.status === "number") {
-    return new ProviderError({
-      kind: providerErrorKindForStatus(error.status),
-      provider: "anthropic",
-      message: error.message,
-      status: error.status,
-      cause: error,
-    });
-  }
-  return error;
+  return providerErrorFromSdk(error, "anthropic", SDK_ERRORS);
 }

@@ -59,3 +59,26 @@ export class ToolError extends Error {
     this.name = "ToolError";
   }
 }
+
+/** The error classes each SDK exports under the same names; the classification below is shared. */
+export interface SdkErrorClasses {
+  timeout: abstract new (...args: never[]) => Error;
+  abort: abstract new (...args: never[]) => Error;
+  connection: abstract new (...args: never[]) => Error;
+  api: abstract new (...args: never[]) => Error & { status?: number | undefined };
+}
+
+/** SDK errors become ProviderError; anything else is our bug and is returned as is, to be rethrown. */
+export function providerErrorFromSdk(error: unknown, provider: ProviderName, sdk: SdkErrorClasses): unknown {
+  // The timeout class extends the connection class, and both extend APIError with no status: order matters.
+  if (error instanceof sdk.timeout) {
+    return new ProviderError({ kind: "timeout", provider, message: "no answer within the timeout, retries included", cause: error });
+  }
+  // We only pass the caller's signal, so an abort is always the turn's deadline passing.
+  if (error instanceof sdk.abort) return new ProviderError({ kind: "timeout", provider, message: "the turn's deadline passed", cause: error });
+  if (error instanceof sdk.connection) return new ProviderError({ kind: "server", provider, message: `could not connect: ${error.message}`, cause: error });
+  if (error instanceof sdk.api && typeof error.status === "number") {
+    return new ProviderError({ kind: providerErrorKindForStatus(error.status), provider, message: error.message, status: error.status, cause: error });
+  }
+  return error;
+}

@@ -5,7 +5,7 @@ import type {
   ChatCompletionMessageParam,
 } from "openai/resources/chat/completions";
 import { z } from "zod";
-import { ProviderError, providerErrorKindForStatus } from "./errors";
+import { ProviderError, providerErrorFromSdk } from "./errors";
 import type { AssistantProvider, ModelRequest, ModelResponse, ModelToolCall, ToolSpec, TranscriptEntry } from "./types";
 
 export interface OpenAIProviderOptions {
@@ -173,27 +173,9 @@ function toStopReason(reason: string | null): ModelResponse["stopReason"] {
   return "other";
 }
 
+const SDK_ERRORS = { timeout: APIConnectionTimeoutError, abort: APIUserAbortError, connection: APIConnectionError, api: APIError };
+
 /** SDK errors become ProviderError; anything else is our bug and is rethrown as is. */
 function toProviderError(error: unknown): unknown {
-  // The timeout class extends the connection class, and both extend APIError with no status: order matters.
-  if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError({ kind: "timeout", provider: "openai", message: "no answer within the timeout, retries included", cause: error });
-  }
-  // We only pass the caller's signal, so an abort is always the turn's deadline passing.
-  if (error instanceof APIUserAbortError) {
-    return new ProviderError({ kind: "timeout", provider: "openai", message: "the turn's deadline passed", cause: error });
-  }
-  if (error instanceof APIConnectionError) {
-    return new ProviderError({ kind: "server", provider: "openai", message: `could not connect: ${error.message}`, cause: error });
-  }
-  if (error instanceof APIError && typeof error.status === "number") {
-    return new ProviderError({
-      kind: providerErrorKindForStatus(error.status),
-      provider: "openai",
-      message: error.message,
-      status: error.status,
-      cause: error,
-    });
-  }
-  return error;
+  return providerErrorFromSdk(error, "openai", SDK_ERRORS);
 }

@@ -2,7 +2,6 @@
 // Inbox actions: each runs through runStaffAction; lib/whatsapp/inbox.ts re-checks that the
 // conversation is visible to the user (and theirs to write in) inside the tenant transaction.
 import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
-import { localized } from "@/lib/staff/action-result";
 import {
   assignConversation,
   AssignInput,
@@ -18,25 +17,25 @@ import {
 import type { ConversationMode } from "@/lib/generated/prisma/client";
 
 export async function replyAction(raw: unknown): Promise<ActionResult<{ messageIds: string[] }>> {
-  return localized(await runStaffAction({ permission: "conversations.reply", input: ReplyInput }, raw, replyText));
+  return runStaffAction({ permission: "conversations.reply", input: ReplyInput }, raw, replyText);
 }
 
 export async function sendVehicleAction(raw: unknown): Promise<ActionResult<{ messageIds: string[] }>> {
-  return localized(await runStaffAction({ permission: "conversations.reply", input: SendVehicleInput }, raw, sendVehicle));
+  return runStaffAction({ permission: "conversations.reply", input: SendVehicleInput }, raw, sendVehicle);
 }
 
 export async function takeOverAction(raw: unknown): Promise<ActionResult<{ mode: ConversationMode }>> {
-  return localized(await runStaffAction({ permission: "conversations.reply", input: ConversationInput }, raw, takeOver));
+  return runStaffAction({ permission: "conversations.reply", input: ConversationInput }, raw, takeOver);
 }
 
 export async function handBackAction(raw: unknown): Promise<ActionResult<{ mode: ConversationMode }>> {
-  return localized(await runStaffAction({ permission: "conversations.reply", input: ConversationInput }, raw, handBack));
+  return runStaffAction({ permission: "conversations.reply", input: ConversationInput }, raw, handBack);
 }
 
 export async function assignConversationAction(raw: unknown): Promise<ActionResult<{ assigneeId: string }>> {
-  return localized(await runStaffAction({ permission: "conversations.reply", input: AssignInput }, raw, assignConversation));
+  return runStaffAction({ permission: "conversations.reply", input: AssignInput }, raw, assignConversation);
 }
 
 export async function linkLeadAction(raw: unknown): Promise<ActionResult<{ leadId: string; created: boolean }>> {
-  return localized(await runStaffAction({ permission: "leads.write", input: ConversationInput }, raw, linkLead));
+  return runStaffAction({ permission: "leads.write", input: ConversationInput }, raw, linkLead);
 }

@@ -1,7 +1,6 @@
 "use server";
 // Lead actions: each runs through runStaffAction; lib/leads re-checks that a salesperson only touches their own leads.
 import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
-import { localized } from "@/lib/staff/action-result";
 import {
   addLeadNote,
   assignLead,
@@ -19,25 +18,25 @@ import {
 } from "@/lib/leads/leads";
 
 export async function createLeadAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  return localized(await runStaffAction({ permission: "leads.write", input: LeadCreateInput }, raw, createLead));
+  return runStaffAction({ permission: "leads.write", input: LeadCreateInput }, raw, createLead);
 }
 
 export async function changeLeadStatusAction(raw: unknown): Promise<ActionResult<{ status: LeadStatus }>> {
-  return localized(await runStaffAction({ permission: "leads.write", input: LeadStatusInput }, raw, changeLeadStatus));
+  return runStaffAction({ permission: "leads.write", input: LeadStatusInput }, raw, changeLeadStatus);
 }
 
 export async function addLeadNoteAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  return localized(await runStaffAction({ permission: "leads.write", input: LeadNoteInput }, raw, addLeadNote));
+  return runStaffAction({ permission: "leads.write", input: LeadNoteInput }, raw, addLeadNote);
 }
 
 export async function setLeadFollowUpAction(raw: unknown): Promise<ActionResult<{ followUpAt: Date | null }>> {
-  return localized(await runStaffAction({ permission: "leads.write", input: LeadFollowUpInput }, raw, setLeadFollowUp));
+  return runStaffAction({ permission: "leads.write", input: LeadFollowUpInput }, raw, setLeadFollowUp);
 }
 
 export async function setLeadVehicleAction(raw: unknown): Promise<ActionResult<{ vehicleId: string | null }>> {
-  return localized(await runStaffAction({ permission: "leads.write", input: LeadVehicleInput }, raw, setLeadVehicle));
+  return runStaffAction({ permission: "leads.write", input: LeadVehicleInput }, raw, setLeadVehicle);
 }
 
 export async function assignLeadAction(raw: unknown): Promise<ActionResult<{ assigneeId: string }>> {
-  return localized(await runStaffAction({ permission: "leads.assign", input: LeadAssignInput }, raw, assignLead));
+  return runStaffAction({ permission: "leads.assign", input: LeadAssignInput }, raw, assignLead);
 }

@@ -1,17 +1,16 @@
 "use server";
 // Staff management actions: each runs through runStaffAction (staff.manage, zod, tenant transaction).
 import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
-import { localized } from "@/lib/staff/action-result";
 import { changeStaffRole, createStaff, setStaffActive, StaffActiveInput, StaffCreateInput, StaffRoleInput, type StaffMember } from "@/lib/staff/staff";
 
 export async function createStaffAction(raw: unknown): Promise<ActionResult<{ user: StaffMember; generatedPassword: string | null }>> {
-  return localized(await runStaffAction({ permission: "staff.manage", input: StaffCreateInput }, raw, createStaff));
+  return runStaffAction({ permission: "staff.manage", input: StaffCreateInput }, raw, createStaff);
 }
 
 export async function changeStaffRoleAction(raw: unknown): Promise<ActionResult<StaffMember>> {
-  return localized(await runStaffAction({ permission: "staff.manage", input: StaffRoleInput }, raw, changeStaffRole));
+  return runStaffAction({ permission: "staff.manage", input: StaffRoleInput }, raw, changeStaffRole);
 }
 
 export async function setStaffActiveAction(raw: unknown): Promise<ActionResult<StaffMember>> {
-  return localized(await runStaffAction({ permission: "staff.manage", input: StaffActiveInput }, raw, setStaffActive));
+  return runStaffAction({ permission: "staff.manage", input: StaffActiveInput }, raw, setStaffActive);
 }

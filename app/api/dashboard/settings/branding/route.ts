@@ -8,7 +8,6 @@ import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { httpStatusOf, DomainError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
 import { BrandingImageKindInput, brandingImages, deleteObsoleteKeys, MAX_BRANDING_BYTES, removeBrandingImage, setBrandingImage, type BrandingImageChange, type BrandingImages } from "@/lib/settings/branding";
-import { localized } from "@/lib/staff/action-result";
 
 const MAX_BODY_BYTES = MAX_BRANDING_BYTES.hero + 64 * 1024;
 
@@ -21,12 +20,11 @@ async function afterCommit(change: BrandingImageChange, user: StaffUser): Promis
 }
 
 async function respond(result: ActionResult<BrandingImageChange>): Promise<Response> {
-  const localizedResult = await localized(result);
-  if (localizedResult.ok) {
-    const images: BrandingImages = brandingImages(localizedResult.data.theme, localizedResult.data.tenantId);
+  if (result.ok) {
+    const images: BrandingImages = brandingImages(result.data.theme, result.data.tenantId);
     return Response.json({ images }, { status: 200 });
   }
-  const { code, message, fieldErrors } = localizedResult;
+  const { code, message, fieldErrors } = result;
   const status = code === "error" ? 500 : httpStatusOf(new DomainError(code, message));
   return Response.json({ error: code, message, fieldErrors }, { status });
 }
