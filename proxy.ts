@@ -4,12 +4,12 @@
 //    visitor's language and the host kind (lib/catalog/segment), so the pages can be cached.
 // 2. Convenience only: visitors without a session cookie are sent to the right sign-in page.
 //    Every page, action and route under /dashboard and /admin checks the session on the server.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
+import { type CatalogSegment, encodeCatalogSegment } from "@/lib/catalog/segment";
 import { getEnv } from "@/lib/env";
+import { isLocale, type Locale } from "@/lib/i18n/messages";
 import { classifyHost } from "@/lib/tenancy/host";
 import { checkSlug } from "@/lib/tenancy/slug";
-import { encodeCatalogSegment, type CatalogSegment } from "@/lib/catalog/segment";
-import { isLocale, type Locale } from "@/lib/i18n/messages";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SHARED_PATHS = /^\/(_next|media|api)(\/|$)/;
@@ -28,12 +28,15 @@ function rewriteToCatalog(request: NextRequest, segment: CatalogSegment, rest: s
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const target = classifyHost(request.headers.get("host"), getEnv().ROOT_DOMAIN);
-  if (target.kind === "invalid") return NextResponse.json({ error: "bad_host", message: "Unknown host name" }, { status: 400 });
+  if (target.kind === "invalid")
+    return NextResponse.json({ error: "bad_host", message: "Unknown host name" }, { status: 400 });
 
   if (target.kind !== "platform") {
     if (SHARED_PATHS.test(pathname)) return NextResponse.next();
     const segment: CatalogSegment =
-      target.kind === "subdomain" ? { locale: localeOf(request), mode: "host", key: target.slug } : { locale: localeOf(request), mode: "domain", key: target.domain };
+      target.kind === "subdomain"
+        ? { locale: localeOf(request), mode: "host", key: target.slug }
+        : { locale: localeOf(request), mode: "domain", key: target.domain };
     return rewriteToCatalog(request, segment, pathname);
   }
 
@@ -46,12 +49,21 @@ export function proxy(request: NextRequest) {
   }
   // /account (password change) is a platform page; "account" should also be a reserved slug (lib/tenancy/slug.ts).
   if (first !== "account" && checkSlug(first) === null) {
-    return rewriteToCatalog(request, { locale: localeOf(request), mode: "path", key: first }, `/${rest.join("/")}`);
+    return rewriteToCatalog(
+      request,
+      { locale: localeOf(request), mode: "path", key: first },
+      `/${rest.join("/")}`,
+    );
   }
 
-  const guarded = pathname.startsWith("/dashboard") || pathname.startsWith("/account") || (pathname.startsWith("/admin") && pathname !== "/admin/login");
+  const guarded =
+    pathname.startsWith("/dashboard") ||
+    pathname.startsWith("/account") ||
+    (pathname.startsWith("/admin") && pathname !== "/admin/login");
   if (!guarded || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  return NextResponse.redirect(new URL(pathname.startsWith("/admin") ? "/admin/login" : "/login", request.url));
+  return NextResponse.redirect(
+    new URL(pathname.startsWith("/admin") ? "/admin/login" : "/login", request.url),
+  );
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

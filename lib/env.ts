@@ -32,9 +32,17 @@ export const EnvSchema = z.object({
   /** Seed demo showrooms when the database has no showroom yet. */
   SEED_DEMO: flag.default(true),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Encrypts secrets at rest (WhatsApp tokens, AI keys, TOTP secrets). Generated in DATA_DIR when unset (embedded mode only). */
-  ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
+    .optional(),
 
   /** Photos on S3 or any S3-compatible store when S3_BUCKET is set; local disk under DATA_DIR otherwise. */
   S3_BUCKET: z.string().min(3).optional(),
@@ -51,11 +59,17 @@ export const EnvSchema = z.object({
   WHATSAPP_APP_SECRET: z.string().min(1).optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
   WHATSAPP_GRAPH_API_URL: z.url().default("https://graph.facebook.com"),
-  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v23.0").default("v23.0"),
+  WHATSAPP_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "must look like v23.0")
+    .default("v23.0"),
   /** Run queue workers inside the web process (set false when running `npm run worker` separately). */
   RUN_WORKERS: flag.default(true),
   /** Schema of the job queue in the same database (separate test servers get their own). */
-  QUEUE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain lower-case schema name").default("graphile_worker"),
+  QUEUE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain lower-case schema name")
+    .default("graphile_worker"),
 
   /** Assistant: local (offline, default), anthropic or openai. */
   AI_PROVIDER: z.enum(["local", "anthropic", "openai"]).default("local"),
@@ -73,17 +87,23 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export class EnvError extends Error {
   constructor(public readonly issues: string[]) {
-    super(`Invalid configuration:\n${issues.map((line) => `  - ${line}`).join("\n")}\nSee .env.example for every setting.`);
+    super(
+      `Invalid configuration:\n${issues.map((line) => `  - ${line}`).join("\n")}\nSee .env.example for every setting.`,
+    );
     this.name = "EnvError";
   }
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty value in a .env file means "not set", not "set to the empty string".
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`));
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    );
   }
   return result.data;
 }

@@ -30,7 +30,7 @@ function decimalToUnits(text: string, unit: bigint): bigint | null {
   const whole = BigInt(match[1] ?? "0");
   const fraction = match[2] ?? "";
   const scale = 10n ** BigInt(fraction.length);
-  return (whole * scale + BigInt(fraction || "0")) * unit / scale;
+  return ((whole * scale + BigInt(fraction || "0")) * unit) / scale;
 }
 
 /**
@@ -40,7 +40,12 @@ function decimalToUnits(text: string, unit: bigint): bigint | null {
  * Returns null for anything else, zero and negatives.
  */
 export function parseRupiah(text: string): bigint | null {
-  const cleaned = text.trim().toLowerCase().replace(/^rp\.?\s*/, "").replace(/,-$/, "").replace(/\s+/g, " ");
+  const cleaned = text
+    .trim()
+    .toLowerCase()
+    .replace(/^rp\.?\s*/, "")
+    .replace(/,-$/, "")
+    .replace(/\s+/g, " ");
   if (!cleaned || cleaned.startsWith("-")) return null;
   const unitMatch = cleaned.match(/^([\d.,]+)\s*(jt|juta|m|miliar|milyar|rb|ribu|k)?$/);
   if (!unitMatch) return null;

@@ -1,15 +1,15 @@
 // `npm run cli -- <command>`: the operator's command line, calling the same lib/ code as the UI.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { parseEnv } from "@/lib/env";
-import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
-import { db, disconnectDb } from "@/lib/db/client";
 import { systemActor } from "@/lib/audit/record";
-import { createTenant } from "@/lib/tenancy/tenants";
 import { createUser, ROLES, type Role } from "@/lib/auth/users";
-import { importVehiclesCsv } from "@/lib/inventory/csv-import";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
+import { type PreparedDatabase, prepareDatabase } from "@/lib/db/bootstrap";
+import { db, disconnectDb } from "@/lib/db/client";
+import { parseEnv } from "@/lib/env";
+import { importVehiclesCsv } from "@/lib/inventory/csv-import";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
+import { createTenant } from "@/lib/tenancy/tenants";
 import { ensureSecret, loadDotEnv } from "./lib/secrets";
 
 const USAGE = `Usage: npm run cli -- <command> [options] [--json]
@@ -64,22 +64,46 @@ async function runCommand(command: string, values: Values, positionals: string[]
       return { text: "Database is migrated.", data: { migrated: true } };
     case "db:seed": {
       const seeded = await seedDemoIfEmpty((line) => console.error(line));
-      return { text: seeded ? "Demo showrooms created." : "The database already has showrooms; nothing seeded.", data: { seeded } };
+      return {
+        text: seeded ? "Demo showrooms created." : "The database already has showrooms; nothing seeded.",
+        data: { seeded },
+      };
     }
     case "tenant:create": {
       if (values["whatsapp-phone-number-id"] || values["whatsapp-access-token"]) {
-        throw new UsageError("WhatsApp numbers are connected with the WhatsApp channel, which this version does not include yet.");
+        throw new UsageError(
+          "WhatsApp numbers are connected with the WhatsApp channel, which this version does not include yet.",
+        );
       }
-      const tenant = await createTenant({ slug: required(values, "slug"), name: required(values, "name"), city: values.city, whatsappNumber: values.whatsapp }, actor);
-      return { text: `Created showroom ${tenant.name} (/${tenant.slug}, id ${tenant.id}).`, data: { id: tenant.id, slug: tenant.slug, name: tenant.name } };
+      const tenant = await createTenant(
+        {
+          slug: required(values, "slug"),
+          name: required(values, "name"),
+          city: values.city,
+          whatsappNumber: values.whatsapp,
+        },
+        actor,
+      );
+      return {
+        text: `Created showroom ${tenant.name} (/${tenant.slug}, id ${tenant.id}).`,
+        data: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+      };
     }
     case "user:create": {
       const role = required(values, "role");
-      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
       const tenantId = values.tenant ? await tenantIdOf(values.tenant) : undefined;
       const email = required(values, "email");
       const user = await createUser(
-        { email, password: required(values, "password"), role: role as Role, tenantId, name: values.name ?? email.split("@")[0] ?? email, whatsappNumber: values.whatsapp },
+        {
+          email,
+          password: required(values, "password"),
+          role: role as Role,
+          tenantId,
+          name: values.name ?? email.split("@")[0] ?? email,
+          whatsappNumber: values.whatsapp,
+        },
         actor,
       );
       return { text: `Created ${user.role} ${user.email} (id ${user.id}).`, data: user };
@@ -95,7 +119,9 @@ async function runCommand(command: string, values: Values, positionals: string[]
       if (report.created + report.updated > 0) await revalidateCatalog(tenantId);
       const lines = [
         `Imported ${file}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected.`,
-        ...report.rejected.map((row) => `  row ${row.row}${row.stockCode ? ` (${row.stockCode})` : ""}: ${row.reason}`),
+        ...report.rejected.map(
+          (row) => `  row ${row.row}${row.stockCode ? ` (${row.stockCode})` : ""}: ${row.reason}`,
+        ),
       ];
       return { text: lines.join("\n"), data: report };
     }
@@ -107,7 +133,12 @@ async function runCommand(command: string, values: Values, positionals: string[]
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: process.argv.slice(2), options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -127,7 +158,15 @@ async function main(): Promise<number> {
     await ensureSecret(env.DATA_DIR, "AUTH_SECRET");
     await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
     const output = await runCommand(command, values, rest);
-    console.log(values.json ? JSON.stringify(output.data, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2) : output.text);
+    console.log(
+      values.json
+        ? JSON.stringify(
+            output.data,
+            (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
+            2,
+          )
+        : output.text,
+    );
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,17 +1,25 @@
 // `npm run eval:assistant`: runs the labelled buyer messages through the real reply path against a known stock in its own embedded cluster, and scores what was offered, invented amounts and sold cars.
-import { parseEnv } from "@/lib/env";
+
+import { findInventedAmounts, findWrittenAmounts } from "@/lib/assistant/grounding";
+import { type ComposeResult, composeReply } from "@/lib/assistant/llm-engine";
+import { understandBuyerMessage } from "@/lib/assistant/understand";
+import { systemActor } from "@/lib/audit/record";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { disconnectDb } from "@/lib/db/client";
 import { withPlatformAccess } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
-import { createTenant } from "@/lib/tenancy/tenants";
+import { parseEnv } from "@/lib/env";
 import { createVehicle } from "@/lib/inventory/vehicles";
-import { systemActor } from "@/lib/audit/record";
-import { understandBuyerMessage } from "@/lib/assistant/understand";
-import { composeReply, type ComposeResult } from "@/lib/assistant/llm-engine";
-import { findInventedAmounts, findWrittenAmounts } from "@/lib/assistant/grounding";
+import { createTenant } from "@/lib/tenancy/tenants";
 import { BUYER_MESSAGES, DEMO_CITIES, DEMO_STOCK, EVAL_NOW } from "../tests/eval/buyer-messages";
-import { EVAL_STOCK, FULL_CRITERIA, expectedOffer, groundedAmounts, matchesCriteria, type EvalCar } from "../tests/eval/expected";
+import {
+  EVAL_STOCK,
+  type EvalCar,
+  expectedOffer,
+  FULL_CRITERIA,
+  groundedAmounts,
+  matchesCriteria,
+} from "../tests/eval/expected";
 
 const SLUG = "eval-showroom";
 const DATABASE = "autolumiku_eval";
@@ -28,15 +36,29 @@ const log = (line: string) => console.log(`[eval] ${line}`);
 
 async function seedStock(): Promise<string> {
   const actor = systemActor("seed");
-  const existing = await withPlatformAccess({ actor: { kind: "system", name: "seed" }, action: "eval.find", entity: "tenant" }, (tx) => tx.tenant.findUnique({ where: { slug: SLUG }, select: { id: true } }));
-  const tenantId = existing?.id ?? (await createTenant({ slug: SLUG, name: "Showroom Evaluasi", city: "Jakarta Selatan", whatsappNumber: "081200000000" }, actor)).id;
+  const existing = await withPlatformAccess(
+    { actor: { kind: "system", name: "seed" }, action: "eval.find", entity: "tenant" },
+    (tx) => tx.tenant.findUnique({ where: { slug: SLUG }, select: { id: true } }),
+  );
+  const tenantId =
+    existing?.id ??
+    (
+      await createTenant(
+        { slug: SLUG, name: "Showroom Evaluasi", city: "Jakarta Selatan", whatsappNumber: "081200000000" },
+        actor,
+      )
+    ).id;
   // Reused clusters are restocked every run, so the stock always equals EVAL_STOCK.
-  await withTenant(tenantId, async (tx) => {
-    await tx.vehicle.deleteMany({});
-    for (const car of EVAL_STOCK) {
-      await createVehicle(tx, { tenantId, actor, input: { ...car, negotiable: true } });
-    }
-  }, { timeout: 120_000 });
+  await withTenant(
+    tenantId,
+    async (tx) => {
+      await tx.vehicle.deleteMany({});
+      for (const car of EVAL_STOCK) {
+        await createVehicle(tx, { tenantId, actor, input: { ...car, negotiable: true } });
+      }
+    },
+    { timeout: 120_000 },
+  );
   return tenantId;
 }
 
@@ -61,33 +83,75 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const port = env.EMBEDDED_PG_PORT + 3;
   log(`starting the eval PostgreSQL (cluster eval-postgres, port ${port}, database ${DATABASE})`);
-  const prepared = await prepareDatabase({ env, log: () => {}, cluster: "eval-postgres", port, database: DATABASE, whenRunning: "reuse" });
+  const prepared = await prepareDatabase({
+    env,
+    log: () => {},
+    cluster: "eval-postgres",
+    port,
+    database: DATABASE,
+    whenRunning: "reuse",
+  });
   let failed = false;
   try {
     const tenantId = await seedStock();
     const byCode = new Map(EVAL_STOCK.map((car) => [car.stockCode, car]));
     const soldCodes = EVAL_STOCK.filter((car) => car.status === "sold").map((car) => car.stockCode);
-    log(`stock: ${EVAL_STOCK.length} cars (${EVAL_STOCK.filter((car) => car.status === "available").length} available, ${EVAL_STOCK.filter((car) => car.status === "booked").length} booked, ${soldCodes.length} sold)`);
+    log(
+      `stock: ${EVAL_STOCK.length} cars (${EVAL_STOCK.filter((car) => car.status === "available").length} available, ${EVAL_STOCK.filter((car) => car.status === "booked").length} booked, ${soldCodes.length} sold)`,
+    );
 
     const score: Score = {
-      cases: 0, searchCases: 0, withMatches: 0, exact: 0, offeredTotal: 0, offeredMatching: 0, expectedTotal: 0, expectedOffered: 0,
-      noMatchCases: 0, noMatchAlternatives: 0, invented: [], sold: [], misses: [], engines: { llm: 0, local: 0 },
+      cases: 0,
+      searchCases: 0,
+      withMatches: 0,
+      exact: 0,
+      offeredTotal: 0,
+      offeredMatching: 0,
+      expectedTotal: 0,
+      expectedOffered: 0,
+      noMatchCases: 0,
+      noMatchAlternatives: 0,
+      invented: [],
+      sold: [],
+      misses: [],
+      engines: { llm: 0, local: 0 },
     };
     for (const testCase of BUYER_MESSAGES) {
       const result = await withTenant(tenantId, (tx) =>
-        composeReply(tx, { tenantId, text: testCase.text, previous: testCase.previous ?? {}, showroomName: "Showroom Evaluasi", base: BASE, creditRateBps: RATE_BPS, now: EVAL_NOW }),
+        composeReply(tx, {
+          tenantId,
+          text: testCase.text,
+          previous: testCase.previous ?? {},
+          showroomName: "Showroom Evaluasi",
+          base: BASE,
+          creditRateBps: RATE_BPS,
+          now: EVAL_NOW,
+        }),
       );
       score.cases += 1;
       score.engines[result.engine] += 1;
       const offeredCars = result.offered.flatMap((code) => byCode.get(code) ?? []);
 
       // Sold: offered by code, or named in the text by its stock code.
-      const soldHere = [...new Set([...result.offered.filter((code) => soldCodes.includes(code)), ...soldCodes.filter((code) => result.reply.includes(code))])];
+      const soldHere = [
+        ...new Set([
+          ...result.offered.filter((code) => soldCodes.includes(code)),
+          ...soldCodes.filter((code) => result.reply.includes(code)),
+        ]),
+      ];
       if (soldHere.length) score.sold.push({ id: testCase.id, codes: soldHere });
 
       // Invented: an amount that is neither an offered car's price (or a credit estimate for it) nor the buyer's.
-      const understood = understandBuyerMessage(testCase.text, { brands: DEMO_STOCK, cities: DEMO_CITIES, previous: testCase.previous });
-      const allowed = [...groundedAmounts(offeredCars, RATE_BPS), ...understood.mentionedAmounts, ...findWrittenAmounts(testCase.text).map((written) => written.amount)];
+      const understood = understandBuyerMessage(testCase.text, {
+        brands: DEMO_STOCK,
+        cities: DEMO_CITIES,
+        previous: testCase.previous,
+      });
+      const allowed = [
+        ...groundedAmounts(offeredCars, RATE_BPS),
+        ...understood.mentionedAmounts,
+        ...findWrittenAmounts(testCase.text).map((written) => written.amount),
+      ];
       const invented = findInventedAmounts(result.reply, allowed);
       if (invented.length) score.invented.push({ id: testCase.id, amounts: invented });
 
@@ -110,7 +174,8 @@ async function main(): Promise<void> {
       score.offeredMatching += offeredCars.filter(matching).length;
       score.expectedTotal += expected.length;
       score.expectedOffered += expected.filter((code) => result.offered.includes(code)).length;
-      const same = expected.length === result.offered.length && expected.every((code) => result.offered.includes(code));
+      const same =
+        expected.length === result.offered.length && expected.every((code) => result.offered.includes(code));
       if (same) score.exact += 1;
       else score.misses.push({ id: testCase.id, expected, offered: result.offered });
     }
@@ -128,17 +193,32 @@ const pct = (part: number, whole: number) => (whole === 0 ? "n/a" : `${((part / 
 /** Prints the figures; true when the run must fail (an invented amount or a sold car). */
 function print(score: Score): boolean {
   console.log("");
-  console.log(`Assistant eval: ${score.cases} labelled buyer messages (replies by ${Object.entries(score.engines).map(([engine, count]) => `${engine} ${count}`).join(", ")})`);
-  console.log(`  Search messages scored: ${score.searchCases} (${score.withMatches} with matching stock, ${score.noMatchCases} with none)`);
-  console.log(`  Exactly the matching cars offered: ${score.exact}/${score.searchCases} (${pct(score.exact, score.searchCases)})`);
-  console.log(`  Precision (offered cars that match, where stock matches): ${score.offeredMatching}/${score.offeredTotal} (${pct(score.offeredMatching, score.offeredTotal)})`);
-  console.log(`  Recall (expected cars that were offered): ${score.expectedOffered}/${score.expectedTotal} (${pct(score.expectedOffered, score.expectedTotal)})`);
-  console.log(`  No-match searches answered with nearest alternatives: ${score.noMatchAlternatives}/${score.noMatchCases}`);
+  console.log(
+    `Assistant eval: ${score.cases} labelled buyer messages (replies by ${Object.entries(score.engines)
+      .map(([engine, count]) => `${engine} ${count}`)
+      .join(", ")})`,
+  );
+  console.log(
+    `  Search messages scored: ${score.searchCases} (${score.withMatches} with matching stock, ${score.noMatchCases} with none)`,
+  );
+  console.log(
+    `  Exactly the matching cars offered: ${score.exact}/${score.searchCases} (${pct(score.exact, score.searchCases)})`,
+  );
+  console.log(
+    `  Precision (offered cars that match, where stock matches): ${score.offeredMatching}/${score.offeredTotal} (${pct(score.offeredMatching, score.offeredTotal)})`,
+  );
+  console.log(
+    `  Recall (expected cars that were offered): ${score.expectedOffered}/${score.expectedTotal} (${pct(score.expectedOffered, score.expectedTotal)})`,
+  );
+  console.log(
+    `  No-match searches answered with nearest alternatives: ${score.noMatchAlternatives}/${score.noMatchCases}`,
+  );
   console.log(`  Replies with an invented amount: ${score.invented.length} (must be 0)`);
   console.log(`  Replies offering a sold car: ${score.sold.length} (must be 0)`);
   if (score.misses.length) {
     console.log("  Not exact (expected -> offered):");
-    for (const miss of score.misses) console.log(`    ${miss.id}: [${miss.expected.join(", ")}] -> [${miss.offered.join(", ")}]`);
+    for (const miss of score.misses)
+      console.log(`    ${miss.id}: [${miss.expected.join(", ")}] -> [${miss.offered.join(", ")}]`);
   }
   for (const item of score.invented) console.log(`  INVENTED ${item.id}: ${item.amounts.join(", ")}`);
   for (const item of score.sold) console.log(`  SOLD ${item.id}: ${item.codes.join(", ")}`);

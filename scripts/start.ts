@@ -1,9 +1,10 @@
 // `npm start`: the whole product on one machine. Uses DATABASE_URL when set; otherwise starts the
 // embedded PostgreSQL. Migrates, seeds the demo showrooms into an empty database, builds when
 // the sources changed, serves on PORT, and shuts everything down cleanly on Ctrl-C.
-import { appUrl, EnvError, parseEnv } from "@/lib/env";
-import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
+
+import { type PreparedDatabase, prepareDatabase } from "@/lib/db/bootstrap";
 import { disconnectDb } from "@/lib/db/client";
+import { appUrl, EnvError, parseEnv } from "@/lib/env";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS, seedDemoIfEmpty } from "@/lib/seed/demo";
 import { buildIfNeeded, startNext, stopChild, waitForHttp } from "./lib/next-server";
 import { ensureAuthSecret, ensureOfflineWhatsApp, ensureSecret, loadDotEnv } from "./lib/secrets";
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
   // Set before the web server starts, so it signs and sends to itself (see README, WhatsApp).
   const selfUrl = env.INTERNAL_URL ?? `http://127.0.0.1:${env.PORT}`;
-  if (await ensureOfflineWhatsApp({ dataDir: env.DATA_DIR, selfUrl })) log("WhatsApp runs offline: simulator at /dashboard/simulator");
+  if (await ensureOfflineWhatsApp({ dataDir: env.DATA_DIR, selfUrl }))
+    log("WhatsApp runs offline: simulator at /dashboard/simulator");
   process.env.NEXTAUTH_SECRET = secret;
   process.env.NEXTAUTH_URL ??= appUrl(env);
 
@@ -69,9 +71,11 @@ function printBanner(base: string, demo: boolean): void {
   ];
   if (demo) {
     lines.push("", "Demo showrooms");
-    for (const showroom of DEMO_SHOWROOMS) lines.push(`  ${showroom.name.padEnd(26)} ${base}/${showroom.slug}`);
+    for (const showroom of DEMO_SHOWROOMS)
+      lines.push(`  ${showroom.name.padEnd(26)} ${base}/${showroom.slug}`);
     lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
-    for (const login of DEMO_LOGINS) lines.push(`  ${login.label.padEnd(34)} ${login.email.padEnd(36)} ${base}${login.page}`);
+    for (const login of DEMO_LOGINS)
+      lines.push(`  ${login.label.padEnd(34)} ${login.email.padEnd(36)} ${base}${login.page}`);
   }
   lines.push("", "Press Ctrl-C to stop.", "");
   console.log(lines.join("\n"));
@@ -79,6 +83,7 @@ function printBanner(base: string, demo: boolean): void {
 
 main().catch(async (error: unknown) => {
   if (error instanceof EnvError) console.error(error.message);
-  else console.error(`[autolumiku] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  else
+    console.error(`[autolumiku] could not start: ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);
 });

@@ -1,13 +1,16 @@
 // `npm run worker`: queue workers in their own process (set RUN_WORKERS=false for the web server).
+
+import { disconnectDb } from "@/lib/db/client";
 import { parseEnv } from "@/lib/env";
 import { ensureWorkers, stopWorkers } from "@/lib/jobs/workers";
-import { disconnectDb } from "@/lib/db/client";
 import { ensureSecret, loadDotEnv } from "./lib/secrets";
 
 loadDotEnv();
 const env = parseEnv(process.env);
 if (!env.DATABASE_URL) {
-  console.error("Set DATABASE_URL (and ENCRYPTION_KEY) to the same database as the web server; with the embedded database, workers run inside `npm start`.");
+  console.error(
+    "Set DATABASE_URL (and ENCRYPTION_KEY) to the same database as the web server; with the embedded database, workers run inside `npm start`.",
+  );
   process.exit(2);
 }
 await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");

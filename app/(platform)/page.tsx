@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { LanguageSwitch } from "@/components/site/language-switch";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { LanguageSwitch } from "@/components/site/language-switch";
 import { getTranslator } from "@/lib/i18n/server";
 
 export default async function PlatformHome() {

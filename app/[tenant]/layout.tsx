@@ -5,23 +5,30 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import "../globals.css";
+import { LanguageSwitch } from "@/components/site/language-switch";
+import { Toaster } from "@/components/ui/toaster";
 import { loadShowroom } from "@/lib/catalog/showroom";
 import { brandingImages } from "@/lib/settings/branding";
 import { themeStyle } from "@/lib/tenancy/theme";
-import { LanguageSwitch } from "@/components/site/language-switch";
-import { Toaster } from "@/components/ui/toaster";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /** The favicon is per showroom; pages below set their own titles. */
-export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ tenant: string }>;
+}): Promise<Metadata> {
   const showroom = await loadShowroom((await params).tenant);
   if (showroom.state !== "open") return { title: "autolumiku" };
   const favicon = brandingImages(showroom.theme, showroom.tenant.id).favicon;
   if (!favicon) return { title: showroom.tenant.name };
   return {
     title: showroom.tenant.name,
-    icons: { icon: [{ url: favicon.url, type: "image/png", sizes: `${favicon.width}x${favicon.height}` }], apple: [{ url: favicon.url, sizes: `${favicon.width}x${favicon.height}` }] },
+    icons: {
+      icon: [{ url: favicon.url, type: "image/png", sizes: `${favicon.width}x${favicon.height}` }],
+      apple: [{ url: favicon.url, sizes: `${favicon.width}x${favicon.height}` }],
+    },
   };
 }
 
@@ -32,7 +39,13 @@ export function generateStaticParams(): { tenant: string }[] {
   return [];
 }
 
-export default async function ShowroomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
+export default async function ShowroomLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ tenant: string }>;
+}) {
   const showroom = await loadShowroom((await params).tenant);
   if (showroom.state === "missing") notFound();
   if (showroom.state === "suspended") {
@@ -53,15 +66,29 @@ export default async function ShowroomLayout({ children, params }: { children: R
   return (
     <html lang={locale}>
       {/* On body, not a wrapper: the toaster is themed too, and font-sans resolves --font-sans-family here. */}
-      <body style={themeStyle(theme)} className="min-h-dvh bg-background font-sans text-foreground antialiased">
+      <body
+        style={themeStyle(theme)}
+        className="min-h-dvh bg-background font-sans text-foreground antialiased"
+      >
         <div className="flex min-h-dvh flex-col">
           <header className="sticky top-0 z-30 border-b-2 border-brand-secondary bg-background/95 backdrop-blur">
             <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-3 px-4">
-              <Link href={base || "/"} className="flex min-w-0 items-center truncate text-lg font-bold tracking-tight text-primary" data-testid="catalog-home-link">
+              <Link
+                href={base || "/"}
+                className="flex min-w-0 items-center truncate text-lg font-bold tracking-tight text-primary"
+                data-testid="catalog-home-link"
+              >
                 {logo ? (
                   // A plain img: the file is already resized and served immutable; width/height keep the header from shifting.
                   // eslint-disable-next-line @next/next/no-img-element
-                  <img src={logo.url} alt={tenant.name} width={logo.width} height={logo.height} className="h-10 w-auto max-w-[11rem] object-contain" data-testid="catalog-logo" />
+                  <img
+                    src={logo.url}
+                    alt={tenant.name}
+                    width={logo.width}
+                    height={logo.height}
+                    className="h-10 w-auto max-w-[11rem] object-contain"
+                    data-testid="catalog-logo"
+                  />
                 ) : (
                   tenant.name
                 )}
@@ -85,7 +112,11 @@ export default async function ShowroomLayout({ children, params }: { children: R
                 {tenant.address ? ` · ${tenant.address}` : ""}
               </span>
               {/* On the light pill its own colours stay readable, whatever the secondary colour is. */}
-              <LanguageSwitch locale={locale} label={t("lang.label")} className="self-start rounded-lg bg-background p-1 sm:hidden" />
+              <LanguageSwitch
+                locale={locale}
+                label={t("lang.label")}
+                className="self-start rounded-lg bg-background p-1 sm:hidden"
+              />
             </div>
           </footer>
         </div>

@@ -6,7 +6,7 @@ import { changePasswordAction } from "@/app/(platform)/account/password/actions"
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 
 export function ChangePasswordForm({ locale }: { locale: Locale }) {
   const t = translator(locale);
@@ -23,18 +23,33 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
         if (password !== String(data.get("confirm") ?? "")) return setError(t("account.password.mismatch"));
         startTransition(async () => {
           const result = await changePasswordAction({ password });
-          if (!result.ok) return setError(result.code === "invalid" ? t("account.password.new") : t("action.unauthorized"));
+          if (!result.ok)
+            return setError(result.code === "invalid" ? t("account.password.new") : t("action.unauthorized"));
           router.replace(result.next);
         });
       }}
     >
       <div className="space-y-1">
         <Label htmlFor="password">{t("account.password.new")}</Label>
-        <Input id="password" name="password" type="password" autoComplete="new-password" minLength={8} required />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+        />
       </div>
       <div className="space-y-1">
         <Label htmlFor="confirm">{t("account.password.confirm")}</Label>
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={8} required />
+        <Input
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+        />
       </div>
       {error && (
         <p className="text-sm text-destructive" role="alert" data-testid="form-error">

@@ -19,7 +19,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/actions/staff";
-import { translator, type Locale, type MessageKey } from "@/lib/i18n/messages";
+import { type Locale, type MessageKey, translator } from "@/lib/i18n/messages";
 
 function useAction() {
   const router = useRouter();
@@ -29,7 +29,9 @@ function useAction() {
     startTransition(async () => {
       const result = await call();
       if (!result.ok) {
-        const fields = result.fieldErrors ? Object.entries(result.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`) : [];
+        const fields = result.fieldErrors
+          ? Object.entries(result.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`)
+          : [];
         setError([result.message, ...fields].join(" "));
         return;
       }
@@ -49,11 +51,33 @@ function ErrorText({ error }: { error: string | null }) {
   ) : null;
 }
 
-function Field({ name, label, type = "text", defaultValue, required, placeholder }: { name: string; label: string; type?: string; defaultValue?: string | number; required?: boolean; placeholder?: string }) {
+function Field({
+  name,
+  label,
+  type = "text",
+  defaultValue,
+  required,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  type?: string;
+  defaultValue?: string | number;
+  required?: boolean;
+  placeholder?: string;
+}) {
   return (
     <div className="space-y-1">
       <Label htmlFor={name}>{label}</Label>
-      <Input id={name} name={name} type={type} defaultValue={defaultValue} required={required} placeholder={placeholder} step={type === "number" ? "any" : undefined} />
+      <Input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        required={required}
+        placeholder={placeholder}
+        step={type === "number" ? "any" : undefined}
+      />
     </div>
   );
 }
@@ -70,7 +94,14 @@ export function CreateShowroomForm({ locale }: { locale: Locale }) {
       onSubmit={(event) => {
         event.preventDefault();
         const form = event.currentTarget;
-        const input = { name: text(form, "name"), slug: text(form, "slug"), city: text(form, "city"), ownerName: text(form, "ownerName"), ownerEmail: text(form, "ownerEmail"), ownerWhatsapp: text(form, "ownerWhatsapp") };
+        const input = {
+          name: text(form, "name"),
+          slug: text(form, "slug"),
+          city: text(form, "city"),
+          ownerName: text(form, "ownerName"),
+          ownerEmail: text(form, "ownerEmail"),
+          ownerWhatsapp: text(form, "ownerWhatsapp"),
+        };
         run(
           () => createShowroomAction(input),
           (data) => {
@@ -112,7 +143,11 @@ export interface ShowroomControlsProps {
   limits: { maxVehicles: number; maxStaff: number; aiMonthlyBudgetUsd: number; aiRatePerMinute: number };
 }
 
-export function ShowroomLimitsForm({ locale, tenantId, limits }: Pick<ShowroomControlsProps, "locale" | "tenantId" | "limits">) {
+export function ShowroomLimitsForm({
+  locale,
+  tenantId,
+  limits,
+}: Pick<ShowroomControlsProps, "locale" | "tenantId" | "limits">) {
   const t = translator(locale);
   const { pending, error, run } = useAction();
   const [saved, setSaved] = useState(false);
@@ -122,14 +157,47 @@ export function ShowroomLimitsForm({ locale, tenantId, limits }: Pick<ShowroomCo
       onSubmit={(event) => {
         event.preventDefault();
         const form = event.currentTarget;
-        const input = { tenantId, maxVehicles: text(form, "maxVehicles"), maxStaff: text(form, "maxStaff"), aiMonthlyBudgetUsd: text(form, "aiMonthlyBudgetUsd"), aiRatePerMinute: text(form, "aiRatePerMinute") };
-        run(() => updateShowroomLimitsAction(input), () => setSaved(true));
+        const input = {
+          tenantId,
+          maxVehicles: text(form, "maxVehicles"),
+          maxStaff: text(form, "maxStaff"),
+          aiMonthlyBudgetUsd: text(form, "aiMonthlyBudgetUsd"),
+          aiRatePerMinute: text(form, "aiRatePerMinute"),
+        };
+        run(
+          () => updateShowroomLimitsAction(input),
+          () => setSaved(true),
+        );
       }}
     >
-      <Field name="maxVehicles" label={t("admin.limits.maxVehicles")} type="number" defaultValue={limits.maxVehicles} required />
-      <Field name="maxStaff" label={t("admin.limits.maxStaff")} type="number" defaultValue={limits.maxStaff} required />
-      <Field name="aiMonthlyBudgetUsd" label={t("admin.limits.aiBudget")} type="number" defaultValue={limits.aiMonthlyBudgetUsd} required />
-      <Field name="aiRatePerMinute" label={t("admin.limits.aiRate")} type="number" defaultValue={limits.aiRatePerMinute} required />
+      <Field
+        name="maxVehicles"
+        label={t("admin.limits.maxVehicles")}
+        type="number"
+        defaultValue={limits.maxVehicles}
+        required
+      />
+      <Field
+        name="maxStaff"
+        label={t("admin.limits.maxStaff")}
+        type="number"
+        defaultValue={limits.maxStaff}
+        required
+      />
+      <Field
+        name="aiMonthlyBudgetUsd"
+        label={t("admin.limits.aiBudget")}
+        type="number"
+        defaultValue={limits.aiMonthlyBudgetUsd}
+        required
+      />
+      <Field
+        name="aiRatePerMinute"
+        label={t("admin.limits.aiRate")}
+        type="number"
+        defaultValue={limits.aiRatePerMinute}
+        required
+      />
       <div className="col-span-2 space-y-2">
         <ErrorText error={error} />
         {saved && <p className="text-sm text-success">{t("admin.saved")}</p>}
@@ -141,21 +209,33 @@ export function ShowroomLimitsForm({ locale, tenantId, limits }: Pick<ShowroomCo
   );
 }
 
-export function ShowroomStatusButton({ locale, tenantId, status }: Pick<ShowroomControlsProps, "locale" | "tenantId" | "status">) {
+export function ShowroomStatusButton({
+  locale,
+  tenantId,
+  status,
+}: Pick<ShowroomControlsProps, "locale" | "tenantId" | "status">) {
   const t = translator(locale);
   const { pending, error, run } = useAction();
   const next = status === "active" ? "suspended" : "active";
   return (
     <div className="space-y-2">
       <ErrorText error={error} />
-      <Button variant={next === "suspended" ? "destructive" : "default"} disabled={pending} onClick={() => run(() => setShowroomStatusAction({ tenantId, status: next }))}>
+      <Button
+        variant={next === "suspended" ? "destructive" : "default"}
+        disabled={pending}
+        onClick={() => run(() => setShowroomStatusAction({ tenantId, status: next }))}
+      >
         {next === "suspended" ? t("admin.status.suspend") : t("admin.status.reactivate")}
       </Button>
     </div>
   );
 }
 
-export function DeleteShowroomForm({ locale, tenantId, slug }: Pick<ShowroomControlsProps, "locale" | "tenantId" | "slug">) {
+export function DeleteShowroomForm({
+  locale,
+  tenantId,
+  slug,
+}: Pick<ShowroomControlsProps, "locale" | "tenantId" | "slug">) {
   const t = translator(locale);
   const router = useRouter();
   const { pending, error, run } = useAction();
@@ -165,7 +245,10 @@ export function DeleteShowroomForm({ locale, tenantId, slug }: Pick<ShowroomCont
       onSubmit={(event) => {
         event.preventDefault();
         const confirmSlug = text(event.currentTarget, "confirmSlug");
-        run(() => deleteShowroomAction({ tenantId, confirmSlug }), () => router.replace("/admin"));
+        run(
+          () => deleteShowroomAction({ tenantId, confirmSlug }),
+          () => router.replace("/admin"),
+        );
       }}
     >
       <Field name="confirmSlug" label={t("admin.delete.confirm")} placeholder={slug} required />
@@ -177,21 +260,50 @@ export function DeleteShowroomForm({ locale, tenantId, slug }: Pick<ShowroomCont
   );
 }
 
-export function UserControls({ locale, user }: { locale: Locale; user: { id: string; email: string; isActive: boolean; locked: boolean } }) {
+export function UserControls({
+  locale,
+  user,
+}: {
+  locale: Locale;
+  user: { id: string; email: string; isActive: boolean; locked: boolean };
+}) {
   const t = translator(locale);
   const { pending, error, run } = useAction();
   const [temporary, setTemporary] = useState<string | null>(null);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => setUserActiveAction({ userId: user.id, active: !user.isActive }))}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={pending}
+          onClick={() => run(() => setUserActiveAction({ userId: user.id, active: !user.isActive }))}
+        >
           {user.isActive ? t("admin.users.deactivate") : t("admin.users.reactivate")}
         </Button>
-        <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => forcePasswordResetAction({ userId: user.id }), (data) => setTemporary(t("admin.users.tempPassword", { email: data.email, password: data.temporaryPassword })))}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => forcePasswordResetAction({ userId: user.id }),
+              (data) =>
+                setTemporary(
+                  t("admin.users.tempPassword", { email: data.email, password: data.temporaryPassword }),
+                ),
+            )
+          }
+        >
           {t("admin.users.reset")}
         </Button>
         {user.locked && (
-          <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => unlockUserAction({ userId: user.id }))}>
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={pending}
+            onClick={() => run(() => unlockUserAction({ userId: user.id }))}
+          >
             {t("admin.users.unlock")}
           </Button>
         )}
@@ -221,7 +333,8 @@ export function PlatformSettingsForm({ locale, values }: { locale: Locale; value
   const t = translator(locale);
   const { pending, error, run } = useAction();
   const [saved, setSaved] = useState(false);
-  const hint = (masked: string) => (masked ? t("admin.settings.secretHint", { masked }) : t("admin.settings.secretEmpty"));
+  const hint = (masked: string) =>
+    masked ? t("admin.settings.secretHint", { masked }) : t("admin.settings.secretEmpty");
   const secretField = (name: string, label: MessageKey, masked: string) => (
     <div className="space-y-1">
       <Label htmlFor={name}>{t(label)}</Label>
@@ -245,7 +358,10 @@ export function PlatformSettingsForm({ locale, values }: { locale: Locale; value
           whatsappAppSecret: text(form, "whatsappAppSecret") || undefined,
           rootDomain: text(form, "rootDomain"),
         };
-        run(() => savePlatformSettingsAction(input), () => setSaved(true));
+        run(
+          () => savePlatformSettingsAction(input),
+          () => setSaved(true),
+        );
       }}
     >
       <div className="space-y-1">
@@ -258,9 +374,22 @@ export function PlatformSettingsForm({ locale, values }: { locale: Locale; value
       </div>
       <Field name="aiModel" label={t("admin.settings.aiModel")} defaultValue={values.aiModel} />
       {secretField("aiApiKey", "admin.settings.aiApiKey", values.aiApiKeyMasked)}
-      <Field name="whatsappAppId" label={t("admin.settings.whatsappAppId")} defaultValue={values.whatsappAppId} />
-      <Field name="whatsappApiVersion" label={t("admin.settings.whatsappApiVersion")} defaultValue={values.whatsappApiVersion} placeholder="v23.0" />
-      <Field name="whatsappVerifyToken" label={t("admin.settings.whatsappVerifyToken")} defaultValue={values.whatsappVerifyToken} />
+      <Field
+        name="whatsappAppId"
+        label={t("admin.settings.whatsappAppId")}
+        defaultValue={values.whatsappAppId}
+      />
+      <Field
+        name="whatsappApiVersion"
+        label={t("admin.settings.whatsappApiVersion")}
+        defaultValue={values.whatsappApiVersion}
+        placeholder="v23.0"
+      />
+      <Field
+        name="whatsappVerifyToken"
+        label={t("admin.settings.whatsappVerifyToken")}
+        defaultValue={values.whatsappVerifyToken}
+      />
       {secretField("whatsappAppSecret", "admin.settings.whatsappAppSecret", values.whatsappAppSecretMasked)}
       <Field name="rootDomain" label={t("admin.settings.rootDomain")} defaultValue={values.rootDomain} />
       <div className="space-y-2 sm:col-span-2">

@@ -7,7 +7,7 @@ import { confirmEnrolmentAction, verifySecondFactorAction } from "@/app/(platfor
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 
 export function TwoFactorForm({ locale, mode }: { locale: Locale; mode: "enrol" | "verify" | "done" }) {
   const t = translator(locale);
@@ -21,7 +21,13 @@ export function TwoFactorForm({ locale, mode }: { locale: Locale; mode: "enrol" 
     startTransition(async () => {
       const result = await (mode === "enrol" ? confirmEnrolmentAction : verifySecondFactorAction)({ code });
       if (!result.ok) {
-        setError(result.reason === "invalid_code" || result.reason === "invalid_input" ? t("admin.2fa.error.invalid_code") : result.reason === "locked" ? t("admin.2fa.error.locked") : t("admin.2fa.error.other"));
+        setError(
+          result.reason === "invalid_code" || result.reason === "invalid_input"
+            ? t("admin.2fa.error.invalid_code")
+            : result.reason === "locked"
+              ? t("admin.2fa.error.locked")
+              : t("admin.2fa.error.other"),
+        );
         return;
       }
       const next = result.mustChangePassword ? "/account/password" : "/admin";
@@ -35,7 +41,10 @@ export function TwoFactorForm({ locale, mode }: { locale: Locale; mode: "enrol" 
       <div className="space-y-3">
         <h2 className="text-lg font-semibold">{t("admin.2fa.recoveryTitle")}</h2>
         <p className="text-sm text-muted-foreground">{t("admin.2fa.recoveryHelp")}</p>
-        <ul className="grid grid-cols-2 gap-2 rounded-md border border-border bg-muted/40 p-3 font-mono text-sm" data-testid="recovery-codes">
+        <ul
+          className="grid grid-cols-2 gap-2 rounded-md border border-border bg-muted/40 p-3 font-mono text-sm"
+          data-testid="recovery-codes"
+        >
           {codes.codes.map((code) => (
             <li key={code}>{code}</li>
           ))}
@@ -65,7 +74,15 @@ export function TwoFactorForm({ locale, mode }: { locale: Locale; mode: "enrol" 
     >
       <div className="space-y-1">
         <Label htmlFor="code">{t("admin.2fa.code")}</Label>
-        <Input id="code" name="code" inputMode={mode === "enrol" ? "numeric" : "text"} autoComplete="one-time-code" required maxLength={32} aria-invalid={error ? true : undefined} />
+        <Input
+          id="code"
+          name="code"
+          inputMode={mode === "enrol" ? "numeric" : "text"}
+          autoComplete="one-time-code"
+          required
+          maxLength={32}
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       {error && (
         <p className="text-sm text-destructive" role="alert" data-testid="form-error">

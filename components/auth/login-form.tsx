@@ -1,7 +1,7 @@
 "use client";
-import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -17,7 +17,15 @@ export interface LoginFormText {
   unknownError: string;
 }
 
-export function LoginForm({ area, destination, text }: { area: "dashboard" | "admin"; destination: string; text: LoginFormText }) {
+export function LoginForm({
+  area,
+  destination,
+  text,
+}: {
+  area: "dashboard" | "admin";
+  destination: string;
+  text: LoginFormText;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -58,7 +66,11 @@ export function LoginForm({ area, destination, text }: { area: "dashboard" | "ad
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {error ? (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p
+          role="alert"
+          data-testid="form-error"
+          className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive"
+        >
           {error}
         </p>
       ) : null}

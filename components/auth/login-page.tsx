@@ -1,12 +1,19 @@
 // The shared sign-in screen of /login (showroom staff) and /admin/login (platform admins).
 import Link from "next/link";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/site/language-switch";
-import { getTranslator } from "@/lib/i18n/server";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { LoginFailure } from "@/lib/auth/authenticate";
+import { getTranslator } from "@/lib/i18n/server";
 
-const FAILURES: LoginFailure[] = ["invalid_credentials", "locked", "inactive", "suspended", "use_admin_login", "use_staff_login"];
+const FAILURES: LoginFailure[] = [
+  "invalid_credentials",
+  "locked",
+  "inactive",
+  "suspended",
+  "use_admin_login",
+  "use_staff_login",
+];
 
 export async function LoginPage({ area }: { area: "dashboard" | "admin" }) {
   const { locale, t } = await getTranslator();

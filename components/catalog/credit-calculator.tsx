@@ -1,10 +1,10 @@
 "use client";
 // Works out the monthly instalment as the buyer moves the down payment and tenor.
 import { useId, useState } from "react";
-import { formatRupiah } from "@/lib/money";
-import { simulateCredit } from "@/lib/credit";
-import { NativeSelect } from "@/components/ui/native-select";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { simulateCredit } from "@/lib/credit";
+import { formatRupiah } from "@/lib/money";
 
 export interface CreditText {
   title: string;
@@ -15,15 +15,26 @@ export interface CreditText {
   note: string;
 }
 
-export function CreditCalculator(props: { price: string; rateBps: number; minDownPct: number; tenorsMonths: number[]; text: CreditText }) {
+export function CreditCalculator(props: {
+  price: string;
+  rateBps: number;
+  minDownPct: number;
+  tenorsMonths: number[];
+  text: CreditText;
+}) {
   const id = useId();
   const price = BigInt(props.price);
   const [downPct, setDownPct] = useState(Math.max(props.minDownPct, 30));
-  const years = props.tenorsMonths.map((months) => months / 12).filter((value) => Number.isInteger(value) && value >= 1 && value <= 5);
+  const years = props.tenorsMonths
+    .map((months) => months / 12)
+    .filter((value) => Number.isInteger(value) && value >= 1 && value <= 5);
   const [tenor, setTenor] = useState(years.includes(3) ? 3 : (years[0] ?? 3));
   const result = simulateCredit({ price, downPaymentPct: downPct, years: tenor, rateBps: props.rateBps });
   return (
-    <section aria-labelledby={`${id}-title`} className="space-y-4 rounded-lg border border-border bg-card p-4">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="space-y-4 rounded-lg border border-border bg-card p-4"
+    >
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {props.text.title}
       </h2>
@@ -44,7 +55,11 @@ export function CreditCalculator(props: { price: string; rateBps: number; minDow
       </div>
       <div className="space-y-2">
         <Label htmlFor={`${id}-tenor`}>{props.text.tenor}</Label>
-        <NativeSelect id={`${id}-tenor`} value={tenor} onChange={(event) => setTenor(Number(event.target.value))}>
+        <NativeSelect
+          id={`${id}-tenor`}
+          value={tenor}
+          onChange={(event) => setTenor(Number(event.target.value))}
+        >
           {years.map((value) => (
             <option key={value} value={value}>
               {value} {props.text.years} ({value * 12}x)

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { submitLead, type LeadFormState } from "@/app/[tenant]/vehicles/[slug]/actions";
+import { type LeadFormState, submitLead } from "@/app/[tenant]/vehicles/[slug]/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -20,7 +20,11 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
   const [state, action, pending] = useActionState<LeadFormState, FormData>(submitLead, { status: "idle" });
   if (state.status === "sent") {
     return (
-      <p role="status" className="rounded-lg border border-success/40 bg-success/10 p-4 text-sm font-medium" data-testid="lead-sent">
+      <p
+        role="status"
+        className="rounded-lg border border-success/40 bg-success/10 p-4 text-sm font-medium"
+        data-testid="lead-sent"
+      >
         {text.sent}
       </p>
     );
@@ -29,21 +33,48 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
   const values = state.status === "error" ? state.values : { name: "", phone: "", message: "" };
   // A new key after each failed attempt remounts the fields with what the buyer typed.
   return (
-    <form key={state.status === "error" ? state.attempt : 0} action={action} className="space-y-3 rounded-lg border border-border bg-card p-4" noValidate>
+    <form
+      key={state.status === "error" ? state.attempt : 0}
+      action={action}
+      className="space-y-3 rounded-lg border border-border bg-card p-4"
+      noValidate
+    >
       <h2 className="text-lg font-semibold">{text.title}</h2>
       <input type="hidden" name="tenant" value={tenant} />
       <input type="hidden" name="vehicle" value={vehicle} />
       <div className="space-y-1.5">
         <Label htmlFor="lead-name">{text.name}</Label>
-        <Input id="lead-name" name="name" defaultValue={values.name} autoComplete="name" required aria-invalid={problems.includes("name")} />
+        <Input
+          id="lead-name"
+          name="name"
+          defaultValue={values.name}
+          autoComplete="name"
+          required
+          aria-invalid={problems.includes("name")}
+        />
       </div>
       <div className="space-y-1.5">
         <Label htmlFor="lead-phone">{text.phone}</Label>
-        <Input id="lead-phone" name="phone" defaultValue={values.phone} type="tel" inputMode="tel" autoComplete="tel" required aria-invalid={problems.includes("phone")} />
+        <Input
+          id="lead-phone"
+          name="phone"
+          defaultValue={values.phone}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          required
+          aria-invalid={problems.includes("phone")}
+        />
       </div>
       <div className="space-y-1.5">
         <Label htmlFor="lead-message">{text.message}</Label>
-        <Textarea id="lead-message" name="message" defaultValue={values.message} rows={3} aria-invalid={problems.includes("message")} />
+        <Textarea
+          id="lead-message"
+          name="message"
+          defaultValue={values.message}
+          rows={3}
+          aria-invalid={problems.includes("message")}
+        />
       </div>
       {problems.length ? (
         <ul role="alert" data-testid="lead-errors" className="space-y-1 text-sm text-destructive">

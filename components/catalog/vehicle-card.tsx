@@ -1,23 +1,52 @@
 // A car in a catalog grid: photo without layout shift, honest status, price, key facts.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatRupiah } from "@/lib/money";
 import { photoSources, readVariants } from "@/lib/images/photos";
 import type { VehicleCard as Card } from "@/lib/inventory/search";
+import { formatRupiah } from "@/lib/money";
 
-export function VehicleCard({ vehicle, base, bookedLabel, transmissionLabel }: { vehicle: Card; base: string; bookedLabel: string; transmissionLabel: string }) {
+export function VehicleCard({
+  vehicle,
+  base,
+  bookedLabel,
+  transmissionLabel,
+}: {
+  vehicle: Card;
+  base: string;
+  bookedLabel: string;
+  transmissionLabel: string;
+}) {
   const photo = vehicle.photos[0];
   const sources = photo ? photoSources(readVariants(photo.variants)) : null;
   const title = `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""}`.trim();
   return (
     <li className="overflow-hidden rounded-lg border border-border bg-card shadow-sm transition-shadow focus-within:ring-2 focus-within:ring-ring hover:shadow-md">
       <Link href={`${base}/vehicles/${vehicle.slug}`} className="block focus:outline-none">
-        <div className="relative aspect-[4/3] bg-muted bg-cover" style={photo ? { backgroundImage: `url(${photo.blurDataUrl})` } : undefined}>
+        <div
+          className="relative aspect-[4/3] bg-muted bg-cover"
+          style={photo ? { backgroundImage: `url(${photo.blurDataUrl})` } : undefined}
+        >
           {sources ? (
             <picture>
-              <source type="image/avif" srcSet={sources.avifSrcSet} sizes="(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw" />
-              <source type="image/webp" srcSet={sources.webpSrcSet} sizes="(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw" />
-              <img src={sources.fallbackUrl} alt={`${title} ${vehicle.year}`} width={photo?.width} height={photo?.height} loading="lazy" decoding="async" className="absolute inset-0 size-full object-cover" />
+              <source
+                type="image/avif"
+                srcSet={sources.avifSrcSet}
+                sizes="(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw"
+              />
+              <source
+                type="image/webp"
+                srcSet={sources.webpSrcSet}
+                sizes="(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw"
+              />
+              <img
+                src={sources.fallbackUrl}
+                alt={`${title} ${vehicle.year}`}
+                width={photo?.width}
+                height={photo?.height}
+                loading="lazy"
+                decoding="async"
+                className="absolute inset-0 size-full object-cover"
+              />
             </picture>
           ) : null}
           {vehicle.status === "booked" ? (
@@ -29,7 +58,8 @@ export function VehicleCard({ vehicle, base, bookedLabel, transmissionLabel }: {
         <div className="space-y-1 p-4">
           <h3 className="font-semibold leading-snug">{title}</h3>
           <p className="text-sm text-muted-foreground">
-            {vehicle.year} · {transmissionLabel} · {vehicle.mileageKm.toLocaleString("id-ID")} km{vehicle.city ? ` · ${vehicle.city}` : ""}
+            {vehicle.year} · {transmissionLabel} · {vehicle.mileageKm.toLocaleString("id-ID")} km
+            {vehicle.city ? ` · ${vehicle.city}` : ""}
           </p>
           <p className="text-lg font-bold text-primary">{formatRupiah(vehicle.price)}</p>
         </div>

@@ -8,7 +8,8 @@ export function ViewBeacon({ tenant, vehicle }: { tenant: string; vehicle: strin
   useEffect(() => {
     const body = JSON.stringify({ tenant, vehicle });
     try {
-      if (typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/api/catalog/views", body)) return;
+      if (typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/api/catalog/views", body))
+        return;
       void fetch("/api/catalog/views", { method: "POST", body, keepalive: true }).catch(() => undefined);
     } catch {
       // Counting views must never break the page.

@@ -12,7 +12,8 @@ export interface SectionLink {
 
 export function SectionNav({ links, label }: { links: SectionLink[]; label: string }) {
   const pathname = usePathname();
-  const current = (href: string) => (href === "/dashboard" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
+  const current = (href: string) =>
+    href === "/dashboard" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label={label} className="border-b border-border bg-background">
       <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
@@ -23,7 +24,9 @@ export function SectionNav({ links, label }: { links: SectionLink[]; label: stri
               aria-current={current(link.href) ? "page" : undefined}
               className={cn(
                 "inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-medium",
-                current(link.href) ? "border-primary text-primary" : "border-transparent text-muted-foreground hover:text-foreground",
+                current(link.href)
+                  ? "border-primary text-primary"
+                  : "border-transparent text-muted-foreground hover:text-foreground",
               )}
             >
               {link.label}

@@ -1,10 +1,17 @@
 // The bar at the top of /dashboard and /admin: product name, area, language, sign-out.
 import Link from "next/link";
-import { LanguageSwitch } from "@/components/site/language-switch";
 import { LogoutButton } from "@/components/auth/logout-button";
+import { LanguageSwitch } from "@/components/site/language-switch";
 import type { Locale } from "@/lib/i18n/messages";
 
-export function TopBar(props: { home: string; area: string; locale: Locale; languageLabel: string; logoutLabel: string; logoutTo: string }) {
+export function TopBar(props: {
+  home: string;
+  area: string;
+  locale: Locale;
+  languageLabel: string;
+  logoutLabel: string;
+  logoutTo: string;
+}) {
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-3 px-4">

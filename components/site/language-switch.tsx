@@ -2,9 +2,22 @@
 import type { Locale } from "@/lib/i18n/messages";
 import { cn } from "@/lib/utils";
 
-export function LanguageSwitch({ locale, label, className }: { locale: Locale; label: string; className?: string }) {
+export function LanguageSwitch({
+  locale,
+  label,
+  className,
+}: {
+  locale: Locale;
+  label: string;
+  className?: string;
+}) {
   return (
-    <form method="get" action="/api/locale" className={cn("flex items-center gap-1 text-sm", className)} aria-label={label}>
+    <form
+      method="get"
+      action="/api/locale"
+      className={cn("flex items-center gap-1 text-sm", className)}
+      aria-label={label}
+    >
       {(["id", "en"] as const).map((option) => (
         <button
           key={option}

@@ -1,6 +1,13 @@
 "use client";
 // Rendered once in the root layout; shows what toast() raised anywhere in the app.
-import { Toast, ToastClose, ToastDescription, ToastProvider, ToastTitle, ToastViewport } from "@/components/ui/toast";
+import {
+  Toast,
+  ToastClose,
+  ToastDescription,
+  ToastProvider,
+  ToastTitle,
+  ToastViewport,
+} from "@/components/ui/toast";
 import { dismissToast, useToasts } from "@/components/ui/use-toast";
 
 export function Toaster() {

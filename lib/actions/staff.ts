@@ -3,18 +3,23 @@
 // never from the request), and turn domain errors into a result the form can show.
 import { headers } from "next/headers";
 import type { z } from "zod";
+import type { Actor } from "@/lib/audit/record";
 import { requireStaff, type StaffUser } from "@/lib/auth/guards";
 import type { Permission } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
 import type { Tx } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
 import { DomainError, httpStatusOf } from "@/lib/errors";
-import { getTranslator } from "@/lib/i18n/server";
 import { MESSAGES, type MessageKey, type Translate } from "@/lib/i18n/messages";
+import { getTranslator } from "@/lib/i18n/server";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: "invalid" | "forbidden" | "unauthorized" | "not_found" | "conflict" | "error"; message: string; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      code: "invalid" | "forbidden" | "unauthorized" | "not_found" | "conflict" | "error";
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+    };
 
 export interface StaffContext {
   user: StaffUser;
@@ -47,8 +52,18 @@ export function translateMessage(t: Translate, text: string): string {
 }
 
 /** Field errors keyed by the input's path ("price", "photos.0"), in the visitor's language. */
-function translateFieldErrors(t: Translate, errors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
-  return errors ? Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map((message) => translateMessage(t, message))])) : undefined;
+function translateFieldErrors(
+  t: Translate,
+  errors: Record<string, string[]> | undefined,
+): Record<string, string[]> | undefined {
+  return errors
+    ? Object.fromEntries(
+        Object.entries(errors).map(([field, messages]) => [
+          field,
+          messages.map((message) => translateMessage(t, message)),
+        ]),
+      )
+    : undefined;
 }
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -63,7 +78,11 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
  * notifications that must not fire for a rolled-back change).
  */
 export async function runStaffAction<S extends z.ZodType, T>(
-  options: { permission: Permission; input: S; afterCommit?: (result: T, user: StaffUser) => Promise<void> | void },
+  options: {
+    permission: Permission;
+    input: S;
+    afterCommit?: (result: T, user: StaffUser) => Promise<void> | void;
+  },
   raw: unknown,
   work: (context: StaffContext, input: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
@@ -71,14 +90,23 @@ export async function runStaffAction<S extends z.ZodType, T>(
   try {
     const user = await requireStaff(options.permission);
     const parsed = options.input.safeParse(raw);
-    if (!parsed.success) return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors: translateFieldErrors(t, fieldErrorsOf(parsed.error)) };
+    if (!parsed.success)
+      return {
+        ok: false,
+        code: "invalid",
+        message: t("action.invalid"),
+        fieldErrors: translateFieldErrors(t, fieldErrorsOf(parsed.error)),
+      };
     const actor: Actor = { userId: user.id, email: user.email, ip: await clientIp() };
     const data = await withTenant(user.tenantId, (tx) => work({ user, actor, tx }, parsed.data));
     await options.afterCommit?.(data, user);
     return { ok: true, data };
   } catch (error) {
     if (error instanceof DomainError) {
-      const message = error.code === "invalid" || error.code === "conflict" ? translateMessage(t, error.message) : t(MESSAGE_OF[error.code] ?? "action.error");
+      const message =
+        error.code === "invalid" || error.code === "conflict"
+          ? translateMessage(t, error.message)
+          : t(MESSAGE_OF[error.code] ?? "action.error");
       return { ok: false, code: error.code, message, fieldErrors: translateFieldErrors(t, error.details) };
     }
     console.error("[action] unexpected error", error);
@@ -88,12 +116,19 @@ export async function runStaffAction<S extends z.ZodType, T>(
 
 /** The same for route handlers: JSON in, JSON out, 4xx with a message on bad input or no permission. */
 export async function staffRoute<S extends z.ZodType, T>(
-  options: { permission: Permission; input: S; afterCommit?: (result: T, user: StaffUser) => Promise<void> | void },
+  options: {
+    permission: Permission;
+    input: S;
+    afterCommit?: (result: T, user: StaffUser) => Promise<void> | void;
+  },
   raw: unknown,
   work: (context: StaffContext, input: z.output<S>) => Promise<T>,
 ): Promise<Response> {
   const result = await runStaffAction(options, raw, work);
   if (result.ok) return Response.json(result.data, { status: 200 });
   const status = result.code === "error" ? 500 : httpStatusOf(new DomainError(result.code, result.message));
-  return Response.json({ error: result.code, message: result.message, fieldErrors: result.fieldErrors }, { status });
+  return Response.json(
+    { error: result.code, message: result.message, fieldErrors: result.fieldErrors },
+    { status },
+  );
 }

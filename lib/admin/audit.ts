@@ -1,7 +1,7 @@
 // Every showroom's audit entries and the platform's own (tenant null), filterable, for operators.
 import { z } from "zod";
-import { withPlatformAccess } from "@/lib/db/platform";
 import type { SuperAdminActor } from "@/lib/admin/run";
+import { withPlatformAccess } from "@/lib/db/platform";
 
 export const AuditFilter = z.object({
   tenant: z.string().trim().max(63).optional(),
@@ -24,28 +24,39 @@ export interface AuditRow {
 }
 
 export async function listAudit(actor: SuperAdminActor, filter: AuditFilter): Promise<AuditRow[]> {
-  return withPlatformAccess({ actor, action: "audit.list", entity: "audit_log", details: { filter } }, async (tx) => {
-    const tenantWhere = filter.tenant === "platform" ? { tenantId: null } : filter.tenant ? { tenant: { slug: filter.tenant } } : {};
-    const rows = await tx.auditLog.findMany({
-      where: {
-        ...tenantWhere,
-        ...(filter.action ? { action: { startsWith: filter.action } } : {}),
-        ...(filter.actor ? { actorEmail: { contains: filter.actor.toLowerCase() } } : {}),
-        createdAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) },
-      },
-      include: { tenant: { select: { slug: true } } },
-      orderBy: { createdAt: "desc" },
-      take: 200,
-    });
-    return rows.map((row) => ({
-      id: row.id,
-      createdAt: row.createdAt.toISOString(),
-      tenantSlug: row.tenant?.slug ?? null,
-      actorEmail: row.actorEmail,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entityId,
-      ip: row.ip,
-    }));
-  });
+  return withPlatformAccess(
+    { actor, action: "audit.list", entity: "audit_log", details: { filter } },
+    async (tx) => {
+      const tenantWhere =
+        filter.tenant === "platform"
+          ? { tenantId: null }
+          : filter.tenant
+            ? { tenant: { slug: filter.tenant } }
+            : {};
+      const rows = await tx.auditLog.findMany({
+        where: {
+          ...tenantWhere,
+          ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+          ...(filter.actor ? { actorEmail: { contains: filter.actor.toLowerCase() } } : {}),
+          createdAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        },
+        include: { tenant: { select: { slug: true } } },
+        orderBy: { createdAt: "desc" },
+        take: 200,
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        createdAt: row.createdAt.toISOString(),
+        tenantSlug: row.tenant?.slug ?? null,
+        actorEmail: row.actorEmail,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entityId,
+        ip: row.ip,
+      }));
+    },
+  );
 }

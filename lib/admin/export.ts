@@ -1,11 +1,12 @@
 // A showroom's full data export before deletion: every row of every showroom table as JSON (read
 // inside the showroom's own tenant transaction, so RLS guarantees no other showroom's rows), plus
 // the vehicles CSV. Credentials (password hashes, 2FA and WhatsApp secrets) are left out.
+
+import type { SuperAdminActor } from "@/lib/admin/run";
 import { withPlatformAccess } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
-import { exportVehiclesCsv } from "@/lib/inventory/csv-import";
 import { NotFound } from "@/lib/errors";
-import type { SuperAdminActor } from "@/lib/admin/run";
+import { exportVehiclesCsv } from "@/lib/inventory/csv-import";
 
 export interface ShowroomExport {
   format: "autolumiku.showroom-export.v1";
@@ -20,12 +21,17 @@ export async function exportShowroom(actor: SuperAdminActor, tenantId: string): 
   const data = await withTenant(
     tenantId,
     async (tx) => {
-      const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, omit: { whatsappAccessTokenEnc: true } });
+      const tenant = await tx.tenant.findUnique({
+        where: { id: tenantId },
+        omit: { whatsappAccessTokenEnc: true },
+      });
       if (!tenant) throw new NotFound("Showroom not found");
       const tables: Record<string, unknown[]> = {
         tenants: [tenant],
         tenant_domains: await tx.tenantDomain.findMany(),
-        users: await tx.user.findMany({ omit: { passwordHash: true, totpSecretEnc: true, recoveryCodeHashes: true } }),
+        users: await tx.user.findMany({
+          omit: { passwordHash: true, totpSecretEnc: true, recoveryCodeHashes: true },
+        }),
         vehicles: await tx.vehicle.findMany(),
         vehicle_photos: await tx.vehiclePhoto.findMany(),
         vehicle_events: await tx.vehicleEvent.findMany(),
@@ -46,11 +52,18 @@ export async function exportShowroom(actor: SuperAdminActor, tenantId: string): 
   );
   const counts = Object.fromEntries(Object.entries(data.tables).map(([table, rows]) => [table, rows.length]));
   // Recorded only once the read succeeded: deletion trusts this row as proof of an export.
-  await withPlatformAccess({ actor, action: "tenant.export", entity: "tenant", tenantId, details: { counts } }, async () => undefined);
+  await withPlatformAccess(
+    { actor, action: "tenant.export", entity: "tenant", tenantId, details: { counts } },
+    async () => undefined,
+  );
   return { format: "autolumiku.showroom-export.v1", exportedAt: new Date().toISOString(), tenantId, ...data };
 }
 
 /** JSON with BigInt as decimal strings (money stays exact). */
 export function exportToJson(value: ShowroomExport): string {
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item), 2);
+  return JSON.stringify(
+    value,
+    (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item),
+    2,
+  );
 }

@@ -1,12 +1,12 @@
 // Platform health for operators (/admin/health) and the short form for load balancers
 // (/api/health). Numbers and error codes only: no secrets, no showroom data.
 import { randomBytes } from "node:crypto";
+import type { SuperAdminActor } from "@/lib/admin/run";
 import { db } from "@/lib/db/client";
 import { withPlatformAccess } from "@/lib/db/platform";
+import { getEnv } from "@/lib/env";
 import { queueDepth } from "@/lib/jobs/queue";
 import { getStorage } from "@/lib/storage";
-import { getEnv } from "@/lib/env";
-import type { SuperAdminActor } from "@/lib/admin/run";
 
 export interface PublicHealth {
   status: "ok" | "degraded";
@@ -38,14 +38,24 @@ export async function publicHealth(): Promise<PublicHealth> {
   return {
     status: latency === null ? "degraded" : "ok",
     db: { status: latency === null ? "unreachable" : "ok", latencyMs: latency },
-    queue: { status: depth ? "ok" : "unknown", waiting: depth?.waiting ?? null, oldestSeconds: depth?.oldestSeconds ?? null },
+    queue: {
+      status: depth ? "ok" : "unknown",
+      waiting: depth?.waiting ?? null,
+      oldestSeconds: depth?.oldestSeconds ?? null,
+    },
   };
 }
 
 export interface HealthReport extends PublicHealth {
   webhooks: { oldestUnprocessedSeconds: number | null; unprocessed: number; failed: number };
   outboxFailures: { code: string; count: number }[];
-  ai: { calls: number; errors: number; p50LatencyMs: number | null; p95LatencyMs: number | null; byOutcome: { outcome: string; count: number }[] };
+  ai: {
+    calls: number;
+    errors: number;
+    p50LatencyMs: number | null;
+    p95LatencyMs: number | null;
+    byOutcome: { outcome: string; count: number }[];
+  };
   storage: { driver: "s3" | "local"; probe: "ok" | "failed"; latencyMs: number | null };
 }
 
@@ -59,7 +69,11 @@ async function storageProbe(): Promise<HealthReport["storage"]> {
     await storage.put(key, bytes, { contentType: "text/plain" });
     const back = await storage.get(key);
     await storage.delete(key);
-    return { driver, probe: back?.bytes.equals(bytes) ? "ok" : "failed", latencyMs: Math.round(performance.now() - started) };
+    return {
+      driver,
+      probe: back?.bytes.equals(bytes) ? "ok" : "failed",
+      latencyMs: Math.round(performance.now() - started),
+    };
   } catch {
     return { driver, probe: "failed", latencyMs: null };
   }
@@ -68,29 +82,55 @@ async function storageProbe(): Promise<HealthReport["storage"]> {
 export async function healthReport(actor: SuperAdminActor): Promise<HealthReport> {
   const base = await publicHealth();
   const since = new Date(Date.now() - 24 * 3600_000);
-  const details = await withPlatformAccess({ actor, action: "platform.health", entity: "platform" }, async (tx) => {
-    const webhook = await tx.$queryRaw<{ unprocessed: bigint; oldest: number | null; failed: bigint }[]>`
+  const details = await withPlatformAccess(
+    { actor, action: "platform.health", entity: "platform" },
+    async (tx) => {
+      const webhook = await tx.$queryRaw<{ unprocessed: bigint; oldest: number | null; failed: bigint }[]>`
       SELECT count(*) FILTER (WHERE processed_at IS NULL) AS unprocessed,
              EXTRACT(EPOCH FROM (now() - min(received_at) FILTER (WHERE processed_at IS NULL)))::float8 AS oldest,
              count(*) FILTER (WHERE last_error IS NOT NULL) AS failed
         FROM webhook_events`;
-    const outbox = await tx.waOutbox.groupBy({ by: ["lastErrorCode"], where: { status: "failed", updatedAt: { gte: since } }, _count: { _all: true } });
-    const outcomes = await tx.llmCall.groupBy({ by: ["outcome"], where: { createdAt: { gte: since } }, _count: { _all: true } });
-    const latency = await tx.$queryRaw<{ p50: number | null; p95: number | null }[]>`
+      const outbox = await tx.waOutbox.groupBy({
+        by: ["lastErrorCode"],
+        where: { status: "failed", updatedAt: { gte: since } },
+        _count: { _all: true },
+      });
+      const outcomes = await tx.llmCall.groupBy({
+        by: ["outcome"],
+        where: { createdAt: { gte: since } },
+        _count: { _all: true },
+      });
+      const latency = await tx.$queryRaw<{ p50: number | null; p95: number | null }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p95
         FROM llm_calls WHERE created_at >= ${since}`;
-    return { webhook: webhook[0], outbox, outcomes, latency: latency[0] };
-  });
+      return { webhook: webhook[0], outbox, outcomes, latency: latency[0] };
+    },
+  );
   const calls = details.outcomes.reduce((sum, row) => sum + row._count._all, 0);
   return {
     ...base,
-    webhooks: { unprocessed: Number(details.webhook?.unprocessed ?? 0n), oldestUnprocessedSeconds: details.webhook?.oldest ?? null, failed: Number(details.webhook?.failed ?? 0n) },
-    outboxFailures: details.outbox.map((row) => ({ code: row.lastErrorCode === null ? "none" : String(row.lastErrorCode), count: row._count._all })),
+    webhooks: {
+      unprocessed: Number(details.webhook?.unprocessed ?? 0n),
+      oldestUnprocessedSeconds: details.webhook?.oldest ?? null,
+      failed: Number(details.webhook?.failed ?? 0n),
+    },
+    outboxFailures: details.outbox.map((row) => ({
+      code: row.lastErrorCode === null ? "none" : String(row.lastErrorCode),
+      count: row._count._all,
+    })),
     ai: {
       calls,
-      errors: details.outcomes.filter((row) => row.outcome.startsWith("error")).reduce((sum, row) => sum + row._count._all, 0),
-      p50LatencyMs: details.latency?.p50 === null || details.latency?.p50 === undefined ? null : Math.round(details.latency.p50),
-      p95LatencyMs: details.latency?.p95 === null || details.latency?.p95 === undefined ? null : Math.round(details.latency.p95),
+      errors: details.outcomes
+        .filter((row) => row.outcome.startsWith("error"))
+        .reduce((sum, row) => sum + row._count._all, 0),
+      p50LatencyMs:
+        details.latency?.p50 === null || details.latency?.p50 === undefined
+          ? null
+          : Math.round(details.latency.p50),
+      p95LatencyMs:
+        details.latency?.p95 === null || details.latency?.p95 === undefined
+          ? null
+          : Math.round(details.latency.p95),
       byOutcome: details.outcomes.map((row) => ({ outcome: row.outcome, count: row._count._all })),
     },
     storage: await storageProbe(),

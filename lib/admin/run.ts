@@ -3,10 +3,10 @@
 // domain errors turned into a result the form can show or an HTTP status.
 import { headers } from "next/headers";
 import type { z } from "zod";
+import type { ActionResult } from "@/lib/actions/staff";
 import { requireSuperAdmin } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import type { PlatformActor } from "@/lib/db/platform";
-import type { ActionResult } from "@/lib/actions/staff";
 import { DomainError, httpStatusOf } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -28,16 +28,37 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return result;
 }
 
-export async function runAdminAction<S extends z.ZodType, T>(input: S, raw: unknown, work: (actor: SuperAdminActor, input: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAdminAction<S extends z.ZodType, T>(
+  input: S,
+  raw: unknown,
+  work: (actor: SuperAdminActor, input: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
   const { t } = await getTranslator();
   try {
     const user = await requireSuperAdmin();
     const parsed = input.safeParse(raw);
-    if (!parsed.success) return { ok: false, code: "invalid", message: t("action.invalid"), fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!parsed.success)
+      return {
+        ok: false,
+        code: "invalid",
+        message: t("action.invalid"),
+        fieldErrors: fieldErrorsOf(parsed.error),
+      };
     return { ok: true, data: await work(await actorOf(user), parsed.data) };
   } catch (error) {
     if (error instanceof DomainError) {
-      const message = error.code === "invalid" || error.code === "conflict" ? error.message : t(error.code === "unauthorized" ? "action.unauthorized" : error.code === "forbidden" ? "action.forbidden" : error.code === "not_found" ? "action.notFound" : "action.error");
+      const message =
+        error.code === "invalid" || error.code === "conflict"
+          ? error.message
+          : t(
+              error.code === "unauthorized"
+                ? "action.unauthorized"
+                : error.code === "forbidden"
+                  ? "action.forbidden"
+                  : error.code === "not_found"
+                    ? "action.notFound"
+                    : "action.error",
+            );
       return { ok: false, code: error.code, message, fieldErrors: error.details };
     }
     console.error("[admin action] unexpected error", error);
@@ -45,10 +66,17 @@ export async function runAdminAction<S extends z.ZodType, T>(input: S, raw: unkn
   }
 }
 
-export async function adminRoute<S extends z.ZodType, T>(input: S, raw: unknown, work: (actor: SuperAdminActor, input: z.output<S>) => Promise<T>): Promise<Response> {
+export async function adminRoute<S extends z.ZodType, T>(
+  input: S,
+  raw: unknown,
+  work: (actor: SuperAdminActor, input: z.output<S>) => Promise<T>,
+): Promise<Response> {
   const result = await runAdminAction(input, raw, work);
   const headers = { "Cache-Control": "no-store" };
   if (result.ok) return Response.json(result.data, { headers });
   const status = result.code === "error" ? 500 : httpStatusOf(new DomainError(result.code, result.message));
-  return Response.json({ error: result.code, message: result.message, fieldErrors: result.fieldErrors }, { status, headers });
+  return Response.json(
+    { error: result.code, message: result.message, fieldErrors: result.fieldErrors },
+    { status, headers },
+  );
 }

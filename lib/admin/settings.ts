@@ -1,11 +1,11 @@
 // Platform defaults editable in the console (AI provider and model, WhatsApp app settings, root
 // domain). Secrets are write-only: sealed with encryptSecret, shown only masked, never returned.
 import { z } from "zod";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { decryptSecret, encryptSecret, maskSecret } from "@/lib/security/crypto";
-import { twoFactorKey } from "@/lib/auth/two-factor";
 import type { SuperAdminActor } from "@/lib/admin/run";
+import { twoFactorKey } from "@/lib/auth/two-factor";
+import { withPlatformAccess } from "@/lib/db/platform";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { decryptSecret, encryptSecret, maskSecret } from "@/lib/security/crypto";
 
 /** Plain settings and the secrets that go with each group. */
 const GROUPS = {
@@ -22,7 +22,14 @@ export const PlatformSettingsInput = z.object({
   whatsappApiVersion: z.union([z.literal(""), z.string().regex(/^v\d+\.\d+$/)]),
   whatsappVerifyToken: z.string().trim().max(200),
   whatsappAppSecret: z.string().trim().max(500).optional(),
-  rootDomain: z.union([z.literal(""), z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+(:\d+)?$/)]),
+  rootDomain: z.union([
+    z.literal(""),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9.-]+(:\d+)?$/),
+  ]),
 });
 
 export interface PlatformSettingsView {
@@ -67,24 +74,48 @@ export async function readPlatformSettings(actor: SuperAdminActor): Promise<Plat
 }
 
 /** Saves every group; an empty secret field keeps the stored secret. */
-export async function savePlatformSettings(actor: SuperAdminActor, input: z.output<typeof PlatformSettingsInput>): Promise<{ ok: true }> {
+export async function savePlatformSettings(
+  actor: SuperAdminActor,
+  input: z.output<typeof PlatformSettingsInput>,
+): Promise<{ ok: true }> {
   const groups: { key: keyof typeof GROUPS; value: Record<string, string>; secret?: string }[] = [
     { key: "ai", value: { provider: input.aiProvider, model: input.aiModel }, secret: input.aiApiKey },
-    { key: "whatsapp", value: { appId: input.whatsappAppId, apiVersion: input.whatsappApiVersion, verifyToken: input.whatsappVerifyToken }, secret: input.whatsappAppSecret },
+    {
+      key: "whatsapp",
+      value: {
+        appId: input.whatsappAppId,
+        apiVersion: input.whatsappApiVersion,
+        verifyToken: input.whatsappVerifyToken,
+      },
+      secret: input.whatsappAppSecret,
+    },
     { key: "platform", value: { rootDomain: input.rootDomain } },
   ];
   const changedSecrets = groups.filter((group) => group.secret).map((group) => group.key);
   // The audit row names which secrets changed, never their values.
-  await withPlatformAccess({ actor, action: "settings.update", entity: "platform_setting", details: { ai: groups[0].value, whatsapp: groups[1].value, platform: groups[2].value, secretsChanged: changedSecrets } }, async (tx) => {
-    for (const group of groups) {
-      const secretEnc = group.secret ? encryptSecret(group.secret, twoFactorKey()) : undefined;
-      const value = group.value as Prisma.InputJsonValue;
-      await tx.platformSetting.upsert({
-        where: { key: group.key },
-        create: { key: group.key, value, secretEnc: secretEnc ?? null, updatedBy: actor.email },
-        update: { value, ...(secretEnc ? { secretEnc } : {}), updatedBy: actor.email },
-      });
-    }
-  });
+  await withPlatformAccess(
+    {
+      actor,
+      action: "settings.update",
+      entity: "platform_setting",
+      details: {
+        ai: groups[0].value,
+        whatsapp: groups[1].value,
+        platform: groups[2].value,
+        secretsChanged: changedSecrets,
+      },
+    },
+    async (tx) => {
+      for (const group of groups) {
+        const secretEnc = group.secret ? encryptSecret(group.secret, twoFactorKey()) : undefined;
+        const value = group.value as Prisma.InputJsonValue;
+        await tx.platformSetting.upsert({
+          where: { key: group.key },
+          create: { key: group.key, value, secretEnc: secretEnc ?? null, updatedBy: actor.email },
+          update: { value, ...(secretEnc ? { secretEnc } : {}), updatedBy: actor.email },
+        });
+      }
+    },
+  );
   return { ok: true };
 }

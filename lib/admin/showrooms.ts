@@ -3,14 +3,14 @@
 // through withPlatformAccess, so each leaves an audit row naming the operator.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import type { SuperAdminActor } from "@/lib/admin/run";
+import { type Actor, recordAudit } from "@/lib/audit/record";
+import { createUser } from "@/lib/auth/users";
 import { withPlatformAccess } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
-import { recordAudit, type Actor } from "@/lib/audit/record";
-import { createTenant, TenantInput } from "@/lib/tenancy/tenants";
-import { createUser } from "@/lib/auth/users";
-import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
-import type { SuperAdminActor } from "@/lib/admin/run";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { createTenant, TenantInput } from "@/lib/tenancy/tenants";
 
 export const ShowroomSearch = z.object({ q: z.string().trim().max(100).optional() });
 
@@ -33,37 +33,68 @@ function startOfMonth(now = new Date()): Date {
 }
 
 /** Every showroom matching the search, with cars, leads, conversations and this month's AI spend. */
-export async function listShowrooms(actor: SuperAdminActor, search: { q?: string } = {}): Promise<ShowroomRow[]> {
+export async function listShowrooms(
+  actor: SuperAdminActor,
+  search: { q?: string } = {},
+): Promise<ShowroomRow[]> {
   const q = search.q?.trim();
-  return withPlatformAccess({ actor, action: "tenant.list", entity: "tenant", details: q ? { q } : undefined }, async (tx) => {
-    const tenants = await tx.tenant.findMany({
-      where: q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } }, { city: { contains: q, mode: "insensitive" } }] } : {},
-      select: { id: true, slug: true, name: true, city: true, status: true, aiMonthlyBudgetMicroUsd: true, createdAt: true },
-      orderBy: { name: "asc" },
-      take: 200,
-    });
-    const ids = tenants.map((tenant) => tenant.id);
-    const [vehicles, leads, conversations, spend] = await Promise.all([
-      tx.vehicle.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids } }, _count: { _all: true } }),
-      tx.lead.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids } }, _count: { _all: true } }),
-      tx.waConversation.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids } }, _count: { _all: true } }),
-      tx.llmCall.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids }, createdAt: { gte: startOfMonth() } }, _sum: { costMicroUsd: true } }),
-    ]);
-    const count = (rows: { tenantId: string; _count: { _all: number } }[], id: string) => rows.find((row) => row.tenantId === id)?._count._all ?? 0;
-    return tenants.map((tenant) => ({
-      id: tenant.id,
-      slug: tenant.slug,
-      name: tenant.name,
-      city: tenant.city,
-      status: tenant.status,
-      vehicles: count(vehicles, tenant.id),
-      leads: count(leads, tenant.id),
-      conversations: count(conversations, tenant.id),
-      aiSpendMicroUsd: Number(spend.find((row) => row.tenantId === tenant.id)?._sum.costMicroUsd ?? 0n),
-      aiBudgetMicroUsd: Number(tenant.aiMonthlyBudgetMicroUsd),
-      createdAt: tenant.createdAt.toISOString(),
-    }));
-  });
+  return withPlatformAccess(
+    { actor, action: "tenant.list", entity: "tenant", details: q ? { q } : undefined },
+    async (tx) => {
+      const tenants = await tx.tenant.findMany({
+        where: q
+          ? {
+              OR: [
+                { name: { contains: q, mode: "insensitive" } },
+                { slug: { contains: q.toLowerCase() } },
+                { city: { contains: q, mode: "insensitive" } },
+              ],
+            }
+          : {},
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          city: true,
+          status: true,
+          aiMonthlyBudgetMicroUsd: true,
+          createdAt: true,
+        },
+        orderBy: { name: "asc" },
+        take: 200,
+      });
+      const ids = tenants.map((tenant) => tenant.id);
+      const [vehicles, leads, conversations, spend] = await Promise.all([
+        tx.vehicle.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids } }, _count: { _all: true } }),
+        tx.lead.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids } }, _count: { _all: true } }),
+        tx.waConversation.groupBy({
+          by: ["tenantId"],
+          where: { tenantId: { in: ids } },
+          _count: { _all: true },
+        }),
+        tx.llmCall.groupBy({
+          by: ["tenantId"],
+          where: { tenantId: { in: ids }, createdAt: { gte: startOfMonth() } },
+          _sum: { costMicroUsd: true },
+        }),
+      ]);
+      const count = (rows: { tenantId: string; _count: { _all: number } }[], id: string) =>
+        rows.find((row) => row.tenantId === id)?._count._all ?? 0;
+      return tenants.map((tenant) => ({
+        id: tenant.id,
+        slug: tenant.slug,
+        name: tenant.name,
+        city: tenant.city,
+        status: tenant.status,
+        vehicles: count(vehicles, tenant.id),
+        leads: count(leads, tenant.id),
+        conversations: count(conversations, tenant.id),
+        aiSpendMicroUsd: Number(spend.find((row) => row.tenantId === tenant.id)?._sum.costMicroUsd ?? 0n),
+        aiBudgetMicroUsd: Number(tenant.aiMonthlyBudgetMicroUsd),
+        createdAt: tenant.createdAt.toISOString(),
+      }));
+    },
+  );
 }
 
 export interface ShowroomDetail {
@@ -127,22 +158,37 @@ function actorForAudit(actor: SuperAdminActor): Actor {
   return { userId: actor.userId, email: actor.email, ip: actor.ip };
 }
 
-export async function createShowroom(actor: SuperAdminActor, input: z.output<typeof ShowroomCreateInput>): Promise<CreatedShowroom> {
+export async function createShowroom(
+  actor: SuperAdminActor,
+  input: z.output<typeof ShowroomCreateInput>,
+): Promise<CreatedShowroom> {
   const tenantInput: TenantInput = { slug: input.slug, name: input.name, city: input.city || undefined };
   const tenant = await createTenant(tenantInput, actorForAudit(actor));
   const password = temporaryPassword();
   try {
     await createUser(
-      { email: input.ownerEmail, password, name: input.ownerName, role: "owner", tenantId: tenant.id, whatsappNumber: input.ownerWhatsapp || undefined },
+      {
+        email: input.ownerEmail,
+        password,
+        name: input.ownerName,
+        role: "owner",
+        tenantId: tenant.id,
+        whatsappNumber: input.ownerWhatsapp || undefined,
+      },
       actorForAudit(actor),
     );
   } catch (error) {
     // No showroom without its owner: undo the creation so the slug can be used again.
-    await withPlatformAccess({ actor, action: "tenant.create_rollback", entity: "tenant", tenantId: tenant.id }, (tx) => tx.tenant.delete({ where: { id: tenant.id } }));
+    await withPlatformAccess(
+      { actor, action: "tenant.create_rollback", entity: "tenant", tenantId: tenant.id },
+      (tx) => tx.tenant.delete({ where: { id: tenant.id } }),
+    );
     throw error;
   }
   // Owner must choose their own password at the first sign-in.
-  await withTenant(tenant.id, (tx) => tx.user.update({ where: { email: input.ownerEmail }, data: { mustChangePassword: true } }));
+  await withTenant(tenant.id, (tx) =>
+    tx.user.update({ where: { email: input.ownerEmail }, data: { mustChangePassword: true } }),
+  );
   const appUrl = (getEnv().APP_URL ?? "").replace(/\/$/, "");
   const welcomeMessage = [
     `Halo ${input.ownerName}, showroom ${tenant.name} sudah aktif di autolumiku.`,
@@ -151,7 +197,13 @@ export async function createShowroom(actor: SuperAdminActor, input: z.output<typ
     `Email: ${input.ownerEmail}`,
     `Kata sandi sementara: ${password} (ganti saat pertama masuk)`,
   ].join("\n");
-  return { tenantId: tenant.id, slug: tenant.slug, ownerEmail: input.ownerEmail, temporaryPassword: password, welcomeMessage };
+  return {
+    tenantId: tenant.id,
+    slug: tenant.slug,
+    ownerEmail: input.ownerEmail,
+    temporaryPassword: password,
+    welcomeMessage,
+  };
 }
 
 export const ShowroomLimitsInput = z.object({
@@ -162,15 +214,32 @@ export const ShowroomLimitsInput = z.object({
   aiRatePerMinute: z.coerce.number().int().min(0).max(10_000),
 });
 
-export async function updateShowroomLimits(actor: SuperAdminActor, input: z.output<typeof ShowroomLimitsInput>): Promise<{ ok: true }> {
+export async function updateShowroomLimits(
+  actor: SuperAdminActor,
+  input: z.output<typeof ShowroomLimitsInput>,
+): Promise<{ ok: true }> {
   const { tenantId, aiMonthlyBudgetUsd, ...rest } = input;
   const data = { ...rest, aiMonthlyBudgetMicroUsd: BigInt(Math.round(aiMonthlyBudgetUsd * 1_000_000)) };
-  await withPlatformAccess({ actor, action: "tenant.limits", entity: "tenant", tenantId, details: { ...rest, aiMonthlyBudgetUsd } }, async (tx) => {
-    const before = await tx.tenant.findUnique({ where: { id: tenantId }, select: { maxVehicles: true, maxStaff: true, aiMonthlyBudgetMicroUsd: true, aiRatePerMinute: true } });
-    if (!before) throw new NotFound("Showroom not found");
-    await tx.tenant.update({ where: { id: tenantId }, data });
-    await recordAudit(tx, { tenantId, actor: actorForAudit(actor), action: "tenant.limits", entity: "tenant", entityId: tenantId, before, after: data });
-  });
+  await withPlatformAccess(
+    { actor, action: "tenant.limits", entity: "tenant", tenantId, details: { ...rest, aiMonthlyBudgetUsd } },
+    async (tx) => {
+      const before = await tx.tenant.findUnique({
+        where: { id: tenantId },
+        select: { maxVehicles: true, maxStaff: true, aiMonthlyBudgetMicroUsd: true, aiRatePerMinute: true },
+      });
+      if (!before) throw new NotFound("Showroom not found");
+      await tx.tenant.update({ where: { id: tenantId }, data });
+      await recordAudit(tx, {
+        tenantId,
+        actor: actorForAudit(actor),
+        action: "tenant.limits",
+        entity: "tenant",
+        entityId: tenantId,
+        before,
+        after: data,
+      });
+    },
+  );
   return { ok: true };
 }
 
@@ -181,14 +250,33 @@ export const ShowroomStatusInput = z.object({ tenantId: z.uuid(), status: z.enum
  * sessions (loadSessionUser), and stops WhatsApp auto-answers; data and webhooks are kept.
  * The caller revalidates the catalog after this commits.
  */
-export async function setShowroomStatus(actor: SuperAdminActor, input: z.output<typeof ShowroomStatusInput>): Promise<{ status: "active" | "suspended" }> {
-  return withPlatformAccess({ actor, action: input.status === "suspended" ? "tenant.suspend" : "tenant.reactivate", entity: "tenant", tenantId: input.tenantId }, async (tx) => {
-    const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { status: true } });
-    if (!tenant) throw new NotFound("Showroom not found");
-    await tx.tenant.update({ where: { id: input.tenantId }, data: { status: input.status } });
-    await recordAudit(tx, { tenantId: input.tenantId, actor: actorForAudit(actor), action: input.status === "suspended" ? "tenant.suspend" : "tenant.reactivate", entity: "tenant", entityId: input.tenantId, before: tenant, after: { status: input.status } });
-    return { status: input.status };
-  });
+export async function setShowroomStatus(
+  actor: SuperAdminActor,
+  input: z.output<typeof ShowroomStatusInput>,
+): Promise<{ status: "active" | "suspended" }> {
+  return withPlatformAccess(
+    {
+      actor,
+      action: input.status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
+      entity: "tenant",
+      tenantId: input.tenantId,
+    },
+    async (tx) => {
+      const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { status: true } });
+      if (!tenant) throw new NotFound("Showroom not found");
+      await tx.tenant.update({ where: { id: input.tenantId }, data: { status: input.status } });
+      await recordAudit(tx, {
+        tenantId: input.tenantId,
+        actor: actorForAudit(actor),
+        action: input.status === "suspended" ? "tenant.suspend" : "tenant.reactivate",
+        entity: "tenant",
+        entityId: input.tenantId,
+        before: tenant,
+        after: { status: input.status },
+      });
+      return { status: input.status };
+    },
+  );
 }
 
 /** How long an export stays good enough to delete after: the data must not have moved on much. */
@@ -197,7 +285,11 @@ export const EXPORT_VALID_HOURS = 24;
 type PlatformTx = Parameters<Parameters<typeof withPlatformAccess>[1]>[0];
 
 async function lastExport(tx: PlatformTx, tenantId: string): Promise<Date | null> {
-  const row = await tx.auditLog.findFirst({ where: { tenantId: null, action: "tenant.export", entityId: tenantId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const row = await tx.auditLog.findFirst({
+    where: { tenantId: null, action: "tenant.export", entityId: tenantId },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
   return row?.createdAt ?? null;
 }
 
@@ -208,16 +300,33 @@ export const ShowroomDeleteInput = z.object({ tenantId: z.uuid(), confirmSlug: z
  * unless an export was downloaded in the last day and the operator typed the slug. The platform
  * audit rows (tenant_id null) stay as the record that it existed.
  */
-export async function deleteShowroom(actor: SuperAdminActor, input: z.output<typeof ShowroomDeleteInput>): Promise<{ deleted: string }> {
-  return withPlatformAccess({ actor, action: "tenant.delete", entity: "tenant", tenantId: input.tenantId, details: { confirmSlug: input.confirmSlug } }, async (tx) => {
-    const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { slug: true } });
-    if (!tenant) throw new NotFound("Showroom not found");
-    if (input.confirmSlug !== tenant.slug) throw new Invalid("Ketik slug showroom persis untuk mengonfirmasi / Type the showroom's slug exactly to confirm");
-    const exported = await lastExport(tx, input.tenantId);
-    if (!exported || exported.getTime() < Date.now() - EXPORT_VALID_HOURS * 3600_000) {
-      throw new Conflict("Unduh ekspor data lengkap dulu (24 jam terakhir) / Download a full data export first (within 24 hours)");
-    }
-    await tx.tenant.delete({ where: { id: input.tenantId } });
-    return { deleted: tenant.slug };
-  });
+export async function deleteShowroom(
+  actor: SuperAdminActor,
+  input: z.output<typeof ShowroomDeleteInput>,
+): Promise<{ deleted: string }> {
+  return withPlatformAccess(
+    {
+      actor,
+      action: "tenant.delete",
+      entity: "tenant",
+      tenantId: input.tenantId,
+      details: { confirmSlug: input.confirmSlug },
+    },
+    async (tx) => {
+      const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { slug: true } });
+      if (!tenant) throw new NotFound("Showroom not found");
+      if (input.confirmSlug !== tenant.slug)
+        throw new Invalid(
+          "Ketik slug showroom persis untuk mengonfirmasi / Type the showroom's slug exactly to confirm",
+        );
+      const exported = await lastExport(tx, input.tenantId);
+      if (!exported || exported.getTime() < Date.now() - EXPORT_VALID_HOURS * 3600_000) {
+        throw new Conflict(
+          "Unduh ekspor data lengkap dulu (24 jam terakhir) / Download a full data export first (within 24 hours)",
+        );
+      }
+      await tx.tenant.delete({ where: { id: input.tenantId } });
+      return { deleted: tenant.slug };
+    },
+  );
 }

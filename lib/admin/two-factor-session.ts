@@ -40,13 +40,20 @@ function sign(payload: string): string {
 
 /** The cookie value for a session that has just passed the second factor. */
 export function issueSecondFactorProof(options: { userId: string; sessionId: string; now?: number }): string {
-  const claim: Claim = { uid: options.userId, sid: options.sessionId, exp: Math.floor((options.now ?? Date.now()) / 1000) + SECOND_FACTOR_MAX_AGE_SECONDS };
+  const claim: Claim = {
+    uid: options.userId,
+    sid: options.sessionId,
+    exp: Math.floor((options.now ?? Date.now()) / 1000) + SECOND_FACTOR_MAX_AGE_SECONDS,
+  };
   const payload = Buffer.from(JSON.stringify(claim), "utf8").toString("base64url");
   return `${payload}.${sign(payload)}`;
 }
 
 /** True only for an unexpired proof signed by us for exactly this user and session. */
-export function checkSecondFactorProof(value: string | undefined, options: { userId: string; sessionId: string | undefined; now?: number }): boolean {
+export function checkSecondFactorProof(
+  value: string | undefined,
+  options: { userId: string; sessionId: string | undefined; now?: number },
+): boolean {
   if (!value || !options.sessionId) return false;
   const [payload = "", signature = ""] = value.split(".");
   const expected = Buffer.from(sign(payload), "utf8");
@@ -64,7 +71,13 @@ export function checkSecondFactorProof(value: string | undefined, options: { use
   return claim.data.uid === options.userId && claim.data.sid === options.sessionId && claim.data.exp > now;
 }
 
-export function secondFactorCookieOptions(): { httpOnly: true; sameSite: "lax"; secure: boolean; path: string; maxAge: number } {
+export function secondFactorCookieOptions(): {
+  httpOnly: true;
+  sameSite: "lax";
+  secure: boolean;
+  path: string;
+  maxAge: number;
+} {
   const secure = (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
   return { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: SECOND_FACTOR_MAX_AGE_SECONDS };
 }

@@ -9,8 +9,20 @@ export const AUDIT_PAGE_SIZE = 25;
 const optionalDay = z.iso.date().optional().catch(undefined);
 
 export const AuditFilters = z.object({
-  entity: z.string().trim().max(40).regex(/^[a-z_.]*$/).optional().catch(undefined),
-  action: z.string().trim().max(60).regex(/^[a-zA-Z_.]*$/).optional().catch(undefined),
+  entity: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[a-z_.]*$/)
+    .optional()
+    .catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-zA-Z_.]*$/)
+    .optional()
+    .catch(undefined),
   user: z.uuid().optional().catch(undefined),
   from: optionalDay,
   to: optionalDay,
@@ -63,26 +75,56 @@ function dateRange(filters: AuditFilters): Prisma.DateTimeFilter | undefined {
   };
 }
 
-export async function listAuditEntries(tx: Tx, filters: AuditFilters): Promise<{ entries: AuditEntryView[]; total: number; pages: number }> {
+export async function listAuditEntries(
+  tx: Tx,
+  filters: AuditFilters,
+): Promise<{ entries: AuditEntryView[]; total: number; pages: number }> {
   const where: Prisma.AuditLogWhereInput = {
     ...(filters.entity ? { entity: filters.entity } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.user ? { actorId: filters.user } : {}),
     ...(dateRange(filters) ? { createdAt: dateRange(filters) } : {}),
   };
-  const rows = await tx.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (filters.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE });
+  const rows = await tx.auditLog.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+  });
   const total = await tx.auditLog.count({ where });
   return {
     total,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    entries: rows.map((row) => ({ id: row.id, createdAt: row.createdAt, actorEmail: row.actorEmail, action: row.action, entity: row.entity, entityId: row.entityId, ip: row.ip, changes: diffAudit(row.before, row.after) })),
+    entries: rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt,
+      actorEmail: row.actorEmail,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entityId,
+      ip: row.ip,
+      changes: diffAudit(row.before, row.after),
+    })),
   };
 }
 
 /** Choices for the filter form: what this showroom's trail actually contains. */
-export async function auditFilterChoices(tx: Tx): Promise<{ entities: string[]; actions: string[]; users: { id: string; name: string; email: string }[] }> {
-  const entities = await tx.auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } });
-  const actions = await tx.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
-  const users = await tx.user.findMany({ select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+export async function auditFilterChoices(
+  tx: Tx,
+): Promise<{ entities: string[]; actions: string[]; users: { id: string; name: string; email: string }[] }> {
+  const entities = await tx.auditLog.findMany({
+    distinct: ["entity"],
+    select: { entity: true },
+    orderBy: { entity: "asc" },
+  });
+  const actions = await tx.auditLog.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
+  const users = await tx.user.findMany({
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
   return { entities: entities.map((row) => row.entity), actions: actions.map((row) => row.action), users };
 }

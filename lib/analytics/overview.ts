@@ -35,7 +35,11 @@ export function ageBucketOf(days: number): AgeBucket {
 export function startOfWeekJakarta(now: Date): Date {
   const jakarta = new Date(now.getTime() + 7 * 3600_000);
   const daysSinceMonday = (jakarta.getUTCDay() + 6) % 7;
-  const monday = Date.UTC(jakarta.getUTCFullYear(), jakarta.getUTCMonth(), jakarta.getUTCDate() - daysSinceMonday);
+  const monday = Date.UTC(
+    jakarta.getUTCFullYear(),
+    jakarta.getUTCMonth(),
+    jakarta.getUTCDate() - daysSinceMonday,
+  );
   return new Date(monday - 7 * 3600_000);
 }
 
@@ -45,7 +49,12 @@ export async function loadOverview(tx: Tx, user: StaffUser, now = new Date()): P
   const weekStart = startOfWeekJakarta(now);
 
   const statusGroups = await tx.vehicle.groupBy({ by: ["status"], _count: { _all: true } });
-  const byStatus = Object.fromEntries(VEHICLE_STATUSES.map((status) => [status, statusGroups.find((group) => group.status === status)?._count._all ?? 0])) as Overview["byStatus"];
+  const byStatus = Object.fromEntries(
+    VEHICLE_STATUSES.map((status) => [
+      status,
+      statusGroups.find((group) => group.status === status)?._count._all ?? 0,
+    ]),
+  ) as Overview["byStatus"];
 
   const ages = await tx.$queryRaw<{ days: number; count: bigint }[]>`
     SELECT ((now() AT TIME ZONE 'Asia/Jakarta')::date - in_stock_since)::int AS days, count(*) AS count
@@ -55,7 +64,9 @@ export async function loadOverview(tx: Tx, user: StaffUser, now = new Date()): P
 
   const sources = await tx.$queryRaw<{ source: (typeof LEAD_SOURCES)[number]; count: bigint }[]>`
     SELECT source::text AS source, count(*) AS count FROM leads WHERE created_at >= ${weekStart} ${leadScope} GROUP BY 1`;
-  const leadsBySource = Object.fromEntries(LEAD_SOURCES.map((source) => [source, Number(sources.find((row) => row.source === source)?.count ?? 0)])) as Overview["leadsBySource"];
+  const leadsBySource = Object.fromEntries(
+    LEAD_SOURCES.map((source) => [source, Number(sources.find((row) => row.source === source)?.count ?? 0)]),
+  ) as Overview["leadsBySource"];
   const newLeadsThisWeek = Object.values(leadsBySource).reduce((sum, count) => sum + count, 0);
 
   const since = new Date(now.getTime() - 30 * 86400_000);
@@ -63,7 +74,9 @@ export async function loadOverview(tx: Tx, user: StaffUser, now = new Date()): P
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at)) / 60 AS median, count(*) AS responded
     FROM leads WHERE first_response_at IS NOT NULL AND created_at >= ${since} ${leadScope}`;
 
-  const viewed = await tx.$queryRaw<{ id: string; brand: string; model: string; year: number; stock_code: string; views: bigint }[]>`
+  const viewed = await tx.$queryRaw<
+    { id: string; brand: string; model: string; year: number; stock_code: string; views: bigint }[]
+  >`
     SELECT v.id, v.brand, v.model, v.year, v.stock_code, sum(vv.count) AS views
     FROM vehicle_views vv JOIN vehicles v ON v.id = vv.vehicle_id
     WHERE vv.day >= (now() AT TIME ZONE 'Asia/Jakarta')::date - 30
@@ -74,8 +87,14 @@ export async function loadOverview(tx: Tx, user: StaffUser, now = new Date()): P
     ageBuckets,
     newLeadsThisWeek,
     leadsBySource,
-    medianFirstResponseMinutes: response?.median === null || response?.median === undefined ? null : Number(response.median),
+    medianFirstResponseMinutes:
+      response?.median === null || response?.median === undefined ? null : Number(response.median),
     respondedLeads: Number(response?.responded ?? 0),
-    topViewed: viewed.map((row) => ({ id: row.id, label: `${row.brand} ${row.model} ${row.year}`, stockCode: row.stock_code, views: Number(row.views) })),
+    topViewed: viewed.map((row) => ({
+      id: row.id,
+      label: `${row.brand} ${row.model} ${row.year}`,
+      stockCode: row.stock_code,
+      views: Number(row.views),
+    })),
   };
 }

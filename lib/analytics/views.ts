@@ -16,10 +16,21 @@ function seenRecently(key: string, now: number): boolean {
 }
 
 /** Adds one view of a listed car for today (Jakarta date). Returns false when there is no such car. */
-export async function recordVehicleView(options: { tenantId: string; vehicleSlug: string; visitor?: string | null }): Promise<boolean> {
-  if (options.visitor && seenRecently(`${options.tenantId}:${options.vehicleSlug}:${options.visitor}`, Date.now())) return true;
+export async function recordVehicleView(options: {
+  tenantId: string;
+  vehicleSlug: string;
+  visitor?: string | null;
+}): Promise<boolean> {
+  if (
+    options.visitor &&
+    seenRecently(`${options.tenantId}:${options.vehicleSlug}:${options.visitor}`, Date.now())
+  )
+    return true;
   return withTenant(options.tenantId, async (tx) => {
-    const vehicle = await tx.vehicle.findFirst({ where: { slug: options.vehicleSlug, status: { in: ["available", "booked"] } }, select: { id: true } });
+    const vehicle = await tx.vehicle.findFirst({
+      where: { slug: options.vehicleSlug, status: { in: ["available", "booked"] } },
+      select: { id: true },
+    });
     if (!vehicle) return false;
     await tx.$executeRaw`
       INSERT INTO vehicle_views (tenant_id, vehicle_id, day, count)

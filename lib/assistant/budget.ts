@@ -20,10 +20,22 @@ export interface AllowanceLimits {
 }
 
 /** Whether this showroom may make another LLM call now. Reads the tenant's own LlmCall rows (RLS). */
-export async function checkAllowance(tx: Tx, limits: AllowanceLimits, now: Date = new Date()): Promise<Allowance> {
-  const spent = await tx.llmCall.aggregate({ where: { createdAt: { gte: startOfMonthJakarta(now) } }, _sum: { costMicroUsd: true } });
+export async function checkAllowance(
+  tx: Tx,
+  limits: AllowanceLimits,
+  now: Date = new Date(),
+): Promise<Allowance> {
+  const spent = await tx.llmCall.aggregate({
+    where: { createdAt: { gte: startOfMonthJakarta(now) } },
+    _sum: { costMicroUsd: true },
+  });
   if ((spent._sum.costMicroUsd ?? 0n) >= limits.monthlyBudgetMicroUsd) return "budget";
-  const recent = await tx.llmCall.count({ where: { createdAt: { gt: new Date(now.getTime() - 60_000) }, outcome: { notIn: CALLED_OUTCOMES_EXCLUDED } } });
+  const recent = await tx.llmCall.count({
+    where: {
+      createdAt: { gt: new Date(now.getTime() - 60_000) },
+      outcome: { notIn: CALLED_OUTCOMES_EXCLUDED },
+    },
+  });
   if (recent >= limits.ratePerMinute) return "rate_limited";
   return "ok";
 }
@@ -34,16 +46,23 @@ export const BUDGET_NOTIFICATION_KIND = "ai.budget";
  * Tells the showroom's admins (userId null: everyone with the dashboard) once: once a month for the
  * budget, once an hour for the rate, so a busy evening does not flood the bell.
  */
-export async function notifyAllowanceOnce(tx: Tx, options: { tenantId: string; allowance: Exclude<Allowance, "ok">; now?: Date }): Promise<boolean> {
+export async function notifyAllowanceOnce(
+  tx: Tx,
+  options: { tenantId: string; allowance: Exclude<Allowance, "ok">; now?: Date },
+): Promise<boolean> {
   const now = options.now ?? new Date();
   const title =
     options.allowance === "budget"
       ? "Anggaran AI bulan ini habis: asisten memakai mesin lokal"
       : "Batas panggilan AI per menit tercapai: asisten memakai mesin lokal sementara";
-  const since = options.allowance === "budget" ? startOfMonthJakarta(now) : new Date(now.getTime() - 60 * 60 * 1000);
+  const since =
+    options.allowance === "budget" ? startOfMonthJakarta(now) : new Date(now.getTime() - 60 * 60 * 1000);
   // Serialises the check-then-insert per showroom, so two turns at once notify once.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ai.budget:${options.tenantId}`}))`;
-  const already = await tx.notification.findFirst({ where: { kind: BUDGET_NOTIFICATION_KIND, userId: null, title, createdAt: { gte: since } }, select: { id: true } });
+  const already = await tx.notification.findFirst({
+    where: { kind: BUDGET_NOTIFICATION_KIND, userId: null, title, createdAt: { gte: since } },
+    select: { id: true },
+  });
   if (already) return false;
   await tx.notification.create({
     data: {

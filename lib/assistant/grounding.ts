@@ -1,5 +1,5 @@
 // The grounding check for any assistant reply: every Rupiah amount it writes, in any format buyers and showrooms use, must come from this turn's tool results or the buyer's own message.
-import { amountToRupiah, AMOUNT_UNITS, replaceNumberWords } from "@/lib/assistant/understand/numbers";
+import { AMOUNT_UNITS, amountToRupiah, replaceNumberWords } from "@/lib/assistant/understand/numbers";
 
 /** One amount found in a reply, with how precisely it was written. */
 export interface WrittenAmount {
@@ -23,11 +23,15 @@ const AMOUNT = new RegExp(
   "giu",
 );
 
-const isFullFigure = (number: string) => /^\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?$/.test(number) || /^\d{1,3}(?:,\d{3}){2,}$/.test(number) || /^\d{7,}$/.test(number);
+const isFullFigure = (number: string) =>
+  /^\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?$/.test(number) ||
+  /^\d{1,3}(?:,\d{3}){2,}$/.test(number) ||
+  /^\d{7,}$/.test(number);
 
 /** "185,000,000" (en-US grouping) as the id-ID form the shared parser reads. */
 function toIndonesianDigits(number: string): string {
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$/.test(number)) return number.replace(/\.\d{1,2}$/, "").replace(/,/g, ".");
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$/.test(number))
+    return number.replace(/\.\d{1,2}$/, "").replace(/,/g, ".");
   return number;
 }
 
@@ -62,7 +66,11 @@ export function findWrittenAmounts(text: string): WrittenAmount[] {
       amount = amountToRupiah(number.replace(/,\d{1,2}$/, ""), undefined, "rupiah");
     } else {
       // "Rp 185" and "Rp 4.500": Rupiah as written; a tiny amount still must be grounded.
-      amount = /^\d{1,3}\.\d{3}$/.test(number) ? BigInt(number.replace(".", "")) : /^\d+$/.test(number) ? BigInt(number) : amountToRupiah(number, "jt");
+      amount = /^\d{1,3}\.\d{3}$/.test(number)
+        ? BigInt(number.replace(".", ""))
+        : /^\d+$/.test(number)
+          ? BigInt(number)
+          : amountToRupiah(number, "jt");
     }
     if (amount === null || amount <= 0n) continue;
     found.push({ text: match[0].trim(), amount, step: step > 0n ? step : 1n });
@@ -96,9 +104,12 @@ export function findInventedAmounts(reply: string, allowed: readonly bigint[]): 
  */
 export function amountsInToolResult(value: unknown, into: bigint[] = []): bigint[] {
   if (typeof value === "bigint") into.push(value);
-  else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1000) into.push(BigInt(value));
-  else if (typeof value === "string") into.push(...findWrittenAmounts(value).map((written) => written.amount));
+  else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1000)
+    into.push(BigInt(value));
+  else if (typeof value === "string")
+    into.push(...findWrittenAmounts(value).map((written) => written.amount));
   else if (Array.isArray(value)) for (const item of value) amountsInToolResult(item, into);
-  else if (value !== null && typeof value === "object") for (const item of Object.values(value)) amountsInToolResult(item, into);
+  else if (value !== null && typeof value === "object")
+    for (const item of Object.values(value)) amountsInToolResult(item, into);
   return into;
 }

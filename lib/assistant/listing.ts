@@ -9,14 +9,14 @@
 // Vehicle.features is for buyers and VehicleEvent has no free-form column, so neither fits.
 import sharp from "sharp";
 import { z } from "zod";
+import { type KnownModel, understandBuyerMessage } from "@/lib/assistant/understand";
+import { type Actor, recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/client";
-import { recordAudit, type Actor } from "@/lib/audit/record";
-import { understandBuyerMessage, type KnownModel } from "@/lib/assistant/understand";
+import type { Vehicle } from "@/lib/generated/prisma/client";
 import { storeVehiclePhoto } from "@/lib/images/photos";
 import { BODY_TYPES, FUELS, TRANSMISSIONS, type VehicleInput } from "@/lib/inventory/vehicle-input";
 import { createVehicle, suggestStockCode } from "@/lib/inventory/vehicles";
 import { formatRupiah } from "@/lib/money";
-import type { Vehicle } from "@/lib/generated/prisma/client";
 
 export type Language = "id" | "en";
 
@@ -41,7 +41,10 @@ export const REQUIRED_FOR_DRAFT = ["model", "year", "price"] as const;
 export type RequiredField = (typeof REQUIRED_FOR_DRAFT)[number];
 
 /** Reads "Jazz RS 2019 187,5jt km 88rb merah matic" with the same parser that reads buyers. */
-export function readListingCaption(caption: string, options: { brands?: readonly KnownModel[]; now?: Date } = {}): { fields: ListingFields; missing: RequiredField[] } {
+export function readListingCaption(
+  caption: string,
+  options: { brands?: readonly KnownModel[]; now?: Date } = {},
+): { fields: ListingFields; missing: RequiredField[] } {
   const understood = understandBuyerMessage(caption, { brands: options.brands ?? [], now: options.now });
   const stated = understood.statedCriteria;
   const model = understood.models[0];
@@ -113,18 +116,28 @@ const SAMPLE_HEIGHT = 72;
  * because when nothing differs the middle's own colour wins.
  */
 async function dominantColorOf(bytes: Buffer): Promise<string | null> {
-  const { data, info } = await sharp(bytes).rotate().resize(SAMPLE_WIDTH, SAMPLE_HEIGHT, { fit: "fill" }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(bytes)
+    .rotate()
+    .resize(SAMPLE_WIDTH, SAMPLE_HEIGHT, { fit: "fill" })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const channels = info.channels;
   const pixel = (x: number, y: number): [number, number, number] => {
     const offset = (y * SAMPLE_WIDTH + x) * channels;
     return [data[offset] ?? 0, data[offset + 1] ?? 0, data[offset + 2] ?? 0];
   };
   const border: [number, number, number][] = [];
-  for (let x = 0; x < SAMPLE_WIDTH; x += 1) border.push(pixel(x, 0), pixel(x, 1), pixel(x, SAMPLE_HEIGHT - 1), pixel(x, SAMPLE_HEIGHT - 2));
-  for (let y = 0; y < SAMPLE_HEIGHT; y += 1) border.push(pixel(0, y), pixel(1, y), pixel(SAMPLE_WIDTH - 1, y), pixel(SAMPLE_WIDTH - 2, y));
+  for (let x = 0; x < SAMPLE_WIDTH; x += 1)
+    border.push(pixel(x, 0), pixel(x, 1), pixel(x, SAMPLE_HEIGHT - 1), pixel(x, SAMPLE_HEIGHT - 2));
+  for (let y = 0; y < SAMPLE_HEIGHT; y += 1)
+    border.push(pixel(0, y), pixel(1, y), pixel(SAMPLE_WIDTH - 1, y), pixel(SAMPLE_WIDTH - 2, y));
   const borderNames = new Map<string, number>();
-  for (const [r, g, b] of border) borderNames.set(colorName(r, g, b), (borderNames.get(colorName(r, g, b)) ?? 0) + 1);
-  const background = new Set([...borderNames].filter(([, count]) => count > border.length * 0.25).map(([name]) => name));
+  for (const [r, g, b] of border)
+    borderNames.set(colorName(r, g, b), (borderNames.get(colorName(r, g, b)) ?? 0) + 1);
+  const background = new Set(
+    [...borderNames].filter(([, count]) => count > border.length * 0.25).map(([name]) => name),
+  );
 
   const votes = new Map<string, number>();
   const all = new Map<string, number>();
@@ -151,7 +164,11 @@ export async function analysePhoto(bytes: Buffer): Promise<PhotoAnalysis> {
   const width = metadata.autoOrient?.width ?? metadata.width ?? 0;
   const height = metadata.autoOrient?.height ?? metadata.height ?? 0;
   // Measured at one scale, so a large photo is not called sharper just for having more pixels.
-  const stats = await sharp(bytes).rotate().resize({ width: 800, withoutEnlargement: true }).greyscale().stats();
+  const stats = await sharp(bytes)
+    .rotate()
+    .resize({ width: 800, withoutEnlargement: true })
+    .greyscale()
+    .stats();
   const brightness = stats.channels[0]?.mean ?? 0;
   const sharpness = stats.sharpness;
   const problems: PhotoAnalysis["problems"] = [];
@@ -160,11 +177,20 @@ export async function analysePhoto(bytes: Buffer): Promise<PhotoAnalysis> {
   if (shortSide < 480) problems.push("small");
   const sharpScore = Math.min(1, sharpness / 6);
   if (sharpness < 2) problems.push("blurry");
-  const exposureScore = brightness < 50 ? brightness / 50 : brightness > 215 ? Math.max(0, (255 - brightness) / 40) : 1;
+  const exposureScore =
+    brightness < 50 ? brightness / 50 : brightness > 215 ? Math.max(0, (255 - brightness) / 40) : 1;
   if (brightness < 50) problems.push("dark");
   if (brightness > 215) problems.push("bright");
   const quality = Math.round(100 * (0.3 * sizeScore + 0.4 * sharpScore + 0.3 * exposureScore));
-  return { width, height, dominantColor: await dominantColorOf(bytes), quality, problems, sharpness, brightness };
+  return {
+    width,
+    height,
+    dominantColor: await dominantColorOf(bytes),
+    quality,
+    problems,
+    sharpness,
+    brightness,
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -176,21 +202,29 @@ const GEAR: Record<Language, Record<(typeof TRANSMISSIONS)[number], string>> = {
 };
 
 /** Plain descriptions from the known facts only: no claims (no "bebas banjir") nobody checked. */
-export function describeListing(fields: ListingFields & { brand: string; model: string; year: number; price: bigint }): { id: string; en: string } {
-  const name = `${fields.brand} ${fields.model} ${fields.variant ?? ""} ${fields.year}`.replace(/\s+/g, " ").trim();
+export function describeListing(
+  fields: ListingFields & { brand: string; model: string; year: number; price: bigint },
+): { id: string; en: string } {
+  const name = `${fields.brand} ${fields.model} ${fields.variant ?? ""} ${fields.year}`
+    .replace(/\s+/g, " ")
+    .trim();
   const km = fields.mileageKm !== undefined ? fields.mileageKm.toLocaleString("id-ID") : null;
   const id = [
     `Dijual ${name}`,
     fields.transmission ? `transmisi ${GEAR.id[fields.transmission]}` : null,
     fields.color ? `warna ${fields.color}` : null,
     km ? `kilometer ${km} km` : null,
-  ].filter(Boolean).join(", ");
+  ]
+    .filter(Boolean)
+    .join(", ");
   const en = [
     `For sale: ${name}`,
     fields.transmission ? `${GEAR.en[fields.transmission]} transmission` : null,
     fields.color ? `colour ${fields.color}` : null,
     km ? `${km} km on the clock` : null,
-  ].filter(Boolean).join(", ");
+  ]
+    .filter(Boolean)
+    .join(", ");
   return {
     id: `${id}. Harga ${formatRupiah(fields.price)}. Hubungi kami untuk info lengkap dan jadwal test drive.`,
     en: `${en}. Price ${formatRupiah(fields.price)}. Contact us for details and a test drive.`,
@@ -218,7 +252,10 @@ export type VisionSuggestion = z.infer<typeof VisionSuggestion>;
 export interface VisionListingProvider {
   readonly name: string;
   /** Reads the photos (and the caption for context). Must not invent a price: prices come from staff only. */
-  suggestFromPhotos(input: { photos: readonly { bytes: Buffer; mimeType: string }[]; caption: string; language: Language }, signal?: AbortSignal): Promise<unknown>;
+  suggestFromPhotos(
+    input: { photos: readonly { bytes: Buffer; mimeType: string }[]; caption: string; language: Language },
+    signal?: AbortSignal,
+  ): Promise<unknown>;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -237,7 +274,13 @@ export interface ListingPhoto {
 }
 
 export type ListingResult =
-  | { ok: true; vehicle: Vehicle; review: ReviewItem[]; analysis: PhotoAnalysis | null; fields: ListingFields }
+  | {
+      ok: true;
+      vehicle: Vehicle;
+      review: ReviewItem[];
+      analysis: PhotoAnalysis | null;
+      fields: ListingFields;
+    }
   | { ok: false; missing: RequiredField[] };
 
 const show = (value: unknown) => (typeof value === "bigint" ? formatRupiah(value) : String(value));
@@ -249,15 +292,33 @@ const show = (value: unknown) => (typeof value === "bigint" ? formatRupiah(value
  */
 export async function startListing(
   tx: Tx,
-  options: { tenantId: string; actor: Actor; caption: string; photos: readonly ListingPhoto[]; brands?: readonly KnownModel[]; language: Language; vision?: VisionListingProvider; now?: Date },
+  options: {
+    tenantId: string;
+    actor: Actor;
+    caption: string;
+    photos: readonly ListingPhoto[];
+    brands?: readonly KnownModel[];
+    language: Language;
+    vision?: VisionListingProvider;
+    now?: Date;
+  },
 ): Promise<ListingResult> {
   const { fields: read } = readListingCaption(options.caption, { brands: options.brands, now: options.now });
-  const review: ReviewItem[] = Object.entries(read).map(([field, value]) => ({ field, source: "caption", value: show(value) }));
+  const review: ReviewItem[] = Object.entries(read).map(([field, value]) => ({
+    field,
+    source: "caption",
+    value: show(value),
+  }));
   const fields: ListingFields = { ...read };
 
   if (options.vision && options.photos.length) {
     try {
-      const suggested = VisionSuggestion.safeParse(await options.vision.suggestFromPhotos({ photos: options.photos, caption: options.caption, language: options.language }, AbortSignal.timeout(20_000)));
+      const suggested = VisionSuggestion.safeParse(
+        await options.vision.suggestFromPhotos(
+          { photos: options.photos, caption: options.caption, language: options.language },
+          AbortSignal.timeout(20_000),
+        ),
+      );
       if (suggested.success) {
         for (const field of ["brand", "model", "variant", "year", "color", "bodyType"] as const) {
           const value = suggested.data[field];
@@ -265,11 +326,14 @@ export async function startListing(
           Object.assign(fields, { [field]: value });
           review.push({ field, source: "vision", value: String(value) });
         }
-        for (const note of suggested.data.notes ?? []) review.push({ field: "note", source: "vision", value: note });
+        for (const note of suggested.data.notes ?? [])
+          review.push({ field: "note", source: "vision", value: note });
       }
     } catch (error) {
       // A slow or failing provider must not cost the staff member their draft.
-      console.warn(`[listing] vision provider ${options.vision.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(
+        `[listing] vision provider ${options.vision.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -289,7 +353,10 @@ export async function startListing(
   const mileageKm = fields.mileageKm ?? 0;
   if (fields.mileageKm === undefined) review.push({ field: "mileageKm", source: "default", value: "0" });
   const descriptions = describeListing({ ...fields, brand, model, year, price });
-  review.push({ field: "descriptionId", source: "template", value: descriptions.id }, { field: "descriptionEn", source: "template", value: descriptions.en });
+  review.push(
+    { field: "descriptionId", source: "template", value: descriptions.id },
+    { field: "descriptionEn", source: "template", value: descriptions.en },
+  );
 
   const input: VehicleInput = {
     stockCode: await suggestStockCode(tx, { brand }),
@@ -309,31 +376,100 @@ export async function startListing(
   };
   const vehicle = await createVehicle(tx, { tenantId: options.tenantId, actor: options.actor, input });
   for (const [index, photo] of options.photos.entries()) {
-    await storeVehiclePhoto(tx, { tenantId: options.tenantId, vehicleId: vehicle.id, bytes: photo.bytes, isMain: index === 0 });
+    await storeVehiclePhoto(tx, {
+      tenantId: options.tenantId,
+      vehicleId: vehicle.id,
+      bytes: photo.bytes,
+      isMain: index === 0,
+    });
   }
-  await recordReview(tx, { tenantId: options.tenantId, actor: options.actor, vehicleId: vehicle.id, review, analysis });
+  await recordReview(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor,
+    vehicleId: vehicle.id,
+    review,
+    analysis,
+  });
   return { ok: true, vehicle, review, analysis, fields };
 }
 
-export async function recordReview(tx: Tx, options: { tenantId: string; actor: Actor; vehicleId: string; review: readonly ReviewItem[]; analysis: PhotoAnalysis | null }): Promise<void> {
+export async function recordReview(
+  tx: Tx,
+  options: {
+    tenantId: string;
+    actor: Actor;
+    vehicleId: string;
+    review: readonly ReviewItem[];
+    analysis: PhotoAnalysis | null;
+  },
+): Promise<void> {
   await recordAudit(tx, {
     tenantId: options.tenantId,
     actor: options.actor,
     action: "vehicle.listing_review",
     entity: "vehicle",
     entityId: options.vehicleId,
-    after: { review: options.review, photo: options.analysis ? { quality: options.analysis.quality, problems: options.analysis.problems, dominantColor: options.analysis.dominantColor } : null },
+    after: {
+      review: options.review,
+      photo: options.analysis
+        ? {
+            quality: options.analysis.quality,
+            problems: options.analysis.problems,
+            dominantColor: options.analysis.dominantColor,
+          }
+        : null,
+    },
   });
 }
 
 const FIELD_NAMES: Record<Language, Record<string, string>> = {
-  id: { brand: "merek", model: "model", variant: "varian", year: "tahun", price: "harga", mileageKm: "km", color: "warna", transmission: "transmisi", fuel: "bahan bakar", bodyType: "tipe bodi", descriptionId: "deskripsi", descriptionEn: "deskripsi (EN)", note: "catatan" },
-  en: { brand: "brand", model: "model", variant: "variant", year: "year", price: "price", mileageKm: "km", color: "colour", transmission: "transmission", fuel: "fuel", bodyType: "body", descriptionId: "description (ID)", descriptionEn: "description", note: "note" },
+  id: {
+    brand: "merek",
+    model: "model",
+    variant: "varian",
+    year: "tahun",
+    price: "harga",
+    mileageKm: "km",
+    color: "warna",
+    transmission: "transmisi",
+    fuel: "bahan bakar",
+    bodyType: "tipe bodi",
+    descriptionId: "deskripsi",
+    descriptionEn: "deskripsi (EN)",
+    note: "catatan",
+  },
+  en: {
+    brand: "brand",
+    model: "model",
+    variant: "variant",
+    year: "year",
+    price: "price",
+    mileageKm: "km",
+    color: "colour",
+    transmission: "transmission",
+    fuel: "fuel",
+    bodyType: "body",
+    descriptionId: "description (ID)",
+    descriptionEn: "description",
+    note: "note",
+  },
 };
 
 const SOURCE_NAMES: Record<Language, Record<ReviewSource, string>> = {
-  id: { caption: "dari keterangan", photo: "dari foto", vision: "dari AI", default: "isian awal", template: "template" },
-  en: { caption: "from caption", photo: "from photo", vision: "from AI", default: "default", template: "template" },
+  id: {
+    caption: "dari keterangan",
+    photo: "dari foto",
+    vision: "dari AI",
+    default: "isian awal",
+    template: "template",
+  },
+  en: {
+    caption: "from caption",
+    photo: "from photo",
+    vision: "from AI",
+    default: "default",
+    template: "template",
+  },
 };
 
 /** The chat reply for a draft: what was read, what to check, how to publish. */
@@ -342,18 +478,31 @@ export function listingReply(result: Extract<ListingResult, { ok: true }>, langu
   const { vehicle, review, analysis } = result;
   const checks = review
     .filter((item) => item.field !== "descriptionId" && item.field !== "descriptionEn")
-    .map((item) => `- ${FIELD_NAMES[language][item.field] ?? item.field}: ${item.field === "transmission" ? GEAR[language][item.value === "automatic" ? "automatic" : "manual"] : item.value} (${SOURCE_NAMES[language][item.source]})`);
+    .map(
+      (item) =>
+        `- ${FIELD_NAMES[language][item.field] ?? item.field}: ${item.field === "transmission" ? GEAR[language][item.value === "automatic" ? "automatic" : "manual"] : item.value} (${SOURCE_NAMES[language][item.source]})`,
+    );
   const photo = analysis
     ? analysis.quality < 50
-      ? id ? `Kualitas foto ${analysis.quality}/100: sebaiknya kirim foto yang lebih terang/tajam.` : `Photo quality ${analysis.quality}/100: a brighter or sharper photo would help.`
-      : id ? `Kualitas foto ${analysis.quality}/100.` : `Photo quality ${analysis.quality}/100.`
+      ? id
+        ? `Kualitas foto ${analysis.quality}/100: sebaiknya kirim foto yang lebih terang/tajam.`
+        : `Photo quality ${analysis.quality}/100: a brighter or sharper photo would help.`
+      : id
+        ? `Kualitas foto ${analysis.quality}/100.`
+        : `Photo quality ${analysis.quality}/100.`
     : null;
   return [
-    id ? `Draf ${vehicle.stockCode} dibuat (belum tayang). Mohon cek:` : `Draft ${vehicle.stockCode} created (not published). Please check:`,
+    id
+      ? `Draf ${vehicle.stockCode} dibuat (belum tayang). Mohon cek:`
+      : `Draft ${vehicle.stockCode} created (not published). Please check:`,
     ...checks,
     photo,
-    id ? 'Kirim foto lain untuk menambah galeri. Balas "terbitkan" untuk menayangkan, atau periksa di dasbor.' : 'Send more photos to add them. Reply "publish" to put it live, or review it in the dashboard.',
-  ].filter((line): line is string => line !== null).join("\n");
+    id
+      ? 'Kirim foto lain untuk menambah galeri. Balas "terbitkan" untuk menayangkan, atau periksa di dasbor.'
+      : 'Send more photos to add them. Reply "publish" to put it live, or review it in the dashboard.',
+  ]
+    .filter((line): line is string => line !== null)
+    .join("\n");
 }
 
 export function missingReply(missing: readonly RequiredField[], language: Language): string {

@@ -1,17 +1,27 @@
 // The assistant's turn with an LLM (Anthropic or OpenAI) over the shared tools, grounded and metered; anything doubtful falls back to the local engine.
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
-import { getEnv, type Env } from "@/lib/env";
+import { checkAllowance, notifyAllowanceOnce } from "@/lib/assistant/budget";
 import { composeBuyerReply, type TurnResult } from "@/lib/assistant/engine";
-import { understandBuyerMessage, type SearchCriteria } from "@/lib/assistant/understand";
+import { amountsInToolResult, findInventedAmounts, findWrittenAmounts } from "@/lib/assistant/grounding";
 import { createAnthropicProvider } from "@/lib/assistant/providers/anthropic";
-import { createOpenAIProvider } from "@/lib/assistant/providers/openai";
 import { estimateCostMicroUsd } from "@/lib/assistant/providers/cost";
 import { isProviderError, type ProviderName } from "@/lib/assistant/providers/errors";
-import { runToolLoop, type AssistantProvider, type ModelRequest, type ToolLoopResult } from "@/lib/assistant/providers/types";
-import { ASSISTANT_TOOLS, createToolExecutor, type PhotoToSend, type ToolEffects } from "@/lib/assistant/tools";
-import { amountsInToolResult, findInventedAmounts, findWrittenAmounts } from "@/lib/assistant/grounding";
-import { checkAllowance, notifyAllowanceOnce } from "@/lib/assistant/budget";
+import { createOpenAIProvider } from "@/lib/assistant/providers/openai";
+import {
+  type AssistantProvider,
+  type ModelRequest,
+  runToolLoop,
+  type ToolLoopResult,
+} from "@/lib/assistant/providers/types";
+import {
+  ASSISTANT_TOOLS,
+  createToolExecutor,
+  type PhotoToSend,
+  type ToolEffects,
+} from "@/lib/assistant/tools";
+import { type SearchCriteria, understandBuyerMessage } from "@/lib/assistant/understand";
+import type { Tx } from "@/lib/db/client";
+import { type Env, getEnv } from "@/lib/env";
 import { formatRupiah } from "@/lib/money";
 
 /** composeBuyerReply's inputs, plus the conversation when tools may send (photos) and hand off directly. */
@@ -48,31 +58,57 @@ export interface ComposeResult extends TurnResult {
 const ProviderChoice = z.enum(["local", "anthropic", "openai"]);
 
 /** The provider this showroom uses, when it is an LLM and its key is configured; null means the local engine. */
-export function configuredProvider(tenantChoice: string | null, env: Env = getEnv()): AssistantProvider | null {
+export function configuredProvider(
+  tenantChoice: string | null,
+  env: Env = getEnv(),
+): AssistantProvider | null {
   // An unknown stored value (a typo in the admin) falls back to the platform default rather than failing turns.
   const parsed = ProviderChoice.safeParse(tenantChoice);
   const name = parsed.success ? parsed.data : env.AI_PROVIDER;
   const common = { timeoutMs: env.AI_TIMEOUT_MS, maxRetries: env.AI_MAX_RETRIES, maxOutputTokens: 700 };
   if (name === "anthropic" && env.ANTHROPIC_API_KEY) {
-    return createAnthropicProvider({ ...common, apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL, model: env.ANTHROPIC_MODEL });
+    return createAnthropicProvider({
+      ...common,
+      apiKey: env.ANTHROPIC_API_KEY,
+      baseURL: env.ANTHROPIC_BASE_URL,
+      model: env.ANTHROPIC_MODEL,
+    });
   }
   if (name === "openai" && env.OPENAI_API_KEY) {
-    return createOpenAIProvider({ ...common, apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL });
+    return createOpenAIProvider({
+      ...common,
+      apiKey: env.OPENAI_API_KEY,
+      baseURL: env.OPENAI_BASE_URL,
+      model: env.OPENAI_MODEL,
+    });
   }
   return null;
 }
 
 function describeCriteria(criteria: SearchCriteria): string {
   const parts: string[] = [];
-  if (criteria.brand || criteria.model) parts.push([criteria.brand, criteria.model].filter(Boolean).join(" "));
-  if (criteria.yearMin || criteria.yearMax) parts.push(`year ${criteria.yearMin ?? "…"}-${criteria.yearMax ?? "…"}`);
-  if (criteria.priceMin || criteria.priceMax) parts.push(`price ${criteria.priceMin ? formatRupiah(criteria.priceMin) : "…"} - ${criteria.priceMax ? formatRupiah(criteria.priceMax) : "…"}`);
-  for (const key of ["transmission", "fuel", "bodyType", "color", "city", "stockCode"] as const) if (criteria[key]) parts.push(`${key} ${criteria[key]}`);
+  if (criteria.brand || criteria.model)
+    parts.push([criteria.brand, criteria.model].filter(Boolean).join(" "));
+  if (criteria.yearMin || criteria.yearMax)
+    parts.push(`year ${criteria.yearMin ?? "…"}-${criteria.yearMax ?? "…"}`);
+  if (criteria.priceMin || criteria.priceMax)
+    parts.push(
+      `price ${criteria.priceMin ? formatRupiah(criteria.priceMin) : "…"} - ${criteria.priceMax ? formatRupiah(criteria.priceMax) : "…"}`,
+    );
+  for (const key of ["transmission", "fuel", "bodyType", "color", "city", "stockCode"] as const)
+    if (criteria[key]) parts.push(`${key} ${criteria[key]}`);
   return parts.join(", ");
 }
 
 /** The system prompt, per showroom: its own name and facts, no marketing, the rules grounding enforces. */
-export function buildSystemPrompt(options: { showroomName: string; city: string | null; base: string; previous: SearchCriteria; creditMinDownPct: number; now: Date }): string {
+export function buildSystemPrompt(options: {
+  showroomName: string;
+  city: string | null;
+  base: string;
+  previous: SearchCriteria;
+  creditMinDownPct: number;
+  now: Date;
+}): string {
   const today = options.now.toLocaleDateString("en-CA", { timeZone: "Asia/Jakarta" });
   const previous = describeCriteria(options.previous);
   return [
@@ -133,20 +169,28 @@ export function groundingProblem(options: {
   const reply = loop.text.trim();
   if (loop.finishReason !== "stop") return `finish ${loop.finishReason}`;
   if (!reply) return "empty reply";
-  const allowed = [...options.buyerAmounts, ...findWrittenAmounts(options.buyerText).map((written) => written.amount)];
+  const allowed = [
+    ...options.buyerAmounts,
+    ...findWrittenAmounts(options.buyerText).map((written) => written.amount),
+  ];
   for (const call of loop.toolCalls) if (!call.isError) amountsInToolResult(call.result, allowed);
   const invented = findInventedAmounts(reply, allowed);
   if (invented.length > 0) return `invented amount ${invented.join(", ")}`;
   const origin = new URL(options.base).origin;
   for (const match of reply.matchAll(URL_IN_TEXT)) {
     const url = match[0].replace(/[.,;:!?*_]+$/, "");
-    if (url.includes("/vehicles/") ? !effects.links.has(url) : !url.startsWith(origin)) return `link not from a tool ${url}`;
+    if (url.includes("/vehicles/") ? !effects.links.has(url) : !url.startsWith(origin))
+      return `link not from a tool ${url}`;
   }
   const buyer = options.buyerText.toLowerCase();
   for (const model of options.stockModels) {
     // Case-sensitive, as stocked: "City" the Honda, not "the city"; "Rush" the Toyota, not "no rush".
-    const named = new RegExp(`(?<![\\p{L}\\d])${model.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])`, "u").test(reply);
-    if (named && !effects.models.has(model.toLowerCase()) && !buyer.includes(model.toLowerCase())) return `car not from a tool ${model}`;
+    const named = new RegExp(
+      `(?<![\\p{L}\\d])${model.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])`,
+      "u",
+    ).test(reply);
+    if (named && !effects.models.has(model.toLowerCase()) && !buyer.includes(model.toLowerCase()))
+      return `car not from a tool ${model}`;
   }
   return null;
 }
@@ -154,8 +198,15 @@ export function groundingProblem(options: {
 async function record(tx: Tx, tenantId: string, call: RecordedCall): Promise<RecordedCall> {
   await tx.llmCall.create({
     data: {
-      tenantId, provider: call.provider, model: call.model, purpose: "chat", inputTokens: call.inputTokens, outputTokens: call.outputTokens,
-      costMicroUsd: call.costMicroUsd, latencyMs: call.latencyMs, outcome: call.outcome,
+      tenantId,
+      provider: call.provider,
+      model: call.model,
+      purpose: "chat",
+      inputTokens: call.inputTokens,
+      outputTokens: call.outputTokens,
+      costMicroUsd: call.costMicroUsd,
+      latencyMs: call.latencyMs,
+      outcome: call.outcome,
     },
   });
   return call;
@@ -172,24 +223,52 @@ const SAVEPOINT = "assistant_llm_turn";
  */
 export async function composeReply(tx: Tx, options: ComposeOptions): Promise<ComposeResult> {
   const calls: RecordedCall[] = [];
-  const local = async (): Promise<ComposeResult> => ({ ...(await composeBuyerReply(tx, options)), engine: "local", calls, photos: [], handoffDone: false });
+  const local = async (): Promise<ComposeResult> => ({
+    ...(await composeBuyerReply(tx, options)),
+    engine: "local",
+    calls,
+    photos: [],
+    handoffDone: false,
+  });
 
   const tenant = await tx.tenant.findUniqueOrThrow({
     where: { id: options.tenantId },
-    select: { aiProvider: true, aiMonthlyBudgetMicroUsd: true, aiRatePerMinute: true, creditMinDownPct: true, city: true },
+    select: {
+      aiProvider: true,
+      aiMonthlyBudgetMicroUsd: true,
+      aiRatePerMinute: true,
+      creditMinDownPct: true,
+      city: true,
+    },
   });
   const env = getEnv();
   const configured = configuredProvider(tenant.aiProvider, env);
   if (!configured) return local();
 
-  const blocked = await checkAllowance(tx, { monthlyBudgetMicroUsd: tenant.aiMonthlyBudgetMicroUsd, ratePerMinute: tenant.aiRatePerMinute });
+  const blocked = await checkAllowance(tx, {
+    monthlyBudgetMicroUsd: tenant.aiMonthlyBudgetMicroUsd,
+    ratePerMinute: tenant.aiRatePerMinute,
+  });
   if (blocked !== "ok") {
-    calls.push(await record(tx, options.tenantId, { provider: configured.name, model: configured.model, inputTokens: 0, outputTokens: 0, costMicroUsd: 0n, latencyMs: 0, outcome: blocked }));
+    calls.push(
+      await record(tx, options.tenantId, {
+        provider: configured.name,
+        model: configured.model,
+        inputTokens: 0,
+        outputTokens: 0,
+        costMicroUsd: 0n,
+        latencyMs: 0,
+        outcome: blocked,
+      }),
+    );
     await notifyAllowanceOnce(tx, { tenantId: options.tenantId, allowance: blocked });
     return local();
   }
 
-  const stock = await tx.vehicle.findMany({ distinct: ["brand", "model"], select: { brand: true, model: true, status: true, city: true } });
+  const stock = await tx.vehicle.findMany({
+    distinct: ["brand", "model"],
+    select: { brand: true, model: true, status: true, city: true },
+  });
   const listed = stock.filter((row) => row.status === "available" || row.status === "booked");
   const understood = understandBuyerMessage(options.text, {
     brands: listed.map(({ brand, model }) => ({ brand, model })),
@@ -223,7 +302,14 @@ export async function composeReply(tx: Tx, options: ComposeOptions): Promise<Com
   let loop: ToolLoopResult;
   try {
     loop = await runToolLoop(provider, {
-      system: buildSystemPrompt({ showroomName: options.showroomName, city: tenant.city, base: options.base, previous: options.previous, creditMinDownPct: tenant.creditMinDownPct, now: new Date() }),
+      system: buildSystemPrompt({
+        showroomName: options.showroomName,
+        city: tenant.city,
+        base: options.base,
+        previous: options.previous,
+        creditMinDownPct: tenant.creditMinDownPct,
+        now: new Date(),
+      }),
       messages: [{ role: "user", text: options.text }],
       tools: ASSISTANT_TOOLS,
       executeTool: executor.execute,
@@ -258,7 +344,9 @@ export async function composeReply(tx: Tx, options: ComposeOptions): Promise<Com
   await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   calls.push(await finish("ok"));
   const reply = loop.text.trim();
-  const offered = [...executor.effects.links].filter(([link, stockCode]) => reply.includes(link) || reply.includes(stockCode)).map(([, stockCode]) => stockCode);
+  const offered = [...executor.effects.links]
+    .filter(([link, stockCode]) => reply.includes(link) || reply.includes(stockCode))
+    .map(([, stockCode]) => stockCode);
   return {
     reply,
     offered,

@@ -1,15 +1,16 @@
 // Staff commands in chat ("HX-001 terjual", "harga HX-001 jadi 160jt", "stok avanza"): a pure,
 // deterministic parser over the buyer-message reader, and one executor shared by WhatsApp and the
 // dashboard command bar, so both channels change stock the same way (history, audit, confirmation).
-import type { Tx } from "@/lib/db/client";
+
+import { type KnownModel, type SearchCriteria, understandBuyerMessage } from "@/lib/assistant/understand";
 import type { Actor } from "@/lib/audit/record";
-import { understandBuyerMessage, type KnownModel, type SearchCriteria } from "@/lib/assistant/understand";
-import { editDistance } from "@/lib/inventory/fuzzy";
-import { parsePlate, PLATE_REGIONS } from "@/lib/inventory/plate";
-import { updateVehicle } from "@/lib/inventory/vehicles";
-import type { VehiclePatch } from "@/lib/inventory/vehicle-input";
-import { formatRupiah, parseRupiah } from "@/lib/money";
+import type { Tx } from "@/lib/db/client";
 import type { Prisma, Vehicle, VehicleStatus } from "@/lib/generated/prisma/client";
+import { editDistance } from "@/lib/inventory/fuzzy";
+import { PLATE_REGIONS, parsePlate } from "@/lib/inventory/plate";
+import type { VehiclePatch } from "@/lib/inventory/vehicle-input";
+import { updateVehicle } from "@/lib/inventory/vehicles";
+import { formatRupiah, parseRupiah } from "@/lib/money";
 
 export type Language = "id" | "en";
 
@@ -23,7 +24,10 @@ export interface CommandTarget {
 
 export type EditableField = "mileageKm" | "color" | "year" | "transmission" | "plateNumber" | "variant";
 
-export type FieldValue = { field: "mileageKm" | "year"; value: number } | { field: "color" | "plateNumber" | "variant"; value: string } | { field: "transmission"; value: "manual" | "automatic" };
+export type FieldValue =
+  | { field: "mileageKm" | "year"; value: number }
+  | { field: "color" | "plateNumber" | "variant"; value: string }
+  | { field: "transmission"; value: "manual" | "automatic" };
 
 export type StaffCommand =
   | { kind: "detail"; target: CommandTarget }
@@ -71,20 +75,59 @@ function swapsOnce(a: string, b: string): boolean {
   return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
-const hasWord = (tokens: readonly string[], keywords: readonly string[]) => tokens.some((token) => keywords.some((keyword) => near(token, keyword)));
-const hasPhrase = (text: string, phrases: readonly string[]) => phrases.some((phrase) => new RegExp(`(?<![a-z])${phrase}(?![a-z])`).test(text));
+const hasWord = (tokens: readonly string[], keywords: readonly string[]) =>
+  tokens.some((token) => keywords.some((keyword) => near(token, keyword)));
+const hasPhrase = (text: string, phrases: readonly string[]) =>
+  phrases.some((phrase) => new RegExp(`(?<![a-z])${phrase}(?![a-z])`).test(text));
 
 // Checked in this order: "batal booking" is available again, not booked.
-const AVAILABLE_PHRASES = ["tersedia lagi", "ready lagi", "batal booking", "batal book", "cancel booking", "booking batal", "gak jadi booking", "ga jadi booking", "nggak jadi booking", "tidak jadi booking", "batal dp", "available lagi", "buka lagi", "jual lagi"];
+const AVAILABLE_PHRASES = [
+  "tersedia lagi",
+  "ready lagi",
+  "batal booking",
+  "batal book",
+  "cancel booking",
+  "booking batal",
+  "gak jadi booking",
+  "ga jadi booking",
+  "nggak jadi booking",
+  "tidak jadi booking",
+  "batal dp",
+  "available lagi",
+  "buka lagi",
+  "jual lagi",
+];
 const AVAILABLE_WORDS = ["tersedia", "ready", "redi", "available", "aktifkan"];
-const SOLD_PHRASES = ["sudah laku", "udah laku", "sdh laku", "dah laku", "sudah terjual", "udah terjual", "sdh terjual"];
+const SOLD_PHRASES = [
+  "sudah laku",
+  "udah laku",
+  "sdh laku",
+  "dah laku",
+  "sudah terjual",
+  "udah terjual",
+  "sdh terjual",
+];
 const SOLD_WORDS = ["terjual", "laku", "sold", "terjua"];
 const BOOKED_WORDS = ["booking", "booked", "dibooking", "dibook", "dipesan", "book", "keep", "hold", "tahan"];
 const BOOKED_PHRASES = ["sudah dp", "udah dp", "sdh dp", "di dp", "kena dp", "masuk dp"];
 const HIDE_WORDS = ["hapus", "delete", "sembunyikan", "arsipkan", "arsip", "hide", "takedown"];
 const PUBLISH_WORDS = ["publish", "terbitkan", "tayangkan", "terbit", "tayang", "posting"];
 const PRICE_WORDS = ["harga", "hrg", "hrga", "price", "harganya", "banderol"];
-const QUERY_WORDS = ["stok", "stock", "cek", "cari", "berapa", "brp", "ada", "unit", "list", "daftar", "info", "lihat", "liat"];
+const QUERY_WORDS = [
+  "stok",
+  "stock",
+  "cek",
+  "cari",
+  "berapa",
+  "brp",
+  "ada",
+  "unit",
+  "list",
+  "daftar",
+  "info",
+  "lihat",
+  "liat",
+];
 const HELP_WORDS = ["help", "bantuan", "menu", "perintah", "panduan"];
 const YES_WORDS = ["ya", "iya", "yes", "ok", "oke", "y", "lanjut", "betul", "benar"];
 const NO_WORDS = ["batal", "tidak", "gak", "ga", "nggak", "no", "cancel", "jangan"];
@@ -105,14 +148,21 @@ function readPlate(text: string): { plate: string; start: number; end: number } 
 // Stock codes as showrooms print them: "HX-001", "MJ-0003", "TOY-0007" (with a slip: "hx 001", "hx001").
 const STOCK_CODE = /(?<![a-z0-9-])([a-z]{2,4})[-\s]?(\d{3,5})(?![a-z0-9])/g;
 
-function readStockCode(text: string, withDash: boolean): { code: string; start: number; end: number } | undefined {
+function readStockCode(
+  text: string,
+  withDash: boolean,
+): { code: string; start: number; end: number } | undefined {
   for (const match of text.matchAll(STOCK_CODE)) {
     const prefix = match[1] ?? "";
     if (match[0].includes("-") !== withDash) continue;
     // "km 45000" or "thn 2019" is a field, not a code.
     if (["km", "thn", "th", "tahun", "rp", "kilo", "odo", "cc", "dp"].includes(prefix)) continue;
     if (!match[0].includes("-") && /^(19|20)\d\d$/.test(match[2] ?? "")) continue;
-    return { code: `${prefix.toUpperCase()}-${match[2] ?? ""}`, start: match.index, end: match.index + match[0].length };
+    return {
+      code: `${prefix.toUpperCase()}-${match[2] ?? ""}`,
+      start: match.index,
+      end: match.index + match[0].length,
+    };
   }
   return undefined;
 }
@@ -131,7 +181,11 @@ function readAmount(text: string, options: ParseOptions): bigint | undefined {
   return undefined;
 }
 
-function readField(rest: string, understood: SearchCriteria, tokens: readonly string[]): FieldValue | undefined {
+function readField(
+  rest: string,
+  understood: SearchCriteria,
+  tokens: readonly string[],
+): FieldValue | undefined {
   if (hasWord(tokens, ["km", "kilometer", "odo", "odometer", "kilo", "jarak"]) || /\d\s*km\b/.test(rest)) {
     const match = rest.match(/(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)\s*(rb|ribu|rebu|k|jt|juta)?/);
     if (match) {
@@ -168,8 +222,10 @@ export function parseStaffCommand(raw: string, options: ParseOptions = {}): Staf
   const text = clean(raw);
   if (!text) return { kind: "help" };
   const tokens = words(text);
-  if (tokens.length <= 2 && tokens.every((token) => YES_WORDS.includes(token))) return { kind: "answer", yes: true };
-  if (tokens.length <= 2 && tokens.every((token) => NO_WORDS.includes(token))) return { kind: "answer", yes: false };
+  if (tokens.length <= 2 && tokens.every((token) => YES_WORDS.includes(token)))
+    return { kind: "answer", yes: true };
+  if (tokens.length <= 2 && tokens.every((token) => NO_WORDS.includes(token)))
+    return { kind: "answer", yes: false };
   if (tokens.length <= 2 && hasWord(tokens, HELP_WORDS)) return { kind: "help" };
 
   // "HX-001" first, then a plate ("DK 1234 AB" is not code "DK-1234"), then a code typed without its dash.
@@ -178,14 +234,22 @@ export function parseStaffCommand(raw: string, options: ParseOptions = {}): Staf
   const code = dashed ?? (plate ? undefined : readStockCode(text, false));
   // What is left once the car is named: field values must not be read from the code ("HX-001").
   const span = code ?? plate;
-  const rest = span ? `${text.slice(0, span.start)} ${text.slice(span.end)}`.replace(/\s+/g, " ").trim() : text;
+  const rest = span
+    ? `${text.slice(0, span.start)} ${text.slice(span.end)}`.replace(/\s+/g, " ").trim()
+    : text;
   const restTokens = words(rest);
   const understood = understandBuyerMessage(rest, { brands: options.brands ?? [], now: options.now });
   const named: CommandTarget = {
     ...(understood.statedCriteria.brand ? { brand: understood.statedCriteria.brand } : {}),
     ...(understood.statedCriteria.model ? { model: understood.statedCriteria.model } : {}),
   };
-  const target: CommandTarget | null = code ? { stockCode: code.code, ...named } : plate ? { plate: plate.plate, ...named } : named.model ? named : null;
+  const target: CommandTarget | null = code
+    ? { stockCode: code.code, ...named }
+    : plate
+      ? { plate: plate.plate, ...named }
+      : named.model
+        ? named
+        : null;
 
   if (hasWord(restTokens, PUBLISH_WORDS)) return { kind: "publish", target };
   if (target) {
@@ -194,15 +258,18 @@ export function parseStaffCommand(raw: string, options: ParseOptions = {}): Staf
       if (price !== undefined) return { kind: "price", target, price };
     }
     if (hasPhrase(rest, AVAILABLE_PHRASES)) return { kind: "status", target, status: "available" };
-    if (hasPhrase(rest, SOLD_PHRASES) || hasWord(restTokens, SOLD_WORDS)) return { kind: "status", target, status: "sold" };
-    if (hasPhrase(rest, BOOKED_PHRASES) || hasWord(restTokens, BOOKED_WORDS)) return { kind: "status", target, status: "booked" };
+    if (hasPhrase(rest, SOLD_PHRASES) || hasWord(restTokens, SOLD_WORDS))
+      return { kind: "status", target, status: "sold" };
+    if (hasPhrase(rest, BOOKED_PHRASES) || hasWord(restTokens, BOOKED_WORDS))
+      return { kind: "status", target, status: "booked" };
     if (hasWord(restTokens, AVAILABLE_WORDS)) return { kind: "status", target, status: "available" };
     if (hasWord(restTokens, HIDE_WORDS)) return { kind: "hide", target };
     // A bare amount after the code ("HX-001 jadi 160jt") is a new price, but only for a named car.
     if (code ?? plate) {
       const field = readField(rest, understood.statedCriteria, restTokens);
       if (field) return { kind: "field", target, change: field };
-      if (understood.mentionedAmounts[0] !== undefined) return { kind: "price", target, price: understood.mentionedAmounts[0] };
+      if (understood.mentionedAmounts[0] !== undefined)
+        return { kind: "price", target, price: understood.mentionedAmounts[0] };
       return { kind: "detail", target };
     }
   }
@@ -253,37 +320,77 @@ const STATUS_LABEL: Record<Language, Record<VehicleStatus, string>> = {
 };
 
 const FIELD_LABEL: Record<Language, Record<EditableField, string>> = {
-  id: { mileageKm: "kilometer", color: "warna", year: "tahun", transmission: "transmisi", plateNumber: "plat nomor", variant: "varian" },
-  en: { mileageKm: "mileage", color: "colour", year: "year", transmission: "transmission", plateNumber: "plate", variant: "variant" },
+  id: {
+    mileageKm: "kilometer",
+    color: "warna",
+    year: "tahun",
+    transmission: "transmisi",
+    plateNumber: "plat nomor",
+    variant: "varian",
+  },
+  en: {
+    mileageKm: "mileage",
+    color: "colour",
+    year: "year",
+    transmission: "transmission",
+    plateNumber: "plate",
+    variant: "variant",
+  },
 };
 
 /** A price cut deeper than this asks first: a typo ("16jt" for "160jt") would otherwise go live. */
 const PRICE_CUT_CONFIRM_PERCENT = 20n;
 
 const title = (vehicle: Pick<Vehicle, "stockCode" | "brand" | "model" | "variant" | "year">) =>
-  `${vehicle.stockCode} ${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`.replace(/\s+/g, " ").trim();
+  `${vehicle.stockCode} ${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`
+    .replace(/\s+/g, " ")
+    .trim();
 
-function fieldText(change: FieldValue | { field: EditableField; value: unknown }, language: Language): string {
-  if (change.field === "mileageKm" && typeof change.value === "number") return `${change.value.toLocaleString("id-ID")} km`;
-  if (change.field === "transmission") return change.value === "automatic" ? (language === "id" ? "matic" : "automatic") : "manual";
-  return change.value === null || change.value === undefined || change.value === "" ? "-" : String(change.value);
+function fieldText(
+  change: FieldValue | { field: EditableField; value: unknown },
+  language: Language,
+): string {
+  if (change.field === "mileageKm" && typeof change.value === "number")
+    return `${change.value.toLocaleString("id-ID")} km`;
+  if (change.field === "transmission")
+    return change.value === "automatic" ? (language === "id" ? "matic" : "automatic") : "manual";
+  return change.value === null || change.value === undefined || change.value === ""
+    ? "-"
+    : String(change.value);
 }
 
 function summary(vehicle: Vehicle, language: Language): string {
   const gear = vehicle.transmission === "automatic" ? (language === "id" ? "matic" : "automatic") : "manual";
-  const parts = [formatRupiah(vehicle.price), gear, `${vehicle.mileageKm.toLocaleString("id-ID")} km`, vehicle.color, vehicle.plateNumber].filter(Boolean);
+  const parts = [
+    formatRupiah(vehicle.price),
+    gear,
+    `${vehicle.mileageKm.toLocaleString("id-ID")} km`,
+    vehicle.color,
+    vehicle.plateNumber,
+  ].filter(Boolean);
   return `${title(vehicle)} [${STATUS_LABEL[language][vehicle.status]}]\n   ${parts.join(" · ")}`;
 }
 
 type Resolved = { vehicle: Vehicle } | { reply: string };
 
-async function resolveTarget(tx: Tx, target: CommandTarget | null, options: ExecuteOptions): Promise<Resolved> {
+async function resolveTarget(
+  tx: Tx,
+  target: CommandTarget | null,
+  options: ExecuteOptions,
+): Promise<Resolved> {
   const id = options.language === "id";
   if (options.vehicleId) {
     const vehicle = await tx.vehicle.findUnique({ where: { id: options.vehicleId } });
-    return vehicle ? { vehicle } : { reply: id ? "Mobil itu tidak ditemukan lagi." : "That car no longer exists." };
+    return vehicle
+      ? { vehicle }
+      : { reply: id ? "Mobil itu tidak ditemukan lagi." : "That car no longer exists." };
   }
-  if (!target) return { reply: id ? 'Sebutkan kode stok atau plat nomornya, misalnya "HX-001 terjual".' : 'Name the stock code or plate, e.g. "HX-001 sold".' };
+  if (!target)
+    return {
+      reply: id
+        ? 'Sebutkan kode stok atau plat nomornya, misalnya "HX-001 terjual".'
+        : 'Name the stock code or plate, e.g. "HX-001 sold".',
+    };
   // Row-level security limits every read to this showroom: another showroom's code is simply not found.
   if (target.stockCode || target.plate) {
     const where: Prisma.VehicleWhereInput = target.stockCode
@@ -292,20 +399,34 @@ async function resolveTarget(tx: Tx, target: CommandTarget | null, options: Exec
     const vehicle = await tx.vehicle.findFirst({ where, orderBy: { updatedAt: "desc" } });
     if (!vehicle) {
       const named = target.stockCode ?? target.plate ?? "";
-      return { reply: id ? `${named} tidak ditemukan di stok showroom ini.` : `${named} was not found in this showroom's stock.` };
+      return {
+        reply: id
+          ? `${named} tidak ditemukan di stok showroom ini.`
+          : `${named} was not found in this showroom's stock.`,
+      };
     }
     return { vehicle };
   }
   const matches = await tx.vehicle.findMany({
-    where: { model: { equals: target.model ?? "", mode: "insensitive" }, status: { in: ["available", "booked", "draft"] } },
+    where: {
+      model: { equals: target.model ?? "", mode: "insensitive" },
+      status: { in: ["available", "booked", "draft"] },
+    },
     orderBy: { stockCode: "asc" },
     take: 6,
   });
   const only = matches[0];
   if (matches.length === 1 && only) return { vehicle: only };
-  if (matches.length === 0) return { reply: id ? `Tidak ada ${target.model} di stok aktif.` : `No ${target.model ?? "car"} in active stock.` };
+  if (matches.length === 0)
+    return {
+      reply: id ? `Tidak ada ${target.model} di stok aktif.` : `No ${target.model ?? "car"} in active stock.`,
+    };
   const list = matches.map((vehicle) => `- ${summary(vehicle, options.language)}`).join("\n");
-  return { reply: id ? `Ada ${matches.length} ${target.model}; sebutkan kode stok atau platnya:\n${list}` : `There are ${matches.length} ${target.model ?? ""}; name the stock code or plate:\n${list}` };
+  return {
+    reply: id
+      ? `Ada ${matches.length} ${target.model}; sebutkan kode stok atau platnya:\n${list}`
+      : `There are ${matches.length} ${target.model ?? ""}; name the stock code or plate:\n${list}`,
+  };
 }
 
 function whereOfCriteria(criteria: SearchCriteria): Prisma.VehicleWhereInput {
@@ -313,8 +434,12 @@ function whereOfCriteria(criteria: SearchCriteria): Prisma.VehicleWhereInput {
   return {
     ...(criteria.brand ? { brand: insensitive(criteria.brand) } : {}),
     ...(criteria.model ? { model: insensitive(criteria.model) } : {}),
-    ...(criteria.yearMin || criteria.yearMax ? { year: { gte: criteria.yearMin, lte: criteria.yearMax } } : {}),
-    ...(criteria.priceMin || criteria.priceMax ? { price: { gte: criteria.priceMin, lte: criteria.priceMax } } : {}),
+    ...(criteria.yearMin || criteria.yearMax
+      ? { year: { gte: criteria.yearMin, lte: criteria.yearMax } }
+      : {}),
+    ...(criteria.priceMin || criteria.priceMax
+      ? { price: { gte: criteria.priceMin, lte: criteria.priceMax } }
+      : {}),
     ...(criteria.transmission ? { transmission: criteria.transmission } : {}),
     ...(criteria.fuel ? { fuel: criteria.fuel } : {}),
     ...(criteria.bodyType ? { bodyType: criteria.bodyType } : {}),
@@ -325,18 +450,35 @@ function whereOfCriteria(criteria: SearchCriteria): Prisma.VehicleWhereInput {
 
 const LISTED_FOR_STAFF = 8;
 
-async function stockAnswer(tx: Tx, command: Extract<StaffCommand, { kind: "stock" }>, language: Language): Promise<string> {
+async function stockAnswer(
+  tx: Tx,
+  command: Extract<StaffCommand, { kind: "stock" }>,
+  language: Language,
+): Promise<string> {
   const id = language === "id";
-  const where = { ...whereOfCriteria(command.criteria), status: { in: ["available", "booked", "draft"] as VehicleStatus[] } };
+  const where = {
+    ...whereOfCriteria(command.criteria),
+    status: { in: ["available", "booked", "draft"] as VehicleStatus[] },
+  };
   const [vehicles, total, byStatus] = await Promise.all([
-    tx.vehicle.findMany({ where, orderBy: [{ status: "asc" }, { stockCode: "asc" }], take: LISTED_FOR_STAFF }),
+    tx.vehicle.findMany({
+      where,
+      orderBy: [{ status: "asc" }, { stockCode: "asc" }],
+      take: LISTED_FOR_STAFF,
+    }),
     tx.vehicle.count({ where }),
     tx.vehicle.groupBy({ by: ["status"], where, _count: { _all: true } }),
   ]);
-  if (total === 0) return id ? "Tidak ada unit yang cocok di stok aktif." : "No matching cars in active stock.";
+  if (total === 0)
+    return id ? "Tidak ada unit yang cocok di stok aktif." : "No matching cars in active stock.";
   const counts = byStatus.map((row) => `${row._count._all} ${STATUS_LABEL[language][row.status]}`).join(", ");
   const head = id ? `Ada ${total} unit (${counts}):` : `${total} cars (${counts}):`;
-  const more = total > vehicles.length ? (id ? `\n...dan ${total - vehicles.length} lagi.` : `\n...and ${total - vehicles.length} more.`) : "";
+  const more =
+    total > vehicles.length
+      ? id
+        ? `\n...dan ${total - vehicles.length} lagi.`
+        : `\n...and ${total - vehicles.length} more.`
+      : "";
   return `${head}\n${vehicles.map((vehicle) => `- ${summary(vehicle, language)}`).join("\n")}${more}`;
 }
 
@@ -349,7 +491,7 @@ function helpText(language: Language): string {
         "- HX-001 terjual / HX-001 booking / HX-001 tersedia lagi",
         "- harga HX-001 jadi 160jt",
         "- HX-001 km 45rb / HX-001 warna hitam",
-        "- kirim foto + keterangan (Jazz RS 2019 187,5jt km 88rb merah matic) untuk draf iklan, lalu ketik \"terbitkan\"",
+        '- kirim foto + keterangan (Jazz RS 2019 187,5jt km 88rb merah matic) untuk draf iklan, lalu ketik "terbitkan"',
       ].join("\n")
     : [
         "Staff commands:",
@@ -358,7 +500,7 @@ function helpText(language: Language): string {
         "- HX-001 sold / HX-001 booked / HX-001 available",
         "- harga HX-001 jadi 160jt",
         "- HX-001 km 45000 / HX-001 warna hitam",
-        "- send a photo with a caption to start a draft listing, then type \"publish\"",
+        '- send a photo with a caption to start a draft listing, then type "publish"',
       ].join("\n");
 }
 
@@ -379,8 +521,18 @@ function patchOf(change: FieldValue): VehiclePatch {
   }
 }
 
-async function applyPatch(tx: Tx, options: ExecuteOptions, vehicle: Vehicle, patch: VehiclePatch): Promise<Vehicle> {
-  return updateVehicle(tx, { tenantId: options.tenantId, actor: options.actor, vehicleId: vehicle.id, input: patch });
+async function applyPatch(
+  tx: Tx,
+  options: ExecuteOptions,
+  vehicle: Vehicle,
+  patch: VehiclePatch,
+): Promise<Vehicle> {
+  return updateVehicle(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor,
+    vehicleId: vehicle.id,
+    input: patch,
+  });
 }
 
 /** Runs one command inside the caller's tenant transaction. Changes are audited with the staff member as actor. */
@@ -391,9 +543,15 @@ export async function executeStaffCommand(tx: Tx, options: ExecuteOptions): Prom
     case "help":
       return { reply: helpText(language), changed: false };
     case "unknown":
-      return { reply: `${id ? "Maaf, perintah tidak dikenali." : "Sorry, I did not understand that command."}\n${helpText(language)}`, changed: false };
+      return {
+        reply: `${id ? "Maaf, perintah tidak dikenali." : "Sorry, I did not understand that command."}\n${helpText(language)}`,
+        changed: false,
+      };
     case "answer":
-      return { reply: id ? "Tidak ada perubahan yang menunggu konfirmasi." : "Nothing is waiting for confirmation.", changed: false };
+      return {
+        reply: id ? "Tidak ada perubahan yang menunggu konfirmasi." : "Nothing is waiting for confirmation.",
+        changed: false,
+      };
     case "stock":
       return { reply: await stockAnswer(tx, command, language), changed: false };
     default:
@@ -403,44 +561,92 @@ export async function executeStaffCommand(tx: Tx, options: ExecuteOptions): Prom
   if ("reply" in resolved) return { reply: resolved.reply, changed: false };
   const vehicle = resolved.vehicle;
   const name = title(vehicle);
-  const ask = (prompt: string, yes: string): CommandOutcome => ({ reply: prompt, confirm: { prompt, yes, no: id ? "Batal" : "Cancel" }, vehicleId: vehicle.id, changed: false });
+  const ask = (prompt: string, yes: string): CommandOutcome => ({
+    reply: prompt,
+    confirm: { prompt, yes, no: id ? "Batal" : "Cancel" },
+    vehicleId: vehicle.id,
+    changed: false,
+  });
 
   switch (command.kind) {
     case "detail":
       return { reply: summary(vehicle, language), vehicleId: vehicle.id, changed: false };
     case "status": {
-      if (vehicle.status === command.status) return { reply: id ? `${name} sudah ${STATUS_LABEL.id[command.status]}.` : `${name} is already ${STATUS_LABEL.en[command.status]}.`, vehicleId: vehicle.id, changed: false };
+      if (vehicle.status === command.status)
+        return {
+          reply: id
+            ? `${name} sudah ${STATUS_LABEL.id[command.status]}.`
+            : `${name} is already ${STATUS_LABEL.en[command.status]}.`,
+          vehicleId: vehicle.id,
+          changed: false,
+        };
       if (command.status === "sold" && !options.confirmed) {
         return ask(
-          id ? `Tandai ${name} (${formatRupiah(vehicle.price)}) sebagai TERJUAL? Mobil ini langsung hilang dari katalog dan jawaban asisten.` : `Mark ${name} (${formatRupiah(vehicle.price)}) as SOLD? It leaves the catalog and the assistant's answers at once.`,
+          id
+            ? `Tandai ${name} (${formatRupiah(vehicle.price)}) sebagai TERJUAL? Mobil ini langsung hilang dari katalog dan jawaban asisten.`
+            : `Mark ${name} (${formatRupiah(vehicle.price)}) as SOLD? It leaves the catalog and the assistant's answers at once.`,
           id ? "Ya, tandai terjual" : "Yes, mark sold",
         );
       }
       const updated = await applyPatch(tx, options, vehicle, { status: command.status });
-      return { reply: id ? `OK: ${name} sekarang ${STATUS_LABEL.id[updated.status]}.` : `Done: ${name} is now ${STATUS_LABEL.en[updated.status]}.`, vehicleId: vehicle.id, changed: true };
+      return {
+        reply: id
+          ? `OK: ${name} sekarang ${STATUS_LABEL.id[updated.status]}.`
+          : `Done: ${name} is now ${STATUS_LABEL.en[updated.status]}.`,
+        vehicleId: vehicle.id,
+        changed: true,
+      };
     }
     case "hide": {
-      if (vehicle.status === "draft") return { reply: id ? `${name} sudah tidak tayang.` : `${name} is already hidden.`, vehicleId: vehicle.id, changed: false };
+      if (vehicle.status === "draft")
+        return {
+          reply: id ? `${name} sudah tidak tayang.` : `${name} is already hidden.`,
+          vehicleId: vehicle.id,
+          changed: false,
+        };
       if (!options.confirmed) {
         return ask(
-          id ? `Sembunyikan ${name} dari katalog (jadi draf)? Menghapus permanen hanya bisa dari dasbor.` : `Hide ${name} from the catalog (back to draft)? Permanent deletion is only in the dashboard.`,
+          id
+            ? `Sembunyikan ${name} dari katalog (jadi draf)? Menghapus permanen hanya bisa dari dasbor.`
+            : `Hide ${name} from the catalog (back to draft)? Permanent deletion is only in the dashboard.`,
           id ? "Ya, sembunyikan" : "Yes, hide it",
         );
       }
       await applyPatch(tx, options, vehicle, { status: "draft" });
-      return { reply: id ? `OK: ${name} disembunyikan dari katalog.` : `Done: ${name} is hidden from the catalog.`, vehicleId: vehicle.id, changed: true };
+      return {
+        reply: id ? `OK: ${name} disembunyikan dari katalog.` : `Done: ${name} is hidden from the catalog.`,
+        vehicleId: vehicle.id,
+        changed: true,
+      };
     }
     case "price": {
-      if (command.price === vehicle.price) return { reply: id ? `Harga ${name} memang ${formatRupiah(vehicle.price)}.` : `${name} is already ${formatRupiah(vehicle.price)}.`, vehicleId: vehicle.id, changed: false };
-      const deepCut = command.price < vehicle.price && (vehicle.price - command.price) * 100n > vehicle.price * PRICE_CUT_CONFIRM_PERCENT;
+      if (command.price === vehicle.price)
+        return {
+          reply: id
+            ? `Harga ${name} memang ${formatRupiah(vehicle.price)}.`
+            : `${name} is already ${formatRupiah(vehicle.price)}.`,
+          vehicleId: vehicle.id,
+          changed: false,
+        };
+      const deepCut =
+        command.price < vehicle.price &&
+        (vehicle.price - command.price) * 100n > vehicle.price * PRICE_CUT_CONFIRM_PERCENT;
       if (deepCut && !options.confirmed) {
         return ask(
-          id ? `Harga ${name} turun lebih dari 20%: ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}. Yakin?` : `The price of ${name} drops by more than 20%: ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}. Sure?`,
+          id
+            ? `Harga ${name} turun lebih dari 20%: ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}. Yakin?`
+            : `The price of ${name} drops by more than 20%: ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}. Sure?`,
           id ? "Ya, ubah harga" : "Yes, change price",
         );
       }
       await applyPatch(tx, options, vehicle, { price: command.price });
-      return { reply: id ? `OK: harga ${name} ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}.` : `Done: ${name} price ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}.`, vehicleId: vehicle.id, changed: true };
+      return {
+        reply: id
+          ? `OK: harga ${name} ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}.`
+          : `Done: ${name} price ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}.`,
+        vehicleId: vehicle.id,
+        changed: true,
+      };
     }
     case "field": {
       const { field } = command.change;
@@ -448,23 +654,48 @@ export async function executeStaffCommand(tx: Tx, options: ExecuteOptions): Prom
       const next = command.change.value;
       const label = FIELD_LABEL[language][field];
       if (current !== null && String(current).toLowerCase() === String(next).toLowerCase()) {
-        return { reply: id ? `${label} ${name} memang ${fieldText(command.change, language)}.` : `${name} ${label} is already ${fieldText(command.change, language)}.`, vehicleId: vehicle.id, changed: false };
+        return {
+          reply: id
+            ? `${label} ${name} memang ${fieldText(command.change, language)}.`
+            : `${name} ${label} is already ${fieldText(command.change, language)}.`,
+          vehicleId: vehicle.id,
+          changed: false,
+        };
       }
       const before = fieldText({ field, value: current }, language);
       // Overwriting a value loses the old one; filling an empty field does not.
       if (current !== null && current !== "" && !options.confirmed) {
         return ask(
-          id ? `Ubah ${label} ${name}: ${before} -> ${fieldText(command.change, language)}?` : `Change ${name} ${label}: ${before} -> ${fieldText(command.change, language)}?`,
+          id
+            ? `Ubah ${label} ${name}: ${before} -> ${fieldText(command.change, language)}?`
+            : `Change ${name} ${label}: ${before} -> ${fieldText(command.change, language)}?`,
           id ? "Ya, ubah" : "Yes, change it",
         );
       }
       await applyPatch(tx, options, vehicle, patchOf(command.change));
-      return { reply: id ? `OK: ${label} ${name} ${before} -> ${fieldText(command.change, language)}.` : `Done: ${name} ${label} ${before} -> ${fieldText(command.change, language)}.`, vehicleId: vehicle.id, changed: true };
+      return {
+        reply: id
+          ? `OK: ${label} ${name} ${before} -> ${fieldText(command.change, language)}.`
+          : `Done: ${name} ${label} ${before} -> ${fieldText(command.change, language)}.`,
+        vehicleId: vehicle.id,
+        changed: true,
+      };
     }
     case "publish": {
-      if (vehicle.status !== "draft") return { reply: id ? `${name} sudah tayang (${STATUS_LABEL.id[vehicle.status]}).` : `${name} is already published (${STATUS_LABEL.en[vehicle.status]}).`, vehicleId: vehicle.id, changed: false };
+      if (vehicle.status !== "draft")
+        return {
+          reply: id
+            ? `${name} sudah tayang (${STATUS_LABEL.id[vehicle.status]}).`
+            : `${name} is already published (${STATUS_LABEL.en[vehicle.status]}).`,
+          vehicleId: vehicle.id,
+          changed: false,
+        };
       await applyPatch(tx, options, vehicle, { status: "available" });
-      return { reply: id ? `OK: ${name} sudah tayang di katalog.` : `Done: ${name} is now live in the catalog.`, vehicleId: vehicle.id, changed: true };
+      return {
+        reply: id ? `OK: ${name} sudah tayang di katalog.` : `Done: ${name} is now live in the catalog.`,
+        vehicleId: vehicle.id,
+        changed: true,
+      };
     }
   }
 }

@@ -2,18 +2,30 @@
 // showroom only. Deactivated staff are not found here and are treated as buyers.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/audit/record";
+import {
+  type ListingPhoto,
+  listingReply,
+  missingReply,
+  startListing,
+  type VisionListingProvider,
+} from "@/lib/assistant/listing";
+import {
+  type CommandOutcome,
+  executeStaffCommand,
+  type Language,
+  parseStaffCommand,
+  stockVocabulary,
+} from "@/lib/assistant/staff-commands";
 import { detectLanguage } from "@/lib/assistant/understand";
-import { executeStaffCommand, parseStaffCommand, stockVocabulary, type CommandOutcome, type Language } from "@/lib/assistant/staff-commands";
-import { listingReply, missingReply, startListing, type ListingPhoto, type VisionListingProvider } from "@/lib/assistant/listing";
+import type { Actor } from "@/lib/audit/record";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma, WaConversation, WaMessage } from "@/lib/generated/prisma/client";
 import { storeVehiclePhoto } from "@/lib/images/photos";
 import { graphClientFor } from "@/lib/whatsapp/accounts";
-import { buttonTitle, truncateText, WHATSAPP_LIMITS, type ReplyButton } from "@/lib/whatsapp/limits";
+import { buttonTitle, type ReplyButton, truncateText, WHATSAPP_LIMITS } from "@/lib/whatsapp/limits";
 import { queueOutbound, queueText } from "@/lib/whatsapp/outbox";
 import { ImageMessage, InteractiveMessage } from "@/lib/whatsapp/webhook-schema";
-import type { Prisma, WaConversation, WaMessage } from "@/lib/generated/prisma/client";
 
 export interface StaffSender {
   id: string;
@@ -52,7 +64,15 @@ const PENDING_TTL_MS = 15 * 60 * 1000;
 const DRAFT_TTL_MS = 30 * 60 * 1000;
 
 const StaffState = z.object({
-  pending: z.object({ token: z.string(), staffId: z.string(), text: z.string(), vehicleId: z.string().optional(), expiresAt: z.iso.datetime() }).optional(),
+  pending: z
+    .object({
+      token: z.string(),
+      staffId: z.string(),
+      text: z.string(),
+      vehicleId: z.string().optional(),
+      expiresAt: z.iso.datetime(),
+    })
+    .optional(),
   draft: z.object({ vehicleId: z.string(), staffId: z.string(), expiresAt: z.iso.datetime() }).optional(),
 });
 type StaffState = z.infer<typeof StaffState>;
@@ -65,7 +85,10 @@ const BUTTON_ID = /^staff:(yes|no):([a-z0-9]+)$/;
  * The message this turn answers. The engine does not pass its id yet, so it is the oldest recent
  * inbound message with this text and no reply: turns run one at a time, in order, per conversation.
  */
-async function locateMessage(tx: Tx, options: { staff: StaffSender; text: string; conversationId?: string; messageId?: string }): Promise<{ conversation: WaConversation; message: WaMessage } | null> {
+async function locateMessage(
+  tx: Tx,
+  options: { staff: StaffSender; text: string; conversationId?: string; messageId?: string },
+): Promise<{ conversation: WaConversation; message: WaMessage } | null> {
   if (options.conversationId && options.messageId) {
     const [conversation, message] = await Promise.all([
       tx.waConversation.findUnique({ where: { id: options.conversationId } }),
@@ -73,15 +96,27 @@ async function locateMessage(tx: Tx, options: { staff: StaffSender; text: string
     ]);
     return conversation && message ? { conversation, message } : null;
   }
-  const conversation = await tx.waConversation.findFirst({ where: { contact: { waId: options.staff.whatsappNumber } } });
+  const conversation = await tx.waConversation.findFirst({
+    where: { contact: { waId: options.staff.whatsappNumber } },
+  });
   if (!conversation) return null;
   const recent = await tx.waMessage.findMany({
-    where: { conversationId: conversation.id, direction: "inbound", body: options.text, createdAt: { gte: new Date(Date.now() - 60 * 60 * 1000) } },
+    where: {
+      conversationId: conversation.id,
+      direction: "inbound",
+      body: options.text,
+      createdAt: { gte: new Date(Date.now() - 60 * 60 * 1000) },
+    },
     orderBy: { createdAt: "asc" },
     take: 20,
   });
   const answered = new Set(
-    (await tx.waOutbox.findMany({ where: { idempotencyKey: { in: recent.map((message) => `reply:${message.id}:0`) } }, select: { idempotencyKey: true } })).map((row) => row.idempotencyKey),
+    (
+      await tx.waOutbox.findMany({
+        where: { idempotencyKey: { in: recent.map((message) => `reply:${message.id}:0`) } },
+        select: { idempotencyKey: true },
+      })
+    ).map((row) => row.idempotencyKey),
   );
   const message = recent.find((candidate) => !answered.has(`reply:${candidate.id}:0`));
   return message ? { conversation, message } : null;
@@ -117,30 +152,58 @@ interface TurnAnswer {
 async function photoTurn(tx: Tx, context: TurnContext, message: WaMessage): Promise<TurnAnswer> {
   const id = context.language === "id";
   const image = ImageMessage.safeParse(message.payload);
-  if (!image.success) return { reply: id ? "Foto tidak terbaca." : "I couldn't read that photo.", state: context.state, revalidate: false };
+  if (!image.success)
+    return {
+      reply: id ? "Foto tidak terbaca." : "I couldn't read that photo.",
+      state: context.state,
+      revalidate: false,
+    };
   const photo = await downloadPhoto(tx, context.tenantId, image.data.image.id).catch((error: unknown) => {
     console.warn(`[staff] photo download failed: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   });
-  if (!photo) return { reply: id ? "Maaf, foto gagal diunduh. Coba kirim ulang." : "Sorry, the photo could not be downloaded. Please send it again.", state: context.state, revalidate: false };
+  if (!photo)
+    return {
+      reply: id
+        ? "Maaf, foto gagal diunduh. Coba kirim ulang."
+        : "Sorry, the photo could not be downloaded. Please send it again.",
+      state: context.state,
+      revalidate: false,
+    };
   const caption = image.data.image.caption?.trim() ?? "";
   const draft = context.state.draft;
   const draftLive = draft && draft.staffId === context.staff.id && live(draft.expiresAt, context.now);
 
   if (!caption) {
     if (draftLive) {
-      const vehicle = await tx.vehicle.findUnique({ where: { id: draft.vehicleId }, select: { id: true, stockCode: true, _count: { select: { photos: true } } } });
+      const vehicle = await tx.vehicle.findUnique({
+        where: { id: draft.vehicleId },
+        select: { id: true, stockCode: true, _count: { select: { photos: true } } },
+      });
       if (vehicle) {
-        await storeVehiclePhoto(tx, { tenantId: context.tenantId, vehicleId: vehicle.id, bytes: photo.bytes });
+        await storeVehiclePhoto(tx, {
+          tenantId: context.tenantId,
+          vehicleId: vehicle.id,
+          bytes: photo.bytes,
+        });
         const count = vehicle._count.photos + 1;
         return {
-          reply: id ? `Foto ditambahkan ke draf ${vehicle.stockCode} (${count} foto).` : `Photo added to draft ${vehicle.stockCode} (${count} photos).`,
-          state: { ...context.state, draft: { ...draft, expiresAt: new Date(context.now.getTime() + DRAFT_TTL_MS).toISOString() } },
+          reply: id
+            ? `Foto ditambahkan ke draf ${vehicle.stockCode} (${count} foto).`
+            : `Photo added to draft ${vehicle.stockCode} (${count} photos).`,
+          state: {
+            ...context.state,
+            draft: { ...draft, expiresAt: new Date(context.now.getTime() + DRAFT_TTL_MS).toISOString() },
+          },
           revalidate: false,
         };
       }
     }
-    return { reply: missingReply(["model", "year", "price"], context.language), state: context.state, revalidate: false };
+    return {
+      reply: missingReply(["model", "year", "price"], context.language),
+      state: context.state,
+      revalidate: false,
+    };
   }
 
   const result = await startListing(tx, {
@@ -153,17 +216,30 @@ async function photoTurn(tx: Tx, context: TurnContext, message: WaMessage): Prom
     vision: context.vision,
     now: context.now,
   });
-  if (!result.ok) return { reply: missingReply(result.missing, context.language), state: context.state, revalidate: false };
+  if (!result.ok)
+    return { reply: missingReply(result.missing, context.language), state: context.state, revalidate: false };
   return {
     reply: listingReply(result, context.language),
-    state: { ...context.state, draft: { vehicleId: result.vehicle.id, staffId: context.staff.id, expiresAt: new Date(context.now.getTime() + DRAFT_TTL_MS).toISOString() } },
+    state: {
+      ...context.state,
+      draft: {
+        vehicleId: result.vehicle.id,
+        staffId: context.staff.id,
+        expiresAt: new Date(context.now.getTime() + DRAFT_TTL_MS).toISOString(),
+      },
+    },
     // A draft is invisible to buyers: nothing to refresh until it is published.
     revalidate: false,
   };
 }
 
 function asked(outcome: CommandOutcome, context: TurnContext, text: string): TurnAnswer {
-  if (!outcome.confirm) return { reply: outcome.reply, state: { ...context.state, pending: undefined }, revalidate: outcome.changed };
+  if (!outcome.confirm)
+    return {
+      reply: outcome.reply,
+      state: { ...context.state, pending: undefined },
+      revalidate: outcome.changed,
+    };
   const token = randomBytes(6).toString("hex");
   return {
     reply: outcome.confirm.prompt,
@@ -173,22 +249,56 @@ function asked(outcome: CommandOutcome, context: TurnContext, text: string): Tur
     ],
     state: {
       ...context.state,
-      pending: { token, staffId: context.staff.id, text, vehicleId: outcome.vehicleId, expiresAt: new Date(context.now.getTime() + PENDING_TTL_MS).toISOString() },
+      pending: {
+        token,
+        staffId: context.staff.id,
+        text,
+        vehicleId: outcome.vehicleId,
+        expiresAt: new Date(context.now.getTime() + PENDING_TTL_MS).toISOString(),
+      },
     },
     revalidate: false,
   };
 }
 
-async function buttonTurn(tx: Tx, context: TurnContext, answer: { yes: boolean; token: string }): Promise<TurnAnswer> {
+async function buttonTurn(
+  tx: Tx,
+  context: TurnContext,
+  answer: { yes: boolean; token: string },
+): Promise<TurnAnswer> {
   const id = context.language === "id";
   const pending = context.state.pending;
   const cleared = { ...context.state, pending: undefined };
-  if (!pending || pending.token !== answer.token || pending.staffId !== context.staff.id || !live(pending.expiresAt, context.now)) {
-    return { reply: id ? "Konfirmasi ini sudah tidak berlaku. Kirim ulang perintahnya." : "That confirmation has expired. Please send the command again.", state: cleared, revalidate: false };
+  if (
+    !pending ||
+    pending.token !== answer.token ||
+    pending.staffId !== context.staff.id ||
+    !live(pending.expiresAt, context.now)
+  ) {
+    return {
+      reply: id
+        ? "Konfirmasi ini sudah tidak berlaku. Kirim ulang perintahnya."
+        : "That confirmation has expired. Please send the command again.",
+      state: cleared,
+      revalidate: false,
+    };
   }
-  if (!answer.yes) return { reply: id ? "Dibatalkan, tidak ada yang diubah." : "Cancelled; nothing changed.", state: cleared, revalidate: false };
+  if (!answer.yes)
+    return {
+      reply: id ? "Dibatalkan, tidak ada yang diubah." : "Cancelled; nothing changed.",
+      state: cleared,
+      revalidate: false,
+    };
   const command = parseStaffCommand(pending.text, { brands: await stockVocabulary(tx), now: context.now });
-  const outcome = await executeStaffCommand(tx, { tenantId: context.tenantId, actor: context.actor, command, language: context.language, confirmed: true, vehicleId: pending.vehicleId, now: context.now });
+  const outcome = await executeStaffCommand(tx, {
+    tenantId: context.tenantId,
+    actor: context.actor,
+    command,
+    language: context.language,
+    confirmed: true,
+    vehicleId: pending.vehicleId,
+    now: context.now,
+  });
   return { reply: outcome.reply, state: cleared, revalidate: outcome.changed };
 }
 
@@ -197,15 +307,36 @@ async function textTurn(tx: Tx, context: TurnContext, text: string): Promise<Tur
   const command = parseStaffCommand(text, { brands: await stockVocabulary(tx), now: context.now });
   if (command.kind === "answer") {
     const pending = context.state.pending;
-    if (pending && !command.yes) return { reply: id ? "Dibatalkan, tidak ada yang diubah." : "Cancelled; nothing changed.", state: { ...context.state, pending: undefined }, revalidate: false };
+    if (pending && !command.yes)
+      return {
+        reply: id ? "Dibatalkan, tidak ada yang diubah." : "Cancelled; nothing changed.",
+        state: { ...context.state, pending: undefined },
+        revalidate: false,
+      };
     // A typed "ya" could answer an older question than the one on screen; only the button confirms.
     if (pending && live(pending.expiresAt, context.now)) {
-      return { reply: id ? "Untuk keamanan, konfirmasi dengan tombol di pesan sebelumnya." : "For safety, please confirm with the button on the previous message.", state: context.state, revalidate: false };
+      return {
+        reply: id
+          ? "Untuk keamanan, konfirmasi dengan tombol di pesan sebelumnya."
+          : "For safety, please confirm with the button on the previous message.",
+        state: context.state,
+        revalidate: false,
+      };
     }
   }
   const draft = context.state.draft;
-  const draftVehicleId = command.kind === "publish" && !command.target && draft && draft.staffId === context.staff.id ? draft.vehicleId : undefined;
-  const outcome = await executeStaffCommand(tx, { tenantId: context.tenantId, actor: context.actor, command, language: context.language, vehicleId: draftVehicleId, now: context.now });
+  const draftVehicleId =
+    command.kind === "publish" && !command.target && draft && draft.staffId === context.staff.id
+      ? draft.vehicleId
+      : undefined;
+  const outcome = await executeStaffCommand(tx, {
+    tenantId: context.tenantId,
+    actor: context.actor,
+    command,
+    language: context.language,
+    vehicleId: draftVehicleId,
+    now: context.now,
+  });
   const answer = asked(outcome, context, text);
   if (draftVehicleId && outcome.changed) answer.state = { ...answer.state, draft: undefined };
   return answer;
@@ -226,7 +357,15 @@ function buttonAnswerOf(message: WaMessage): { yes: boolean; token: string } | n
  */
 export async function runStaffTurn(
   tx: Tx,
-  options: { tenantId: string; staff: StaffSender; text: string; conversationId?: string; messageId?: string; now?: Date; vision?: VisionListingProvider },
+  options: {
+    tenantId: string;
+    staff: StaffSender;
+    text: string;
+    conversationId?: string;
+    messageId?: string;
+    now?: Date;
+    vision?: VisionListingProvider;
+  },
 ): Promise<StaffTurnResult> {
   const now = options.now ?? new Date();
   const located = await locateMessage(tx, options);
@@ -265,15 +404,41 @@ export async function runStaffTurn(
       idempotencyKey: `${key}:0`,
       preview: body,
       sender: "assistant",
-      request: { type: "interactive", content: { type: "button", body: { text: body }, action: { buttons: answer.buttons.map((item) => ({ type: "reply", reply: { id: item.id, title: item.title } })) } } },
+      request: {
+        type: "interactive",
+        content: {
+          type: "button",
+          body: { text: body },
+          action: {
+            buttons: answer.buttons.map((item) => ({
+              type: "reply",
+              reply: { id: item.id, title: item.title },
+            })),
+          },
+        },
+      },
     });
   } else {
-    await queueText(tx, { tenantId: options.tenantId, conversationId: conversation.id, idempotencyKey: key, text: answer.reply, sender: "assistant" });
+    await queueText(tx, {
+      tenantId: options.tenantId,
+      conversationId: conversation.id,
+      idempotencyKey: key,
+      text: answer.reply,
+      sender: "assistant",
+    });
   }
-  return { reply: answer.reply, ...(answer.buttons ? { buttons: answer.buttons } : {}), queued: true, tenantId: options.tenantId, revalidate: answer.revalidate };
+  return {
+    reply: answer.reply,
+    ...(answer.buttons ? { buttons: answer.buttons } : {}),
+    queued: true,
+    tenantId: options.tenantId,
+    revalidate: answer.revalidate,
+  };
 }
 
 /** After the turn's transaction committed: refresh the showroom's catalog if stock changed. */
-export async function afterStaffTurn(result: Pick<StaffTurnResult, "tenantId" | "revalidate">): Promise<void> {
+export async function afterStaffTurn(
+  result: Pick<StaffTurnResult, "tenantId" | "revalidate">,
+): Promise<void> {
   if (result.revalidate) await revalidateCatalog(result.tenantId);
 }

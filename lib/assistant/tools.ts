@@ -1,18 +1,18 @@
 // The sales assistant's tools, the same for every LLM provider: zod inputs the model sees as JSON Schema, and one executor bound to a tenant transaction and a buyer's turn.
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import { ToolError } from "@/lib/assistant/providers/errors";
+import { defineTool, RupiahArg, type ToolInvocation } from "@/lib/assistant/providers/types";
 import { simulateCredit } from "@/lib/credit";
+import type { Tx } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
+import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
+import { readVariants } from "@/lib/images/photos";
+import { BODY_TYPES, FUELS, TRANSMISSIONS } from "@/lib/inventory/vehicle-input";
+import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
 import { formatRupiah } from "@/lib/money";
 import { normalizePhone } from "@/lib/phone";
-import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
-import { queueOutbound } from "@/lib/whatsapp/outbox";
-import { readVariants } from "@/lib/images/photos";
 import { getStorage } from "@/lib/storage";
-import { BODY_TYPES, FUELS, TRANSMISSIONS } from "@/lib/inventory/vehicle-input";
-import { ToolError } from "@/lib/assistant/providers/errors";
-import { RupiahArg, defineTool, type ToolInvocation } from "@/lib/assistant/providers/types";
-import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
+import { queueOutbound } from "@/lib/whatsapp/outbox";
 
 /** Sold and draft cars are never shown to a buyer; booked ones are, flagged as booked. */
 const LISTED = ["available", "booked"] as const;
@@ -48,13 +48,15 @@ const VehicleRef = z.object({
 
 export const vehicleDetailsTool = defineTool({
   name: "vehicle_details",
-  description: "Full details of one car (by stock code or slug): specs, plate region and odd/even, tax and STNK dates, owners, features, description, link.",
+  description:
+    "Full details of one car (by stock code or slug): specs, plate region and odd/even, tax and STNK dates, owners, features, description, link.",
   input: VehicleRef,
 });
 
 export const sendPhotosTool = defineTool({
   name: "send_photos",
-  description: "Send the buyer the photos of one car (by stock code or slug) on WhatsApp. Returns how many photos will be sent.",
+  description:
+    "Send the buyer the photos of one car (by stock code or slug) on WhatsApp. Returns how many photos will be sent.",
   input: VehicleRef,
 });
 
@@ -71,7 +73,8 @@ export const creditSimulationTool = defineTool({
 
 export const createOrUpdateLeadTool = defineTool({
   name: "create_or_update_lead",
-  description: "Save the buyer as a prospect for the sales team: name, phone (their WhatsApp number is used when omitted), the car they are interested in, their budget in Rupiah.",
+  description:
+    "Save the buyer as a prospect for the sales team: name, phone (their WhatsApp number is used when omitted), the car they are interested in, their budget in Rupiah.",
   input: z.object({
     name: text(80),
     phone: text(30).optional(),
@@ -83,10 +86,13 @@ export const createOrUpdateLeadTool = defineTool({
 
 export const bookVisitTool = defineTool({
   name: "book_visit",
-  description: "Ask the sales team to confirm a test drive or a showroom visit at a date and time the buyer chose. The team confirms; say so to the buyer.",
+  description:
+    "Ask the sales team to confirm a test drive or a showroom visit at a date and time the buyer chose. The team confirms; say so to the buyer.",
   input: z.object({
     kind: z.enum(["test_drive", "visit"]),
-    at: z.iso.datetime({ offset: true, local: true }).describe("ISO date and time, e.g. 2025-06-07T10:00:00+07:00"),
+    at: z.iso
+      .datetime({ offset: true, local: true })
+      .describe("ISO date and time, e.g. 2025-06-07T10:00:00+07:00"),
     stockCode: text(40).optional(),
     name: text(80).optional(),
     note: text(500).optional(),
@@ -95,7 +101,8 @@ export const bookVisitTool = defineTool({
 
 export const handoffTool = defineTool({
   name: "handoff",
-  description: "Hand the conversation to a salesperson: for price negotiation, discounts, complaints, or when the buyer asks for a person.",
+  description:
+    "Hand the conversation to a salesperson: for price negotiation, discounts, complaints, or when the buyer asks for a person.",
   input: z.object({ reason: text(300) }),
 });
 
@@ -143,12 +150,39 @@ export interface ToolEffects {
 
 type ListedVehicle = Pick<
   Vehicle,
-  "id" | "slug" | "stockCode" | "brand" | "model" | "variant" | "year" | "price" | "status" | "transmission" | "fuel" | "mileageKm" | "color" | "city" | "bodyType"
+  | "id"
+  | "slug"
+  | "stockCode"
+  | "brand"
+  | "model"
+  | "variant"
+  | "year"
+  | "price"
+  | "status"
+  | "transmission"
+  | "fuel"
+  | "mileageKm"
+  | "color"
+  | "city"
+  | "bodyType"
 >;
 
 const listedSelect = {
-  id: true, slug: true, stockCode: true, brand: true, model: true, variant: true, year: true, price: true, status: true,
-  transmission: true, fuel: true, mileageKm: true, color: true, city: true, bodyType: true,
+  id: true,
+  slug: true,
+  stockCode: true,
+  brand: true,
+  model: true,
+  variant: true,
+  year: true,
+  price: true,
+  status: true,
+  transmission: true,
+  fuel: true,
+  mileageKm: true,
+  color: true,
+  city: true,
+  bodyType: true,
 } as const;
 
 export function vehicleLink(base: string, slug: string): string {
@@ -158,7 +192,9 @@ export function vehicleLink(base: string, slug: string): string {
 function summarize(vehicle: ListedVehicle, base: string) {
   return {
     stockCode: vehicle.stockCode,
-    title: `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`.replace(/\s+/g, " ").trim(),
+    title: `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`
+      .replace(/\s+/g, " ")
+      .trim(),
     brand: vehicle.brand,
     model: vehicle.model,
     year: vehicle.year,
@@ -183,8 +219,12 @@ function searchWhere(args: z.output<typeof searchVehiclesTool.input>): Prisma.Ve
     status: { in: [...LISTED] },
     ...(args.brand ? { brand: insensitive(args.brand) } : {}),
     ...(args.model ? { model: { contains: args.model, mode: "insensitive" as const } } : {}),
-    ...(args.yearMin !== undefined || args.yearMax !== undefined ? { year: { gte: args.yearMin, lte: args.yearMax } } : {}),
-    ...(args.priceMin !== undefined || args.priceMax !== undefined ? { price: { gte: args.priceMin, lte: args.priceMax } } : {}),
+    ...(args.yearMin !== undefined || args.yearMax !== undefined
+      ? { year: { gte: args.yearMin, lte: args.yearMax } }
+      : {}),
+    ...(args.priceMin !== undefined || args.priceMax !== undefined
+      ? { price: { gte: args.priceMin, lte: args.priceMax } }
+      : {}),
     ...(args.transmission ? { transmission: args.transmission } : {}),
     ...(args.fuel ? { fuel: args.fuel } : {}),
     ...(args.bodyType ? { bodyType: args.bodyType } : {}),
@@ -214,7 +254,10 @@ function absolute(url: string): string {
 /** The buyer's WhatsApp number, when the turn belongs to a conversation. */
 async function conversationPhone(tx: Tx, context: ToolContext): Promise<string | null> {
   if (!context.conversation) return null;
-  const conversation = await tx.waConversation.findUnique({ where: { id: context.conversation.id }, include: { contact: true } });
+  const conversation = await tx.waConversation.findUnique({
+    where: { id: context.conversation.id },
+    include: { contact: true },
+  });
   return conversation?.contact.waId ?? null;
 }
 
@@ -227,10 +270,22 @@ async function upsertLead(
   const rawPhone = input.phone ?? (await conversationPhone(tx, context));
   const phone = rawPhone ? normalizePhone(rawPhone) : null;
   if (!phone) throw new ToolError("A phone number is needed: ask the buyer for it.");
-  const linkedId = effects.leadId ?? (context.conversation ? (await tx.waConversation.findUnique({ where: { id: context.conversation.id }, select: { leadId: true } }))?.leadId : null);
+  const linkedId =
+    effects.leadId ??
+    (context.conversation
+      ? (
+          await tx.waConversation.findUnique({
+            where: { id: context.conversation.id },
+            select: { leadId: true },
+          })
+        )?.leadId
+      : null);
   const existing = linkedId
     ? await tx.lead.findUnique({ where: { id: linkedId } })
-    : await tx.lead.findFirst({ where: { phone, status: { in: ["new", "contacted", "negotiating"] } }, orderBy: { createdAt: "desc" } });
+    : await tx.lead.findFirst({
+        where: { phone, status: { in: ["new", "contacted", "negotiating"] } },
+        orderBy: { createdAt: "desc" },
+      });
   if (existing) {
     const updated = await tx.lead.update({
       where: { id: existing.id },
@@ -248,12 +303,25 @@ async function upsertLead(
   const assignee = await assignRoundRobin(tx);
   const lead = await tx.lead.create({
     data: {
-      tenantId: context.tenantId, name: input.name ?? "Pembeli WhatsApp", phone, source: "whatsapp", vehicleId: input.vehicleId ?? null,
-      budget: input.budget ?? null, message: input.message ?? null, assigneeId: assignee?.id ?? null,
+      tenantId: context.tenantId,
+      name: input.name ?? "Pembeli WhatsApp",
+      phone,
+      source: "whatsapp",
+      vehicleId: input.vehicleId ?? null,
+      budget: input.budget ?? null,
+      message: input.message ?? null,
+      assigneeId: assignee?.id ?? null,
     },
   });
-  if (assignee) await notifyLeadAssigned(tx, { tenantId: context.tenantId, userId: assignee.id, leadId: lead.id, leadName: lead.name });
-  if (context.conversation) await tx.waConversation.update({ where: { id: context.conversation.id }, data: { leadId: lead.id } });
+  if (assignee)
+    await notifyLeadAssigned(tx, {
+      tenantId: context.tenantId,
+      userId: assignee.id,
+      leadId: lead.id,
+      leadName: lead.name,
+    });
+  if (context.conversation)
+    await tx.waConversation.update({ where: { id: context.conversation.id }, data: { leadId: lead.id } });
   effects.leadId = lead.id;
   return { id: lead.id, assigneeId: lead.assigneeId, created: true };
 }
@@ -265,7 +333,14 @@ export interface ToolExecutor {
 
 /** Binds the tools to one turn: one tenant transaction, one showroom, maybe one conversation. */
 export function createToolExecutor(tx: Tx, context: ToolContext): ToolExecutor {
-  const effects: ToolEffects = { shown: new Set(), links: new Map(), models: new Set(), photos: [], handoff: null, leadId: null };
+  const effects: ToolEffects = {
+    shown: new Set(),
+    links: new Map(),
+    models: new Set(),
+    photos: [],
+    handoff: null,
+    leadId: null,
+  };
   const show = (vehicle: ListedVehicle) => {
     const summary = summarize(vehicle, context.base);
     effects.shown.add(vehicle.stockCode);
@@ -280,7 +355,12 @@ export function createToolExecutor(tx: Tx, context: ToolContext): ToolExecutor {
       case "search_vehicles": {
         const where = searchWhere(args);
         const [vehicles, total] = await Promise.all([
-          tx.vehicle.findMany({ where, orderBy: [{ status: "asc" }, { price: "asc" }], take: MAX_RESULTS, select: listedSelect }),
+          tx.vehicle.findMany({
+            where,
+            orderBy: [{ status: "asc" }, { price: "asc" }],
+            take: MAX_RESULTS,
+            select: listedSelect,
+          }),
           tx.vehicle.count({ where }),
         ]);
         return { total, vehicles: vehicles.map(show) };
@@ -307,14 +387,27 @@ export function createToolExecutor(tx: Tx, context: ToolContext): ToolExecutor {
       case "send_photos": {
         const vehicle = await findListed(tx, args);
         const summary = show(vehicle);
-        const rows = await tx.vehiclePhoto.findMany({ where: { vehicleId: vehicle.id }, orderBy: [{ isMain: "desc" }, { position: "asc" }], take: MAX_PHOTOS });
-        if (rows.length === 0) return { sent: 0, link: summary.link, note: "This car has no photos yet; give the buyer the link." };
+        const rows = await tx.vehiclePhoto.findMany({
+          where: { vehicleId: vehicle.id },
+          orderBy: [{ isMain: "desc" }, { position: "asc" }],
+          take: MAX_PHOTOS,
+        });
+        if (rows.length === 0)
+          return {
+            sent: 0,
+            link: summary.link,
+            note: "This car has no photos yet; give the buyer the link.",
+          };
         const storage = getStorage();
         const photos: PhotoToSend[] = rows.map((row, index) => {
           const webp = readVariants(row.variants).filter((variant) => variant.format === "webp");
           // WhatsApp fetches the link itself and rejects large images: the 1024-ish variant, not the original.
           const best = webp.find((variant) => variant.width >= 960) ?? webp.at(-1);
-          return { stockCode: vehicle.stockCode, url: absolute(storage.publicUrl(best?.key ?? row.storageKey)), caption: index === 0 ? `${summary.title} · ${summary.priceText}` : "" };
+          return {
+            stockCode: vehicle.stockCode,
+            url: absolute(storage.publicUrl(best?.key ?? row.storageKey)),
+            caption: index === 0 ? `${summary.title} · ${summary.priceText}` : "",
+          };
         });
         if (context.conversation) {
           for (const [index, photo] of photos.entries()) {
@@ -322,7 +415,10 @@ export function createToolExecutor(tx: Tx, context: ToolContext): ToolExecutor {
               tenantId: context.tenantId,
               conversationId: context.conversation.id,
               idempotencyKey: `photos:${context.conversation.messageId}:${vehicle.stockCode}:${index}`,
-              request: { type: "image", content: { link: photo.url, ...(photo.caption ? { caption: photo.caption } : {}) } },
+              request: {
+                type: "image",
+                content: { link: photo.url, ...(photo.caption ? { caption: photo.caption } : {}) },
+              },
               preview: photo.caption || `[foto ${vehicle.stockCode}]`,
               sender: "assistant",
             });
@@ -336,7 +432,12 @@ export function createToolExecutor(tx: Tx, context: ToolContext): ToolExecutor {
         const vehicle = await findListed(tx, { stockCode: args.stockCode });
         const downPaymentPercent = Math.max(context.creditMinDownPct, args.downPaymentPercent ?? 30);
         const years = args.tenorYears ?? 4;
-        const credit = simulateCredit({ price: vehicle.price, downPaymentPct: downPaymentPercent, years, rateBps: context.creditRateBps });
+        const credit = simulateCredit({
+          price: vehicle.price,
+          downPaymentPct: downPaymentPercent,
+          years,
+          rateBps: context.creditRateBps,
+        });
         return {
           ...show(vehicle),
           downPaymentPercent,
@@ -352,29 +453,63 @@ export function createToolExecutor(tx: Tx, context: ToolContext): ToolExecutor {
         };
       }
       case "create_or_update_lead": {
-        const vehicle = args.interestStockCode ? await findListed(tx, { stockCode: args.interestStockCode }) : null;
-        const lead = await upsertLead(tx, context, effects, { name: args.name, phone: args.phone, vehicleId: vehicle?.id, budget: args.budget, message: args.note });
+        const vehicle = args.interestStockCode
+          ? await findListed(tx, { stockCode: args.interestStockCode })
+          : null;
+        const lead = await upsertLead(tx, context, effects, {
+          name: args.name,
+          phone: args.phone,
+          vehicleId: vehicle?.id,
+          budget: args.budget,
+          message: args.note,
+        });
         return { saved: true, created: lead.created, salespersonAssigned: lead.assigneeId !== null };
       }
       case "book_visit": {
         const vehicle = args.stockCode ? await findListed(tx, { stockCode: args.stockCode }) : null;
         const at = new Date(args.at);
-        if (Number.isNaN(at.getTime()) || at.getTime() < Date.now() - 60 * 60 * 1000) throw new ToolError("That date is in the past; ask the buyer for another one.");
+        if (Number.isNaN(at.getTime()) || at.getTime() < Date.now() - 60 * 60 * 1000)
+          throw new ToolError("That date is in the past; ask the buyer for another one.");
         const lead = await upsertLead(tx, context, effects, { name: args.name, vehicleId: vehicle?.id });
         const what = args.kind === "test_drive" ? "Test drive" : "Kunjungan showroom";
-        const when = at.toLocaleString("id-ID", { timeZone: "Asia/Jakarta", dateStyle: "full", timeStyle: "short" });
-        await tx.leadNote.create({ data: { tenantId: context.tenantId, leadId: lead.id, body: `${what} diminta lewat WhatsApp: ${when}${vehicle ? ` (${vehicle.stockCode})` : ""}${args.note ? `. ${args.note}` : ""}` } });
+        const when = at.toLocaleString("id-ID", {
+          timeZone: "Asia/Jakarta",
+          dateStyle: "full",
+          timeStyle: "short",
+        });
+        await tx.leadNote.create({
+          data: {
+            tenantId: context.tenantId,
+            leadId: lead.id,
+            body: `${what} diminta lewat WhatsApp: ${when}${vehicle ? ` (${vehicle.stockCode})` : ""}${args.note ? `. ${args.note}` : ""}`,
+          },
+        });
         await tx.lead.update({ where: { id: lead.id }, data: { followUpAt: at } });
         // No assignee: every admin of the showroom sees it (userId null).
         await tx.notification.create({
-          data: { tenantId: context.tenantId, userId: lead.assigneeId, kind: "lead.visit", title: `${what}: ${when}`, link: `/dashboard/leads/${lead.id}` },
+          data: {
+            tenantId: context.tenantId,
+            userId: lead.assigneeId,
+            kind: "lead.visit",
+            title: `${what}: ${when}`,
+            link: `/dashboard/leads/${lead.id}`,
+          },
         });
-        return { requested: true, kind: args.kind, at: at.toISOString(), note: "The sales team will confirm the time." };
+        return {
+          requested: true,
+          kind: args.kind,
+          at: at.toISOString(),
+          note: "The sales team will confirm the time.",
+        };
       }
       case "handoff": {
         effects.handoff = { reason: args.reason, done: false };
         if (context.conversation) {
-          await handOffConversation(tx, { tenantId: context.tenantId, conversationId: context.conversation.id, reason: args.reason });
+          await handOffConversation(tx, {
+            tenantId: context.tenantId,
+            conversationId: context.conversation.id,
+            reason: args.reason,
+          });
           effects.handoff.done = true;
         }
         return { handedOff: true, note: "Tell the buyer a salesperson will reply in this chat soon." };
@@ -386,12 +521,21 @@ export function createToolExecutor(tx: Tx, context: ToolContext): ToolExecutor {
 }
 
 /** Puts a conversation in a salesperson's hands: mode human, round-robin assignee, a notification. Idempotent. */
-export async function handOffConversation(tx: Tx, options: { tenantId: string; conversationId: string; reason: string }): Promise<void> {
-  const conversation = await tx.waConversation.findUnique({ where: { id: options.conversationId }, include: { contact: true } });
+export async function handOffConversation(
+  tx: Tx,
+  options: { tenantId: string; conversationId: string; reason: string },
+): Promise<void> {
+  const conversation = await tx.waConversation.findUnique({
+    where: { id: options.conversationId },
+    include: { contact: true },
+  });
   if (!conversation || conversation.mode === "human") return;
   const assignee = conversation.assigneeId ? null : await assignRoundRobin(tx);
   const assigneeId = conversation.assigneeId ?? assignee?.id ?? null;
-  await tx.waConversation.update({ where: { id: conversation.id }, data: { mode: "human", handedOffAt: new Date(), assigneeId } });
+  await tx.waConversation.update({
+    where: { id: conversation.id },
+    data: { mode: "human", handedOffAt: new Date(), assigneeId },
+  });
   await tx.notification.create({
     data: {
       tenantId: options.tenantId,

@@ -1,34 +1,87 @@
 // The offline ("local" provider) understanding of a buyer's WhatsApp message: what car they are
 // looking for, what they want done, how they want to pay, who they are. Pure and deterministic:
 // the same text, options and date give the same answer, with no I/O.
-import {
-  SearchCriteria, INTENTS, type Financing, type Intent, type KnownModel, type Language,
-} from "@/lib/assistant/understand/criteria";
+
 import { readName, readPhone } from "@/lib/assistant/understand/contact";
-import { mentionsSearch, OTHER_COLOR, readPhraseIntents, RESET_ALL, RESET_MODEL } from "@/lib/assistant/understand/intents";
+import {
+  type Financing,
+  INTENTS,
+  type Intent,
+  type KnownModel,
+  type Language,
+  SearchCriteria,
+} from "@/lib/assistant/understand/criteria";
+import {
+  mentionsSearch,
+  OTHER_COLOR,
+  RESET_ALL,
+  RESET_MODEL,
+  readPhraseIntents,
+} from "@/lib/assistant/understand/intents";
 import { detectLanguage, ENGLISH_WORDS } from "@/lib/assistant/understand/language";
 import { BRAND_ALIASES, CHAT_FILLERS, COLORS, COMMON_WORDS } from "@/lib/assistant/understand/lexicon";
 import { readMoney } from "@/lib/assistant/understand/money";
 import { readPlaces } from "@/lib/assistant/understand/places";
-import { claim, createScan, freeTokens, normalizeMessage, SLANG, tokenize, type Scan } from "@/lib/assistant/understand/text";
 import {
-  readBodyType, readColor, readFuel, readMileage, readStockCode, readTransmission, readTrimWords, readVariantWords,
+  claim,
+  createScan,
+  freeTokens,
+  normalizeMessage,
+  type Scan,
+  SLANG,
+  tokenize,
+} from "@/lib/assistant/understand/text";
+import {
+  readBodyType,
+  readColor,
+  readFuel,
+  readMileage,
+  readStockCode,
+  readTransmission,
+  readTrimWords,
+  readVariantWords,
   readVehicleNames,
 } from "@/lib/assistant/understand/vehicle";
 import { readYears } from "@/lib/assistant/understand/years";
 
 export {
-  SearchCriteria, StoredSearchCriteria, INTENTS, storeCriteria, readStoredCriteria,
-  type Financing, type Intent, type KnownModel, type Language, type StoredCriteria,
+  type Financing,
+  INTENTS,
+  type Intent,
+  type KnownModel,
+  type Language,
+  readStoredCriteria,
+  SearchCriteria,
+  type StoredCriteria,
+  StoredSearchCriteria,
+  storeCriteria,
 } from "@/lib/assistant/understand/criteria";
-export { parseIndonesianNumberWords, replaceNumberWords, amountToRupiah, NUMBER_WORDS } from "@/lib/assistant/understand/numbers";
-export { aroundBand, PRICE_MAX_CUES, PRICE_MIN_CUES, PRICE_AROUND_CUES, type PriceRange } from "@/lib/assistant/understand/money";
-export { normalizeMessage, SLANG } from "@/lib/assistant/understand/text";
 export { INTENT_PHRASES } from "@/lib/assistant/understand/intents";
-export { BRAND_ALIASES, MARKET_MODELS, MODEL_ALIASES, COLORS, TRIM_WORDS, COMMON_WORDS } from "@/lib/assistant/understand/lexicon";
-export { BODY_PHRASES } from "@/lib/assistant/understand/vehicle";
-export { INDONESIAN_CITIES, CITY_ALIASES } from "@/lib/assistant/understand/places";
 export { detectLanguage } from "@/lib/assistant/understand/language";
+export {
+  BRAND_ALIASES,
+  COLORS,
+  COMMON_WORDS,
+  MARKET_MODELS,
+  MODEL_ALIASES,
+  TRIM_WORDS,
+} from "@/lib/assistant/understand/lexicon";
+export {
+  aroundBand,
+  PRICE_AROUND_CUES,
+  PRICE_MAX_CUES,
+  PRICE_MIN_CUES,
+  type PriceRange,
+} from "@/lib/assistant/understand/money";
+export {
+  amountToRupiah,
+  NUMBER_WORDS,
+  parseIndonesianNumberWords,
+  replaceNumberWords,
+} from "@/lib/assistant/understand/numbers";
+export { CITY_ALIASES, INDONESIAN_CITIES } from "@/lib/assistant/understand/places";
+export { normalizeMessage, SLANG } from "@/lib/assistant/understand/text";
+export { BODY_PHRASES } from "@/lib/assistant/understand/vehicle";
 
 export interface UnderstandOptions {
   /** The showroom's stock names, so typos land on cars it really has. */
@@ -79,7 +132,9 @@ function detectReset(scan: Scan): ResetKind {
 
 /** Drops undefined fields and validates, so criteria compare and serialise cleanly. */
 function compactCriteria(criteria: SearchCriteria): SearchCriteria {
-  const parsed = SearchCriteria.safeParse(Object.fromEntries(Object.entries(criteria).filter(([, value]) => value !== undefined)));
+  const parsed = SearchCriteria.safeParse(
+    Object.fromEntries(Object.entries(criteria).filter(([, value]) => value !== undefined)),
+  );
   return parsed.success ? parsed.data : {};
 }
 
@@ -90,10 +145,23 @@ function without(criteria: SearchCriteria, keys: readonly (keyof SearchCriteria)
 }
 
 const SEARCH_FIELDS: readonly (keyof SearchCriteria)[] = [
-  "brand", "model", "yearMin", "yearMax", "priceMin", "priceMax", "transmission", "fuel", "bodyType", "color", "city", "mileageMax", "query",
+  "brand",
+  "model",
+  "yearMin",
+  "yearMax",
+  "priceMin",
+  "priceMax",
+  "transmission",
+  "fuel",
+  "bodyType",
+  "color",
+  "city",
+  "mileageMax",
+  "query",
 ];
 
-const saysSomethingToSearch = (criteria: SearchCriteria) => SEARCH_FIELDS.some((key) => criteria[key] !== undefined);
+const saysSomethingToSearch = (criteria: SearchCriteria) =>
+  SEARCH_FIELDS.some((key) => criteria[key] !== undefined);
 
 /**
  * A follow-up refines the previous search. A new model replaces the car (and the body type that
@@ -101,7 +169,11 @@ const saysSomethingToSearch = (criteria: SearchCriteria) => SEARCH_FIELDS.some((
  * mileage. A new brand drops the old model. Year and price bounds are replaced as pairs, so
  * "kalau yang 2020?" after "2017-2019" means 2020, not 2017-2020.
  */
-export function mergeCriteria(previous: SearchCriteria | undefined, stated: SearchCriteria, reset: ResetKind = null): SearchCriteria {
+export function mergeCriteria(
+  previous: SearchCriteria | undefined,
+  stated: SearchCriteria,
+  reset: ResetKind = null,
+): SearchCriteria {
   // A stock code names one car exactly; older filters could only hide it ("sudah terjual" when it is not).
   if (!previous || reset === "all" || stated.stockCode) return compactCriteria(stated);
   let base: SearchCriteria = { ...previous };
@@ -110,9 +182,12 @@ export function mergeCriteria(previous: SearchCriteria | undefined, stated: Sear
   if (reset === "model") base = without(base, ["brand", "model", "bodyType", "query"]);
   if (reset === "color") base = without(base, ["color"]);
   if (stated.model) base = without(base, ["brand", "model", "bodyType", "query"]);
-  else if (stated.brand && stated.brand.toLowerCase() !== base.brand?.toLowerCase()) base = without(base, ["model", "query"]);
-  if (stated.yearMin !== undefined || stated.yearMax !== undefined) base = without(base, ["yearMin", "yearMax"]);
-  if (stated.priceMin !== undefined || stated.priceMax !== undefined) base = without(base, ["priceMin", "priceMax"]);
+  else if (stated.brand && stated.brand.toLowerCase() !== base.brand?.toLowerCase())
+    base = without(base, ["model", "query"]);
+  if (stated.yearMin !== undefined || stated.yearMax !== undefined)
+    base = without(base, ["yearMin", "yearMax"]);
+  if (stated.priceMin !== undefined || stated.priceMax !== undefined)
+    base = without(base, ["priceMin", "priceMax"]);
   return compactCriteria({ ...base, ...compactCriteria(stated) });
 }
 
@@ -122,7 +197,8 @@ function reservedWords(options: UnderstandOptions): Set<string> {
   for (const entry of options.brands) {
     for (const word of `${entry.brand} ${entry.model}`.toLowerCase().split(/[\s-]+/)) words.add(word);
   }
-  for (const city of options.cities ?? []) for (const word of city.toLowerCase().split(/\s+/)) words.add(word);
+  for (const city of options.cities ?? [])
+    for (const word of city.toLowerCase().split(/\s+/)) words.add(word);
   return words;
 }
 
@@ -138,7 +214,10 @@ function measureConfidence(scan: Scan): { confidence: number; unrecognized: stri
     else if (!MEANINGLESS.has(token.word)) unrecognized.push(token.word);
   }
   if (understood === 0) return { confidence: 0, unrecognized };
-  return { confidence: Math.round((understood / (understood + unrecognized.length)) * 100) / 100, unrecognized };
+  return {
+    confidence: Math.round((understood / (understood + unrecognized.length)) * 100) / 100,
+    unrecognized,
+  };
 }
 
 /** The name was read from the original text; claim its words in the normalised one. */
@@ -154,7 +233,9 @@ function orderIntents(found: Iterable<Intent>): Intent[] {
 function compactFinancing(financing: Financing): Financing {
   return {
     ...(financing.downPayment !== undefined ? { downPayment: financing.downPayment } : {}),
-    ...(financing.downPaymentPercent !== undefined ? { downPaymentPercent: financing.downPaymentPercent } : {}),
+    ...(financing.downPaymentPercent !== undefined
+      ? { downPaymentPercent: financing.downPaymentPercent }
+      : {}),
     ...(financing.tenorMonths !== undefined ? { tenorMonths: financing.tenorMonths } : {}),
     ...(financing.monthlyBudget !== undefined ? { monthlyBudget: financing.monthlyBudget } : {}),
   };
@@ -210,7 +291,13 @@ export function understandBuyerMessage(text: string, options: UnderstandOptions)
   if (stockCode) intents.add("details");
   if (Object.keys(financing).length > 0) intents.add("credit");
   if (name || phone) intents.add("contact_info");
-  if (saysSomethingToSearch(statedCriteria) || names.avoided.length > 0 || reset !== null || mentionsSearch(scan, [...intents])) intents.add("search");
+  if (
+    saysSomethingToSearch(statedCriteria) ||
+    names.avoided.length > 0 ||
+    reset !== null ||
+    mentionsSearch(scan, [...intents])
+  )
+    intents.add("search");
 
   const { confidence, unrecognized } = measureConfidence(scan);
   return {

@@ -10,7 +10,10 @@ export interface Actor {
   ip?: string | null;
 }
 
-export const systemActor = (name: "cli" | "seed" | "test"): Actor => ({ userId: null, email: `system:${name}` });
+export const systemActor = (name: "cli" | "seed" | "test"): Actor => ({
+  userId: null,
+  email: `system:${name}`,
+});
 
 export interface AuditEntry {
   tenantId: string;

@@ -1,15 +1,16 @@
 // Server-side permission checks for pages, server actions and route handlers. The proxy's
 // redirect to the login page is only a convenience; these are the checks.
-import { cache } from "react";
-import { getServerSession } from "next-auth";
+
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/options";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
-import { can, type Permission } from "@/lib/auth/permissions";
-import { Forbidden, Unauthorized } from "@/lib/errors";
-import { withTenant } from "@/lib/db/tenant";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { checkSecondFactorProof, SECOND_FACTOR_COOKIE } from "@/lib/admin/two-factor-session";
+import { authOptions } from "@/lib/auth/options";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
+import { withTenant } from "@/lib/db/tenant";
+import { Forbidden, Unauthorized } from "@/lib/errors";
 
 const currentSession = cache(() => getServerSession(authOptions));
 
@@ -73,7 +74,9 @@ export async function staffPage(permission: Permission = "dashboard.view"): Prom
   if (!isStaff(user) || !can(user.role, permission)) redirect("/dashboard?denied=1");
   // An operator forced a password reset: nothing else until a new one is chosen.
   const tenantId = user.tenantId;
-  const account = await withTenant(tenantId, (tx) => tx.user.findUnique({ where: { id: user.id }, select: { mustChangePassword: true } }));
+  const account = await withTenant(tenantId, (tx) =>
+    tx.user.findUnique({ where: { id: user.id }, select: { mustChangePassword: true } }),
+  );
   if (account?.mustChangePassword) redirect("/account/password");
   return user;
 }

@@ -49,7 +49,13 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       if (token.uid && token.role) {
-        session.user = { id: token.uid, email: token.email ?? "", name: token.name ?? "", role: token.role, tenantId: token.tenantId ?? null };
+        session.user = {
+          id: token.uid,
+          email: token.email ?? "",
+          name: token.name ?? "",
+          role: token.role,
+          tenantId: token.tenantId ?? null,
+        };
         session.sid = token.sid;
       }
       return session;

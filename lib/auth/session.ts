@@ -1,7 +1,8 @@
 // The signed-in user, re-read from the database on every request so that deactivating an
 // account or suspending a showroom takes effect at once, whatever the session cookie says.
-import { db } from "@/lib/db/client";
+
 import type { Role } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
 
 export interface SessionUser {
   id: string;

@@ -42,7 +42,8 @@ export function base32Encode(bytes: Uint8Array): string {
 export function base32Decode(text: string): Buffer {
   const cleaned = text.replace(/\s+/g, "").replace(/=+$/, "").toUpperCase();
   // 1, 3 or 6 leftover characters cannot come from whole bytes.
-  if ([1, 3, 6].includes(cleaned.length % 8)) throw new InvalidBase32Error(`length ${cleaned.length} is impossible`);
+  if ([1, 3, 6].includes(cleaned.length % 8))
+    throw new InvalidBase32Error(`length ${cleaned.length} is impossible`);
   const bytes: number[] = [];
   let buffer = 0;
   let bits = 0;
@@ -70,14 +71,17 @@ export function generateTotpSecret(): string {
 
 /** The 30-second step a moment falls in; `time` is in milliseconds like Date.now(). */
 export function totpStep(time: number): number {
-  if (!Number.isFinite(time) || time < 0) throw new RangeError(`time must be a non-negative number of milliseconds, got ${time}`);
+  if (!Number.isFinite(time) || time < 0)
+    throw new RangeError(`time must be a non-negative number of milliseconds, got ${time}`);
   return Math.floor(time / 1000 / TOTP_PERIOD_SECONDS);
 }
 
 /** RFC 4226 HOTP with HMAC-SHA-1; `digits` exists so the RFC's 8-digit test vectors can be checked. */
 export function hotp(key: Uint8Array, counter: number, digits: number = TOTP_DIGITS): string {
-  if (!Number.isSafeInteger(counter) || counter < 0) throw new RangeError(`counter must be a non-negative integer, got ${counter}`);
-  if (!Number.isInteger(digits) || digits < 6 || digits > 8) throw new RangeError(`digits must be 6 to 8, got ${digits}`);
+  if (!Number.isSafeInteger(counter) || counter < 0)
+    throw new RangeError(`counter must be a non-negative integer, got ${counter}`);
+  if (!Number.isInteger(digits) || digits < 6 || digits > 8)
+    throw new RangeError(`digits must be 6 to 8, got ${digits}`);
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const mac = createHmac("sha1", key).update(message).digest();
@@ -188,7 +192,8 @@ const RECOVERY_CODE_SHAPE = new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{${RECOVERY_
  * hashes are unsalted SHA-256: a leaked table of 8-character codes (~40 bits) could be searched in minutes.
  */
 export function generateRecoveryCodes(count = 10): string[] {
-  if (!Number.isInteger(count) || count < 1 || count > 100) throw new RangeError(`count must be 1 to 100, got ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > 100)
+    throw new RangeError(`count must be 1 to 100, got ${count}`);
   const codes = new Set<string>();
   while (codes.size < count) codes.add(randomRecoveryCode());
   return [...codes];
@@ -211,7 +216,8 @@ export function matchRecoveryCode(code: string, hashes: readonly string[]): numb
   // No early exit and a constant-time compare: timing reveals neither the hash nor its position.
   hashes.forEach((hash, index) => {
     const stored = Buffer.from(hash.toLowerCase(), "utf8");
-    if (stored.length === candidate.length && timingSafeEqual(stored, candidate) && found === -1) found = index;
+    if (stored.length === candidate.length && timingSafeEqual(stored, candidate) && found === -1)
+      found = index;
   });
   return found;
 }
@@ -226,7 +232,8 @@ function randomRecoveryCode(): string {
   for (let group = 0; group < RECOVERY_GROUPS; group++) {
     let text = "";
     // randomInt is unbiased, unlike a random byte modulo a 31-letter alphabet.
-    for (let index = 0; index < RECOVERY_GROUP_LENGTH; index++) text += RECOVERY_CODE_ALPHABET[randomInt(RECOVERY_CODE_ALPHABET.length)];
+    for (let index = 0; index < RECOVERY_GROUP_LENGTH; index++)
+      text += RECOVERY_CODE_ALPHABET[randomInt(RECOVERY_CODE_ALPHABET.length)];
     groups.push(text);
   }
   return groups.join("-");

@@ -2,10 +2,18 @@
 // codes, and verification with replay protection and a failure lock. Reads and writes go through
 // the audited platform path (super admins belong to no showroom), so every attempt leaves a row.
 import { z } from "zod";
-import { withPlatformAccess, type PlatformActor } from "@/lib/db/platform";
+import {
+  generateRecoveryCodes,
+  generateTotpSecret,
+  hashRecoveryCode,
+  matchRecoveryCode,
+  otpauthUri,
+  qrCodeSvg,
+  verifyTotp,
+} from "@/lib/auth/totp";
+import { type PlatformActor, withPlatformAccess } from "@/lib/db/platform";
 import { Conflict, Forbidden } from "@/lib/errors";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
-import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, matchRecoveryCode, otpauthUri, qrCodeSvg, verifyTotp } from "@/lib/auth/totp";
 
 /** Failures in a row before the account is locked, and for how long. */
 export const MAX_SECOND_FACTOR_FAILURES = 5;
@@ -23,20 +31,40 @@ export function twoFactorKey(): string {
   const key = process.env.ENCRYPTION_KEY;
   if (key) return key;
   const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("Neither ENCRYPTION_KEY nor AUTH_SECRET is set; two-factor secrets cannot be stored.");
+  if (!secret)
+    throw new Error("Neither ENCRYPTION_KEY nor AUTH_SECRET is set; two-factor secrets cannot be stored.");
   return `totp-at-rest:${secret}`;
 }
 
 export type TwoFactorState = "enrolled" | "not_enrolled";
 
-const SELECT = { role: true, isActive: true, email: true, totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true, totpFailures: true, lockedUntil: true, recoveryCodeHashes: true, mustChangePassword: true } as const;
+const SELECT = {
+  role: true,
+  isActive: true,
+  email: true,
+  totpSecretEnc: true,
+  totpEnabledAt: true,
+  totpLastStep: true,
+  totpFailures: true,
+  lockedUntil: true,
+  recoveryCodeHashes: true,
+  mustChangePassword: true,
+} as const;
 
-export async function twoFactorState(actor: SuperAdmin): Promise<{ state: TwoFactorState; mustChangePassword: boolean }> {
-  return withPlatformAccess({ actor, action: "auth.2fa.status", entity: "user", entityId: actor.userId }, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: actor.userId }, select: SELECT });
-    if (!user) throw new Forbidden();
-    return { state: user.totpEnabledAt ? "enrolled" : "not_enrolled", mustChangePassword: user.mustChangePassword };
-  });
+export async function twoFactorState(
+  actor: SuperAdmin,
+): Promise<{ state: TwoFactorState; mustChangePassword: boolean }> {
+  return withPlatformAccess(
+    { actor, action: "auth.2fa.status", entity: "user", entityId: actor.userId },
+    async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: actor.userId }, select: SELECT });
+      if (!user) throw new Forbidden();
+      return {
+        state: user.totpEnabledAt ? "enrolled" : "not_enrolled",
+        mustChangePassword: user.mustChangePassword,
+      };
+    },
+  );
 }
 
 export interface Enrolment {
@@ -48,12 +76,18 @@ export interface Enrolment {
 /** A new pending secret (replacing any unconfirmed one); refused once two-factor is on. */
 export async function startEnrolment(actor: SuperAdmin): Promise<Enrolment> {
   const secret = generateTotpSecret();
-  await withPlatformAccess({ actor, action: "auth.2fa.enrol_start", entity: "user", entityId: actor.userId }, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: actor.userId }, select: SELECT });
-    if (!user) throw new Forbidden();
-    if (user.totpEnabledAt) throw new Conflict("Two-factor sign-in is already on for this account");
-    await tx.user.update({ where: { id: actor.userId }, data: { totpSecretEnc: encryptSecret(secret, twoFactorKey()), totpLastStep: null, totpFailures: 0 } });
-  });
+  await withPlatformAccess(
+    { actor, action: "auth.2fa.enrol_start", entity: "user", entityId: actor.userId },
+    async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: actor.userId }, select: SELECT });
+      if (!user) throw new Forbidden();
+      if (user.totpEnabledAt) throw new Conflict("Two-factor sign-in is already on for this account");
+      await tx.user.update({
+        where: { id: actor.userId },
+        data: { totpSecretEnc: encryptSecret(secret, twoFactorKey()), totpLastStep: null, totpFailures: 0 },
+      });
+    },
+  );
   const uri = otpauthUri({ secret, account: actor.email });
   return { secret, uri, qrSvg: await qrCodeSvg(uri) };
 }
@@ -66,7 +100,11 @@ export type SecondFactorResult =
  * Confirms the pending secret with a code from the app, turns two-factor on and returns ten
  * recovery codes, shown once (only their hashes are kept).
  */
-export async function confirmEnrolment(actor: SuperAdmin, code: string, now = Date.now()): Promise<SecondFactorResult> {
+export async function confirmEnrolment(
+  actor: SuperAdmin,
+  code: string,
+  now = Date.now(),
+): Promise<SecondFactorResult> {
   return attempt(actor, "auth.2fa.enrol_confirm", now, async (user, tx) => {
     if (user.totpEnabledAt) return { ok: false, reason: "already_enrolled" };
     if (!user.totpSecretEnc) return { ok: false, reason: "not_enrolled" };
@@ -75,29 +113,55 @@ export async function confirmEnrolment(actor: SuperAdmin, code: string, now = Da
     const recoveryCodes = generateRecoveryCodes(10);
     await tx.user.update({
       where: { id: actor.userId },
-      data: { totpEnabledAt: new Date(now), totpLastStep: checked.step, totpFailures: 0, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) },
+      data: {
+        totpEnabledAt: new Date(now),
+        totpLastStep: checked.step,
+        totpFailures: 0,
+        recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+      },
     });
     return { ok: true, recoveryCodes, mustChangePassword: user.mustChangePassword };
   });
 }
 
 /** A code from the app (each works once: its step is remembered) or a recovery code (deleted on use). */
-export async function verifySecondFactor(actor: SuperAdmin, code: string, now = Date.now()): Promise<SecondFactorResult> {
+export async function verifySecondFactor(
+  actor: SuperAdmin,
+  code: string,
+  now = Date.now(),
+): Promise<SecondFactorResult> {
   return attempt(actor, "auth.2fa.verify", now, async (user, tx) => {
     if (!user.totpEnabledAt || !user.totpSecretEnc) return { ok: false, reason: "not_enrolled" };
-    const checked = verifyTotp(decryptSecret(user.totpSecretEnc, twoFactorKey()), code, { time: now, lastUsedStep: user.totpLastStep });
+    const checked = verifyTotp(decryptSecret(user.totpSecretEnc, twoFactorKey()), code, {
+      time: now,
+      lastUsedStep: user.totpLastStep,
+    });
     if (checked.ok) {
-      await tx.user.update({ where: { id: actor.userId }, data: { totpLastStep: checked.step, totpFailures: 0 } });
+      await tx.user.update({
+        where: { id: actor.userId },
+        data: { totpLastStep: checked.step, totpFailures: 0 },
+      });
       return { ok: true, mustChangePassword: user.mustChangePassword };
     }
     const index = matchRecoveryCode(code, user.recoveryCodeHashes);
     if (index === -1) return { ok: false, reason: "invalid_code" };
-    await tx.user.update({ where: { id: actor.userId }, data: { recoveryCodeHashes: user.recoveryCodeHashes.filter((_, i) => i !== index), totpFailures: 0 } });
+    await tx.user.update({
+      where: { id: actor.userId },
+      data: { recoveryCodeHashes: user.recoveryCodeHashes.filter((_, i) => i !== index), totpFailures: 0 },
+    });
     return { ok: true, mustChangePassword: user.mustChangePassword, usedRecoveryCode: true };
   });
 }
 
-type Row = { totpSecretEnc: string | null; totpEnabledAt: Date | null; totpLastStep: number | null; totpFailures: number; lockedUntil: Date | null; recoveryCodeHashes: string[]; mustChangePassword: boolean };
+type Row = {
+  totpSecretEnc: string | null;
+  totpEnabledAt: Date | null;
+  totpLastStep: number | null;
+  totpFailures: number;
+  lockedUntil: Date | null;
+  recoveryCodeHashes: string[];
+  mustChangePassword: boolean;
+};
 type TxOf = Parameters<Parameters<typeof withPlatformAccess>[1]>[0];
 
 /**
@@ -105,7 +169,12 @@ type TxOf = Parameters<Parameters<typeof withPlatformAccess>[1]>[0];
  * as one failure or both use the same code. Failures are counted here (the result is returned,
  * not thrown, so the counter and the audit row commit).
  */
-async function attempt(actor: SuperAdmin, action: string, now: number, check: (user: Row, tx: TxOf) => Promise<SecondFactorResult>): Promise<SecondFactorResult> {
+async function attempt(
+  actor: SuperAdmin,
+  action: string,
+  now: number,
+  check: (user: Row, tx: TxOf) => Promise<SecondFactorResult>,
+): Promise<SecondFactorResult> {
   return withPlatformAccess({ actor, action, entity: "user", entityId: actor.userId }, async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${actor.userId}::uuid FOR UPDATE`;
     const user = await tx.user.findUnique({ where: { id: actor.userId }, select: SELECT });
@@ -117,9 +186,22 @@ async function attempt(actor: SuperAdmin, action: string, now: number, check: (u
       const locked = failures >= MAX_SECOND_FACTOR_FAILURES;
       await tx.user.update({
         where: { id: actor.userId },
-        data: { totpFailures: locked ? 0 : failures, lockedUntil: locked ? new Date(now + SECOND_FACTOR_LOCK_MINUTES * 60_000) : user.lockedUntil },
+        data: {
+          totpFailures: locked ? 0 : failures,
+          lockedUntil: locked ? new Date(now + SECOND_FACTOR_LOCK_MINUTES * 60_000) : user.lockedUntil,
+        },
       });
-      await tx.auditLog.create({ data: { tenantId: null, actorId: actor.userId, actorEmail: actor.email, action: locked ? "auth.2fa.locked" : "auth.2fa.failed", entity: "user", entityId: actor.userId, ip: actor.ip ?? null } });
+      await tx.auditLog.create({
+        data: {
+          tenantId: null,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          action: locked ? "auth.2fa.locked" : "auth.2fa.failed",
+          entity: "user",
+          entityId: actor.userId,
+          ip: actor.ip ?? null,
+        },
+      });
       if (locked) return { ok: false, reason: "locked" };
     }
     return result;

@@ -1,14 +1,14 @@
 // Creating accounts: showroom staff inside their showroom's transaction, super admins through
 // the platform path. The e-mail address is unique across the whole platform.
 import { z } from "zod";
-import { withTenant } from "@/lib/db/tenant";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { recordAudit, type Actor } from "@/lib/audit/record";
-import { Conflict, Invalid } from "@/lib/errors";
+import { type Actor, recordAudit } from "@/lib/audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { withPlatformAccess } from "@/lib/db/platform";
+import { withTenant } from "@/lib/db/tenant";
+import { Conflict, Invalid } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizePhone } from "@/lib/phone";
 import { platformActorOf } from "@/lib/tenancy/tenants";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 export const ROLES = ["super_admin", "owner", "admin", "sales"] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,7 +44,10 @@ export interface CreatedUser {
 
 export async function createUser(input: UserInput, actor: Actor): Promise<CreatedUser> {
   const parsed = UserInput.safeParse(input);
-  if (!parsed.success) throw new Invalid(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  if (!parsed.success)
+    throw new Invalid(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
+    );
   const { password, ...data } = parsed.data;
   const passwordHash = await hashPassword(password);
   const select = { id: true, email: true, role: true, tenantId: true } as const;
@@ -53,12 +56,24 @@ export async function createUser(input: UserInput, actor: Actor): Promise<Create
       const tenantId = data.tenantId;
       return await withTenant(tenantId, async (tx) => {
         const user = await tx.user.create({ data: { ...data, tenantId, passwordHash }, select });
-        await recordAudit(tx, { tenantId, actor, action: "user.create", entity: "user", entityId: user.id, after: user });
+        await recordAudit(tx, {
+          tenantId,
+          actor,
+          action: "user.create",
+          entity: "user",
+          entityId: user.id,
+          after: user,
+        });
         return user;
       });
     }
     return await withPlatformAccess(
-      { actor: platformActorOf(actor), action: "user.create", entity: "user", details: { email: data.email, role: data.role } },
+      {
+        actor: platformActorOf(actor),
+        action: "user.create",
+        entity: "user",
+        details: { email: data.email, role: data.role },
+      },
       (tx) => tx.user.create({ data: { ...data, tenantId: null, passwordHash }, select }),
     );
   } catch (error) {

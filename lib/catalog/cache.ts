@@ -18,8 +18,10 @@ function encode(_key: string, value: unknown): unknown {
 function revive(_key: string, value: unknown): unknown {
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const keys = Object.keys(value);
-    if (keys.length === 1 && "$bigint" in value && typeof value.$bigint === "string") return BigInt(value.$bigint);
-    if (keys.length === 1 && "$date" in value && typeof value.$date === "string") return new Date(value.$date);
+    if (keys.length === 1 && "$bigint" in value && typeof value.$bigint === "string")
+      return BigInt(value.$bigint);
+    if (keys.length === 1 && "$date" in value && typeof value.$date === "string")
+      return new Date(value.$date);
   }
   return value;
 }
@@ -28,7 +30,8 @@ function revive(_key: string, value: unknown): unknown {
 function tagDates(value: unknown): unknown {
   if (value instanceof Date) return { $date: value.toISOString() };
   if (Array.isArray(value)) return value.map(tagDates);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, tagDates(entry)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, tagDates(entry)]));
   return value;
 }
 
@@ -46,7 +49,10 @@ export function deserializeFromCache<T>(text: string): T {
  * (tests, CLI, benchmarks' SQL baseline) there is no cache to use, so it simply loads.
  */
 export async function cachedRead<T>(key: string[], tags: string[], load: () => Promise<T>): Promise<T> {
-  const cached = unstable_cache(async () => serializeForCache(await load()), key, { tags, revalidate: false });
+  const cached = unstable_cache(async () => serializeForCache(await load()), key, {
+    tags,
+    revalidate: false,
+  });
   try {
     return deserializeFromCache<T>(await cached());
   } catch (error) {

@@ -5,8 +5,8 @@
 // the old rows again.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { revalidateTag } from "next/cache";
-import { getEnv } from "@/lib/env";
 import { catalogTag, TENANT_LOOKUP_TAG } from "@/lib/catalog/cache";
+import { getEnv } from "@/lib/env";
 
 export const REVALIDATE_SIGNATURE_HEADER = "x-autolumiku-signature";
 
@@ -45,7 +45,12 @@ async function expireTagsRemotely(tags: string[]): Promise<void> {
   const env = getEnv();
   const url = `${(env.INTERNAL_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/$/, "")}/api/internal/revalidate`;
   try {
-    await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", [REVALIDATE_SIGNATURE_HEADER]: signRevalidation(body) }, signal: AbortSignal.timeout(3000) });
+    await fetch(url, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", [REVALIDATE_SIGNATURE_HEADER]: signRevalidation(body) },
+      signal: AbortSignal.timeout(3000),
+    });
   } catch {
     // No server running means nothing is cached (the cache lives in the server's memory).
   }

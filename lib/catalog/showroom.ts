@@ -1,14 +1,14 @@
 // The showroom behind a catalog request, read through the data cache and shared by layout, page
 // and metadata of one render (React cache).
 import { cache } from "react";
-import { withTenant } from "@/lib/db/tenant";
-import { findTenant } from "@/lib/tenancy/resolve";
-import { readTheme, type Theme } from "@/lib/tenancy/theme";
-import { appUrl } from "@/lib/env";
 import { cachedRead, catalogTag } from "@/lib/catalog/cache";
 import { baseOf, parseCatalogSegment } from "@/lib/catalog/segment";
-import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { withTenant } from "@/lib/db/tenant";
+import { appUrl } from "@/lib/env";
 import type { Tenant } from "@/lib/generated/prisma/client";
+import { type Locale, type Translate, translator } from "@/lib/i18n/messages";
+import { findTenant } from "@/lib/tenancy/resolve";
+import { readTheme, type Theme } from "@/lib/tenancy/theme";
 
 export type Showroom =
   | { state: "missing" }
@@ -32,7 +32,12 @@ export function canonicalBaseOf(slug: string, domains: string[]): string {
 }
 
 async function readShowroomRow(tenantId: string) {
-  return withTenant(tenantId, (tx) => tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { domains: { select: { domain: true } } } }));
+  return withTenant(tenantId, (tx) =>
+    tx.tenant.findUniqueOrThrow({
+      where: { id: tenantId },
+      include: { domains: { select: { domain: true } } },
+    }),
+  );
 }
 
 export const loadShowroom = cache(async (rawSegment: string): Promise<Showroom> => {
@@ -42,12 +47,17 @@ export const loadShowroom = cache(async (rawSegment: string): Promise<Showroom> 
   if (!found) return { state: "missing" };
   const t = translator(segment.locale);
   if (found.status !== "active") return { state: "suspended", locale: segment.locale, t };
-  const { domains, ...tenant } = await cachedRead(["showroom", found.id], [catalogTag(found.id)], () => readShowroomRow(found.id));
+  const { domains, ...tenant } = await cachedRead(["showroom", found.id], [catalogTag(found.id)], () =>
+    readShowroomRow(found.id),
+  );
   return {
     state: "open",
     tenant,
     theme: readTheme(tenant.theme),
-    canonicalBase: canonicalBaseOf(tenant.slug, domains.map((row) => row.domain)),
+    canonicalBase: canonicalBaseOf(
+      tenant.slug,
+      domains.map((row) => row.domain),
+    ),
     base: baseOf(segment, tenant.slug),
     locale: segment.locale,
     t,

@@ -1,9 +1,9 @@
 // Brings a database to a usable state for the app, the CLI and the tests: the embedded server
 // when DATABASE_URL is unset, migrations applied, and the connection URLs placed in process.env.
 import path from "node:path";
-import type { Env } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate, roleOf } from "@/lib/db/migrate";
+import type { Env } from "@/lib/env";
 import { migrateQueue } from "@/lib/jobs/queue";
 
 export interface PreparedDatabase {
@@ -34,7 +34,12 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
         "DATABASE_URL is set but DATABASE_ADMIN_URL is not. Migrations and seeding run as the table owner: set DATABASE_ADMIN_URL to the owner's connection string.",
       );
     }
-    prepared = { appUrl: env.DATABASE_URL, adminUrl: env.DATABASE_ADMIN_URL, embedded: false, stop: async () => {} };
+    prepared = {
+      appUrl: env.DATABASE_URL,
+      adminUrl: env.DATABASE_ADMIN_URL,
+      embedded: false,
+      stop: async () => {},
+    };
   } else {
     const server = await startEmbeddedPostgres({
       dir: path.resolve(env.DATA_DIR, options.cluster ?? "postgres"),

@@ -1,8 +1,8 @@
 // The one Prisma client, connected as the app role. Tenant data is reached only through
 // withTenant (lib/db/tenant.ts) or the audited platform path (lib/db/platform.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -12,7 +12,9 @@ const holder = globalThis as { autolumikuDb?: PrismaClient };
 function createClient(): PrismaClient {
   const env = getEnv();
   if (!env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.");
+    throw new Error(
+      "DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.",
+    );
   }
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE });
   return new PrismaClient({ adapter });

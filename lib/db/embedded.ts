@@ -121,7 +121,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: isRoot,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+    ],
     onLog: (message: unknown) => {
       lastLines = [...lastLines, String(message)].slice(-20);
     },
@@ -169,7 +176,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
-async function ensureRolesAndDatabase(superUrl: string, database: string, credentials: Credentials): Promise<void> {
+async function ensureRolesAndDatabase(
+  superUrl: string,
+  database: string,
+  credentials: Credentials,
+): Promise<void> {
   const client = new pg.Client({ connectionString: superUrl });
   await client.connect();
   try {
@@ -194,7 +205,9 @@ async function ensureRolesAndDatabase(superUrl: string, database: string, creden
 export async function createDatabaseIfMissing(client: pg.Client, database: string): Promise<void> {
   const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
   if (exists.rowCount) return;
-  await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)} OWNER ${client.escapeIdentifier(OWNER_ROLE)} ENCODING 'UTF8' TEMPLATE template0`);
+  await client.query(
+    `CREATE DATABASE ${client.escapeIdentifier(database)} OWNER ${client.escapeIdentifier(OWNER_ROLE)} ENCODING 'UTF8' TEMPLATE template0`,
+  );
   const inDb = new pg.Client({ connectionString: superUrl(client, database) });
   await inDb.connect();
   try {

@@ -22,9 +22,14 @@ export interface MigrationFile {
   checksum: string;
 }
 
-export async function readMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): Promise<MigrationFile[]> {
+export async function readMigrations(
+  dir = path.join(process.cwd(), "prisma", "migrations"),
+): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -71,7 +76,9 @@ export async function migrate(options: MigrateOptions): Promise<{ applied: strin
     const done = new Map(rows.map((row) => [row.migration_name, row]));
     for (const known of rows) {
       if (!migrations.some((file) => file.name === known.migration_name)) {
-        throw new MigrationError(`The database has migration ${known.migration_name}, which is not in prisma/migrations. Is this checkout older than the database?`);
+        throw new MigrationError(
+          `The database has migration ${known.migration_name}, which is not in prisma/migrations. Is this checkout older than the database?`,
+        );
       }
     }
     for (const migration of migrations) {
@@ -85,7 +92,9 @@ export async function migrate(options: MigrateOptions): Promise<{ applied: strin
         continue;
       }
       if (row) {
-        throw new MigrationError(`Migration ${migration.name} started earlier and never finished; inspect the database and mark it rolled back.`);
+        throw new MigrationError(
+          `Migration ${migration.name} started earlier and never finished; inspect the database and mark it rolled back.`,
+        );
       }
       await applyOne(client, migration);
       applied.push(migration.name);
@@ -105,13 +114,15 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
   // The bookkeeping row and the DDL commit together: a failed migration leaves no trace but its log.
   try {
     await client.query("BEGIN");
-    await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`, [
-      id,
-      migration.checksum,
-      migration.name,
-    ]);
+    await client.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
+      [id, migration.checksum, migration.name],
+    );
     await client.query(migration.sql);
-    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+    await client.query(
+      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+      [id],
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
@@ -138,6 +149,7 @@ export async function grantAppRole(client: pg.Client, appRole: string): Promise<
 
 export function roleOf(connectionString: string): string {
   const user = new URL(connectionString).username;
-  if (!user) throw new MigrationError("DATABASE_URL names no user; the app role cannot be granted its privileges.");
+  if (!user)
+    throw new MigrationError("DATABASE_URL names no user; the app role cannot be granted its privileges.");
   return decodeURIComponent(user);
 }

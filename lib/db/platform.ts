@@ -18,14 +18,21 @@ export interface PlatformAccess {
   details?: Record<string, unknown>;
 }
 
-export async function withPlatformAccess<T>(access: PlatformAccess, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withPlatformAccess<T>(
+  access: PlatformAccess,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db().$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT set_config('app.platform_admin', 'on', true)`;
       const { actor } = access;
       if (actor.kind === "super_admin") {
-        const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { role: true, isActive: true } });
-        if (!user || user.role !== "super_admin" || !user.isActive) throw new Forbidden("Platform access is for active super admins only");
+        const user = await tx.user.findUnique({
+          where: { id: actor.userId },
+          select: { role: true, isActive: true },
+        });
+        if (!user || user.role !== "super_admin" || !user.isActive)
+          throw new Forbidden("Platform access is for active super admins only");
       }
       await tx.auditLog.create({
         data: {

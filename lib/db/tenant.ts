@@ -14,7 +14,11 @@ export interface TransactionOptions {
   timeout?: number;
 }
 
-export async function withTenant<T>(tenantId: string, work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function withTenant<T>(
+  tenantId: string,
+  work: (tx: Tx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   if (!isUuid(tenantId)) throw new Invalid("Tenant id is not a UUID");
   return db().$transaction(
     async (tx) => {

@@ -2,14 +2,14 @@
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-import * as vehicles from "@/lib/i18n/areas/vehicles";
-import * as leads from "@/lib/i18n/areas/leads";
-import * as staff from "@/lib/i18n/areas/staff";
-import * as settings from "@/lib/i18n/areas/settings";
-import * as audit from "@/lib/i18n/areas/audit";
-import * as overview from "@/lib/i18n/areas/overview";
-import * as inbox from "@/lib/i18n/areas/inbox";
 import * as admin from "@/lib/i18n/areas/admin";
+import * as audit from "@/lib/i18n/areas/audit";
+import * as inbox from "@/lib/i18n/areas/inbox";
+import * as leads from "@/lib/i18n/areas/leads";
+import * as overview from "@/lib/i18n/areas/overview";
+import * as settings from "@/lib/i18n/areas/settings";
+import * as staff from "@/lib/i18n/areas/staff";
+import * as vehicles from "@/lib/i18n/areas/vehicles";
 
 const base = {
   "app.name": "autolumiku",
@@ -23,11 +23,13 @@ const base = {
   "home.staffLogin": "Masuk sebagai staf showroom",
   "home.adminLogin": "Masuk sebagai admin platform",
   "home.feature.catalog": "Katalog bermerek",
-  "home.feature.catalogText": "Situs per showroom di /slug, subdomain, atau domain sendiri, dengan filter, simulasi kredit, dan tombol WhatsApp.",
+  "home.feature.catalogText":
+    "Situs per showroom di /slug, subdomain, atau domain sendiri, dengan filter, simulasi kredit, dan tombol WhatsApp.",
   "home.feature.dashboard": "Dasbor showroom",
   "home.feature.dashboardText": "Stok, foto, prospek, staf, dan jejak audit; setiap perubahan tercatat.",
   "home.feature.whatsapp": "Asisten WhatsApp",
-  "home.feature.whatsappText": "Menjawab dari stok sungguhan dan menyerahkan pembeli ke sales pada saat yang tepat.",
+  "home.feature.whatsappText":
+    "Menjawab dari stok sungguhan dan menyerahkan pembeli ke sales pada saat yang tepat.",
   "login.title": "Masuk ke dasbor showroom",
   "login.adminTitle": "Masuk ke konsol platform",
   "login.email": "Email",
@@ -175,7 +177,17 @@ const base = {
 } as const;
 
 // Each dashboard area keeps its text in lib/i18n/areas/<area>.ts; the dictionaries are merged here.
-const id = { ...base, ...vehicles.id, ...leads.id, ...staff.id, ...settings.id, ...audit.id, ...overview.id, ...inbox.id, ...admin.id };
+const id = {
+  ...base,
+  ...vehicles.id,
+  ...leads.id,
+  ...staff.id,
+  ...settings.id,
+  ...audit.id,
+  ...overview.id,
+  ...inbox.id,
+  ...admin.id,
+};
 export type MessageKey = keyof typeof id;
 
 const baseEn: Record<keyof typeof base, string> = {
@@ -190,11 +202,13 @@ const baseEn: Record<keyof typeof base, string> = {
   "home.staffLogin": "Sign in as showroom staff",
   "home.adminLogin": "Sign in as platform admin",
   "home.feature.catalog": "Branded catalog",
-  "home.feature.catalogText": "A site per showroom at /slug, a subdomain or its own domain, with filters, credit simulation and a WhatsApp button.",
+  "home.feature.catalogText":
+    "A site per showroom at /slug, a subdomain or its own domain, with filters, credit simulation and a WhatsApp button.",
   "home.feature.dashboard": "Showroom dashboard",
   "home.feature.dashboardText": "Stock, photos, leads, staff and an audit trail; every change is recorded.",
   "home.feature.whatsapp": "WhatsApp assistant",
-  "home.feature.whatsappText": "Answers from real stock and hands buyers to a salesperson at the right moment.",
+  "home.feature.whatsappText":
+    "Answers from real stock and hands buyers to a salesperson at the right moment.",
   "login.title": "Sign in to the showroom dashboard",
   "login.adminTitle": "Sign in to the platform console",
   "login.email": "Email",
@@ -341,7 +355,17 @@ const baseEn: Record<keyof typeof base, string> = {
   "day.6": "Saturday",
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...vehicles.en, ...leads.en, ...staff.en, ...settings.en, ...audit.en, ...overview.en, ...inbox.en, ...admin.en };
+const en: Record<MessageKey, string> = {
+  ...baseEn,
+  ...vehicles.en,
+  ...leads.en,
+  ...staff.en,
+  ...settings.en,
+  ...audit.en,
+  ...overview.en,
+  ...inbox.en,
+  ...admin.en,
+};
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };
 
@@ -353,5 +377,8 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 export function translator(locale: Locale): Translate {
   const messages = MESSAGES[locale];
-  return (key, vars) => messages[key].replace(/\{(\w+)\}/g, (match, name: string) => (vars && name in vars ? String(vars[name]) : match));
+  return (key, vars) =>
+    messages[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+      vars && name in vars ? String(vars[name]) : match,
+    );
 }

@@ -1,11 +1,11 @@
 // Vehicle photos: through the pipeline, into storage, onto the vehicle, inside the tenant's transaction.
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
-import { getStorage } from "@/lib/storage";
-import { processPhoto } from "@/lib/images/pipeline";
 import type { VehiclePhoto } from "@/lib/generated/prisma/client";
-import { z } from "zod";
+import { processPhoto } from "@/lib/images/pipeline";
+import { getStorage } from "@/lib/storage";
 
 export interface StoredVariant {
   format: "webp" | "avif";
@@ -15,7 +15,10 @@ export interface StoredVariant {
   bytes: number;
 }
 
-export async function storeVehiclePhoto(tx: Tx, options: { tenantId: string; vehicleId: string; bytes: Buffer; isMain?: boolean }): Promise<VehiclePhoto> {
+export async function storeVehiclePhoto(
+  tx: Tx,
+  options: { tenantId: string; vehicleId: string; bytes: Buffer; isMain?: boolean },
+): Promise<VehiclePhoto> {
   // Another showroom's vehicle is invisible here, so its id is refused like an unknown one.
   const vehicle = await tx.vehicle.findUnique({ where: { id: options.vehicleId }, select: { id: true } });
   if (!vehicle) throw new NotFound("Vehicle not found");
@@ -26,11 +29,24 @@ export async function storeVehiclePhoto(tx: Tx, options: { tenantId: string; veh
   for (const variant of processed.variants) {
     const key = `tenants/${options.tenantId}/vehicles/${options.vehicleId}/${photoId}-${variant.width}.${variant.format}`;
     await storage.put(key, variant.bytes, { contentType: `image/${variant.format}` });
-    variants.push({ format: variant.format, width: variant.width, height: variant.height, key, bytes: variant.bytes.length });
+    variants.push({
+      format: variant.format,
+      width: variant.width,
+      height: variant.height,
+      key,
+      bytes: variant.bytes.length,
+    });
   }
-  const existing = await tx.vehiclePhoto.findMany({ where: { vehicleId: options.vehicleId }, select: { position: true, isMain: true } });
+  const existing = await tx.vehiclePhoto.findMany({
+    where: { vehicleId: options.vehicleId },
+    select: { position: true, isMain: true },
+  });
   const isMain = options.isMain ?? !existing.some((photo) => photo.isMain);
-  if (isMain) await tx.vehiclePhoto.updateMany({ where: { vehicleId: options.vehicleId, isMain: true }, data: { isMain: false } });
+  if (isMain)
+    await tx.vehiclePhoto.updateMany({
+      where: { vehicleId: options.vehicleId, isMain: true },
+      data: { isMain: false },
+    });
   const largestWebp = variants.filter((variant) => variant.format === "webp").at(-1) ?? variants[0];
   return tx.vehiclePhoto.create({
     data: {
@@ -50,7 +66,13 @@ export async function storeVehiclePhoto(tx: Tx, options: { tenantId: string; veh
 }
 
 const StoredVariants = z.array(
-  z.object({ format: z.enum(["webp", "avif"]), width: z.number(), height: z.number(), key: z.string(), bytes: z.number() }),
+  z.object({
+    format: z.enum(["webp", "avif"]),
+    width: z.number(),
+    height: z.number(),
+    key: z.string(),
+    bytes: z.number(),
+  }),
 );
 
 /** The variants column as written by storeVehiclePhoto; anything else reads as no variants. */
@@ -60,7 +82,11 @@ export function readVariants(json: unknown): StoredVariant[] {
 }
 
 /** srcset strings for a <picture>: AVIF first for browsers that take it, WebP otherwise. */
-export function photoSources(variants: StoredVariant[]): { avifSrcSet: string; webpSrcSet: string; fallbackUrl: string } {
+export function photoSources(variants: StoredVariant[]): {
+  avifSrcSet: string;
+  webpSrcSet: string;
+  fallbackUrl: string;
+} {
   const storage = getStorage();
   const srcSet = (format: "webp" | "avif") =>
     variants
@@ -69,5 +95,9 @@ export function photoSources(variants: StoredVariant[]): { avifSrcSet: string; w
       .join(", ");
   const webp = variants.filter((variant) => variant.format === "webp");
   const fallback = webp.find((variant) => variant.width >= 640) ?? webp.at(-1) ?? variants[0];
-  return { avifSrcSet: srcSet("avif"), webpSrcSet: srcSet("webp"), fallbackUrl: fallback ? storage.publicUrl(fallback.key) : "" };
+  return {
+    avifSrcSet: srcSet("avif"),
+    webpSrcSet: srcSet("webp"),
+    fallbackUrl: fallback ? storage.publicUrl(fallback.key) : "",
+  };
 }

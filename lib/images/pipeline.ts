@@ -6,7 +6,10 @@ import sharp from "sharp";
 export type PhotoProblem = "unsupported_type" | "too_large" | "too_many_pixels" | "corrupt";
 
 const MESSAGES: Record<PhotoProblem, { id: string; en: string }> = {
-  unsupported_type: { id: "Format foto tidak didukung. Gunakan JPEG, PNG, WebP, atau AVIF.", en: "Unsupported photo format. Use JPEG, PNG, WebP or AVIF." },
+  unsupported_type: {
+    id: "Format foto tidak didukung. Gunakan JPEG, PNG, WebP, atau AVIF.",
+    en: "Unsupported photo format. Use JPEG, PNG, WebP or AVIF.",
+  },
   too_large: { id: "Ukuran file foto terlalu besar.", en: "The photo file is too large." },
   too_many_pixels: { id: "Resolusi foto terlalu besar.", en: "The photo has too many pixels." },
   corrupt: { id: "File foto rusak atau tidak bisa dibaca.", en: "The photo file is damaged or unreadable." },
@@ -49,9 +52,14 @@ export interface PipelineOptions {
 export function sniffImageType(bytes: Buffer): "jpeg" | "png" | "webp" | "avif" | null {
   if (bytes.length < 12) return null;
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "png";
   if (bytes.toString("ascii", 0, 4) === "RIFF" && bytes.toString("ascii", 8, 12) === "WEBP") return "webp";
-  if (bytes.toString("ascii", 4, 8) === "ftyp" && /^(avif|avis|heic|heix|mif1)/.test(bytes.toString("ascii", 8, 12))) return "avif";
+  if (
+    bytes.toString("ascii", 4, 8) === "ftyp" &&
+    /^(avif|avis|heic|heix|mif1)/.test(bytes.toString("ascii", 8, 12))
+  )
+    return "avif";
   return null;
 }
 
@@ -75,7 +83,10 @@ export async function processPhoto(input: Buffer, options: PipelineOptions = {})
   let upright: { data: Buffer; info: sharp.OutputInfo };
   try {
     // rotate() applies the EXIF orientation; sharp writes no metadata unless asked, so EXIF and GPS are gone.
-    upright = await sharp(input, { limitInputPixels: maxPixels }).rotate().raw().toBuffer({ resolveWithObject: true });
+    upright = await sharp(input, { limitInputPixels: maxPixels })
+      .rotate()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   } catch {
     throw new PhotoRejected("corrupt");
   }
@@ -93,5 +104,11 @@ export async function processPhoto(input: Buffer, options: PipelineOptions = {})
     variants.push({ format: "avif", width: avif.info.width, height: avif.info.height, bytes: avif.data });
   }
   const blur = await decoded().resize({ width: 16 }).webp({ quality: 40 }).toBuffer();
-  return { width, height, variants, blurDataUrl: `data:image/webp;base64,${blur.toString("base64")}`, originalBytes: input.length };
+  return {
+    width,
+    height,
+    variants,
+    blurDataUrl: `data:image/webp;base64,${blur.toString("base64")}`,
+    originalBytes: input.length,
+  };
 }

@@ -3,34 +3,85 @@
 // (previewVehiclesCsv) reports what an import would do without writing.
 import { parse } from "csv-parse/sync";
 import type { Actor } from "@/lib/audit/record";
+import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { DomainError, Invalid } from "@/lib/errors";
-import { parseRupiah } from "@/lib/money";
-import { parseBodyType, parseBoolean, parseFuel, parseMileage, parseStatus, parseTransmission, parseYear } from "@/lib/inventory/normalize";
-import { changedFields, upsertVehicleByStockCode, type UpsertOutcome } from "@/lib/inventory/vehicles";
-import { VehicleInput, type ValidVehicle } from "@/lib/inventory/vehicle-input";
-import type { Tx } from "@/lib/db/client";
 import type { Vehicle } from "@/lib/generated/prisma/client";
+import {
+  parseBodyType,
+  parseBoolean,
+  parseFuel,
+  parseMileage,
+  parseStatus,
+  parseTransmission,
+  parseYear,
+} from "@/lib/inventory/normalize";
+import { type ValidVehicle, VehicleInput } from "@/lib/inventory/vehicle-input";
+import { changedFields, type UpsertOutcome, upsertVehicleByStockCode } from "@/lib/inventory/vehicles";
+import { parseRupiah } from "@/lib/money";
 
 type Field = keyof ValidVehicle;
 
 /** Canonical header -> vehicle field, in export order. */
 const COLUMNS: [string, Field][] = [
-  ["stock_code", "stockCode"], ["brand", "brand"], ["model", "model"], ["variant", "variant"], ["year", "year"],
-  ["transmission", "transmission"], ["fuel", "fuel"], ["mileage_km", "mileageKm"], ["color", "color"], ["body_type", "bodyType"],
-  ["price", "price"], ["status", "status"], ["city", "city"], ["plate_number", "plateNumber"], ["description", "descriptionId"],
-  ["description_en", "descriptionEn"], ["engine_cc", "engineCc"], ["seats", "seats"], ["negotiable", "negotiable"],
-  ["tax_valid_until", "taxValidUntil"], ["stnk_valid_until", "stnkValidUntil"], ["previous_owners", "previousOwners"],
-  ["featured", "featured"], ["features", "features"],
+  ["stock_code", "stockCode"],
+  ["brand", "brand"],
+  ["model", "model"],
+  ["variant", "variant"],
+  ["year", "year"],
+  ["transmission", "transmission"],
+  ["fuel", "fuel"],
+  ["mileage_km", "mileageKm"],
+  ["color", "color"],
+  ["body_type", "bodyType"],
+  ["price", "price"],
+  ["status", "status"],
+  ["city", "city"],
+  ["plate_number", "plateNumber"],
+  ["description", "descriptionId"],
+  ["description_en", "descriptionEn"],
+  ["engine_cc", "engineCc"],
+  ["seats", "seats"],
+  ["negotiable", "negotiable"],
+  ["tax_valid_until", "taxValidUntil"],
+  ["stnk_valid_until", "stnkValidUntil"],
+  ["previous_owners", "previousOwners"],
+  ["featured", "featured"],
+  ["features", "features"],
 ];
 
 const ALIASES: Record<string, string> = {
-  kode_stok: "stock_code", kode: "stock_code", stock: "stock_code", merek: "brand", merk: "brand", tipe: "variant", varian: "variant",
-  tahun: "year", transmisi: "transmission", bahan_bakar: "fuel", bbm: "fuel", kilometer: "mileage_km", km: "mileage_km",
-  mileage: "mileage_km", warna: "color", colour: "color", tipe_bodi: "body_type", harga: "price", kota: "city",
-  nomor_polisi: "plate_number", nopol: "plate_number", plat: "plate_number", deskripsi: "description", cc: "engine_cc",
-  kursi: "seats", nego: "negotiable", pajak_berlaku: "tax_valid_until", stnk_berlaku: "stnk_valid_until", tangan_ke: "previous_owners",
-  unggulan: "featured", fitur: "features",
+  kode_stok: "stock_code",
+  kode: "stock_code",
+  stock: "stock_code",
+  merek: "brand",
+  merk: "brand",
+  tipe: "variant",
+  varian: "variant",
+  tahun: "year",
+  transmisi: "transmission",
+  bahan_bakar: "fuel",
+  bbm: "fuel",
+  kilometer: "mileage_km",
+  km: "mileage_km",
+  mileage: "mileage_km",
+  warna: "color",
+  colour: "color",
+  tipe_bodi: "body_type",
+  harga: "price",
+  kota: "city",
+  nomor_polisi: "plate_number",
+  nopol: "plate_number",
+  plat: "plate_number",
+  deskripsi: "description",
+  cc: "engine_cc",
+  kursi: "seats",
+  nego: "negotiable",
+  pajak_berlaku: "tax_valid_until",
+  stnk_berlaku: "stnk_valid_until",
+  tangan_ke: "previous_owners",
+  unggulan: "featured",
+  fitur: "features",
 };
 
 const REQUIRED = ["stock_code", "brand", "model", "year", "transmission", "mileage_km", "price"];
@@ -45,7 +96,10 @@ export interface ImportReport {
 }
 
 const normalizeHeader = (header: string) => {
-  const name = header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const name = header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   return ALIASES[name] ?? name;
 };
 
@@ -67,7 +121,9 @@ function readCell(field: Field, raw: string): { value: unknown } | { problem: st
   switch (field) {
     case "year": {
       const year = parseYear(text);
-      return year === null ? { problem: `must be between 1950 and ${new Date().getFullYear() + 1}` } : { value: year };
+      return year === null
+        ? { problem: `must be between 1950 and ${new Date().getFullYear() + 1}` }
+        : { value: year };
     }
     case "price": {
       const price = parseRupiah(text);
@@ -110,7 +166,12 @@ function readCell(field: Field, raw: string): { value: unknown } | { problem: st
       return value ? { value } : fail("a date (YYYY-MM-DD or DD/MM/YYYY)");
     }
     case "features":
-      return { value: text.split(/[;|]/).map((item) => item.trim()).filter(Boolean) };
+      return {
+        value: text
+          .split(/[;|]/)
+          .map((item) => item.trim())
+          .filter(Boolean),
+      };
     default:
       return { value: text };
   }
@@ -133,7 +194,12 @@ interface CsvRow {
 function readCsv(csv: string): { rows: CsvRow[]; provided: Set<Field> } {
   let records: string[][];
   try {
-    records = parse(csv, { bom: true, delimiter: detectDelimiter(csv), relax_column_count: true, skip_empty_lines: true });
+    records = parse(csv, {
+      bom: true,
+      delimiter: detectDelimiter(csv),
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
   } catch (error) {
     throw new Invalid(`The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -169,7 +235,11 @@ function readCsv(csv: string): { rows: CsvRow[]; provided: Set<Field> } {
   return { rows, provided };
 }
 
-export async function importVehiclesCsv(options: { tenantId: string; actor: Actor; csv: string }): Promise<ImportReport> {
+export async function importVehiclesCsv(options: {
+  tenantId: string;
+  actor: Actor;
+  csv: string;
+}): Promise<ImportReport> {
   const { rows, provided } = readCsv(options.csv);
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
   for (const { row, stockCode, input, problems } of rows) {
@@ -179,7 +249,12 @@ export async function importVehiclesCsv(options: { tenantId: string; actor: Acto
     }
     try {
       const { outcome } = await withTenant(options.tenantId, (tx) =>
-        upsertVehicleByStockCode(tx, { tenantId: options.tenantId, actor: options.actor, input: input as VehicleInput, provided }),
+        upsertVehicleByStockCode(tx, {
+          tenantId: options.tenantId,
+          actor: options.actor,
+          input: input as VehicleInput,
+          provided,
+        }),
       );
       report[outcome] += 1;
     } catch (error) {
@@ -210,7 +285,10 @@ const COLUMN_OF = new Map(COLUMNS.map(([column, field]) => [field, column]));
  * the caller's transaction and applies the same rules as the import (validation, only the columns
  * the file has, unchanged when nothing differs).
  */
-export async function previewVehiclesCsv(tx: Tx, options: { tenantId: string; csv: string }): Promise<ImportPreview> {
+export async function previewVehiclesCsv(
+  tx: Tx,
+  options: { tenantId: string; csv: string },
+): Promise<ImportPreview> {
   const { rows, provided } = readCsv(options.csv);
   const preview: ImportPreview = { created: 0, updated: 0, unchanged: 0, rejected: [], rows: [] };
   const reject = (row: number, stockCode: string | undefined, reason: string) => {
@@ -224,17 +302,27 @@ export async function previewVehiclesCsv(tx: Tx, options: { tenantId: string; cs
     }
     const parsed = VehicleInput.safeParse(input);
     if (!parsed.success) {
-      reject(row, stockCode, parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+      reject(
+        row,
+        stockCode,
+        parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
+      );
       continue;
     }
-    const existing = await tx.vehicle.findUnique({ where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: parsed.data.stockCode } } });
+    const existing = await tx.vehicle.findUnique({
+      where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: parsed.data.stockCode } },
+    });
     if (!existing) {
       preview.created += 1;
       preview.rows.push({ row, stockCode, outcome: "created" });
       continue;
     }
-    const patch = Object.fromEntries(Object.entries(parsed.data).filter(([field]) => provided.has(field as Field)));
-    const changes = Object.keys(changedFields(existing, patch)).map((field) => COLUMN_OF.get(field as Field) ?? field);
+    const patch = Object.fromEntries(
+      Object.entries(parsed.data).filter(([field]) => provided.has(field as Field)),
+    );
+    const changes = Object.keys(changedFields(existing, patch)).map(
+      (field) => COLUMN_OF.get(field as Field) ?? field,
+    );
     const outcome = changes.length ? "updated" : "unchanged";
     preview[outcome] += 1;
     preview.rows.push({ row, stockCode, outcome, ...(changes.length ? { changes } : {}) });

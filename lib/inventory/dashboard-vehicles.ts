@@ -3,8 +3,8 @@
 // transaction, so another showroom's ids are simply not found.
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { parsePlate } from "@/lib/inventory/plate";
 import { VEHICLE_STATUSES } from "@/lib/inventory/vehicle-input";
 
@@ -14,15 +14,25 @@ export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
 
 /** Bad or unknown values fall back to defaults: a bookmarked link always opens. */
 export const DashboardVehicleQuery = z.object({
-  q: z.string().trim().max(100).optional().transform((value) => value || undefined).catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((value) => value || undefined)
+    .catch(undefined),
   status: z.enum(VEHICLE_STATUSES).optional().catch(undefined),
   sort: z.enum(DASHBOARD_SORTS).catch("newest"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type DashboardVehicleQuery = z.output<typeof DashboardVehicleQuery>;
 
-export function readDashboardVehicleQuery(params: Record<string, string | string[] | undefined>): DashboardVehicleQuery {
-  const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+export function readDashboardVehicleQuery(
+  params: Record<string, string | string[] | undefined>,
+): DashboardVehicleQuery {
+  const first = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   return DashboardVehicleQuery.parse({ ...first, sort: first.sort ?? "newest", page: first.page ?? 1 });
 }
 
@@ -72,11 +82,19 @@ export const dashboardRowSelect = {
 export type DashboardVehicleRow = Prisma.VehicleGetPayload<{ select: typeof dashboardRowSelect }>;
 
 export async function listDashboardVehicles(tx: Tx, query: DashboardVehicleQuery) {
-  const where: Prisma.VehicleWhereInput = { AND: [...(query.status ? [{ status: query.status }] : []), ...(query.q ? textWhere(query.q) : [])] };
+  const where: Prisma.VehicleWhereInput = {
+    AND: [...(query.status ? [{ status: query.status }] : []), ...(query.q ? textWhere(query.q) : [])],
+  };
   const total = await tx.vehicle.count({ where });
   const pages = Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE));
   const page = Math.min(query.page, pages);
-  const items = await tx.vehicle.findMany({ where, orderBy: ORDER[query.sort], skip: (page - 1) * DASHBOARD_PAGE_SIZE, take: DASHBOARD_PAGE_SIZE, select: dashboardRowSelect });
+  const items = await tx.vehicle.findMany({
+    where,
+    orderBy: ORDER[query.sort],
+    skip: (page - 1) * DASHBOARD_PAGE_SIZE,
+    take: DASHBOARD_PAGE_SIZE,
+    select: dashboardRowSelect,
+  });
   return { items, total, page, pages };
 }
 
@@ -91,13 +109,21 @@ export async function getDashboardVehicle(tx: Tx, vehicleId: string) {
   if (!z.uuid().safeParse(vehicleId).success) throw new NotFound("Vehicle not found");
   const vehicle = await tx.vehicle.findUnique({
     where: { id: vehicleId },
-    include: { photos: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] }, events: { orderBy: { createdAt: "desc" }, take: 100 } },
+    include: {
+      photos: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
+      events: { orderBy: { createdAt: "desc" }, take: 100 },
+    },
   });
   if (!vehicle) throw new NotFound("Vehicle not found");
   const actorIds = [...new Set(vehicle.events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
-  const actors = actorIds.length ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const actors = actorIds.length
+    ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
+    : [];
   const nameOf = new Map(actors.map((actor) => [actor.id, actor.name]));
-  const events = vehicle.events.map((event) => ({ ...event, actorName: event.actorId ? (nameOf.get(event.actorId) ?? null) : null }));
+  const events = vehicle.events.map((event) => ({
+    ...event,
+    actorName: event.actorId ? (nameOf.get(event.actorId) ?? null) : null,
+  }));
   return { ...vehicle, events };
 }
 export type DashboardVehicle = Awaited<ReturnType<typeof getDashboardVehicle>>;
@@ -108,19 +134,29 @@ export interface DuplicateCheck {
 }
 
 /** Other cars in this showroom with the same stock code or the same plate (however it was typed). */
-export async function findVehicleDuplicates(tx: Tx, options: { stockCode?: string | null; plateNumber?: string | null; exceptId?: string }): Promise<DuplicateCheck> {
+export async function findVehicleDuplicates(
+  tx: Tx,
+  options: { stockCode?: string | null; plateNumber?: string | null; exceptId?: string },
+): Promise<DuplicateCheck> {
   const result: DuplicateCheck = {};
   const notThis = options.exceptId ? { id: { not: options.exceptId } } : {};
   const select = { id: true, stockCode: true, brand: true, model: true, year: true } as const;
-  const label = (car: { stockCode: string; brand: string; model: string; year: number }) => `${car.stockCode} · ${car.brand} ${car.model} ${car.year}`;
+  const label = (car: { stockCode: string; brand: string; model: string; year: number }) =>
+    `${car.stockCode} · ${car.brand} ${car.model} ${car.year}`;
   const stockCode = options.stockCode?.trim();
   if (stockCode) {
-    const clash = await tx.vehicle.findFirst({ where: { stockCode: { equals: stockCode, mode: "insensitive" }, ...notThis }, select });
+    const clash = await tx.vehicle.findFirst({
+      where: { stockCode: { equals: stockCode, mode: "insensitive" }, ...notThis },
+      select,
+    });
     if (clash) result.stockCode = { id: clash.id, label: label(clash) };
   }
   const plate = options.plateNumber ? parsePlate(options.plateNumber) : null;
   if (plate) {
-    const clash = await tx.vehicle.findFirst({ where: { plateNumber: plate.normalized, ...notThis }, select });
+    const clash = await tx.vehicle.findFirst({
+      where: { plateNumber: plate.normalized, ...notThis },
+      select,
+    });
     if (clash) result.plateNumber = { id: clash.id, label: label(clash) };
   }
   return result;

@@ -3,17 +3,30 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseRupiah } from "@/lib/money";
 import { matchNames } from "@/lib/inventory/fuzzy";
 import { BODY_TYPES, FUELS, TRANSMISSIONS } from "@/lib/inventory/vehicle-input";
+import { parseRupiah } from "@/lib/money";
 
 export const PAGE_SIZE = 12;
 export const SORTS = ["newest", "price_asc", "price_desc", "year_desc", "km_asc"] as const;
 
 const optionalInt = (min: number, max: number) =>
-  z.preprocess((value) => (value === "" || value === undefined ? undefined : Number(value)), z.number().int().min(min).max(max).optional()).catch(undefined);
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || undefined).catch(undefined);
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+  z
+    .preprocess(
+      (value) => (value === "" || value === undefined ? undefined : Number(value)),
+      z.number().int().min(min).max(max).optional(),
+    )
+    .catch(undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || undefined)
+    .catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
 const optionalPrice = z
   .string()
   .optional()
@@ -42,7 +55,9 @@ export type CatalogQuery = z.output<typeof CatalogQuery>;
 
 /** Next's searchParams (string | string[]) -> CatalogQuery. */
 export function readCatalogQuery(params: Record<string, string | string[] | undefined>): CatalogQuery {
-  const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const first = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   return CatalogQuery.parse(first);
 }
 
@@ -52,7 +67,11 @@ const insensitive = (value: string) => ({ equals: value, mode: "insensitive" as 
 type FacetKey = "brand" | "transmission" | "fuel" | "body" | "city" | "color";
 
 async function textFilter(tx: Tx, q: string): Promise<Prisma.VehicleWhereInput[]> {
-  const vocabulary = await tx.vehicle.findMany({ where: LISTED, distinct: ["brand", "model"], select: { brand: true, model: true } });
+  const vocabulary = await tx.vehicle.findMany({
+    where: LISTED,
+    distinct: ["brand", "model"],
+    select: { brand: true, model: true },
+  });
   const brands = [...new Set(vocabulary.map((row) => row.brand))];
   const models = [...new Set(vocabulary.map((row) => row.model))];
   return q
@@ -103,7 +122,14 @@ const ORDER: Record<CatalogQuery["sort"], Prisma.VehicleOrderByWithRelationInput
   km_asc: [{ mileageKm: "asc" }],
 };
 
-const FACET_COLUMNS = { brand: "brand", transmission: "transmission", fuel: "fuel", body: "bodyType", city: "city", color: "color" } as const;
+const FACET_COLUMNS = {
+  brand: "brand",
+  transmission: "transmission",
+  fuel: "fuel",
+  body: "bodyType",
+  city: "city",
+  color: "color",
+} as const;
 
 export interface FacetValue {
   value: string;
@@ -123,7 +149,11 @@ export const vehicleCardSelect = {
   city: true,
   price: true,
   status: true,
-  photos: { where: { isMain: true }, take: 1, select: { variants: true, blurDataUrl: true, width: true, height: true } },
+  photos: {
+    where: { isMain: true },
+    take: 1,
+    select: { variants: true, blurDataUrl: true, width: true, height: true },
+  },
 } satisfies Prisma.VehicleSelect;
 
 export type VehicleCard = Prisma.VehicleGetPayload<{ select: typeof vehicleCardSelect }>;
@@ -133,12 +163,22 @@ export async function searchVehicles(tx: Tx, query: CatalogQuery) {
   const where = { AND: [...filtersOf(query), ...text] };
   const [total, items] = await Promise.all([
     tx.vehicle.count({ where }),
-    tx.vehicle.findMany({ where, orderBy: ORDER[query.sort], skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: vehicleCardSelect }),
+    tx.vehicle.findMany({
+      where,
+      orderBy: ORDER[query.sort],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: vehicleCardSelect,
+    }),
   ]);
   const facets = {} as Record<FacetKey, FacetValue[]>;
   for (const key of Object.keys(FACET_COLUMNS) as FacetKey[]) {
     const column = FACET_COLUMNS[key];
-    const groups = await tx.vehicle.groupBy({ by: [column], where: { AND: [...filtersOf(query, key), ...text] }, _count: { _all: true } });
+    const groups = await tx.vehicle.groupBy({
+      by: [column],
+      where: { AND: [...filtersOf(query, key), ...text] },
+      _count: { _all: true },
+    });
     facets[key] = groups
       .map((group) => ({ value: String(group[column] ?? ""), count: group._count._all }))
       .filter((facet) => facet.value)

@@ -2,32 +2,88 @@
 import { z } from "zod";
 import { parsePlate } from "@/lib/inventory/plate";
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => (value ? value : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
 
 export const VEHICLE_STATUSES = ["draft", "available", "booked", "sold"] as const;
 export const TRANSMISSIONS = ["manual", "automatic"] as const;
 export const FUELS = ["petrol", "diesel", "hybrid", "electric"] as const;
-export const BODY_TYPES = ["mpv", "suv", "hatchback", "sedan", "pickup", "lcgc", "van", "coupe", "wagon", "convertible"] as const;
+export const BODY_TYPES = [
+  "mpv",
+  "suv",
+  "hatchback",
+  "sedan",
+  "pickup",
+  "lcgc",
+  "van",
+  "coupe",
+  "wagon",
+  "convertible",
+] as const;
 
 const VehicleFields = z.object({
-  stockCode: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, "use letters, digits, dots, dashes"),
+  stockCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9._-]+$/, "use letters, digits, dots, dashes"),
   brand: z.string().trim().min(1).max(60),
   model: z.string().trim().min(1).max(80),
   variant: optionalText(120),
-  year: z.number().int().min(1950).max(new Date().getFullYear() + 1),
+  year: z
+    .number()
+    .int()
+    .min(1950)
+    .max(new Date().getFullYear() + 1),
   transmission: z.enum(TRANSMISSIONS),
   fuel: z.enum(FUELS),
-  engineCc: z.number().int().min(50).max(10_000).nullish().transform((value) => value ?? null),
+  engineCc: z
+    .number()
+    .int()
+    .min(50)
+    .max(10_000)
+    .nullish()
+    .transform((value) => value ?? null),
   mileageKm: z.number().int().min(0).max(2_000_000),
   color: optionalText(40),
-  bodyType: z.enum(BODY_TYPES).nullish().transform((value) => value ?? null),
-  seats: z.number().int().min(1).max(60).nullish().transform((value) => value ?? null),
+  bodyType: z
+    .enum(BODY_TYPES)
+    .nullish()
+    .transform((value) => value ?? null),
+  seats: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .nullish()
+    .transform((value) => value ?? null),
   price: z.bigint().positive("must be more than zero"),
   negotiable: z.boolean(),
-  plateNumber: optionalText(16).refine((plate) => plate === null || parsePlate(plate) !== null, "is not an Indonesian plate such as B 1234 SJA"),
-  taxValidUntil: z.date().nullish().transform((value) => value ?? null),
-  stnkValidUntil: z.date().nullish().transform((value) => value ?? null),
-  previousOwners: z.number().int().min(0).max(20).nullish().transform((value) => value ?? null),
+  plateNumber: optionalText(16).refine(
+    (plate) => plate === null || parsePlate(plate) !== null,
+    "is not an Indonesian plate such as B 1234 SJA",
+  ),
+  taxValidUntil: z
+    .date()
+    .nullish()
+    .transform((value) => value ?? null),
+  stnkValidUntil: z
+    .date()
+    .nullish()
+    .transform((value) => value ?? null),
+  previousOwners: z
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .nullish()
+    .transform((value) => value ?? null),
   city: optionalText(80),
   status: z.enum(VEHICLE_STATUSES),
   featured: z.boolean(),

@@ -1,14 +1,15 @@
 // Vehicles inside a showroom's transaction: create, update with history, upsert by stock code.
 // Reads rely on row-level security; writes name the tenant because the policy checks it.
-import type { Tx } from "@/lib/db/client";
+
+import type { z } from "zod";
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/lib/db/client";
 import { Invalid, NotFound } from "@/lib/errors";
-import { parsePlate } from "@/lib/inventory/plate";
-import { VehicleInput, VehiclePatch, type ValidVehicle } from "@/lib/inventory/vehicle-input";
-import { slugify } from "@/lib/tenancy/slug";
 import type { Vehicle } from "@/lib/generated/prisma/client";
-import type { z } from "zod";
+import { parsePlate } from "@/lib/inventory/plate";
+import { type ValidVehicle, VehicleInput, VehiclePatch } from "@/lib/inventory/vehicle-input";
+import { slugify } from "@/lib/tenancy/slug";
 
 interface WriteContext {
   tenantId: string;
@@ -18,40 +19,85 @@ interface WriteContext {
 function invalid(error: z.ZodError): Invalid {
   const details: Record<string, string[]> = {};
   for (const issue of error.issues) (details[issue.path.join(".") || "input"] ??= []).push(issue.message);
-  return new Invalid(Object.entries(details).map(([field, messages]) => `${field}: ${messages.join(", ")}`).join("; "), details);
+  return new Invalid(
+    Object.entries(details)
+      .map(([field, messages]) => `${field}: ${messages.join(", ")}`)
+      .join("; "),
+    details,
+  );
 }
 
 /** The plate as stored, with its region and ganjil/genap derived from it. */
 function plateFields(plateNumber: string | null) {
   const plate = plateNumber ? parsePlate(plateNumber) : null;
-  return { plateNumber: plate?.normalized ?? null, plateRegion: plate?.region ?? null, plateParity: plate?.parity ?? null };
+  return {
+    plateNumber: plate?.normalized ?? null,
+    plateRegion: plate?.region ?? null,
+    plateParity: plate?.parity ?? null,
+  };
 }
 
 /** "TOY-0007": the brand's first three letters and the next number for this showroom. */
 export async function suggestStockCode(tx: Tx, options: { brand: string }): Promise<string> {
   const prefix = (options.brand.replace(/[^a-z]/gi, "").slice(0, 3) || "CAR").toUpperCase();
-  const existing = await tx.vehicle.findMany({ where: { stockCode: { startsWith: `${prefix}-` } }, select: { stockCode: true } });
-  const highest = existing.reduce((max, { stockCode }) => Math.max(max, Number(stockCode.slice(prefix.length + 1)) || 0), 0);
+  const existing = await tx.vehicle.findMany({
+    where: { stockCode: { startsWith: `${prefix}-` } },
+    select: { stockCode: true },
+  });
+  const highest = existing.reduce(
+    (max, { stockCode }) => Math.max(max, Number(stockCode.slice(prefix.length + 1)) || 0),
+    0,
+  );
   return `${prefix}-${String(highest + 1).padStart(4, "0")}`;
 }
 
-async function uniqueSlug(tx: Tx, vehicle: Pick<ValidVehicle, "brand" | "model" | "variant" | "year" | "stockCode">, exceptId?: string): Promise<string> {
-  const base = slugify(`${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`) || "mobil";
-  const clash = await tx.vehicle.findFirst({ where: { slug: base, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+async function uniqueSlug(
+  tx: Tx,
+  vehicle: Pick<ValidVehicle, "brand" | "model" | "variant" | "year" | "stockCode">,
+  exceptId?: string,
+): Promise<string> {
+  const base =
+    slugify(`${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`) || "mobil";
+  const clash = await tx.vehicle.findFirst({
+    where: { slug: base, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   return clash ? `${base}-${slugify(vehicle.stockCode)}` : base;
 }
 
-export async function createVehicle(tx: Tx, options: WriteContext & { input: VehicleInput }): Promise<Vehicle> {
+export async function createVehicle(
+  tx: Tx,
+  options: WriteContext & { input: VehicleInput },
+): Promise<Vehicle> {
   const parsed = VehicleInput.safeParse(options.input);
   if (!parsed.success) throw invalid(parsed.error);
   const data = parsed.data;
   const vehicle = await tx.vehicle.create({
-    data: { ...data, ...plateFields(data.plateNumber), tenantId: options.tenantId, slug: await uniqueSlug(tx, data) },
+    data: {
+      ...data,
+      ...plateFields(data.plateNumber),
+      tenantId: options.tenantId,
+      slug: await uniqueSlug(tx, data),
+    },
   });
   await tx.vehicleEvent.create({
-    data: { tenantId: options.tenantId, vehicleId: vehicle.id, type: "created", toStatus: vehicle.status, toPrice: vehicle.price, actorId: options.actor.userId },
+    data: {
+      tenantId: options.tenantId,
+      vehicleId: vehicle.id,
+      type: "created",
+      toStatus: vehicle.status,
+      toPrice: vehicle.price,
+      actorId: options.actor.userId,
+    },
   });
-  await recordAudit(tx, { tenantId: options.tenantId, actor: options.actor, action: "vehicle.create", entity: "vehicle", entityId: vehicle.id, after: vehicle });
+  await recordAudit(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor,
+    action: "vehicle.create",
+    entity: "vehicle",
+    entityId: vehicle.id,
+    after: vehicle,
+  });
   return vehicle;
 }
 
@@ -74,7 +120,10 @@ export function changedFields(vehicle: Vehicle, patch: Partial<ValidVehicle>): P
   return changes as Partial<ValidVehicle>;
 }
 
-export async function updateVehicle(tx: Tx, options: WriteContext & { vehicleId: string; input: VehiclePatch }): Promise<Vehicle> {
+export async function updateVehicle(
+  tx: Tx,
+  options: WriteContext & { vehicleId: string; input: VehiclePatch },
+): Promise<Vehicle> {
   const before = await tx.vehicle.findUnique({ where: { id: options.vehicleId } });
   if (!before) throw new NotFound("Vehicle not found");
   const parsed = VehiclePatch.safeParse(options.input);
@@ -84,7 +133,10 @@ export async function updateVehicle(tx: Tx, options: WriteContext & { vehicleId:
   return applyChanges(tx, { ...options, before, changes });
 }
 
-async function applyChanges(tx: Tx, options: WriteContext & { before: Vehicle; changes: Partial<ValidVehicle> }): Promise<Vehicle> {
+async function applyChanges(
+  tx: Tx,
+  options: WriteContext & { before: Vehicle; changes: Partial<ValidVehicle> },
+): Promise<Vehicle> {
   const { before, changes, tenantId, actor } = options;
   const merged = { ...before, ...changes };
   const slugChanged = ["brand", "model", "variant", "year"].some((field) => field in changes);
@@ -98,13 +150,41 @@ async function applyChanges(tx: Tx, options: WriteContext & { before: Vehicle; c
   });
   const actorId = actor.userId;
   if (vehicle.status !== before.status) {
-    await tx.vehicleEvent.create({ data: { tenantId, vehicleId: vehicle.id, type: "status_changed", fromStatus: before.status, toStatus: vehicle.status, actorId } });
+    await tx.vehicleEvent.create({
+      data: {
+        tenantId,
+        vehicleId: vehicle.id,
+        type: "status_changed",
+        fromStatus: before.status,
+        toStatus: vehicle.status,
+        actorId,
+      },
+    });
   }
   if (vehicle.price !== before.price) {
-    await tx.vehicleEvent.create({ data: { tenantId, vehicleId: vehicle.id, type: "price_changed", fromPrice: before.price, toPrice: vehicle.price, actorId } });
+    await tx.vehicleEvent.create({
+      data: {
+        tenantId,
+        vehicleId: vehicle.id,
+        type: "price_changed",
+        fromPrice: before.price,
+        toPrice: vehicle.price,
+        actorId,
+      },
+    });
   }
-  const beforeChanged = Object.fromEntries(Object.keys(changes).map((field) => [field, before[field as keyof Vehicle]]));
-  await recordAudit(tx, { tenantId, actor, action: "vehicle.update", entity: "vehicle", entityId: vehicle.id, before: beforeChanged, after: changes });
+  const beforeChanged = Object.fromEntries(
+    Object.keys(changes).map((field) => [field, before[field as keyof Vehicle]]),
+  );
+  await recordAudit(tx, {
+    tenantId,
+    actor,
+    action: "vehicle.update",
+    entity: "vehicle",
+    entityId: vehicle.id,
+    before: beforeChanged,
+    after: changes,
+  });
   return vehicle;
 }
 
@@ -117,10 +197,16 @@ export async function upsertVehicleByStockCode(
 ): Promise<{ outcome: UpsertOutcome; vehicle: Vehicle }> {
   const parsed = VehicleInput.safeParse(options.input);
   if (!parsed.success) throw invalid(parsed.error);
-  const existing = await tx.vehicle.findUnique({ where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: parsed.data.stockCode } } });
+  const existing = await tx.vehicle.findUnique({
+    where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: parsed.data.stockCode } },
+  });
   if (!existing) return { outcome: "created", vehicle: await createVehicle(tx, options) };
   // Only the columns the source actually had may change an existing car.
-  const patch = Object.fromEntries(Object.entries(parsed.data).filter(([field]) => !options.provided || options.provided.has(field as keyof ValidVehicle)));
+  const patch = Object.fromEntries(
+    Object.entries(parsed.data).filter(
+      ([field]) => !options.provided || options.provided.has(field as keyof ValidVehicle),
+    ),
+  );
   const changes = changedFields(existing, patch);
   if (Object.keys(changes).length === 0) return { outcome: "unchanged", vehicle: existing };
   return { outcome: "updated", vehicle: await applyChanges(tx, { ...options, before: existing, changes }) };

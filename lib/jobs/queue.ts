@@ -1,8 +1,17 @@
 // The durable job queue: graphile-worker on the app's own PostgreSQL (LISTEN/NOTIFY, so a buyer's
 // message is picked up in milliseconds). Its schema is installed by the owner role during
 // migrations; the app role only adds and works jobs.
+
+import {
+  Logger,
+  makeWorkerUtils,
+  type Runner,
+  run,
+  runMigrations,
+  type TaskList,
+  type WorkerUtils,
+} from "graphile-worker";
 import pg from "pg";
-import { makeWorkerUtils, run, runMigrations, Logger, type Runner, type TaskList, type WorkerUtils } from "graphile-worker";
 import { getEnv } from "@/lib/env";
 
 /**
@@ -11,7 +20,8 @@ import { getEnv } from "@/lib/env";
  */
 export function queueSchema(): string {
   const schema = process.env.QUEUE_SCHEMA ?? "graphile_worker";
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`QUEUE_SCHEMA "${schema}" is not a plain lower-case schema name`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`QUEUE_SCHEMA "${schema}" is not a plain lower-case schema name`);
   return schema;
 }
 
@@ -21,7 +31,11 @@ const quietLogger = new Logger(() => (level, message) => {
 });
 
 /** Installs or upgrades the queue's schema as the owner, then lets the app role use it. */
-export async function migrateQueue(adminUrl: string, appRole: string, schema: string = queueSchema()): Promise<void> {
+export async function migrateQueue(
+  adminUrl: string,
+  appRole: string,
+  schema: string = queueSchema(),
+): Promise<void> {
   await runMigrations({ connectionString: adminUrl, schema, logger: quietLogger });
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -29,7 +43,9 @@ export async function migrateQueue(adminUrl: string, appRole: string, schema: st
     const role = client.escapeIdentifier(appRole);
     const QUEUE_SCHEMA = client.escapeIdentifier(schema);
     await client.query(`GRANT USAGE ON SCHEMA ${QUEUE_SCHEMA} TO ${role}`);
-    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} TO ${role}`);
+    await client.query(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} TO ${role}`,
+    );
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${QUEUE_SCHEMA} TO ${role}`);
     await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${QUEUE_SCHEMA} TO ${role}`);
     // graphile-worker enables row-level security on its private tables (so that API layers cannot
@@ -41,7 +57,9 @@ export async function migrateQueue(adminUrl: string, appRole: string, schema: st
     for (const { table } of rows) {
       const name = `${QUEUE_SCHEMA}.${client.escapeIdentifier(table)}`;
       await client.query(`DROP POLICY IF EXISTS autolumiku_app_queue ON ${name}`);
-      await client.query(`CREATE POLICY autolumiku_app_queue ON ${name} TO ${role} USING (true) WITH CHECK (true)`);
+      await client.query(
+        `CREATE POLICY autolumiku_app_queue ON ${name} TO ${role} USING (true) WITH CHECK (true)`,
+      );
     }
   } finally {
     await client.end();
@@ -57,7 +75,11 @@ function connectionString(): string {
 }
 
 function utils(): Promise<WorkerUtils> {
-  holder.autolumikuQueue ??= makeWorkerUtils({ connectionString: connectionString(), schema: queueSchema(), logger: quietLogger });
+  holder.autolumikuQueue ??= makeWorkerUtils({
+    connectionString: connectionString(),
+    schema: queueSchema(),
+    logger: quietLogger,
+  });
   return holder.autolumikuQueue;
 }
 
@@ -70,7 +92,11 @@ export interface EnqueueOptions {
   runAt?: Date;
 }
 
-export async function enqueue(task: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+export async function enqueue(
+  task: string,
+  payload: Record<string, unknown>,
+  options: EnqueueOptions = {},
+): Promise<void> {
   await (await utils()).addJob(task, payload, { maxAttempts: 10, ...options });
 }
 
@@ -80,7 +106,10 @@ export async function releaseQueue(): Promise<void> {
   if (pending) await (await pending).release();
 }
 
-export async function startWorkers(taskList: TaskList, options: { concurrency?: number } = {}): Promise<Runner> {
+export async function startWorkers(
+  taskList: TaskList,
+  options: { concurrency?: number } = {},
+): Promise<Runner> {
   return run({
     connectionString: connectionString(),
     schema: queueSchema(),
@@ -93,7 +122,9 @@ export async function startWorkers(taskList: TaskList, options: { concurrency?: 
 }
 
 /** Jobs waiting and the age of the oldest, for the health page. */
-export async function queueDepth(client: { $queryRawUnsafe<T>(query: string): Promise<T> }): Promise<{ waiting: number; oldestSeconds: number | null }> {
+export async function queueDepth(client: {
+  $queryRawUnsafe<T>(query: string): Promise<T>;
+}): Promise<{ waiting: number; oldestSeconds: number | null }> {
   const rows = await client.$queryRawUnsafe<{ waiting: bigint; oldest: number | null }[]>(
     `SELECT count(*) AS waiting, EXTRACT(EPOCH FROM (now() - min(run_at)))::float8 AS oldest FROM ${queueSchema()}.jobs WHERE locked_at IS NULL AND attempts < max_attempts`,
   );

@@ -1,13 +1,14 @@
 // What each queued job does. Workers run these inside the web process (RUN_WORKERS=true) or in
 // their own process (`npm run worker`); the jobs themselves live in PostgreSQL either way.
-import { z } from "zod";
+
 import type { TaskList } from "graphile-worker";
-import { withTenant } from "@/lib/db/tenant";
+import { z } from "zod";
 import { runAssistantTurn } from "@/lib/assistant/engine";
 import { afterStaffTurn } from "@/lib/assistant/staff";
+import { withTenant } from "@/lib/db/tenant";
 import { processLateStatus, processWebhookEvent, TASKS } from "@/lib/whatsapp/ingest";
-import { sendOutboxItem } from "@/lib/whatsapp/outbox";
 import { fetchInboundMedia } from "@/lib/whatsapp/media";
+import { sendOutboxItem } from "@/lib/whatsapp/outbox";
 import { MessageStatus } from "@/lib/whatsapp/webhook-schema";
 
 const EventJob = z.object({ eventId: z.uuid() });
@@ -16,7 +17,12 @@ const SendJob = z.object({ tenantId: z.uuid(), outboxId: z.uuid() });
 const MediaJob = z.object({
   tenantId: z.uuid(),
   messageId: z.uuid(),
-  reference: z.object({ mediaId: z.string().min(1), sha256: z.string().optional(), mimeType: z.string().optional(), kind: z.enum(["image", "document"]) }),
+  reference: z.object({
+    mediaId: z.string().min(1),
+    sha256: z.string().optional(),
+    mimeType: z.string().optional(),
+    kind: z.enum(["image", "document"]),
+  }),
 });
 const TurnJob = z.object({ tenantId: z.uuid(), conversationId: z.uuid(), messageId: z.uuid() });
 

@@ -34,7 +34,10 @@ export async function assignRoundRobin(tx: Tx): Promise<Assignee | null> {
 }
 
 /** Tells the assignee about a new lead; shown in their dashboard. */
-export async function notifyLeadAssigned(tx: Tx, options: { tenantId: string; userId: string; leadId: string; leadName: string }): Promise<void> {
+export async function notifyLeadAssigned(
+  tx: Tx,
+  options: { tenantId: string; userId: string; leadId: string; leadName: string },
+): Promise<void> {
   await tx.notification.create({
     data: {
       tenantId: options.tenantId,

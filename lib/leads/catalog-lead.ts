@@ -1,9 +1,9 @@
 // A buyer's "contact me" from a vehicle page: becomes a Lead of the showroom that owns the car.
 import { z } from "zod";
-import { withTenant } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record";
-import { normalizePhone } from "@/lib/phone";
+import { withTenant } from "@/lib/db/tenant";
 import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
+import { normalizePhone } from "@/lib/phone";
 
 export const CatalogLeadInput = z.object({
   name: z.string().trim().min(2, "name").max(80, "name"),
@@ -12,26 +12,72 @@ export const CatalogLeadInput = z.object({
     if (!phone) ctx.addIssue({ code: "custom", message: "phone" });
     return phone ?? "";
   }),
-  message: z.string().trim().max(1000, "message").optional().transform((value) => value || null),
+  message: z
+    .string()
+    .trim()
+    .max(1000, "message")
+    .optional()
+    .transform((value) => value || null),
 });
 
 export type LeadProblem = "name" | "phone" | "message" | "unavailable";
 
-export async function createCatalogLead(options: { tenantId: string; vehicleSlug: string; input: unknown; ip?: string | null }): Promise<{ ok: true; leadId: string } | { ok: false; problems: LeadProblem[] }> {
+export async function createCatalogLead(options: {
+  tenantId: string;
+  vehicleSlug: string;
+  input: unknown;
+  ip?: string | null;
+}): Promise<{ ok: true; leadId: string } | { ok: false; problems: LeadProblem[] }> {
   const parsed = CatalogLeadInput.safeParse(options.input);
   if (!parsed.success) {
-    return { ok: false, problems: [...new Set(parsed.error.issues.map((issue) => (issue.message === "phone" || issue.message === "message" ? issue.message : "name") as LeadProblem))] };
+    return {
+      ok: false,
+      problems: [
+        ...new Set(
+          parsed.error.issues.map(
+            (issue) =>
+              (issue.message === "phone" || issue.message === "message"
+                ? issue.message
+                : "name") as LeadProblem,
+          ),
+        ),
+      ],
+    };
   }
   return withTenant(options.tenantId, async (tx) => {
-    const vehicle = await tx.vehicle.findFirst({ where: { slug: options.vehicleSlug, status: { in: ["available", "booked"] } }, select: { id: true } });
+    const vehicle = await tx.vehicle.findFirst({
+      where: { slug: options.vehicleSlug, status: { in: ["available", "booked"] } },
+      select: { id: true },
+    });
     if (!vehicle) return { ok: false as const, problems: ["unavailable" as const] };
     // Same transaction: a lead never exists without its assignee, and a rolled-back lead stamps nobody.
     const assignee = await assignRoundRobin(tx);
     const lead = await tx.lead.create({
-      data: { tenantId: options.tenantId, name: parsed.data.name, phone: parsed.data.phone, message: parsed.data.message, source: "web", vehicleId: vehicle.id, assigneeId: assignee?.id ?? null },
+      data: {
+        tenantId: options.tenantId,
+        name: parsed.data.name,
+        phone: parsed.data.phone,
+        message: parsed.data.message,
+        source: "web",
+        vehicleId: vehicle.id,
+        assigneeId: assignee?.id ?? null,
+      },
     });
-    if (assignee) await notifyLeadAssigned(tx, { tenantId: options.tenantId, userId: assignee.id, leadId: lead.id, leadName: lead.name });
-    await recordAudit(tx, { tenantId: options.tenantId, actor: { userId: null, email: "buyer:web", ip: options.ip }, action: "lead.create", entity: "lead", entityId: lead.id, after: lead });
+    if (assignee)
+      await notifyLeadAssigned(tx, {
+        tenantId: options.tenantId,
+        userId: assignee.id,
+        leadId: lead.id,
+        leadName: lead.name,
+      });
+    await recordAudit(tx, {
+      tenantId: options.tenantId,
+      actor: { userId: null, email: "buyer:web", ip: options.ip },
+      action: "lead.create",
+      entity: "lead",
+      entityId: lead.id,
+      after: lead,
+    });
     return { ok: true as const, leadId: lead.id };
   });
 }

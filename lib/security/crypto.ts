@@ -58,7 +58,12 @@ export function encryptSecret(plaintext: string, key: string): string {
   cipher.setAAD(AAD);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv.toString("base64url"), tag.toString("base64url"), ciphertext.toString("base64url")].join(":");
+  return [
+    VERSION,
+    iv.toString("base64url"),
+    tag.toString("base64url"),
+    ciphertext.toString("base64url"),
+  ].join(":");
 }
 
 export function decryptSecret(ciphertext: string, key: string): string {
@@ -89,7 +94,10 @@ export function maskSecret(secret: string): string {
 
 function deriveKey(key: string): Buffer {
   if (key.length < MIN_ENCRYPTION_KEY_LENGTH) {
-    throw new SecretCryptoError("invalid_key", `The encryption key must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters.`);
+    throw new SecretCryptoError(
+      "invalid_key",
+      `The encryption key must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters.`,
+    );
   }
   return Buffer.from(hkdfSync("sha256", Buffer.from(key, "utf8"), HKDF_SALT, HKDF_INFO, KEY_BYTES));
 }
@@ -101,7 +109,10 @@ function parseSealed(value: string): Sealed {
   if (parts.length !== 4) throw malformed("expected v1:<iv>:<tag>:<ciphertext>");
   const [version, iv, tag, ciphertext] = parts;
   if (version !== VERSION) {
-    throw new SecretCryptoError("unsupported_version", `Unsupported secret format "${version.slice(0, 8)}"; expected ${VERSION}.`);
+    throw new SecretCryptoError(
+      "unsupported_version",
+      `Unsupported secret format "${version.slice(0, 8)}"; expected ${VERSION}.`,
+    );
   }
   return {
     iv: decodePart(iv, "iv", IV_BYTES),
@@ -116,7 +127,8 @@ function decodePart(text: string, name: string, expectedBytes?: number): Buffer 
   if (!BASE64URL.test(text)) throw malformed(`${name} is not base64url`);
   const bytes = Buffer.from(text, "base64url");
   if (bytes.toString("base64url") !== text) throw malformed(`${name} is not canonical base64url`);
-  if (expectedBytes !== undefined && bytes.length !== expectedBytes) throw malformed(`${name} must be ${expectedBytes} bytes`);
+  if (expectedBytes !== undefined && bytes.length !== expectedBytes)
+    throw malformed(`${name} must be ${expectedBytes} bytes`);
   return bytes;
 }
 

@@ -5,13 +5,20 @@ import { systemActor } from "@/lib/audit/record";
 import { createUser } from "@/lib/auth/users";
 import { withPlatformAccess } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
-import { createTenant } from "@/lib/tenancy/tenants";
-import { createVehicle } from "@/lib/inventory/vehicles";
+import { getEnv } from "@/lib/env";
 import { renderDemoCarPhoto } from "@/lib/images/demo-photo";
 import { storeVehiclePhoto } from "@/lib/images/photos";
-import { getEnv } from "@/lib/env";
+import { createVehicle } from "@/lib/inventory/vehicles";
+import {
+  DEMO_CARS,
+  DEMO_COLORS,
+  DEMO_PASSWORD,
+  DEMO_SHOWROOMS,
+  type DemoShowroom,
+  demoPlate,
+} from "@/lib/seed/demo-data";
+import { createTenant } from "@/lib/tenancy/tenants";
 import { encryptAccessToken } from "@/lib/whatsapp/accounts";
-import { DEMO_CARS, DEMO_COLORS, DEMO_PASSWORD, DEMO_SHOWROOMS, demoPlate, type DemoShowroom } from "@/lib/seed/demo-data";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS } from "@/lib/seed/demo-data";
 
@@ -32,7 +39,10 @@ function random(seed: number): () => number {
 const pick = <T>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)] as T;
 
 export async function hasAnyTenant(): Promise<boolean> {
-  return withPlatformAccess({ actor: { kind: "system", name: "seed" }, action: "seed.check", entity: "tenant" }, async (tx) => (await tx.tenant.count()) > 0);
+  return withPlatformAccess(
+    { actor: { kind: "system", name: "seed" }, action: "seed.check", entity: "tenant" },
+    async (tx) => (await tx.tenant.count()) > 0,
+  );
 }
 
 export async function seedDemoIfEmpty(log: (line: string) => void = () => {}): Promise<boolean> {
@@ -42,7 +52,10 @@ export async function seedDemoIfEmpty(log: (line: string) => void = () => {}): P
 }
 
 export async function seedDemo(log: (line: string) => void = () => {}): Promise<void> {
-  await createUser({ email: "admin@autolumiku.demo", password: DEMO_PASSWORD, name: "Admin Platform", role: "super_admin" }, actor);
+  await createUser(
+    { email: "admin@autolumiku.demo", password: DEMO_PASSWORD, name: "Admin Platform", role: "super_admin" },
+    actor,
+  );
   for (const [index, showroom] of DEMO_SHOWROOMS.entries()) {
     log(`seeding ${showroom.name}`);
     await seedShowroom(showroom, index);
@@ -58,7 +71,13 @@ async function connectDemoWhatsApp(tenantId: string, showroom: DemoShowroom): Pr
   if (!getEnv().ENCRYPTION_KEY && !process.env.ENCRYPTION_KEY) return;
   const token = `SIM-${randomBytes(24).toString("base64url")}`;
   await withTenant(tenantId, (tx) =>
-    tx.tenant.update({ where: { id: tenantId }, data: { whatsappPhoneNumberId: showroom.whatsappPhoneNumberId, whatsappAccessTokenEnc: encryptAccessToken(token) } }),
+    tx.tenant.update({
+      where: { id: tenantId },
+      data: {
+        whatsappPhoneNumberId: showroom.whatsappPhoneNumberId,
+        whatsappAccessTokenEnc: encryptAccessToken(token),
+      },
+    }),
   );
 }
 
@@ -91,47 +110,73 @@ async function seedShowroom(showroom: DemoShowroom, index: number): Promise<void
     const color = pick(DEMO_COLORS, next);
     const mileageKm = Math.round((age * (9_000 + next() * 9_000)) / 1000) * 1000 + 1000;
     // Roughly 9% a year off the new price, rounded to the half million the way showrooms price.
-    const price = BigInt(Math.round((car.newPrice * 0.91 ** age * (0.95 + next() * 0.1)) / 500_000) * 500_000);
+    const price = BigInt(
+      Math.round((car.newPrice * 0.91 ** age * (0.95 + next() * 0.1)) / 500_000) * 500_000,
+    );
     const roll = next();
-    const status = n < 4 ? "available" : roll < 0.7 ? "available" : roll < 0.85 ? "booked" : roll < 0.95 ? "sold" : "draft";
+    const status =
+      n < 4
+        ? "available"
+        : roll < 0.7
+          ? "available"
+          : roll < 0.85
+            ? "booked"
+            : roll < 0.95
+              ? "sold"
+              : "draft";
     const code = `${showroom.stockPrefix}-${String(n + 1).padStart(3, "0")}`;
-    await withTenant(tenant.id, async (tx) => {
-      const vehicle = await createVehicle(tx, {
-        tenantId: tenant.id,
-        actor,
-        input: {
-          stockCode: code,
-          brand: car.brand,
-          model: car.model,
-          variant: car.variant,
-          year,
-          transmission: car.automaticShare > next() ? "automatic" : "manual",
-          fuel: car.fuel,
-          engineCc: car.engineCc,
-          mileageKm,
-          color: color.name,
-          bodyType: car.bodyType,
-          seats: car.seats,
-          price,
-          negotiable: next() < 0.7,
-          plateNumber: demoPlate(showroom.plateRegion, next),
-          previousOwners: 1 + Math.floor(next() * 2),
-          city: next() < 0.8 ? showroom.city : pick(showroom.otherCities, next),
-          status,
-          featured: n < 6,
-          taxValidUntil: new Date(Date.UTC(thisYear + (next() < 0.7 ? 1 : 0), Math.floor(next() * 12), 15)),
-          // The STNK is renewed every five years from first registration.
-          stnkValidUntil: new Date(Date.UTC(year + 5 * Math.ceil((age + 0.5) / 5), 5, 1)),
-          descriptionId: `${car.brand} ${car.model} ${car.variant} tahun ${year}, warna ${color.name.toLowerCase()}, kilometer ${mileageKm.toLocaleString("id-ID")}. Surat lengkap, pajak hidup, siap pakai.`,
-          descriptionEn: `${year} ${car.brand} ${car.model} ${car.variant} in ${color.en.toLowerCase()}, ${mileageKm.toLocaleString("en-US")} km. Complete papers, tax paid, ready to drive.`,
-          features: car.features,
-        },
-      });
-      const angles = n % 3 === 0 ? (["front", "side", "rear"] as const) : (["front", "side"] as const);
-      for (const [position, angle] of angles.entries()) {
-        const bytes = await renderDemoCarPhoto({ bodyType: car.bodyType, colorHex: color.hex, label: `${car.brand} ${car.model}`, seed: n * 10 + position, angle });
-        await storeVehiclePhoto(tx, { tenantId: tenant.id, vehicleId: vehicle.id, bytes, isMain: position === 0 });
-      }
-    }, { timeout: 120_000 });
+    await withTenant(
+      tenant.id,
+      async (tx) => {
+        const vehicle = await createVehicle(tx, {
+          tenantId: tenant.id,
+          actor,
+          input: {
+            stockCode: code,
+            brand: car.brand,
+            model: car.model,
+            variant: car.variant,
+            year,
+            transmission: car.automaticShare > next() ? "automatic" : "manual",
+            fuel: car.fuel,
+            engineCc: car.engineCc,
+            mileageKm,
+            color: color.name,
+            bodyType: car.bodyType,
+            seats: car.seats,
+            price,
+            negotiable: next() < 0.7,
+            plateNumber: demoPlate(showroom.plateRegion, next),
+            previousOwners: 1 + Math.floor(next() * 2),
+            city: next() < 0.8 ? showroom.city : pick(showroom.otherCities, next),
+            status,
+            featured: n < 6,
+            taxValidUntil: new Date(Date.UTC(thisYear + (next() < 0.7 ? 1 : 0), Math.floor(next() * 12), 15)),
+            // The STNK is renewed every five years from first registration.
+            stnkValidUntil: new Date(Date.UTC(year + 5 * Math.ceil((age + 0.5) / 5), 5, 1)),
+            descriptionId: `${car.brand} ${car.model} ${car.variant} tahun ${year}, warna ${color.name.toLowerCase()}, kilometer ${mileageKm.toLocaleString("id-ID")}. Surat lengkap, pajak hidup, siap pakai.`,
+            descriptionEn: `${year} ${car.brand} ${car.model} ${car.variant} in ${color.en.toLowerCase()}, ${mileageKm.toLocaleString("en-US")} km. Complete papers, tax paid, ready to drive.`,
+            features: car.features,
+          },
+        });
+        const angles = n % 3 === 0 ? (["front", "side", "rear"] as const) : (["front", "side"] as const);
+        for (const [position, angle] of angles.entries()) {
+          const bytes = await renderDemoCarPhoto({
+            bodyType: car.bodyType,
+            colorHex: color.hex,
+            label: `${car.brand} ${car.model}`,
+            seed: n * 10 + position,
+            angle,
+          });
+          await storeVehiclePhoto(tx, {
+            tenantId: tenant.id,
+            vehicleId: vehicle.id,
+            bytes,
+            isMain: position === 0,
+          });
+        }
+      },
+      { timeout: 120_000 },
+    );
   }
 }

@@ -11,7 +11,17 @@ import type { Tx } from "@/lib/db/client";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { PhotoRejected, processPhoto, sniffImageType } from "@/lib/images/pipeline";
 import { getStorage } from "@/lib/storage";
-import { BRANDING_IMAGE_KINDS, FontId, keyBelongsTo, readTheme, themeKeys, type BrandingImageKind, type Theme, type ThemeHero, type ThemeImage } from "@/lib/tenancy/theme";
+import {
+  BRANDING_IMAGE_KINDS,
+  type BrandingImageKind,
+  FontId,
+  keyBelongsTo,
+  readTheme,
+  type Theme,
+  type ThemeHero,
+  type ThemeImage,
+  themeKeys,
+} from "@/lib/tenancy/theme";
 
 function requireSettingsManager(context: StaffContext): void {
   if (!can(context.user.role, "settings.manage")) throw new Forbidden();
@@ -36,13 +46,24 @@ export const BrandingInput = z
   .strict();
 
 /** Colours and font; the images already in the theme are kept. */
-export async function updateBranding(context: StaffContext, input: z.output<typeof BrandingInput>): Promise<Theme> {
+export async function updateBranding(
+  context: StaffContext,
+  input: z.output<typeof BrandingInput>,
+): Promise<Theme> {
   requireSettingsManager(context);
   const { tx, user, actor } = context;
   const before = await lockedTheme(tx, user.tenantId);
   const theme = readTheme({ ...before, ...input, font: input.font ?? before.font });
   await tx.tenant.update({ where: { id: user.tenantId }, data: { theme } });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: "settings.branding", entity: "tenant", entityId: user.tenantId, before, after: theme });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: "settings.branding",
+    entity: "tenant",
+    entityId: user.tenantId,
+    before,
+    after: theme,
+  });
   return theme;
 }
 
@@ -50,7 +71,11 @@ export async function updateBranding(context: StaffContext, input: z.output<type
 
 export const BrandingImageKindInput = z.enum(BRANDING_IMAGE_KINDS);
 /** Logos and favicons are small; a hero may be a camera photo. */
-export const MAX_BRANDING_BYTES: Record<BrandingImageKind, number> = { logo: 5 * 1024 * 1024, favicon: 5 * 1024 * 1024, hero: 15 * 1024 * 1024 };
+export const MAX_BRANDING_BYTES: Record<BrandingImageKind, number> = {
+  logo: 5 * 1024 * 1024,
+  favicon: 5 * 1024 * 1024,
+  hero: 15 * 1024 * 1024,
+};
 const MAX_PIXELS = 40_000_000;
 const HERO_WIDTHS = [640, 1024, 1600] as const;
 
@@ -62,14 +87,18 @@ const REJECTION_KEYS = {
   corrupt: "settings.image.corrupt",
 } as const;
 
-const newKey = (tenantId: string, kind: BrandingImageKind, suffix: string) => `tenants/${tenantId}/branding/${kind}-${randomBytes(8).toString("hex")}${suffix}`;
+const newKey = (tenantId: string, kind: BrandingImageKind, suffix: string) =>
+  `tenants/${tenantId}/branding/${kind}-${randomBytes(8).toString("hex")}${suffix}`;
 
 /**
  * The pipeline's checks for a small image (type by content, size, pixels in the header before any
  * decoding), then one re-encoded file: metadata and anything hidden in the original are dropped.
  * A logo keeps its shape inside 600x200; a favicon is cropped to a 192 px square PNG.
  */
-async function encodeSmallImage(bytes: Buffer, kind: "logo" | "favicon"): Promise<{ data: Buffer; width: number; height: number; ext: "webp" | "png" }> {
+async function encodeSmallImage(
+  bytes: Buffer,
+  kind: "logo" | "favicon",
+): Promise<{ data: Buffer; width: number; height: number; ext: "webp" | "png" }> {
   if (bytes.length > MAX_BRANDING_BYTES[kind]) throw new PhotoRejected("too_large");
   if (!sniffImageType(bytes)) throw new PhotoRejected("unsupported_type");
   let metadata: sharp.Metadata;
@@ -84,19 +113,38 @@ async function encodeSmallImage(bytes: Buffer, kind: "logo" | "favicon"): Promis
     const image = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
     const out =
       kind === "logo"
-        ? await image.resize({ width: 600, height: 200, fit: "inside", withoutEnlargement: true }).webp({ quality: 90 }).toBuffer({ resolveWithObject: true })
-        : await image.resize({ width: 192, height: 192, fit: "cover" }).png().toBuffer({ resolveWithObject: true });
-    return { data: out.data, width: out.info.width, height: out.info.height, ext: kind === "logo" ? "webp" : "png" };
+        ? await image
+            .resize({ width: 600, height: 200, fit: "inside", withoutEnlargement: true })
+            .webp({ quality: 90 })
+            .toBuffer({ resolveWithObject: true })
+        : await image
+            .resize({ width: 192, height: 192, fit: "cover" })
+            .png()
+            .toBuffer({ resolveWithObject: true });
+    return {
+      data: out.data,
+      width: out.info.width,
+      height: out.info.height,
+      ext: kind === "logo" ? "webp" : "png",
+    };
   } catch {
     throw new PhotoRejected("corrupt");
   }
 }
 
-async function storeBrandingImage(tenantId: string, kind: BrandingImageKind, bytes: Buffer): Promise<Partial<Pick<Theme, BrandingImageKind>>> {
+async function storeBrandingImage(
+  tenantId: string,
+  kind: BrandingImageKind,
+  bytes: Buffer,
+): Promise<Partial<Pick<Theme, BrandingImageKind>>> {
   const storage = getStorage();
   if (kind === "hero") {
     if (bytes.length > MAX_BRANDING_BYTES.hero) throw new PhotoRejected("too_large");
-    const processed = await processPhoto(bytes, { maxBytes: MAX_BRANDING_BYTES.hero, maxPixels: MAX_PIXELS, widths: HERO_WIDTHS });
+    const processed = await processPhoto(bytes, {
+      maxBytes: MAX_BRANDING_BYTES.hero,
+      maxPixels: MAX_PIXELS,
+      widths: HERO_WIDTHS,
+    });
     const base = newKey(tenantId, "hero", "");
     const variants: ThemeHero["variants"] = [];
     for (const variant of processed.variants) {
@@ -104,7 +152,14 @@ async function storeBrandingImage(tenantId: string, kind: BrandingImageKind, byt
       await storage.put(key, variant.bytes, { contentType: `image/${variant.format}` });
       variants.push({ format: variant.format, width: variant.width, height: variant.height, key });
     }
-    return { hero: { width: processed.width, height: processed.height, blurDataUrl: processed.blurDataUrl, variants } };
+    return {
+      hero: {
+        width: processed.width,
+        height: processed.height,
+        blurDataUrl: processed.blurDataUrl,
+        variants,
+      },
+    };
   }
   const encoded = await encodeSmallImage(bytes, kind);
   const key = newKey(tenantId, kind, `.${encoded.ext}`);
@@ -121,30 +176,53 @@ export interface BrandingImageChange {
 }
 
 /** Stores an uploaded logo, favicon or hero for the signed-in staff member's showroom (never another's). */
-export async function setBrandingImage(context: StaffContext, input: { kind: BrandingImageKind; bytes: Buffer }): Promise<BrandingImageChange> {
+export async function setBrandingImage(
+  context: StaffContext,
+  input: { kind: BrandingImageKind; bytes: Buffer },
+): Promise<BrandingImageChange> {
   requireSettingsManager(context);
   const { tx, user, actor } = context;
   let stored: Partial<Pick<Theme, BrandingImageKind>>;
   try {
     stored = await storeBrandingImage(user.tenantId, input.kind, input.bytes);
   } catch (error) {
-    if (error instanceof PhotoRejected) throw new Invalid(REJECTION_KEYS[error.code], { file: [REJECTION_KEYS[error.code]] });
+    if (error instanceof PhotoRejected)
+      throw new Invalid(REJECTION_KEYS[error.code], { file: [REJECTION_KEYS[error.code]] });
     throw error;
   }
   const before = await lockedTheme(tx, user.tenantId);
   const theme = readTheme({ ...before, ...stored });
   await tx.tenant.update({ where: { id: user.tenantId }, data: { theme } });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: `settings.branding.${input.kind}`, entity: "tenant", entityId: user.tenantId, before: { [input.kind]: before[input.kind] ?? null }, after: { [input.kind]: theme[input.kind] ?? null } });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: `settings.branding.${input.kind}`,
+    entity: "tenant",
+    entityId: user.tenantId,
+    before: { [input.kind]: before[input.kind] ?? null },
+    after: { [input.kind]: theme[input.kind] ?? null },
+  });
   return { tenantId: user.tenantId, theme, obsoleteKeys: themeKeys(before, input.kind) };
 }
 
-export async function removeBrandingImage(context: StaffContext, input: { kind: BrandingImageKind }): Promise<BrandingImageChange> {
+export async function removeBrandingImage(
+  context: StaffContext,
+  input: { kind: BrandingImageKind },
+): Promise<BrandingImageChange> {
   requireSettingsManager(context);
   const { tx, user, actor } = context;
   const before = await lockedTheme(tx, user.tenantId);
   const theme = readTheme({ ...before, [input.kind]: undefined });
   await tx.tenant.update({ where: { id: user.tenantId }, data: { theme } });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: `settings.branding.${input.kind}.remove`, entity: "tenant", entityId: user.tenantId, before: { [input.kind]: before[input.kind] ?? null }, after: { [input.kind]: null } });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: `settings.branding.${input.kind}.remove`,
+    entity: "tenant",
+    entityId: user.tenantId,
+    before: { [input.kind]: before[input.kind] ?? null },
+    after: { [input.kind]: null },
+  });
   return { tenantId: user.tenantId, theme, obsoleteKeys: themeKeys(before, input.kind) };
 }
 
@@ -165,14 +243,24 @@ export async function deleteObsoleteKeys(tenantId: string, keys: string[]): Prom
 export interface BrandingImages {
   logo?: { url: string; width: number; height: number };
   favicon?: { url: string; width: number; height: number };
-  hero?: { avifSrcSet: string; webpSrcSet: string; fallbackUrl: string; width: number; height: number; blurDataUrl?: string };
+  hero?: {
+    avifSrcSet: string;
+    webpSrcSet: string;
+    fallbackUrl: string;
+    width: number;
+    height: number;
+    blurDataUrl?: string;
+  };
 }
 
 /** URLs of a showroom's images, only for keys inside its own folder. */
 export function brandingImages(theme: Theme, tenantId: string): BrandingImages {
   const storage = getStorage();
   const own = (key: string) => keyBelongsTo(key, tenantId);
-  const small = (image: ThemeImage | undefined) => (image && own(image.key) ? { url: storage.publicUrl(image.key), width: image.width, height: image.height } : undefined);
+  const small = (image: ThemeImage | undefined) =>
+    image && own(image.key)
+      ? { url: storage.publicUrl(image.key), width: image.width, height: image.height }
+      : undefined;
   const result: BrandingImages = { logo: small(theme.logo), favicon: small(theme.favicon) };
   const variants = theme.hero?.variants.filter((variant) => own(variant.key)) ?? [];
   if (theme.hero && variants.length) {
@@ -183,7 +271,14 @@ export function brandingImages(theme: Theme, tenantId: string): BrandingImages {
         .join(", ");
     const webp = variants.filter((variant) => variant.format === "webp");
     const fallback = webp.find((variant) => variant.width >= 1024) ?? webp.at(-1) ?? variants[0];
-    result.hero = { avifSrcSet: srcSet("avif"), webpSrcSet: srcSet("webp"), fallbackUrl: fallback ? storage.publicUrl(fallback.key) : "", width: theme.hero.width, height: theme.hero.height, blurDataUrl: theme.hero.blurDataUrl };
+    result.hero = {
+      avifSrcSet: srcSet("avif"),
+      webpSrcSet: srcSet("webp"),
+      fallbackUrl: fallback ? storage.publicUrl(fallback.key) : "",
+      width: theme.hero.width,
+      height: theme.hero.height,
+      blurDataUrl: theme.hero.blurDataUrl,
+    };
   }
   return result;
 }

@@ -28,7 +28,10 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "settings.error.time"
 
 export const OpeningDay = z
   .object({ day: z.number().int().min(0).max(6), closed: z.boolean(), open: time, close: time })
-  .refine((slot) => slot.closed || slot.open < slot.close, { message: "settings.error.hours", path: ["close"] });
+  .refine((slot) => slot.closed || slot.open < slot.close, {
+    message: "settings.error.hours",
+    path: ["close"],
+  });
 
 export const ProfileInput = z.object({
   name: z.string().trim().min(2, "settings.error.name").max(120, "settings.error.name"),
@@ -45,7 +48,9 @@ export const ProfileInput = z.object({
       if (!phone) ctx.addIssue({ code: "custom", message: "settings.error.phone" });
       return phone;
     }),
-  email: z.union([z.literal(""), z.email("settings.error.email")]).transform((value) => value.toLowerCase() || null),
+  email: z
+    .union([z.literal(""), z.email("settings.error.email")])
+    .transform((value) => value.toLowerCase() || null),
   // Only web links: a javascript: URL here would run in every buyer's browser.
   mapUrl: z
     .union([z.literal(""), z.url({ protocol: /^https?$/, error: "settings.error.url" })])
@@ -62,10 +67,15 @@ export interface ShowroomSettings {
   slug: string;
 }
 
-const StoredHours = z.array(z.object({ day: z.number().int().min(0).max(6), open: z.string(), close: z.string() })).catch([]);
+const StoredHours = z
+  .array(z.object({ day: z.number().int().min(0).max(6), open: z.string(), close: z.string() }))
+  .catch([]);
 
 export async function readSettings(tx: Tx, tenantId: string): Promise<ShowroomSettings> {
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { domains: { select: { id: true, domain: true }, orderBy: { domain: "asc" } } } });
+  const tenant = await tx.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    include: { domains: { select: { id: true, domain: true }, orderBy: { domain: "asc" } } },
+  });
   const hours = StoredHours.parse(tenant.openingHours);
   return {
     slug: tenant.slug,
@@ -80,24 +90,70 @@ export async function readSettings(tx: Tx, tenantId: string): Promise<ShowroomSe
       mapUrl: tenant.mapUrl ?? "",
       openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => {
         const slot = hours.find((entry) => entry.day === day);
-        return slot ? { day, closed: false, open: slot.open, close: slot.close } : { day, closed: true, open: "08:00", close: "17:00" };
+        return slot
+          ? { day, closed: false, open: slot.open, close: slot.close }
+          : { day, closed: true, open: "08:00", close: "17:00" };
       }),
     },
     theme: readTheme(tenant.theme),
-    credit: { ratePercent: (tenant.creditRateBps / 100).toString(), minDownPct: tenant.creditMinDownPct, tenors: tenant.creditTenorsMonths },
+    credit: {
+      ratePercent: (tenant.creditRateBps / 100).toString(),
+      minDownPct: tenant.creditMinDownPct,
+      tenors: tenant.creditTenorsMonths,
+    },
     domains: tenant.domains,
   };
 }
 
-export async function updateProfile(context: StaffContext, input: z.output<typeof ProfileInput>): Promise<void> {
+export async function updateProfile(
+  context: StaffContext,
+  input: z.output<typeof ProfileInput>,
+): Promise<void> {
   requireSettingsManager(context);
   const { tx, user, actor } = context;
-  const before = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { name: true, tagline: true, address: true, city: true, phone: true, whatsappNumber: true, email: true, mapUrl: true, openingHours: true } });
+  const before = await tx.tenant.findUniqueOrThrow({
+    where: { id: user.tenantId },
+    select: {
+      name: true,
+      tagline: true,
+      address: true,
+      city: true,
+      phone: true,
+      whatsappNumber: true,
+      email: true,
+      mapUrl: true,
+      openingHours: true,
+    },
+  });
   const { openingHours, ...fields } = input;
   // Closed days are simply absent, which is how the catalog's contact page reads them.
-  const stored = openingHours.filter((slot) => !slot.closed).map(({ day, open, close }) => ({ day, open, close }));
-  const after = await tx.tenant.update({ where: { id: user.tenantId }, data: { ...fields, openingHours: stored }, select: { name: true, tagline: true, address: true, city: true, phone: true, whatsappNumber: true, email: true, mapUrl: true, openingHours: true } });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: "settings.profile", entity: "tenant", entityId: user.tenantId, before, after });
+  const stored = openingHours
+    .filter((slot) => !slot.closed)
+    .map(({ day, open, close }) => ({ day, open, close }));
+  const after = await tx.tenant.update({
+    where: { id: user.tenantId },
+    data: { ...fields, openingHours: stored },
+    select: {
+      name: true,
+      tagline: true,
+      address: true,
+      city: true,
+      phone: true,
+      whatsappNumber: true,
+      email: true,
+      mapUrl: true,
+      openingHours: true,
+    },
+  });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: "settings.profile",
+    entity: "tenant",
+    entityId: user.tenantId,
+    before,
+    after,
+  });
 }
 
 // Branding (colours, font, logo, favicon, hero) lives in lib/settings/branding.ts.
@@ -111,7 +167,11 @@ export const CreditInput = z.object({
     .pipe(z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "settings.error.rate"))
     .transform((value) => Math.round(Number(value) * 100))
     .refine((bps) => bps <= 5000, "settings.error.rate"),
-  minDownPct: z.coerce.number().int("settings.error.downPayment").min(0, "settings.error.downPayment").max(90, "settings.error.downPayment"),
+  minDownPct: z.coerce
+    .number()
+    .int("settings.error.downPayment")
+    .min(0, "settings.error.downPayment")
+    .max(90, "settings.error.downPayment"),
   tenors: z
     .array(z.coerce.number().int().min(6, "settings.error.tenors").max(96, "settings.error.tenors"))
     .min(1, "settings.error.tenors")
@@ -119,13 +179,32 @@ export const CreditInput = z.object({
     .transform((tenors) => [...new Set(tenors)].sort((a, b) => a - b)),
 });
 
-export async function updateCredit(context: StaffContext, input: z.output<typeof CreditInput>): Promise<void> {
+export async function updateCredit(
+  context: StaffContext,
+  input: z.output<typeof CreditInput>,
+): Promise<void> {
   requireSettingsManager(context);
   const { tx, user, actor } = context;
   const select = { creditRateBps: true, creditMinDownPct: true, creditTenorsMonths: true } as const;
   const before = await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select });
-  const after = await tx.tenant.update({ where: { id: user.tenantId }, data: { creditRateBps: input.ratePercent, creditMinDownPct: input.minDownPct, creditTenorsMonths: input.tenors }, select });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: "settings.credit", entity: "tenant", entityId: user.tenantId, before, after });
+  const after = await tx.tenant.update({
+    where: { id: user.tenantId },
+    data: {
+      creditRateBps: input.ratePercent,
+      creditMinDownPct: input.minDownPct,
+      creditTenorsMonths: input.tenors,
+    },
+    select,
+  });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: "settings.credit",
+    entity: "tenant",
+    entityId: user.tenantId,
+    before,
+    after,
+  });
 }
 
 /**
@@ -133,7 +212,10 @@ export async function updateCredit(context: StaffContext, input: z.output<typeof
  * not the platform's own domain or one of its subdomains. "www." is dropped, as the proxy does.
  */
 export function parseCustomDomain(raw: string): string | null {
-  const text = raw.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "");
+  const text = raw
+    .trim()
+    .replace(/^https?:\/\//i, "")
+    .replace(/\/+$/, "");
   if (!text || /[\s/?#@:]/.test(text)) return null;
   const target = classifyHost(text, getEnv().ROOT_DOMAIN);
   return target.kind === "custom" ? target.domain : null;
@@ -148,26 +230,52 @@ export const DomainAddInput = z.object({
 });
 export const DomainRemoveInput = z.object({ domainId: z.uuid() });
 
-export async function addDomain(context: StaffContext, input: z.output<typeof DomainAddInput>): Promise<{ id: string; domain: string }> {
+export async function addDomain(
+  context: StaffContext,
+  input: z.output<typeof DomainAddInput>,
+): Promise<{ id: string; domain: string }> {
   requireSettingsManager(context);
   const { tx, user, actor } = context;
   try {
-    const row = await tx.tenantDomain.create({ data: { tenantId: user.tenantId, domain: input.domain }, select: { id: true, domain: true } });
-    await recordAudit(tx, { tenantId: user.tenantId, actor, action: "settings.domain.add", entity: "domain", entityId: row.id, after: row });
+    const row = await tx.tenantDomain.create({
+      data: { tenantId: user.tenantId, domain: input.domain },
+      select: { id: true, domain: true },
+    });
+    await recordAudit(tx, {
+      tenantId: user.tenantId,
+      actor,
+      action: "settings.domain.add",
+      entity: "domain",
+      entityId: row.id,
+      after: row,
+    });
     return row;
   } catch (error) {
     // The unique index spans every showroom, even where row-level security hides the other row.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new Conflict("settings.error.domainTaken");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new Conflict("settings.error.domainTaken");
     throw error;
   }
 }
 
-export async function removeDomain(context: StaffContext, input: z.output<typeof DomainRemoveInput>): Promise<void> {
+export async function removeDomain(
+  context: StaffContext,
+  input: z.output<typeof DomainRemoveInput>,
+): Promise<void> {
   requireSettingsManager(context);
   const { tx, user, actor } = context;
-  const row = await tx.tenantDomain.findUnique({ where: { id: input.domainId }, select: { id: true, domain: true } });
+  const row = await tx.tenantDomain.findUnique({
+    where: { id: input.domainId },
+    select: { id: true, domain: true },
+  });
   if (!row) throw new NotFound();
   await tx.tenantDomain.delete({ where: { id: row.id } });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: "settings.domain.remove", entity: "domain", entityId: row.id, before: row });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: "settings.domain.remove",
+    entity: "domain",
+    entityId: row.id,
+    before: row,
+  });
 }
-

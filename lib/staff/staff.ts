@@ -5,12 +5,12 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { StaffContext } from "@/lib/actions/staff";
 import { recordAudit } from "@/lib/audit/record";
-import { can } from "@/lib/auth/permissions";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { can } from "@/lib/auth/permissions";
+import type { Tx } from "@/lib/db/client";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizePhone } from "@/lib/phone";
-import type { Tx } from "@/lib/db/client";
 
 export const STAFF_ROLES = ["owner", "admin", "sales"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -27,7 +27,10 @@ const optionalPhone = z
 
 export const StaffCreateInput = z.object({
   name: z.string().trim().min(1, "staff.error.name").max(120, "staff.error.name"),
-  email: z.email("staff.error.email").trim().transform((email) => email.toLowerCase()),
+  email: z
+    .email("staff.error.email")
+    .trim()
+    .transform((email) => email.toLowerCase()),
   role: z.enum(["admin", "sales"]),
   whatsappNumber: optionalPhone.optional().transform((value) => value ?? null),
   /** Empty: the server generates one and shows it once. */
@@ -51,7 +54,15 @@ export interface StaffMember {
   lastLoginAt: Date | null;
 }
 
-const STAFF_SELECT = { id: true, name: true, email: true, role: true, whatsappNumber: true, isActive: true, lastLoginAt: true } as const;
+const STAFF_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  whatsappNumber: true,
+  isActive: true,
+  lastLoginAt: true,
+} as const;
 
 function asStaff(row: { role: string } & Omit<StaffMember, "role">): StaffMember {
   const role = STAFF_ROLES.find((candidate) => candidate === row.role);
@@ -60,7 +71,11 @@ function asStaff(row: { role: string } & Omit<StaffMember, "role">): StaffMember
 }
 
 export async function listStaff(tx: Tx): Promise<StaffMember[]> {
-  const rows = await tx.user.findMany({ where: { role: { in: [...STAFF_ROLES] } }, select: STAFF_SELECT, orderBy: [{ isActive: "desc" }, { name: "asc" }] });
+  const rows = await tx.user.findMany({
+    where: { role: { in: [...STAFF_ROLES] } },
+    select: STAFF_SELECT,
+    orderBy: [{ isActive: "desc" }, { name: "asc" }],
+  });
   return rows.map(asStaff);
 }
 
@@ -73,7 +88,8 @@ export function generatePassword(length = 12): string {
 /** Admins and owners are the showroom's keys: only an owner hands them out or takes them away. */
 function requireOwnerFor(context: StaffContext, ...roles: StaffRole[]): void {
   const touchesPower = roles.some((role) => role === "owner" || role === "admin");
-  if (touchesPower && !can(context.user.role, "tenant.ownership")) throw new Forbidden("Only the owner can manage admins and owners");
+  if (touchesPower && !can(context.user.role, "tenant.ownership"))
+    throw new Forbidden("Only the owner can manage admins and owners");
 }
 
 function requireStaffManager(context: StaffContext): void {
@@ -89,12 +105,18 @@ async function assertSeatFree(tx: Tx, tenantId: string): Promise<void> {
 }
 
 async function findStaff(tx: Tx, userId: string): Promise<StaffMember> {
-  const row = await tx.user.findFirst({ where: { id: userId, role: { in: [...STAFF_ROLES] } }, select: STAFF_SELECT });
+  const row = await tx.user.findFirst({
+    where: { id: userId, role: { in: [...STAFF_ROLES] } },
+    select: STAFF_SELECT,
+  });
   if (!row) throw new NotFound();
   return asStaff(row);
 }
 
-export async function createStaff(context: StaffContext, input: z.output<typeof StaffCreateInput>): Promise<{ user: StaffMember; generatedPassword: string | null }> {
+export async function createStaff(
+  context: StaffContext,
+  input: z.output<typeof StaffCreateInput>,
+): Promise<{ user: StaffMember; generatedPassword: string | null }> {
   requireStaffManager(context);
   requireOwnerFor(context, input.role);
   const { tx, user: me, actor } = context;
@@ -103,27 +125,61 @@ export async function createStaff(context: StaffContext, input: z.output<typeof 
   const passwordHash = await hashPassword(input.password ?? generatedPassword ?? "");
   try {
     const created = await tx.user.create({
-      data: { tenantId: me.tenantId, name: input.name, email: input.email, role: input.role, whatsappNumber: input.whatsappNumber, passwordHash },
+      data: {
+        tenantId: me.tenantId,
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        whatsappNumber: input.whatsappNumber,
+        passwordHash,
+      },
       select: STAFF_SELECT,
     });
     const user = asStaff(created);
-    await recordAudit(tx, { tenantId: me.tenantId, actor, action: "user.create", entity: "user", entityId: user.id, after: { name: user.name, email: user.email, role: user.role, whatsappNumber: user.whatsappNumber, isActive: true } });
+    await recordAudit(tx, {
+      tenantId: me.tenantId,
+      actor,
+      action: "user.create",
+      entity: "user",
+      entityId: user.id,
+      after: {
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        whatsappNumber: user.whatsappNumber,
+        isActive: true,
+      },
+    });
     return { user, generatedPassword };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new Conflict("staff.error.emailTaken");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new Conflict("staff.error.emailTaken");
     throw error;
   }
 }
 
-export async function changeStaffRole(context: StaffContext, input: z.output<typeof StaffRoleInput>): Promise<StaffMember> {
+export async function changeStaffRole(
+  context: StaffContext,
+  input: z.output<typeof StaffRoleInput>,
+): Promise<StaffMember> {
   requireStaffManager(context);
   const { tx, user: me, actor } = context;
   const target = await findStaff(tx, input.userId);
   if (target.id === me.id) throw new Invalid("staff.error.self");
   requireOwnerFor(context, target.role, input.role);
   if (target.role === input.role) return target;
-  const updated = asStaff(await tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: STAFF_SELECT }));
-  await recordAudit(tx, { tenantId: me.tenantId, actor, action: "user.role", entity: "user", entityId: target.id, before: { role: target.role }, after: { role: updated.role } });
+  const updated = asStaff(
+    await tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: STAFF_SELECT }),
+  );
+  await recordAudit(tx, {
+    tenantId: me.tenantId,
+    actor,
+    action: "user.role",
+    entity: "user",
+    entityId: target.id,
+    before: { role: target.role },
+    after: { role: updated.role },
+  });
   return updated;
 }
 
@@ -131,7 +187,10 @@ export async function changeStaffRole(context: StaffContext, input: z.output<typ
  * Deactivation takes effect on the user's next request: lib/auth/session.ts re-reads is_active on
  * every request and sign-in refuses inactive accounts, so nothing else needs revoking.
  */
-export async function setStaffActive(context: StaffContext, input: z.output<typeof StaffActiveInput>): Promise<StaffMember> {
+export async function setStaffActive(
+  context: StaffContext,
+  input: z.output<typeof StaffActiveInput>,
+): Promise<StaffMember> {
   requireStaffManager(context);
   const { tx, user: me, actor } = context;
   const target = await findStaff(tx, input.userId);
@@ -139,7 +198,21 @@ export async function setStaffActive(context: StaffContext, input: z.output<type
   requireOwnerFor(context, target.role);
   if (target.isActive === input.active) return target;
   if (input.active) await assertSeatFree(tx, me.tenantId);
-  const updated = asStaff(await tx.user.update({ where: { id: target.id }, data: { isActive: input.active }, select: STAFF_SELECT }));
-  await recordAudit(tx, { tenantId: me.tenantId, actor, action: input.active ? "user.reactivate" : "user.deactivate", entity: "user", entityId: target.id, before: { isActive: target.isActive }, after: { isActive: updated.isActive } });
+  const updated = asStaff(
+    await tx.user.update({
+      where: { id: target.id },
+      data: { isActive: input.active },
+      select: STAFF_SELECT,
+    }),
+  );
+  await recordAudit(tx, {
+    tenantId: me.tenantId,
+    actor,
+    action: input.active ? "user.reactivate" : "user.deactivate",
+    entity: "user",
+    entityId: target.id,
+    before: { isActive: target.isActive },
+    after: { isActive: updated.isActive },
+  });
   return updated;
 }

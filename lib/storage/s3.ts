@@ -1,5 +1,12 @@
 // Uploaded files on Amazon S3 or any S3-compatible store (MinIO, R2, Wasabi...), chosen by getStorage() when S3_BUCKET is set.
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 // A cycle with lib/storage (which picks this driver), harmless: assertSafeKey is only called per request, never at load.
 import { assertSafeKey, type StorageDriver, type StoredObject } from "@/lib/storage";
 
@@ -42,7 +49,13 @@ export class S3Storage implements StorageDriver {
   async put(key: string, bytes: Buffer, options: { contentType: string }): Promise<void> {
     assertSafeKey(key);
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: options.contentType, CacheControl: IMMUTABLE }),
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: bytes,
+        ContentType: options.contentType,
+        CacheControl: IMMUTABLE,
+      }),
     );
   }
 
@@ -52,7 +65,10 @@ export class S3Storage implements StorageDriver {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       const body = response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
       // A view over the SDK's array rather than a copy: photos can be megabytes.
-      return { bytes: Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType: response.ContentType ?? "application/octet-stream" };
+      return {
+        bytes: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+        contentType: response.ContentType ?? "application/octet-stream",
+      };
     } catch (error) {
       if (isMissingObject(error)) return null;
       throw error;

@@ -20,7 +20,8 @@ export function normalizeHost(raw: string): string | null {
   const ascii = /^[a-z0-9.-]+$/.test(host) ? host : domainToASCII(host);
   if (!ascii || !/^[a-z0-9.-]+$/.test(ascii)) return null;
   const labels = ascii.split(".");
-  if (labels.some((label) => !label || label.length > 63 || label.startsWith("-") || label.endsWith("-"))) return null;
+  if (labels.some((label) => !label || label.length > 63 || label.startsWith("-") || label.endsWith("-")))
+    return null;
   return ascii.startsWith("www.") ? ascii.slice(4) : ascii;
 }
 
@@ -29,7 +30,8 @@ export function classifyHost(raw: string | null | undefined, rootDomain: string)
   const host = normalizeHost(raw);
   if (!host) return { kind: "invalid" };
   const root = normalizeHost(rootDomain) ?? "localhost";
-  if (host === "::ip6" || host === root || host === "localhost" || IPV4.test(host)) return { kind: "platform" };
+  if (host === "::ip6" || host === root || host === "localhost" || IPV4.test(host))
+    return { kind: "platform" };
   for (const base of new Set([root, "localhost"])) {
     if (host.endsWith(`.${base}`)) {
       const label = host.slice(0, -(base.length + 1));

@@ -1,8 +1,9 @@
 // Finds the showroom for a catalog request, before any tenant is set (narrow security-definer
 // lookup), through the data cache: every catalog request starts here.
-import { db } from "@/lib/db/client";
+
 import { cachedRead, TENANT_LOOKUP_TAG } from "@/lib/catalog/cache";
-import { parseCatalogSegment, type CatalogSegment } from "@/lib/catalog/segment";
+import { type CatalogSegment, parseCatalogSegment } from "@/lib/catalog/segment";
+import { db } from "@/lib/db/client";
 
 export interface ResolvedTenant {
   id: string;
@@ -17,7 +18,11 @@ async function lookup(slug: string | null, domain: string | null): Promise<Resol
 
 export function findTenant(segment: CatalogSegment): Promise<ResolvedTenant | null> {
   const [slug, domain] = segment.mode === "domain" ? [null, segment.key] : [segment.key, null];
-  return cachedRead(["tenant-lookup", segment.mode === "domain" ? "d" : "s", segment.key], [TENANT_LOOKUP_TAG], () => lookup(slug, domain));
+  return cachedRead(
+    ["tenant-lookup", segment.mode === "domain" ? "d" : "s", segment.key],
+    [TENANT_LOOKUP_TAG],
+    () => lookup(slug, domain),
+  );
 }
 
 /** The [tenant] route segment (see lib/catalog/segment) -> the showroom, or null. */

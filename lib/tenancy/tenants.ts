@@ -1,12 +1,12 @@
 // Creating and reading showrooms. Creation is a platform action (CLI, seed, super admin).
 import { z } from "zod";
-import { withPlatformAccess, type PlatformActor } from "@/lib/db/platform";
+import { type Actor, recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/client";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { type PlatformActor, withPlatformAccess } from "@/lib/db/platform";
 import { Conflict, Invalid } from "@/lib/errors";
-import { checkSlug } from "@/lib/tenancy/slug";
-import { normalizePhone } from "@/lib/phone";
 import type { Prisma, Tenant } from "@/lib/generated/prisma/client";
+import { normalizePhone } from "@/lib/phone";
+import { checkSlug } from "@/lib/tenancy/slug";
 
 export const TenantInput = z.object({
   slug: z
@@ -15,8 +15,10 @@ export const TenantInput = z.object({
     .toLowerCase()
     .superRefine((slug, ctx) => {
       const problem = checkSlug(slug);
-      if (problem === "format") ctx.addIssue({ code: "custom", message: "use 1-63 lower-case letters, digits and hyphens" });
-      if (problem === "reserved") ctx.addIssue({ code: "custom", message: `"${slug}" is reserved by the platform` });
+      if (problem === "format")
+        ctx.addIssue({ code: "custom", message: "use 1-63 lower-case letters, digits and hyphens" });
+      if (problem === "reserved")
+        ctx.addIssue({ code: "custom", message: `"${slug}" is reserved by the platform` });
     }),
   name: z.string().trim().min(2).max(120),
   city: z.string().trim().max(80).optional(),
@@ -34,7 +36,9 @@ export const TenantInput = z.object({
   email: z.email().optional(),
   tagline: z.string().trim().max(160).optional(),
   theme: z.record(z.string(), z.unknown()).optional(),
-  openingHours: z.array(z.object({ day: z.number().int().min(0).max(6), open: z.string(), close: z.string() })).optional(),
+  openingHours: z
+    .array(z.object({ day: z.number().int().min(0).max(6), open: z.string(), close: z.string() }))
+    .optional(),
 });
 export type TenantInput = z.input<typeof TenantInput>;
 
@@ -47,27 +51,55 @@ export function platformActorOf(actor: Actor): PlatformActor {
 export async function createTenant(input: TenantInput, actor: Actor): Promise<Tenant> {
   const parsed = TenantInput.safeParse(input);
   if (!parsed.success) {
-    throw new Invalid(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+    throw new Invalid(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
+    );
   }
   const data = parsed.data;
-  return withPlatformAccess({ actor: platformActorOf(actor), action: "tenant.create", entity: "tenant", details: { slug: data.slug } }, async (tx) => {
-    const existing = await tx.tenant.findUnique({ where: { slug: data.slug }, select: { id: true } });
-    if (existing) throw new Conflict(`A showroom with slug "${data.slug}" already exists`);
-    const tenant = await tx.tenant.create({
-      data: { ...data, theme: (data.theme ?? {}) as Prisma.InputJsonValue, openingHours: data.openingHours ?? defaultOpeningHours() },
-    });
-    await recordAudit(tx, { tenantId: tenant.id, actor, action: "tenant.create", entity: "tenant", entityId: tenant.id, after: tenant });
-    return tenant;
-  });
+  return withPlatformAccess(
+    {
+      actor: platformActorOf(actor),
+      action: "tenant.create",
+      entity: "tenant",
+      details: { slug: data.slug },
+    },
+    async (tx) => {
+      const existing = await tx.tenant.findUnique({ where: { slug: data.slug }, select: { id: true } });
+      if (existing) throw new Conflict(`A showroom with slug "${data.slug}" already exists`);
+      const tenant = await tx.tenant.create({
+        data: {
+          ...data,
+          theme: (data.theme ?? {}) as Prisma.InputJsonValue,
+          openingHours: data.openingHours ?? defaultOpeningHours(),
+        },
+      });
+      await recordAudit(tx, {
+        tenantId: tenant.id,
+        actor,
+        action: "tenant.create",
+        entity: "tenant",
+        entityId: tenant.id,
+        after: tenant,
+      });
+      return tenant;
+    },
+  );
 }
 
 export function defaultOpeningHours(): { day: number; open: string; close: string }[] {
   // Monday to Saturday 08:30-17:30, Sunday 10:00-15:00: typical for an Indonesian showroom.
-  return [0, 1, 2, 3, 4, 5, 6].map((day) => (day === 0 ? { day, open: "10:00", close: "15:00" } : { day, open: "08:30", close: "17:30" }));
+  return [0, 1, 2, 3, 4, 5, 6].map((day) =>
+    day === 0 ? { day, open: "10:00", close: "15:00" } : { day, open: "08:30", close: "17:30" },
+  );
 }
 
 /** Resolves a slug to its showroom id without a tenant context (narrow security-definer lookup). */
-export async function findTenantIdBySlug(tx: Tx, slug: string): Promise<{ id: string; slug: string; status: "active" | "suspended" } | null> {
-  const rows = await tx.$queryRaw<{ id: string; slug: string; status: "active" | "suspended" }[]>`SELECT * FROM app_find_tenant(${slug}, NULL)`;
+export async function findTenantIdBySlug(
+  tx: Tx,
+  slug: string,
+): Promise<{ id: string; slug: string; status: "active" | "suspended" } | null> {
+  const rows = await tx.$queryRaw<
+    { id: string; slug: string; status: "active" | "suspended" }[]
+  >`SELECT * FROM app_find_tenant(${slug}, NULL)`;
   return rows[0] ?? null;
 }

@@ -27,7 +27,9 @@ const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
  * Exactly the keys lib/settings/branding.ts writes: tenants/{uuid}/branding/{kind}-{16 hex}[-{width}].{ext}.
  * No dots but the extension, no slashes elsewhere, no scheme: a URL or "../" cannot match.
  */
-export const BRANDING_KEY = new RegExp(`^tenants/(${UUID})/branding/(logo|favicon|hero)-[0-9a-f]{16}(-[0-9]{2,4})?\\.(webp|avif|png)$`);
+export const BRANDING_KEY = new RegExp(
+  `^tenants/(${UUID})/branding/(logo|favicon|hero)-[0-9a-f]{16}(-[0-9]{2,4})?\\.(webp|avif|png)$`,
+);
 const brandingKey = z.string().max(200).regex(BRANDING_KEY, "not a branding storage key");
 const dimension = z.number().int().min(1).max(10_000);
 
@@ -46,7 +48,11 @@ export const ThemeHero = z
     height: dimension,
     blurDataUrl: blurDataUrl.optional(),
     variants: z
-      .array(z.object({ format: z.enum(["webp", "avif"]), width: dimension, height: dimension, key: brandingKey }).strict())
+      .array(
+        z
+          .object({ format: z.enum(["webp", "avif"]), width: dimension, height: dimension, key: brandingKey })
+          .strict(),
+      )
       .min(1)
       .max(12),
   })
@@ -78,7 +84,8 @@ export function themeKeys(theme: Pick<Theme, BrandingImageKind>, kind?: Branding
   const keys: string[] = [];
   if ((!kind || kind === "logo") && theme.logo) keys.push(theme.logo.key);
   if ((!kind || kind === "favicon") && theme.favicon) keys.push(theme.favicon.key);
-  if ((!kind || kind === "hero") && theme.hero) keys.push(...theme.hero.variants.map((variant) => variant.key));
+  if ((!kind || kind === "hero") && theme.hero)
+    keys.push(...theme.hero.variants.map((variant) => variant.key));
   return keys;
 }
 

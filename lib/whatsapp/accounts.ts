@@ -12,7 +12,9 @@ export interface RoutedTenant {
 }
 
 export async function findTenantByPhoneNumberId(phoneNumberId: string): Promise<RoutedTenant | null> {
-  const rows = await db().$queryRaw<RoutedTenant[]>`SELECT * FROM app_find_tenant_by_phone_number_id(${phoneNumberId})`;
+  const rows = await db().$queryRaw<
+    RoutedTenant[]
+  >`SELECT * FROM app_find_tenant_by_phone_number_id(${phoneNumberId})`;
   return rows[0] ?? null;
 }
 
@@ -22,7 +24,10 @@ export function encryptAccessToken(token: string): string {
 
 /** The Graph API client for the showroom of the current tenant transaction, or null when none is configured. */
 export async function graphClientFor(tx: Tx, tenantId: string): Promise<GraphClient | null> {
-  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { whatsappPhoneNumberId: true, whatsappAccessTokenEnc: true } });
+  const tenant = await tx.tenant.findUnique({
+    where: { id: tenantId },
+    select: { whatsappPhoneNumberId: true, whatsappAccessTokenEnc: true },
+  });
   if (!tenant?.whatsappPhoneNumberId || !tenant.whatsappAccessTokenEnc) return null;
   const env = getEnv();
   return new GraphClient({

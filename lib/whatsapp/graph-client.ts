@@ -61,13 +61,17 @@ const CLASS_BY_CODE: ReadonlyMap<number, GraphErrorClass> = new Map([
  * Classifies a Graph API failure by Meta's error code first, then by HTTP status. No code and no status means the
  * request never got an answer (network failure, timeout): transient.
  */
-export function classifyGraphError(code: number | null | undefined, httpStatus?: number | null): GraphErrorClass {
+export function classifyGraphError(
+  code: number | null | undefined,
+  httpStatus?: number | null,
+): GraphErrorClass {
   const byCode = code === null || code === undefined ? undefined : CLASS_BY_CODE.get(code);
   if (byCode !== undefined) return byCode;
   if (httpStatus === 401) return final("auth");
   if (httpStatus === 429) return retry("rate_limit");
   if (httpStatus !== null && httpStatus !== undefined && httpStatus >= 500) return retry("transient");
-  if ((code === null || code === undefined) && (httpStatus === null || httpStatus === undefined)) return retry("transient");
+  if ((code === null || code === undefined) && (httpStatus === null || httpStatus === undefined))
+    return retry("transient");
   return final("unknown");
 }
 
@@ -121,7 +125,13 @@ export class MediaIntegrityError extends Error {
 // ---------------------------------------------------------------------------------------------------------------
 // Wire shapes
 
-const NumericCode = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const NumericCode = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 /** Meta's error envelope: { error: { message, type, code, error_subcode, error_data: { details }, fbtrace_id } }. */
 const GraphErrorEnvelope = z.looseObject({
@@ -247,12 +257,19 @@ export class GraphClient {
     return this.sendMessage(to, "interactive", {
       type: "button",
       body: { text: body },
-      action: { buttons: buttons.map((button) => ({ type: "reply", reply: { id: button.id, title: button.title } })) },
+      action: {
+        buttons: buttons.map((button) => ({ type: "reply", reply: { id: button.id, title: button.title } })),
+      },
     });
   }
 
   /** A list behind a button labelled `buttonText`; at most ten rows in all. */
-  async sendList(to: string, body: string, buttonText: string, sections: readonly ListSection[]): Promise<SendResult> {
+  async sendList(
+    to: string,
+    body: string,
+    buttonText: string,
+    sections: readonly ListSection[],
+  ): Promise<SendResult> {
     assertList(body, buttonText, sections);
     return this.sendMessage(to, "interactive", {
       type: "list",
@@ -262,7 +279,12 @@ export class GraphClient {
   }
 
   /** An approved template: the only kind of message allowed outside the 24-hour customer-service window. */
-  async sendTemplate(to: string, name: string, languageCode: string, components?: readonly TemplateComponent[]): Promise<SendResult> {
+  async sendTemplate(
+    to: string,
+    name: string,
+    languageCode: string,
+    components?: readonly TemplateComponent[],
+  ): Promise<SendResult> {
     const template: Record<string, unknown> = { name, language: { code: languageCode } };
     if (components !== undefined && components.length > 0) template.components = components;
     return this.sendMessage(to, "template", template);
@@ -270,18 +292,27 @@ export class GraphClient {
 
   /** Blue ticks on an inbound message (and the ones before it); `typing` also shows "typing…" for up to 25 s. */
   async markRead(messageId: string, options: { typing?: boolean } = {}): Promise<void> {
-    const payload: Record<string, unknown> = { messaging_product: "whatsapp", status: "read", message_id: messageId };
+    const payload: Record<string, unknown> = {
+      messaging_product: "whatsapp",
+      status: "read",
+      message_id: messageId,
+    };
     if (options.typing === true) payload.typing_indicator = { type: "text" };
     const answer = await this.callJson("POST", this.messagesUrl(), payload);
     const parsed = SuccessResponse.safeParse(answer.json);
-    if (!parsed.success || !parsed.data.success) throw unexpectedAnswer(answer.status, "mark read was not confirmed");
+    if (!parsed.success || !parsed.data.success)
+      throw unexpectedAnswer(answer.status, "mark read was not confirmed");
   }
 
   /** Where to download an inbound media id from (the URL expires in about five minutes) and what to expect there. */
   async getMediaInfo(mediaId: string): Promise<MediaInfo> {
-    const answer = await this.callJson("GET", `${this.baseUrl}/${this.apiVersion}/${encodeURIComponent(mediaId)}`);
+    const answer = await this.callJson(
+      "GET",
+      `${this.baseUrl}/${this.apiVersion}/${encodeURIComponent(mediaId)}`,
+    );
     const parsed = MediaInfoResponse.safeParse(answer.json);
-    if (!parsed.success) throw unexpectedAnswer(answer.status, "media info without url, mime_type, sha256 or file_size");
+    if (!parsed.success)
+      throw unexpectedAnswer(answer.status, "media info without url, mime_type, sha256 or file_size");
     const { url, mime_type, sha256, file_size } = parsed.data;
     return { url, mime_type, sha256, file_size };
   }
@@ -293,12 +324,14 @@ export class GraphClient {
   async downloadMedia(url: string, expectedSha256?: string): Promise<Buffer> {
     this.assertSafeMediaUrl(url);
     // Decoded before the download so a malformed hash fails at once rather than after fetching 100 MB.
-    const expected = expectedSha256 === undefined ? null : { text: expectedSha256, digest: decodeSha256(expectedSha256) };
+    const expected =
+      expectedSha256 === undefined ? null : { text: expectedSha256, digest: decodeSha256(expectedSha256) };
     const answer = await this.call("GET", url, undefined, MAX_MEDIA_BYTES);
     if (answer.status < 200 || answer.status >= 300) throw errorFromAnswer(answer);
     if (expected !== null) {
       const actual = createHash("sha256").update(answer.body).digest();
-      if (!actual.equals(expected.digest)) throw new MediaIntegrityError(expected.text, actual.toString("hex"));
+      if (!actual.equals(expected.digest))
+        throw new MediaIntegrityError(expected.text, actual.toString("hex"));
     }
     return answer.body;
   }
@@ -309,7 +342,13 @@ export class GraphClient {
 
   /** Sends a message body the outbox stored earlier (already checked against the limits when queued). */
   async sendMessage(to: string, type: string, content: unknown): Promise<SendResult> {
-    const payload = { messaging_product: "whatsapp", recipient_type: "individual", to, type, [type]: content };
+    const payload = {
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to,
+      type,
+      [type]: content,
+    };
     const answer = await this.callJson("POST", this.messagesUrl(), payload);
     const parsed = SendResponse.safeParse(answer.json);
     // Not retryable: the message may well have gone out, and a retry would send it twice.
@@ -319,7 +358,11 @@ export class GraphClient {
     return { wamid: first.id };
   }
 
-  private async callJson(method: "GET" | "POST", url: string, payload?: unknown): Promise<{ status: number; json: unknown }> {
+  private async callJson(
+    method: "GET" | "POST",
+    url: string,
+    payload?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
     const answer = await this.call(method, url, payload, Number.POSITIVE_INFINITY);
     if (answer.status < 200 || answer.status >= 300) throw errorFromAnswer(answer);
     const json = parseJson(answer.body);
@@ -328,10 +371,18 @@ export class GraphClient {
   }
 
   // One timer covers connecting, the headers and the whole body, so a stalled download cannot hang a worker.
-  private async call(method: "GET" | "POST", url: string, payload: unknown, maxBytes: number): Promise<HttpAnswer> {
+  private async call(
+    method: "GET" | "POST",
+    url: string,
+    payload: unknown,
+    maxBytes: number,
+  ): Promise<HttpAnswer> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    const headers: Record<string, string> = { authorization: `Bearer ${this.accessToken}`, "user-agent": USER_AGENT };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.accessToken}`,
+      "user-agent": USER_AGENT,
+    };
     if (payload !== undefined) headers["content-type"] = "application/json";
     try {
       const response = await this.fetchImpl(url, {
@@ -347,9 +398,19 @@ export class GraphClient {
     } catch (error) {
       if (error instanceof GraphApiError) throw error;
       if (controller.signal.aborted) {
-        throw new GraphApiError({ message: `${method} ${redactUrl(url)} timed out after ${this.timeoutMs} ms`, code: null, httpStatus: null, cause: error });
+        throw new GraphApiError({
+          message: `${method} ${redactUrl(url)} timed out after ${this.timeoutMs} ms`,
+          code: null,
+          httpStatus: null,
+          cause: error,
+        });
       }
-      throw new GraphApiError({ message: `${method} ${redactUrl(url)} failed: ${describe(error)}`, code: null, httpStatus: null, cause: error });
+      throw new GraphApiError({
+        message: `${method} ${redactUrl(url)} failed: ${describe(error)}`,
+        code: null,
+        httpStatus: null,
+        cause: error,
+      });
     } finally {
       clearTimeout(timer);
     }
@@ -364,14 +425,18 @@ export class GraphClient {
     }
     const sameOriginAsGraph = parsed.origin === new URL(this.baseUrl).origin;
     if (parsed.protocol !== "https:" && !sameOriginAsGraph) {
-      throw new Error(`Refusing to send the WhatsApp access token to ${parsed.origin}: media URLs must be https`);
+      throw new Error(
+        `Refusing to send the WhatsApp access token to ${parsed.origin}: media URLs must be https`,
+      );
     }
   }
 }
 
 function listSectionPayload(section: ListSection): Record<string, unknown> {
   const rows = section.rows.map((row) =>
-    row.description === undefined ? { id: row.id, title: row.title } : { id: row.id, title: row.title, description: row.description },
+    row.description === undefined
+      ? { id: row.id, title: row.title }
+      : { id: row.id, title: row.title, description: row.description },
   );
   return section.title === undefined ? { rows } : { title: section.title, rows };
 }
@@ -398,7 +463,11 @@ function errorFromAnswer(answer: HttpAnswer): GraphApiError {
 }
 
 function unexpectedAnswer(status: number, what: string): GraphApiError {
-  return new GraphApiError({ message: `Unexpected Graph API answer (HTTP ${status}): ${what}`, code: null, httpStatus: status });
+  return new GraphApiError({
+    message: `Unexpected Graph API answer (HTTP ${status}): ${what}`,
+    code: null,
+    httpStatus: status,
+  });
 }
 
 function assertWithinSize(headers: Headers, maxBytes: number): void {
@@ -407,7 +476,11 @@ function assertWithinSize(headers: Headers, maxBytes: number): void {
 }
 
 function tooLarge(size: number, maxBytes: number): GraphApiError {
-  return new GraphApiError({ message: `Answer of ${size} bytes exceeds the ${maxBytes}-byte limit`, code: null, httpStatus: 200 });
+  return new GraphApiError({
+    message: `Answer of ${size} bytes exceeds the ${maxBytes}-byte limit`,
+    code: null,
+    httpStatus: 200,
+  });
 }
 
 function parseJson(body: Buffer): unknown {
@@ -424,7 +497,10 @@ function decodeSha256(value: string): Buffer {
   const trimmed = value.trim();
   if (/^[0-9a-f]{64}$/i.test(trimmed)) return Buffer.from(trimmed, "hex");
   if (/^[A-Za-z0-9+/]{43}=?$/.test(trimmed) || /^[A-Za-z0-9_-]{43}$/.test(trimmed)) {
-    const decoded = Buffer.from(trimmed, trimmed.includes("-") || trimmed.includes("_") ? "base64url" : "base64");
+    const decoded = Buffer.from(
+      trimmed,
+      trimmed.includes("-") || trimmed.includes("_") ? "base64url" : "base64",
+    );
     if (decoded.length === 32) return decoded;
   }
   throw new RangeError(`expectedSha256 is neither 64 hex characters nor base64 of 32 bytes: ${value}`);

@@ -4,13 +4,20 @@
 // Every function runs in the caller's tenant transaction and re-checks visibility itself.
 import { z } from "zod";
 import type { StaffContext } from "@/lib/actions/staff";
+import { recordAudit } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
-import type { ConversationMode, MessageDirection, MessageSender, MessageStatus, Prisma, WaMessage } from "@/lib/generated/prisma/client";
+import type {
+  ConversationMode,
+  MessageDirection,
+  MessageSender,
+  MessageStatus,
+  Prisma,
+  WaMessage,
+} from "@/lib/generated/prisma/client";
 import { readVariants } from "@/lib/images/photos";
 import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
 import { formatRupiah } from "@/lib/money";
@@ -86,7 +93,10 @@ export async function listConversations(tx: Tx, user: Viewer): Promise<Conversat
 }
 
 async function visibleConversation(tx: Tx, user: Viewer, conversationId: string) {
-  const row = await tx.waConversation.findFirst({ where: { AND: [{ id: conversationId }, conversationScope(user)] }, select: SUMMARY_SELECT });
+  const row = await tx.waConversation.findFirst({
+    where: { AND: [{ id: conversationId }, conversationScope(user)] },
+    select: SUMMARY_SELECT,
+  });
   if (!row) throw new NotFound("conversation");
   return row;
 }
@@ -107,7 +117,10 @@ export interface ThreadMessage {
   at: string;
 }
 
-const ImagePayload = z.object({ type: z.literal("image"), content: z.object({ link: z.string(), caption: z.string().optional() }) });
+const ImagePayload = z.object({
+  type: z.literal("image"),
+  content: z.object({ link: z.string(), caption: z.string().optional() }),
+});
 
 function toThreadMessage(row: WaMessage, authors: Map<string, string>): ThreadMessage {
   const image = row.direction === "outbound" ? ImagePayload.safeParse(row.payload) : null;
@@ -125,11 +138,21 @@ function toThreadMessage(row: WaMessage, authors: Map<string, string>): ThreadMe
   };
 }
 
-async function threadMessages(tx: Tx, where: Prisma.WaMessageWhereInput, take: number): Promise<ThreadMessage[]> {
+async function threadMessages(
+  tx: Tx,
+  where: Prisma.WaMessageWhereInput,
+  take: number,
+): Promise<ThreadMessage[]> {
   // Newest `take`, shown oldest first.
-  const rows = (await tx.waMessage.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take })).reverse();
+  const rows = (
+    await tx.waMessage.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take })
+  ).reverse();
   const authorIds = [...new Set(rows.flatMap((row) => (row.authorId ? [row.authorId] : [])))];
-  const authors = new Map((await tx.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  const authors = new Map(
+    (await tx.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map(
+      (user) => [user.id, user.name],
+    ),
+  );
   return rows.map((row) => toThreadMessage(row, authors));
 }
 
@@ -143,15 +166,23 @@ export interface Thread {
 /** Opens a conversation: its last messages, and its unread count goes back to 0. */
 export async function openThread(tx: Tx, user: Viewer, conversationId: string): Promise<Thread> {
   const row = await visibleConversation(tx, user, conversationId);
-  if (row.unreadCount > 0) await tx.waConversation.update({ where: { id: row.id }, data: { unreadCount: 0 } });
+  if (row.unreadCount > 0)
+    await tx.waConversation.update({ where: { id: row.id }, data: { unreadCount: 0 } });
   const messages = await threadMessages(tx, { conversationId: row.id }, 200);
-  return { conversation: { ...toSummary(row), unreadCount: 0 }, messages, cursor: messages.at(-1)?.at ?? null };
+  return {
+    conversation: { ...toSummary(row), unreadCount: 0 },
+    messages,
+    cursor: messages.at(-1)?.at ?? null,
+  };
 }
 
 export const ThreadChangesInput = z.object({
   conversationId: z.uuid().optional(),
   /** The simulator knows the number it writes from, not the conversation id. */
-  waId: z.string().regex(/^\d{6,20}$/).optional(),
+  waId: z
+    .string()
+    .regex(/^\d{6,20}$/)
+    .optional(),
   after: z.iso.datetime().optional(),
 });
 
@@ -169,27 +200,45 @@ export interface ThreadChanges {
  * timestamps can be older than our cursor), so the last 50 outbound statuses come every time:
  * small, and the client never misses a tick.
  */
-export async function threadChanges(tx: Tx, user: Viewer, input: z.output<typeof ThreadChangesInput>): Promise<ThreadChanges> {
+export async function threadChanges(
+  tx: Tx,
+  user: Viewer,
+  input: z.output<typeof ThreadChangesInput>,
+): Promise<ThreadChanges> {
   let conversationId = input.conversationId;
   if (!conversationId && input.waId) {
-    const contact = await tx.waContact.findFirst({ where: { waId: input.waId }, select: { conversation: { select: { id: true } } } });
+    const contact = await tx.waContact.findFirst({
+      where: { waId: input.waId },
+      select: { conversation: { select: { id: true } } },
+    });
     conversationId = contact?.conversation?.id;
-    if (!conversationId) return { conversation: null, messages: [], statuses: [], cursor: input.after ?? null };
+    if (!conversationId)
+      return { conversation: null, messages: [], statuses: [], cursor: input.after ?? null };
   }
   if (!conversationId) throw new Invalid("conversationId or waId");
   const row = await visibleConversation(tx, user, conversationId);
   const after = input.after ? new Date(input.after) : null;
-  const messages = await threadMessages(tx, { conversationId: row.id, ...(after ? { createdAt: { gt: after } } : {}) }, 200);
+  const messages = await threadMessages(
+    tx,
+    { conversationId: row.id, ...(after ? { createdAt: { gt: after } } : {}) },
+    200,
+  );
   // Staff looking at the thread have read what arrived; the simulator (by number) reads as the buyer.
   const staffView = Boolean(input.conversationId);
-  if (staffView && row.unreadCount > 0) await tx.waConversation.update({ where: { id: row.id }, data: { unreadCount: 0 } });
+  if (staffView && row.unreadCount > 0)
+    await tx.waConversation.update({ where: { id: row.id }, data: { unreadCount: 0 } });
   const statuses = await tx.waMessage.findMany({
     where: { conversationId: row.id, direction: "outbound" },
     select: { id: true, status: true, errorTitle: true },
     orderBy: { createdAt: "desc" },
     take: 50,
   });
-  return { conversation: { ...toSummary(row), unreadCount: staffView ? 0 : row.unreadCount }, messages, statuses, cursor: messages.at(-1)?.at ?? input.after ?? null };
+  return {
+    conversation: { ...toSummary(row), unreadCount: staffView ? 0 : row.unreadCount },
+    messages,
+    statuses,
+    cursor: messages.at(-1)?.at ?? input.after ?? null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -199,7 +248,15 @@ const conversationId = z.uuid();
 /** Made in the browser once per message: the same id twice (a double submit) sends once. */
 const clientId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 
-export const ReplyInput = z.object({ conversationId, clientId, text: z.string().trim().min(1, "inbox.error.empty").max(4096 * 4) });
+export const ReplyInput = z.object({
+  conversationId,
+  clientId,
+  text: z
+    .string()
+    .trim()
+    .min(1, "inbox.error.empty")
+    .max(4096 * 4),
+});
 
 async function replyableConversation(tx: Tx, user: Viewer, id: string) {
   const row = await visibleConversation(tx, user, id);
@@ -208,10 +265,20 @@ async function replyableConversation(tx: Tx, user: Viewer, id: string) {
   return row;
 }
 
-export async function replyText(context: StaffContext, input: z.output<typeof ReplyInput>): Promise<{ messageIds: string[] }> {
+export async function replyText(
+  context: StaffContext,
+  input: z.output<typeof ReplyInput>,
+): Promise<{ messageIds: string[] }> {
   const { tx, user } = context;
   const row = await replyableConversation(tx, user, input.conversationId);
-  const messageIds = await queueText(tx, { tenantId: user.tenantId, conversationId: row.id, idempotencyKey: `staff:${input.clientId}`, text: input.text, sender: "staff", authorId: user.id });
+  const messageIds = await queueText(tx, {
+    tenantId: user.tenantId,
+    conversationId: row.id,
+    idempotencyKey: `staff:${input.clientId}`,
+    text: input.text,
+    sender: "staff",
+    authorId: user.id,
+  });
   return { messageIds };
 }
 
@@ -222,22 +289,49 @@ function absoluteUrl(url: string): string {
 }
 
 /** A car from stock as an image with its name, price and catalog link; text when it has no photo. */
-export async function sendVehicle(context: StaffContext, input: z.output<typeof SendVehicleInput>): Promise<{ messageIds: string[] }> {
+export async function sendVehicle(
+  context: StaffContext,
+  input: z.output<typeof SendVehicleInput>,
+): Promise<{ messageIds: string[] }> {
   const { tx, user } = context;
   const row = await replyableConversation(tx, user, input.conversationId);
   const vehicle = await tx.vehicle.findFirst({
     where: { id: input.vehicleId, status: { in: ["available", "booked"] } },
-    include: { photos: { where: { isMain: true }, take: 1 }, tenant: { select: { slug: true, domains: { select: { domain: true }, orderBy: { domain: "asc" }, take: 1 } } } },
+    include: {
+      photos: { where: { isMain: true }, take: 1 },
+      tenant: {
+        select: { slug: true, domains: { select: { domain: true }, orderBy: { domain: "asc" }, take: 1 } },
+      },
+    },
   });
   if (!vehicle) throw new NotFound("vehicle");
-  const base = vehicle.tenant.domains[0] ? `https://${vehicle.tenant.domains[0].domain}` : `${appUrl()}/${vehicle.tenant.slug}`;
-  const name = [vehicle.brand, vehicle.model, vehicle.variant, String(vehicle.year)].filter(Boolean).join(" ");
+  const base = vehicle.tenant.domains[0]
+    ? `https://${vehicle.tenant.domains[0].domain}`
+    : `${appUrl()}/${vehicle.tenant.slug}`;
+  const name = [vehicle.brand, vehicle.model, vehicle.variant, String(vehicle.year)]
+    .filter(Boolean)
+    .join(" ");
   const caption = `${name}\n${formatRupiah(vehicle.price)}${vehicle.status === "booked" ? " (booking)" : ""}\n${base}/vehicles/${vehicle.slug}`;
   const variants = readVariants(vehicle.photos[0]?.variants);
-  const photo = variants.filter((variant) => variant.format === "webp").sort((a, b) => b.width - a.width).find((variant) => variant.width <= 1280) ?? variants[0];
-  const options = { tenantId: user.tenantId, conversationId: row.id, sender: "staff" as const, authorId: user.id };
+  const photo =
+    variants
+      .filter((variant) => variant.format === "webp")
+      .sort((a, b) => b.width - a.width)
+      .find((variant) => variant.width <= 1280) ?? variants[0];
+  const options = {
+    tenantId: user.tenantId,
+    conversationId: row.id,
+    sender: "staff" as const,
+    authorId: user.id,
+  };
   if (!photo) {
-    return { messageIds: await queueText(tx, { ...options, idempotencyKey: `staff:${input.clientId}`, text: caption }) };
+    return {
+      messageIds: await queueText(tx, {
+        ...options,
+        idempotencyKey: `staff:${input.clientId}`,
+        text: caption,
+      }),
+    };
   }
   const id = await queueOutbound(tx, {
     ...options,
@@ -251,55 +345,140 @@ export async function sendVehicle(context: StaffContext, input: z.output<typeof 
 export const ConversationInput = z.object({ conversationId });
 
 /** The salesperson takes the conversation: it is theirs and the assistant goes quiet. */
-export async function takeOver(context: StaffContext, input: z.output<typeof ConversationInput>): Promise<{ mode: ConversationMode }> {
+export async function takeOver(
+  context: StaffContext,
+  input: z.output<typeof ConversationInput>,
+): Promise<{ mode: ConversationMode }> {
   const { tx, user, actor } = context;
   const row = await replyableConversation(tx, user, input.conversationId);
-  await tx.waConversation.update({ where: { id: row.id }, data: { mode: "human", assigneeId: user.id, handedOffAt: new Date() } });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: "conversation.take_over", entity: "conversation", entityId: row.id, before: { mode: row.mode, assigneeId: row.assignee?.id ?? null }, after: { mode: "human", assigneeId: user.id } });
+  await tx.waConversation.update({
+    where: { id: row.id },
+    data: { mode: "human", assigneeId: user.id, handedOffAt: new Date() },
+  });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: "conversation.take_over",
+    entity: "conversation",
+    entityId: row.id,
+    before: { mode: row.mode, assigneeId: row.assignee?.id ?? null },
+    after: { mode: "human", assigneeId: user.id },
+  });
   return { mode: "human" };
 }
 
 /** Back to the assistant: it answers the buyer's next message again. */
-export async function handBack(context: StaffContext, input: z.output<typeof ConversationInput>): Promise<{ mode: ConversationMode }> {
+export async function handBack(
+  context: StaffContext,
+  input: z.output<typeof ConversationInput>,
+): Promise<{ mode: ConversationMode }> {
   const { tx, user, actor } = context;
   const row = await replyableConversation(tx, user, input.conversationId);
   await tx.waConversation.update({ where: { id: row.id }, data: { mode: "assistant", handedOffAt: null } });
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: "conversation.hand_back", entity: "conversation", entityId: row.id, before: { mode: row.mode }, after: { mode: "assistant" } });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: "conversation.hand_back",
+    entity: "conversation",
+    entityId: row.id,
+    before: { mode: row.mode },
+    after: { mode: "assistant" },
+  });
   return { mode: "assistant" };
 }
 
 export const AssignInput = z.object({ conversationId, assigneeId: z.uuid() });
 
 /** Admins give a conversation to anyone active; a salesperson can only take it themselves. */
-export async function assignConversation(context: StaffContext, input: z.output<typeof AssignInput>): Promise<{ assigneeId: string }> {
+export async function assignConversation(
+  context: StaffContext,
+  input: z.output<typeof AssignInput>,
+): Promise<{ assigneeId: string }> {
   const { tx, user, actor } = context;
   if (input.assigneeId !== user.id && !can(user.role, "leads.assign")) throw new Forbidden();
   const row = await replyableConversation(tx, user, input.conversationId);
-  const assignee = await tx.user.findFirst({ where: { id: input.assigneeId, tenantId: user.tenantId, isActive: true, role: { in: ["owner", "admin", "sales"] } }, select: { id: true } });
+  const assignee = await tx.user.findFirst({
+    where: {
+      id: input.assigneeId,
+      tenantId: user.tenantId,
+      isActive: true,
+      role: { in: ["owner", "admin", "sales"] },
+    },
+    select: { id: true },
+  });
   if (!assignee) throw new Invalid("inbox.error.assignee");
   await tx.waConversation.update({ where: { id: row.id }, data: { assigneeId: assignee.id } });
   if (assignee.id !== user.id) {
-    await tx.notification.create({ data: { tenantId: user.tenantId, userId: assignee.id, kind: "conversation.assigned", title: `Percakapan WhatsApp: ${toSummary(row).contactName}`, link: `/dashboard/inbox/${row.id}` } });
+    await tx.notification.create({
+      data: {
+        tenantId: user.tenantId,
+        userId: assignee.id,
+        kind: "conversation.assigned",
+        title: `Percakapan WhatsApp: ${toSummary(row).contactName}`,
+        link: `/dashboard/inbox/${row.id}`,
+      },
+    });
   }
-  await recordAudit(tx, { tenantId: user.tenantId, actor, action: "conversation.assign", entity: "conversation", entityId: row.id, before: { assigneeId: row.assignee?.id ?? null }, after: { assigneeId: assignee.id } });
+  await recordAudit(tx, {
+    tenantId: user.tenantId,
+    actor,
+    action: "conversation.assign",
+    entity: "conversation",
+    entityId: row.id,
+    before: { assigneeId: row.assignee?.id ?? null },
+    after: { assigneeId: assignee.id },
+  });
   return { assigneeId: assignee.id };
 }
 
 /** The conversation's lead, made from the contact the first time (source WhatsApp). */
-export async function linkLead(context: StaffContext, input: z.output<typeof ConversationInput>): Promise<{ leadId: string; created: boolean }> {
+export async function linkLead(
+  context: StaffContext,
+  input: z.output<typeof ConversationInput>,
+): Promise<{ leadId: string; created: boolean }> {
   const { tx, user, actor } = context;
   const row = await replyableConversation(tx, user, input.conversationId);
   if (row.leadId) return { leadId: row.leadId, created: false };
   const summary = toSummary(row);
   const phone = summary.contactNumber ? normalizePhone(summary.contactNumber) : null;
-  const existing = phone ? await tx.lead.findFirst({ where: { phone, source: "whatsapp" }, orderBy: { createdAt: "desc" }, select: { id: true } }) : null;
+  const existing = phone
+    ? await tx.lead.findFirst({
+        where: { phone, source: "whatsapp" },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      })
+    : null;
   let leadId = existing?.id;
   let created = false;
   if (!leadId) {
-    const assigneeId = row.assignee?.id ?? (can(user.role, "leads.read.all") ? ((await assignRoundRobin(tx))?.id ?? null) : user.id);
-    const lead = await tx.lead.create({ data: { tenantId: user.tenantId, name: summary.contactName.slice(0, 80), phone: phone ?? "", source: "whatsapp", message: row.lastMessagePreview, assigneeId } });
-    if (assigneeId && assigneeId !== user.id) await notifyLeadAssigned(tx, { tenantId: user.tenantId, userId: assigneeId, leadId: lead.id, leadName: lead.name });
-    await recordAudit(tx, { tenantId: user.tenantId, actor, action: "lead.create", entity: "lead", entityId: lead.id, after: lead });
+    const assigneeId =
+      row.assignee?.id ??
+      (can(user.role, "leads.read.all") ? ((await assignRoundRobin(tx))?.id ?? null) : user.id);
+    const lead = await tx.lead.create({
+      data: {
+        tenantId: user.tenantId,
+        name: summary.contactName.slice(0, 80),
+        phone: phone ?? "",
+        source: "whatsapp",
+        message: row.lastMessagePreview,
+        assigneeId,
+      },
+    });
+    if (assigneeId && assigneeId !== user.id)
+      await notifyLeadAssigned(tx, {
+        tenantId: user.tenantId,
+        userId: assigneeId,
+        leadId: lead.id,
+        leadName: lead.name,
+      });
+    await recordAudit(tx, {
+      tenantId: user.tenantId,
+      actor,
+      action: "lead.create",
+      entity: "lead",
+      entityId: lead.id,
+      after: lead,
+    });
     leadId = lead.id;
     created = true;
   }
@@ -315,5 +494,8 @@ export async function listSendableVehicles(tx: Tx): Promise<{ id: string; label:
     orderBy: [{ brand: "asc" }, { model: "asc" }, { year: "desc" }],
     take: 500,
   });
-  return rows.map((row) => ({ id: row.id, label: `${row.brand} ${row.model}${row.variant ? ` ${row.variant}` : ""} ${row.year} · ${formatRupiah(row.price)} · ${row.stockCode}` }));
+  return rows.map((row) => ({
+    id: row.id,
+    label: `${row.brand} ${row.model}${row.variant ? ` ${row.variant}` : ""} ${row.year} · ${formatRupiah(row.price)} · ${row.stockCode}`,
+  }));
 }

@@ -5,12 +5,18 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
+import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
 import { enqueueInTx } from "@/lib/jobs/enqueue-in-tx";
 import { queueSchema } from "@/lib/jobs/queue";
 import { findTenantByPhoneNumberId, type RoutedTenant } from "@/lib/whatsapp/accounts";
 import { mediaOf } from "@/lib/whatsapp/media";
-import { messageText, parseWebhookBody, type ContactInfo, type InboundMessage, type MessageStatus as WireStatus } from "@/lib/whatsapp/webhook-schema";
-import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
+import {
+  type ContactInfo,
+  type InboundMessage,
+  messageText,
+  parseWebhookBody,
+  type MessageStatus as WireStatus,
+} from "@/lib/whatsapp/webhook-schema";
 
 export const TASKS = {
   event: "whatsapp-event",
@@ -45,7 +51,10 @@ export interface IngestReport {
 
 const timestampOf = (seconds: string) => new Date(Number(seconds) * 1000);
 
-function contactKey(contact: ContactInfo | undefined, message: InboundMessage): { waId: string | null; waUserId: string | null; name: string | null } {
+function contactKey(
+  contact: ContactInfo | undefined,
+  message: InboundMessage,
+): { waId: string | null; waUserId: string | null; name: string | null } {
   const waId = contact?.waId ?? message.from ?? null;
   const waUserId = contact?.userId ?? message.from_user_id ?? null;
   return { waId, waUserId, name: contact?.name ?? null };
@@ -66,7 +75,9 @@ async function upsertContact(tx: Tx, tenantId: string, key: ReturnType<typeof co
   await tx.$executeRaw`
     INSERT INTO wa_contacts (tenant_id, wa_user_id, name) VALUES (${tenantId}::uuid, ${key.waUserId}, ${key.name})
     ON CONFLICT (tenant_id, wa_user_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, wa_contacts.name)`;
-  return tx.waContact.findUniqueOrThrow({ where: { tenantId_waUserId: { tenantId, waUserId: key.waUserId } } });
+  return tx.waContact.findUniqueOrThrow({
+    where: { tenantId_waUserId: { tenantId, waUserId: key.waUserId } },
+  });
 }
 
 async function ensureConversation(tx: Tx, tenantId: string, contactId: string) {
@@ -119,42 +130,82 @@ export async function storeInbound(
   });
   if (inserted.count === 0) return { stored: false, turnQueued: false };
 
-  const windowStart = contact.lastInboundAt && contact.lastInboundAt > sentAt ? contact.lastInboundAt : sentAt;
-  await tx.waContact.update({ where: { id: contact.id }, data: { lastInboundAt: windowStart, windowClosedAt: null } });
+  const windowStart =
+    contact.lastInboundAt && contact.lastInboundAt > sentAt ? contact.lastInboundAt : sentAt;
+  await tx.waContact.update({
+    where: { id: contact.id },
+    data: { lastInboundAt: windowStart, windowClosedAt: null },
+  });
   await tx.waConversation.update({
     where: { id: conversation.id },
-    data: { unreadCount: { increment: 1 }, lastMessageAt: sentAt, lastMessagePreview: (text || `[${message.type}]`).slice(0, 140) },
+    data: {
+      unreadCount: { increment: 1 },
+      lastMessageAt: sentAt,
+      lastMessagePreview: (text || `[${message.type}]`).slice(0, 140),
+    },
   });
   const media = mediaOf(message);
   if (media) {
     // Fetched before the assistant's turn runs (a staff listing needs the photo): same queue.
-    await enqueueInTx(tx, TASKS.media, { tenantId, messageId, reference: media }, { queueName: `conv:${conversation.id}`, jobKey: `media:${messageId}`, maxAttempts: 6 });
+    await enqueueInTx(
+      tx,
+      TASKS.media,
+      { tenantId, messageId, reference: media },
+      { queueName: `conv:${conversation.id}`, jobKey: `media:${messageId}`, maxAttempts: 6 },
+    );
   }
   const fresh = now.getTime() - sentAt.getTime() <= AUTO_ANSWER_MAX_AGE_MS;
-  const answer = fresh && tenant.status === "active" && conversation.mode === "assistant" && ANSWERABLE.has(message.type);
+  const answer =
+    fresh && tenant.status === "active" && conversation.mode === "assistant" && ANSWERABLE.has(message.type);
   if (answer) {
     // One turn at a time per conversation: jobs in the same named queue run in order.
-    await enqueueInTx(tx, TASKS.turn, { tenantId, conversationId: conversation.id, messageId }, { queueName: `conv:${conversation.id}`, jobKey: `turn:${messageId}` });
+    await enqueueInTx(
+      tx,
+      TASKS.turn,
+      { tenantId, conversationId: conversation.id, messageId },
+      { queueName: `conv:${conversation.id}`, jobKey: `turn:${messageId}` },
+    );
   }
   return { stored: true, messageId, conversationId: conversation.id, turnQueued: answer };
 }
 
-const RANK: Record<MessageStatus, number> = { received: 0, queued: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
+const RANK: Record<MessageStatus, number> = {
+  received: 0,
+  queued: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+  failed: 4,
+};
 const WIRE_STATUSES = new Set<MessageStatus>(["sent", "delivered", "read", "failed"]);
 
 /** Moves an outbound message's status forward; "missing" when its send call has not returned yet. */
 export async function applyStatus(tx: Tx, status: WireStatus): Promise<"applied" | "ignored" | "missing"> {
   const next = status.status as MessageStatus;
   if (!WIRE_STATUSES.has(next)) return "ignored";
-  const message = await tx.waMessage.findFirst({ where: { wamid: status.id, direction: "outbound" }, include: { conversation: { select: { contactId: true } } } });
+  const message = await tx.waMessage.findFirst({
+    where: { wamid: status.id, direction: "outbound" },
+    include: { conversation: { select: { contactId: true } } },
+  });
   if (!message) return "missing";
   if (message.status === "failed") return "ignored";
   const at = timestampOf(status.timestamp);
   if (next === "failed") {
     const error = status.errors?.[0];
-    await tx.waMessage.update({ where: { id: message.id }, data: { status: "failed", errorCode: error?.code ?? null, errorTitle: error?.title ?? error?.message ?? null } });
+    await tx.waMessage.update({
+      where: { id: message.id },
+      data: {
+        status: "failed",
+        errorCode: error?.code ?? null,
+        errorTitle: error?.title ?? error?.message ?? null,
+      },
+    });
     // 131047: outside the 24-hour window; only templates until the buyer writes again.
-    if (error?.code === 131047) await tx.waContact.update({ where: { id: message.conversation.contactId }, data: { windowClosedAt: at } });
+    if (error?.code === 131047)
+      await tx.waContact.update({
+        where: { id: message.conversation.contactId },
+        data: { windowClosedAt: at },
+      });
     return "applied";
   }
   if (RANK[next] <= RANK[message.status]) return "ignored";
@@ -171,7 +222,9 @@ export async function applyStatus(tx: Tx, status: WireStatus): Promise<"applied"
 }
 
 async function claimEvent(eventId: string): Promise<{ body: string; processed: boolean } | null> {
-  const rows = await db().$queryRaw<{ body: string; processed_at: Date | null }[]>`SELECT * FROM app_claim_webhook_event(${eventId}::uuid)`;
+  const rows = await db().$queryRaw<
+    { body: string; processed_at: Date | null }[]
+  >`SELECT * FROM app_claim_webhook_event(${eventId}::uuid)`;
   const row = rows[0];
   return row ? { body: row.body, processed: row.processed_at !== null } : null;
 }
@@ -181,14 +234,18 @@ async function finishEvent(eventId: string, error: string | null): Promise<void>
 }
 
 /** The queue's job for one stored webhook POST. Safe to run again: everything it stores is deduplicated. */
-export async function processWebhookEvent(eventId: string, now: () => Date = () => new Date()): Promise<IngestReport> {
+export async function processWebhookEvent(
+  eventId: string,
+  now: () => Date = () => new Date(),
+): Promise<IngestReport> {
   const report: IngestReport = { messages: 0, duplicates: 0, statuses: 0, unknownNumbers: [], errors: 0 };
   const event = await claimEvent(eventId);
   if (!event || event.processed) return report;
   try {
     const routes = new Map<string, RoutedTenant | null>();
     const route = async (phoneNumberId: string) => {
-      if (!routes.has(phoneNumberId)) routes.set(phoneNumberId, await findTenantByPhoneNumberId(phoneNumberId));
+      if (!routes.has(phoneNumberId))
+        routes.set(phoneNumberId, await findTenantByPhoneNumberId(phoneNumberId));
       return routes.get(phoneNumberId) ?? null;
     };
     for (const item of parseWebhookBody(JSON.parse(event.body))) {
@@ -201,17 +258,24 @@ export async function processWebhookEvent(eventId: string, now: () => Date = () 
       const tenant = await route(item.phoneNumberId);
       if (!tenant) {
         // Meta sends every number of the app here; one we do not serve is logged, not an error.
-        if (!report.unknownNumbers.includes(item.phoneNumberId)) report.unknownNumbers.push(item.phoneNumberId);
-        console.warn(`[whatsapp] event ${eventId}: phone_number_id ${item.phoneNumberId} belongs to no showroom`);
+        if (!report.unknownNumbers.includes(item.phoneNumberId))
+          report.unknownNumbers.push(item.phoneNumberId);
+        console.warn(
+          `[whatsapp] event ${eventId}: phone_number_id ${item.phoneNumberId} belongs to no showroom`,
+        );
         continue;
       }
       if (item.kind === "error") {
-        console.warn(`[whatsapp] ${tenant.slug}: error ${item.error.code ?? "?"} ${item.error.title ?? item.error.message ?? ""}`);
+        console.warn(
+          `[whatsapp] ${tenant.slug}: error ${item.error.code ?? "?"} ${item.error.title ?? item.error.message ?? ""}`,
+        );
         report.errors += 1;
         continue;
       }
       if (item.kind === "message") {
-        const result = await withTenant(tenant.id, (tx) => storeInbound(tx, { tenant, contact: item.contact, message: item.message, now: now() }));
+        const result = await withTenant(tenant.id, (tx) =>
+          storeInbound(tx, { tenant, contact: item.contact, message: item.message, now: now() }),
+        );
         if (result.stored) report.messages += 1;
         else report.duplicates += 1;
         continue;
@@ -220,7 +284,12 @@ export async function processWebhookEvent(eventId: string, now: () => Date = () 
         const applied = await applyStatus(tx, item.status);
         // The status beat our own send call back: try again shortly, once the wamid is known.
         if (applied === "missing") {
-          await enqueueInTx(tx, TASKS.status, { tenantId: tenant.id, status: item.status }, { runAt: new Date(Date.now() + 2000), maxAttempts: 8 });
+          await enqueueInTx(
+            tx,
+            TASKS.status,
+            { tenantId: tenant.id, status: item.status },
+            { runAt: new Date(Date.now() + 2000), maxAttempts: 8 },
+          );
         }
         return applied;
       });

@@ -45,7 +45,9 @@ export interface LimitProblem {
 /** Thrown before a request is sent when it would break one of WhatsApp's limits. */
 export class WhatsAppLimitError extends Error {
   constructor(public readonly problems: LimitProblem[]) {
-    super(`WhatsApp limits exceeded: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ")}`);
+    super(
+      `WhatsApp limits exceeded: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ")}`,
+    );
     this.name = "WhatsAppLimitError";
   }
 }
@@ -91,7 +93,9 @@ export function listRowDescription(description: string): string {
 
 /** At most three buttons, titles trimmed to fit. Ids are left alone: changing them would break the reply routing. */
 export function fitReplyButtons(buttons: readonly ReplyButton[]): ReplyButton[] {
-  return buttons.slice(0, WHATSAPP_LIMITS.replyButtons).map((button) => ({ id: button.id, title: buttonTitle(button.title) }));
+  return buttons
+    .slice(0, WHATSAPP_LIMITS.replyButtons)
+    .map((button) => ({ id: button.id, title: buttonTitle(button.title) }));
 }
 
 /** At most ten rows across all sections (extra rows dropped in order), texts trimmed to fit, empty sections dropped. */
@@ -125,15 +129,28 @@ export function checkReplyButtons(buttons: readonly ReplyButton[]): LimitProblem
   const problems: LimitProblem[] = [];
   if (buttons.length === 0) problems.push({ path: "buttons", message: "at least one button is required" });
   if (buttons.length > WHATSAPP_LIMITS.replyButtons) {
-    problems.push({ path: "buttons", message: `at most ${WHATSAPP_LIMITS.replyButtons} buttons, got ${buttons.length}` });
+    problems.push({
+      path: "buttons",
+      message: `at most ${WHATSAPP_LIMITS.replyButtons} buttons, got ${buttons.length}`,
+    });
   }
   buttons.forEach((button, index) => {
     problems.push(...checkRequiredText(`buttons[${index}].id`, button.id, WHATSAPP_LIMITS.buttonId));
     problems.push(...checkRequiredText(`buttons[${index}].title`, button.title, WHATSAPP_LIMITS.buttonTitle));
   });
-  problems.push(...checkUniqueIds("buttons", buttons.map((button) => button.id)));
+  problems.push(
+    ...checkUniqueIds(
+      "buttons",
+      buttons.map((button) => button.id),
+    ),
+  );
   // Titles must be unique within a message too (Meta's rule): the buyer could not tell two equal buttons apart.
-  problems.push(...checkUniqueTitles("buttons", buttons.map((button) => button.title)));
+  problems.push(
+    ...checkUniqueTitles(
+      "buttons",
+      buttons.map((button) => button.title),
+    ),
+  );
   return problems;
 }
 
@@ -141,13 +158,21 @@ export function checkList(buttonText: string, sections: readonly ListSection[]):
   const problems = checkRequiredText("buttonText", buttonText, WHATSAPP_LIMITS.listButtonText);
   if (sections.length === 0) problems.push({ path: "sections", message: "at least one section is required" });
   if (sections.length > WHATSAPP_LIMITS.listSections) {
-    problems.push({ path: "sections", message: `at most ${WHATSAPP_LIMITS.listSections} sections, got ${sections.length}` });
+    problems.push({
+      path: "sections",
+      message: `at most ${WHATSAPP_LIMITS.listSections} sections, got ${sections.length}`,
+    });
   }
   const totalRows = sections.reduce((total, section) => total + section.rows.length, 0);
   if (totalRows > WHATSAPP_LIMITS.listRows) {
-    problems.push({ path: "sections", message: `at most ${WHATSAPP_LIMITS.listRows} rows in all, got ${totalRows}` });
+    problems.push({
+      path: "sections",
+      message: `at most ${WHATSAPP_LIMITS.listRows} rows in all, got ${totalRows}`,
+    });
   }
-  sections.forEach((section, sectionIndex) => problems.push(...checkListSection(section, sectionIndex, sections.length)));
+  sections.forEach((section, sectionIndex) =>
+    problems.push(...checkListSection(section, sectionIndex, sections.length)),
+  );
   const rowIds = sections.flatMap((section) => section.rows.map((row) => row.id));
   problems.push(...checkUniqueIds("sections[].rows", rowIds));
   return problems;
@@ -158,11 +183,13 @@ function checkListSection(section: ListSection, index: number, sectionCount: num
   const problems: LimitProblem[] = [];
   // A title is only optional when there is a single section (it is the heading WhatsApp shows above each group).
   if (section.title === undefined) {
-    if (sectionCount > 1) problems.push({ path: `${path}.title`, message: "required when there is more than one section" });
+    if (sectionCount > 1)
+      problems.push({ path: `${path}.title`, message: "required when there is more than one section" });
   } else {
     problems.push(...checkRequiredText(`${path}.title`, section.title, WHATSAPP_LIMITS.sectionTitle));
   }
-  if (section.rows.length === 0) problems.push({ path: `${path}.rows`, message: "at least one row is required" });
+  if (section.rows.length === 0)
+    problems.push({ path: `${path}.rows`, message: "at least one row is required" });
   section.rows.forEach((row, rowIndex) => {
     const rowPath = `${path}.rows[${rowIndex}]`;
     problems.push(...checkRequiredText(`${rowPath}.id`, row.id, WHATSAPP_LIMITS.rowId));
@@ -189,7 +216,8 @@ export function assertTextBody(body: string): void {
 
 /** An image, video or document caption: at most 1,024 characters (it may be empty). */
 export function assertCaption(caption: string): void {
-  if (caption.length > WHATSAPP_LIMITS.caption) throw new WhatsAppLimitError([tooLong("caption", caption, WHATSAPP_LIMITS.caption)]);
+  if (caption.length > WHATSAPP_LIMITS.caption)
+    throw new WhatsAppLimitError([tooLong("caption", caption, WHATSAPP_LIMITS.caption)]);
 }
 
 function throwIfAny(problems: LimitProblem[]): void {
@@ -243,7 +271,8 @@ interface Cut {
  * part is empty, so blank input gives no parts at all.
  */
 export function splitText(text: string, limit: number = WHATSAPP_LIMITS.textBody): string[] {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`limit must be a positive integer, got ${limit}`);
   const parts: string[] = [];
   let rest = text.trim();
   while (rest.length > limit) {

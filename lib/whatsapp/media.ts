@@ -10,7 +10,12 @@ import type { InboundMessage } from "@/lib/whatsapp/webhook-schema";
 
 export const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
 const MAX_PIXELS = 40_000_000;
-const DOCUMENT_TYPES: Record<string, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
+const DOCUMENT_TYPES: Record<string, string> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+};
 
 export interface MediaReference {
   mediaId: string;
@@ -21,16 +26,35 @@ export interface MediaReference {
 
 /** The media a stored message points at, for the kinds we keep. */
 export function mediaOf(message: InboundMessage): MediaReference | null {
-  if (message.type === "image") return { mediaId: message.image.id, sha256: message.image.sha256, mimeType: message.image.mime_type, kind: "image" };
-  if (message.type === "document") return { mediaId: message.document.id, sha256: message.document.sha256, mimeType: message.document.mime_type, kind: "document" };
+  if (message.type === "image")
+    return {
+      mediaId: message.image.id,
+      sha256: message.image.sha256,
+      mimeType: message.image.mime_type,
+      kind: "image",
+    };
+  if (message.type === "document")
+    return {
+      mediaId: message.document.id,
+      sha256: message.document.sha256,
+      mimeType: message.document.mime_type,
+      kind: "document",
+    };
   return null;
 }
 
-async function normalise(bytes: Buffer, reference: MediaReference, mimeType: string): Promise<{ bytes: Buffer; extension: string; contentType: string } | null> {
+async function normalise(
+  bytes: Buffer,
+  reference: MediaReference,
+  mimeType: string,
+): Promise<{ bytes: Buffer; extension: string; contentType: string } | null> {
   if (reference.kind === "image" || mimeType.startsWith("image/")) {
     const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
     if (!meta.width || !meta.height) return null;
-    const jpeg = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().jpeg({ quality: 85 }).toBuffer();
+    const jpeg = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+      .rotate()
+      .jpeg({ quality: 85 })
+      .toBuffer();
     return { bytes: jpeg, extension: "jpg", contentType: "image/jpeg" };
   }
   const extension = DOCUMENT_TYPES[mimeType];
@@ -38,7 +62,11 @@ async function normalise(bytes: Buffer, reference: MediaReference, mimeType: str
 }
 
 /** The queue's job for one inbound media message. Throws to be retried on network errors. */
-export async function fetchInboundMedia(options: { tenantId: string; messageId: string; reference: MediaReference }): Promise<"stored" | "skipped"> {
+export async function fetchInboundMedia(options: {
+  tenantId: string;
+  messageId: string;
+  reference: MediaReference;
+}): Promise<"stored" | "skipped"> {
   const client = await withTenant(options.tenantId, (tx) => graphClientFor(tx, options.tenantId));
   if (!client) return "skipped";
   const info = await client.getMediaInfo(options.reference.mediaId);
@@ -58,6 +86,8 @@ export async function fetchInboundMedia(options: { tenantId: string; messageId: 
   if (!stored) return "skipped";
   const key = `wa/${options.tenantId}/${options.messageId}.${stored.extension}`;
   await getStorage().put(key, stored.bytes, { contentType: stored.contentType });
-  await withTenant(options.tenantId, (tx) => tx.waMessage.update({ where: { id: options.messageId }, data: { mediaKey: key } }));
+  await withTenant(options.tenantId, (tx) =>
+    tx.waMessage.update({ where: { id: options.messageId }, data: { mediaKey: key } }),
+  );
   return "stored";
 }

@@ -5,12 +5,12 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
+import type { MessageSender, Prisma } from "@/lib/generated/prisma/client";
 import { enqueueInTx } from "@/lib/jobs/enqueue-in-tx";
 import { graphClientFor } from "@/lib/whatsapp/accounts";
 import { GraphApiError } from "@/lib/whatsapp/graph-client";
-import { splitText } from "@/lib/whatsapp/limits";
 import { TASKS } from "@/lib/whatsapp/ingest";
-import type { MessageSender, Prisma } from "@/lib/generated/prisma/client";
+import { splitText } from "@/lib/whatsapp/limits";
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -38,9 +38,17 @@ export async function queueOutbound(tx: Tx, options: QueueOutboundOptions): Prom
   // Two submits with one key at the same moment: the second waits here for the first to commit,
   // then finds its row, instead of failing on the unique index.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`outbox:${options.tenantId}:${options.idempotencyKey}`}, 0))`;
-  const existing = await tx.waOutbox.findUnique({ where: { tenantId_idempotencyKey: { tenantId: options.tenantId, idempotencyKey: options.idempotencyKey } }, select: { id: true } });
+  const existing = await tx.waOutbox.findUnique({
+    where: {
+      tenantId_idempotencyKey: { tenantId: options.tenantId, idempotencyKey: options.idempotencyKey },
+    },
+    select: { id: true },
+  });
   if (existing) return null;
-  const conversation = await tx.waConversation.findUniqueOrThrow({ where: { id: options.conversationId }, include: { contact: true } });
+  const conversation = await tx.waConversation.findUniqueOrThrow({
+    where: { id: options.conversationId },
+    include: { contact: true },
+  });
   const recipient = conversation.contact.waId ?? conversation.contact.waUserId ?? "";
   const message = await tx.waMessage.create({
     data: {
@@ -65,18 +73,34 @@ export async function queueOutbound(tx: Tx, options: QueueOutboundOptions): Prom
       request: options.request as Prisma.InputJsonValue,
     },
   });
-  await tx.waConversation.update({ where: { id: options.conversationId }, data: { lastMessageAt: new Date(), lastMessagePreview: options.preview.slice(0, 140) } });
+  await tx.waConversation.update({
+    where: { id: options.conversationId },
+    data: { lastMessageAt: new Date(), lastMessagePreview: options.preview.slice(0, 140) },
+  });
   // One queue per recipient: their messages go out one at a time, in order.
-  await enqueueInTx(tx, TASKS.send, { tenantId: options.tenantId, outboxId: outbox.id }, { queueName: `send:${options.tenantId}:${recipient}`, jobKey: `send:${outbox.id}`, maxAttempts: 8 });
+  await enqueueInTx(
+    tx,
+    TASKS.send,
+    { tenantId: options.tenantId, outboxId: outbox.id },
+    { queueName: `send:${options.tenantId}:${recipient}`, jobKey: `send:${outbox.id}`, maxAttempts: 8 },
+  );
   return message.id;
 }
 
 /** Long text becomes several messages at WhatsApp's limit, each with its own key. */
-export async function queueText(tx: Tx, options: Omit<QueueOutboundOptions, "request" | "preview"> & { text: string }): Promise<string[]> {
+export async function queueText(
+  tx: Tx,
+  options: Omit<QueueOutboundOptions, "request" | "preview"> & { text: string },
+): Promise<string[]> {
   const ids: string[] = [];
   const parts = splitText(options.text);
   for (const [index, part] of parts.entries()) {
-    const id = await queueOutbound(tx, { ...options, idempotencyKey: `${options.idempotencyKey}:${index}`, preview: part, request: { type: "text", content: { body: part, preview_url: true } } });
+    const id = await queueOutbound(tx, {
+      ...options,
+      idempotencyKey: `${options.idempotencyKey}:${index}`,
+      preview: part,
+      request: { type: "text", content: { body: part, preview_url: true } },
+    });
     if (id) ids.push(id);
   }
   return ids;
@@ -90,15 +114,31 @@ export class RetryLater extends Error {
 }
 
 /** The queue's job: send one outbox row. Throws RetryLater for errors worth retrying (the queue backs off). */
-export async function sendOutboxItem(tenantId: string, outboxId: string, now: () => Date = () => new Date()): Promise<"sent" | "failed" | "skipped"> {
+export async function sendOutboxItem(
+  tenantId: string,
+  outboxId: string,
+  now: () => Date = () => new Date(),
+): Promise<"sent" | "failed" | "skipped"> {
   return withTenant(tenantId, async (tx) => {
-    const item = await tx.waOutbox.findUnique({ where: { id: outboxId }, include: { conversation: { include: { contact: true } } } });
+    const item = await tx.waOutbox.findUnique({
+      where: { id: outboxId },
+      include: { conversation: { include: { contact: true } } },
+    });
     if (!item || item.status === "sent" || item.status === "failed") return "skipped";
     const request = OutboundRequest.parse(item.request);
     const contact = item.conversation.contact;
-    const windowOpen = contact.lastInboundAt !== null && now().getTime() - contact.lastInboundAt.getTime() < WINDOW_MS && contact.windowClosedAt === null;
+    const windowOpen =
+      contact.lastInboundAt !== null &&
+      now().getTime() - contact.lastInboundAt.getTime() < WINDOW_MS &&
+      contact.windowClosedAt === null;
     if (!windowOpen && request.type !== "template") {
-      await markFailed(tx, item.id, item.messageId, 131047, "Outside the 24-hour customer-service window; only templates may be sent");
+      await markFailed(
+        tx,
+        item.id,
+        item.messageId,
+        131047,
+        "Outside the 24-hour customer-service window; only templates may be sent",
+      );
       return "failed";
     }
     const client = await graphClientFor(tx, tenantId);
@@ -106,11 +146,20 @@ export async function sendOutboxItem(tenantId: string, outboxId: string, now: ()
       await markFailed(tx, item.id, item.messageId, null, "WhatsApp is not configured for this showroom");
       return "failed";
     }
-    await tx.waOutbox.update({ where: { id: item.id }, data: { status: "sending", attempts: { increment: 1 } } });
+    await tx.waOutbox.update({
+      where: { id: item.id },
+      data: { status: "sending", attempts: { increment: 1 } },
+    });
     try {
       const { wamid } = await client.sendMessage(item.recipient, request.type, request.content);
-      await tx.waOutbox.update({ where: { id: item.id }, data: { status: "sent", lastError: null, lastErrorCode: null } });
-      await tx.waMessage.update({ where: { id: item.messageId }, data: { wamid, status: "sent", sentAt: now() } });
+      await tx.waOutbox.update({
+        where: { id: item.id },
+        data: { status: "sent", lastError: null, lastErrorCode: null },
+      });
+      await tx.waMessage.update({
+        where: { id: item.messageId },
+        data: { wamid, status: "sent", sentAt: now() },
+      });
       return "sent";
     } catch (error) {
       if (error instanceof GraphApiError) {
@@ -119,7 +168,10 @@ export async function sendOutboxItem(tenantId: string, outboxId: string, now: ()
           await markFailed(tx, item.id, item.messageId, error.code, error.message);
           return "failed";
         }
-        if (error.retryable) throw new RetryLater(`${error.category} (${error.code ?? error.httpStatus ?? "?"}): ${error.message}`);
+        if (error.retryable)
+          throw new RetryLater(
+            `${error.category} (${error.code ?? error.httpStatus ?? "?"}): ${error.message}`,
+          );
         await markFailed(tx, item.id, item.messageId, error.code, error.message);
         return "failed";
       }
@@ -128,7 +180,19 @@ export async function sendOutboxItem(tenantId: string, outboxId: string, now: ()
   });
 }
 
-async function markFailed(tx: Tx, outboxId: string, messageId: string, code: number | null, reason: string): Promise<void> {
-  await tx.waOutbox.update({ where: { id: outboxId }, data: { status: "failed", lastErrorCode: code, lastError: reason } });
-  await tx.waMessage.update({ where: { id: messageId }, data: { status: "failed", errorCode: code, errorTitle: reason.slice(0, 300) } });
+async function markFailed(
+  tx: Tx,
+  outboxId: string,
+  messageId: string,
+  code: number | null,
+  reason: string,
+): Promise<void> {
+  await tx.waOutbox.update({
+    where: { id: outboxId },
+    data: { status: "failed", lastErrorCode: code, lastError: reason },
+  });
+  await tx.waMessage.update({
+    where: { id: messageId },
+    data: { status: "failed", errorCode: code, errorTitle: reason.slice(0, 300) },
+  });
 }

@@ -1,11 +1,11 @@
 // The offline WhatsApp simulator: signed Meta-format webhooks built and POSTed to our own
 // /api/webhooks/whatsapp (so every message takes the real path), and the local Graph API
 // stand-in (/api/graph-sim) that answers sends with a wamid and reports sent/delivered/read back.
-import { randomBytes, timingSafeEqual, createHash } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { appUrl, getEnv, type Env } from "@/lib/env";
+import { appUrl, type Env, getEnv } from "@/lib/env";
 import { decryptSecret, encryptionKey } from "@/lib/security/crypto";
 import { findTenantByPhoneNumberId } from "@/lib/whatsapp/accounts";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
@@ -25,7 +25,12 @@ export function internalBaseUrl(env: Env = getEnv()): string {
 export function graphSimEnabled(env: Env = getEnv()): boolean {
   if (env.NODE_ENV === "test") return true;
   const target = env.WHATSAPP_GRAPH_API_URL.replace(/\/$/, "");
-  const selves = new Set([internalBaseUrl(env), appUrl(env), `http://127.0.0.1:${env.PORT}`, `http://localhost:${env.PORT}`]);
+  const selves = new Set([
+    internalBaseUrl(env),
+    appUrl(env),
+    `http://127.0.0.1:${env.PORT}`,
+    `http://localhost:${env.PORT}`,
+  ]);
   return [...selves].some((self) => target === `${self}${GRAPH_SIM_PATH}`);
 }
 
@@ -52,7 +57,10 @@ export function webhookBody(value: WebhookValue): string {
             field: "messages",
             value: {
               messaging_product: "whatsapp",
-              metadata: { display_phone_number: value.displayPhoneNumber, phone_number_id: value.phoneNumberId },
+              metadata: {
+                display_phone_number: value.displayPhoneNumber,
+                phone_number_id: value.phoneNumberId,
+              },
               ...(value.contacts ? { contacts: value.contacts } : {}),
               ...(value.messages ? { messages: value.messages } : {}),
               ...(value.statuses ? { statuses: value.statuses } : {}),
@@ -100,26 +108,51 @@ export interface SimulatorShowroom {
 }
 
 /** What stands between this showroom and a working simulator; null when it is ready. */
-export async function simulatorProblem(tx: Tx, tenantId: string, env: Env = getEnv()): Promise<string | null> {
+export async function simulatorProblem(
+  tx: Tx,
+  tenantId: string,
+  env: Env = getEnv(),
+): Promise<string | null> {
   if (!env.WHATSAPP_APP_SECRET) return "no_secret";
   if (!graphSimEnabled(env)) return "not_offline";
-  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { whatsappPhoneNumberId: true, whatsappAccessTokenEnc: true } });
+  const tenant = await tx.tenant.findUnique({
+    where: { id: tenantId },
+    select: { whatsappPhoneNumberId: true, whatsappAccessTokenEnc: true },
+  });
   if (!tenant?.whatsappPhoneNumberId || !tenant.whatsappAccessTokenEnc) return "no_number";
   return null;
 }
 
 export async function simulatorShowroom(tx: Tx, tenantId: string): Promise<SimulatorShowroom | null> {
-  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { whatsappPhoneNumberId: true, whatsappNumber: true } });
+  const tenant = await tx.tenant.findUnique({
+    where: { id: tenantId },
+    select: { whatsappPhoneNumberId: true, whatsappNumber: true },
+  });
   if (!tenant?.whatsappPhoneNumberId) return null;
-  return { phoneNumberId: tenant.whatsappPhoneNumberId, displayPhoneNumber: tenant.whatsappNumber ?? tenant.whatsappPhoneNumberId };
+  return {
+    phoneNumberId: tenant.whatsappPhoneNumberId,
+    displayPhoneNumber: tenant.whatsappNumber ?? tenant.whatsappPhoneNumberId,
+  };
 }
 
 /** A buyer's (or staff member's) text message as Meta delivers it. */
-export function inboundTextBody(showroom: SimulatorShowroom, input: SimulatedMessageInput, now = new Date()): string {
+export function inboundTextBody(
+  showroom: SimulatorShowroom,
+  input: SimulatedMessageInput,
+  now = new Date(),
+): string {
   return webhookBody({
     ...showroom,
     contacts: [{ profile: { name: input.name || input.from }, wa_id: input.from }],
-    messages: [{ from: input.from, id: `wamid.sim.${input.clientId}`, timestamp: String(Math.floor(now.getTime() / 1000)), type: "text", text: { body: input.text } }],
+    messages: [
+      {
+        from: input.from,
+        id: `wamid.sim.${input.clientId}`,
+        timestamp: String(Math.floor(now.getTime() / 1000)),
+        type: "text",
+        text: { body: input.text },
+      },
+    ],
   });
 }
 
@@ -144,12 +177,20 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** The bearer token must be the showroom's own access token, exactly as Meta checks it. */
-export async function authorizeSimCall(phoneNumberId: string, authorization: string | null): Promise<SimulatorShowroom | null> {
+export async function authorizeSimCall(
+  phoneNumberId: string,
+  authorization: string | null,
+): Promise<SimulatorShowroom | null> {
   const bearer = /^Bearer\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim();
   if (!bearer) return null;
   const tenant = await findTenantByPhoneNumberId(phoneNumberId);
   if (!tenant) return null;
-  const stored = await withTenant(tenant.id, (tx) => tx.tenant.findUnique({ where: { id: tenant.id }, select: { whatsappAccessTokenEnc: true, whatsappNumber: true } }));
+  const stored = await withTenant(tenant.id, (tx) =>
+    tx.tenant.findUnique({
+      where: { id: tenant.id },
+      select: { whatsappAccessTokenEnc: true, whatsappNumber: true },
+    }),
+  );
   if (!stored?.whatsappAccessTokenEnc) return null;
   let token: string;
   try {
@@ -157,7 +198,9 @@ export async function authorizeSimCall(phoneNumberId: string, authorization: str
   } catch {
     return null;
   }
-  return sameSecret(token, bearer) ? { phoneNumberId, displayPhoneNumber: stored.whatsappNumber ?? phoneNumberId } : null;
+  return sameSecret(token, bearer)
+    ? { phoneNumberId, displayPhoneNumber: stored.whatsappNumber ?? phoneNumberId }
+    : null;
 }
 
 export function newSimWamid(): string {
@@ -183,12 +226,21 @@ export function reportStatusesLater(showroom: SimulatorShowroom, wamid: string, 
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const body = webhookBody({
         ...showroom,
-        statuses: [{ id: wamid, status: step.status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient }],
+        statuses: [
+          {
+            id: wamid,
+            status: step.status,
+            timestamp: String(Math.floor(Date.now() / 1000)),
+            recipient_id: recipient,
+          },
+        ],
       });
       try {
         await postSignedWebhook(body);
       } catch (error) {
-        console.warn(`[graph-sim] status ${step.status} for ${wamid} not delivered: ${error instanceof Error ? error.message : String(error)}`);
+        console.warn(
+          `[graph-sim] status ${step.status} for ${wamid} not delivered: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return;
       }
     }

@@ -4,7 +4,13 @@ import { z } from "zod";
 // Unix seconds: a string on the wire; a number is accepted too so a reformatted payload is not lost.
 const UnixSeconds = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
 // Meta sends error codes as numbers; some relays (and older payloads) send numeric strings.
-const ErrorCode = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const ErrorCode = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 /** An error as Meta reports it in webhooks: value.errors[], messages[].errors[] and statuses[].errors[]. */
 export const WebhookError = z.looseObject({
@@ -60,7 +66,11 @@ const MediaObject = z.looseObject({
   caption: z.string().optional(),
 });
 
-export const TextMessage = z.looseObject({ ...messageBase, type: z.literal("text"), text: z.looseObject({ body: z.string() }) });
+export const TextMessage = z.looseObject({
+  ...messageBase,
+  type: z.literal("text"),
+  text: z.looseObject({ body: z.string() }),
+});
 export const ImageMessage = z.looseObject({ ...messageBase, type: z.literal("image"), image: MediaObject });
 export const VideoMessage = z.looseObject({ ...messageBase, type: z.literal("video"), video: MediaObject });
 export const StickerMessage = z.looseObject({
@@ -107,7 +117,11 @@ const ListReply = z.looseObject({
 // A WhatsApp Flow's answer; listed so a showroom using Flows does not see its forms arrive as "unrecognised".
 const FlowReply = z.looseObject({
   type: z.literal("nfm_reply"),
-  nfm_reply: z.looseObject({ response_json: z.string().optional(), body: z.string().optional(), name: z.string().optional() }),
+  nfm_reply: z.looseObject({
+    response_json: z.string().optional(),
+    body: z.string().optional(),
+    name: z.string().optional(),
+  }),
 });
 export const InteractiveMessage = z.looseObject({
   ...messageBase,
@@ -129,10 +143,24 @@ export const ReactionMessage = z.looseObject({
 });
 
 const SharedContact = z.looseObject({
-  name: z.looseObject({ formatted_name: z.string().optional(), first_name: z.string().optional() }).optional(),
-  phones: z.array(z.looseObject({ phone: z.string().optional(), wa_id: z.string().optional(), type: z.string().optional() })).optional(),
+  name: z
+    .looseObject({ formatted_name: z.string().optional(), first_name: z.string().optional() })
+    .optional(),
+  phones: z
+    .array(
+      z.looseObject({
+        phone: z.string().optional(),
+        wa_id: z.string().optional(),
+        type: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
-export const ContactsMessage = z.looseObject({ ...messageBase, type: z.literal("contacts"), contacts: z.array(SharedContact) });
+export const ContactsMessage = z.looseObject({
+  ...messageBase,
+  type: z.literal("contacts"),
+  contacts: z.array(SharedContact),
+});
 
 /** A message WhatsApp itself cannot pass on (polls, edits, view-once...); details are in errors[]. "unknown" is the older name. */
 export const UnsupportedMessage = z.looseObject({
@@ -275,14 +303,24 @@ export class InvalidWebhookBody extends Error {
 export function parseWebhookBody(json: unknown): WebhookItem[] {
   const envelope = WebhookEnvelope.safeParse(json);
   if (!envelope.success) throw new InvalidWebhookBody(describeIssues(envelope.error));
-  return envelope.data.entry.flatMap((entry) => entry.changes.flatMap((change) => itemsFromChange(entry.id, change)));
+  return envelope.data.entry.flatMap((entry) =>
+    entry.changes.flatMap((change) => itemsFromChange(entry.id, change)),
+  );
 }
 
 function itemsFromChange(wabaId: string | undefined, change: z.infer<typeof Change>): WebhookItem[] {
   if (change.field !== "messages") return [{ kind: "ignored", wabaId, field: change.field }];
   const value = MessagesChangeValue.safeParse(change.value);
   if (!value.success) {
-    return [{ kind: "invalid", wabaId, phoneNumberId: null, reason: describeIssues(value.error).join("; "), raw: change.value }];
+    return [
+      {
+        kind: "invalid",
+        wabaId,
+        phoneNumberId: null,
+        reason: describeIssues(value.error).join("; "),
+        raw: change.value,
+      },
+    ];
   }
   const origin: ItemOrigin = {
     wabaId,
@@ -308,16 +346,26 @@ function messageItem(origin: ItemOrigin, contacts: ContactInfo[], raw: unknown):
 
 function statusItem(origin: ItemOrigin, raw: unknown): WebhookItem {
   const parsed = MessageStatus.safeParse(raw);
-  return parsed.success ? { ...origin, kind: "status", status: parsed.data } : invalidItem(origin, parsed.error, raw);
+  return parsed.success
+    ? { ...origin, kind: "status", status: parsed.data }
+    : invalidItem(origin, parsed.error, raw);
 }
 
 function errorItem(origin: ItemOrigin, raw: unknown): WebhookItem {
   const parsed = WebhookError.safeParse(raw);
-  return parsed.success ? { ...origin, kind: "error", error: parsed.data } : invalidItem(origin, parsed.error, raw);
+  return parsed.success
+    ? { ...origin, kind: "error", error: parsed.data }
+    : invalidItem(origin, parsed.error, raw);
 }
 
 function invalidItem(origin: ItemOrigin, error: z.ZodError, raw: unknown): WebhookItem {
-  return { kind: "invalid", wabaId: origin.wabaId, phoneNumberId: origin.phoneNumberId, reason: describeIssues(error).join("; "), raw };
+  return {
+    kind: "invalid",
+    wabaId: origin.wabaId,
+    phoneNumberId: origin.phoneNumberId,
+    reason: describeIssues(error).join("; "),
+    raw,
+  };
 }
 
 function parseContacts(raw: unknown[]): ContactInfo[] {
@@ -349,7 +397,8 @@ function findContact(contacts: ContactInfo[], message: InboundMessage): ContactI
   const [only] = contacts;
   if (contacts.length !== 1 || only === undefined) return undefined;
   const contradicts =
-    (only.waId !== undefined && message.from !== undefined) || (only.userId !== undefined && message.from_user_id !== undefined);
+    (only.waId !== undefined && message.from !== undefined) ||
+    (only.userId !== undefined && message.from_user_id !== undefined);
   return contradicts ? undefined : only;
 }
 

@@ -1,20 +1,20 @@
 // `npm run bench:catalog`: seeds 1,000 showrooms x 300 cars into a cluster of its own, then measures
 // the catalog's home, search and detail pages on `next start` next to a static server sending the same
 // HTML bytes, and the uncached search query next to bare SQL. Prints a summary for the README.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, type WriteStream } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { parseEnv } from "@/lib/env";
-import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
+import { type PreparedDatabase, prepareDatabase } from "@/lib/db/bootstrap";
 import { disconnectDb } from "@/lib/db/client";
+import { parseEnv } from "@/lib/env";
 import { sourceFingerprint, startNext, stopChild, waitForHttp } from "../lib/next-server";
-import { fetchOnce, mapLimit, runLoad, type LoadResult } from "./load";
+import { fetchOnce, type LoadResult, mapLimit, runLoad } from "./load";
 import { BENCH_TENANTS, benchSlug, seedBenchIfNeeded, VEHICLES_PER_TENANT } from "./seed";
-import { probeFor, timeSearch, type SqlTimings } from "./sql";
+import { probeFor, type SqlTimings, timeSearch } from "./sql";
 
 const ROOT = process.cwd();
 const DIST_DIR = ".next-bench";
@@ -66,7 +66,8 @@ function readOptions(): Options {
   }
   const positive = (name: string, text: string | undefined, max: number): number => {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`--${name} must be a whole number from 1 to ${max}`);
+    if (!Number.isInteger(value) || value < 1 || value > max)
+      throw new Error(`--${name} must be a whole number from 1 to ${max}`);
     return value;
   };
   const only = values.only;
@@ -106,7 +107,9 @@ async function cleanUp(): Promise<void> {
   while (cleanups.length) {
     const entry = cleanups.pop();
     if (!entry) break;
-    await entry.run().catch((error: unknown) => console.error(`[bench] stopping ${entry.name} failed: ${String(error)}`));
+    await entry
+      .run()
+      .catch((error: unknown) => console.error(`[bench] stopping ${entry.name} failed: ${String(error)}`));
   }
 }
 
@@ -158,17 +161,26 @@ async function buildIfMissing(options: Options, workDir: string): Promise<void> 
     const stamp: unknown = existsSync(stampFile) ? JSON.parse(await readFile(stampFile, "utf8")) : null;
     const builtFrom = stamp && typeof stamp === "object" && "fingerprint" in stamp ? stamp.fingerprint : null;
     if (builtFrom === fingerprint) log(`using the build in ${DIST_DIR} (sources unchanged)`);
-    else log(`using the existing build in ${DIST_DIR}; the sources changed since it was made: pass --rebuild to measure the current code`);
+    else
+      log(
+        `using the existing build in ${DIST_DIR}; the sources changed since it was made: pass --rebuild to measure the current code`,
+      );
     return;
   }
   // next build adds its dist folder's types to tsconfig.json and rewrites next-env.d.ts; the bench
   // puts both back so that it leaves no trace in the working tree.
-  const touched = ["tsconfig.json", "next-env.d.ts"].map((file) => ({ file: path.join(ROOT, file), before: existsSync(file) ? readFileSync(file, "utf8") : null }));
+  const touched = ["tsconfig.json", "next-env.d.ts"].map((file) => ({
+    file: path.join(ROOT, file),
+    before: existsSync(file) ? readFileSync(file, "utf8") : null,
+  }));
   const buildLog = path.join(workDir, "build.log");
   log(`building the app into ${DIST_DIR} (a few minutes; output in ${path.relative(ROOT, buildLog)})`);
   const started = performance.now();
   const out = createWriteStream(buildLog);
-  const child = spawn(process.execPath, [NEXT_BIN, "build"], { env: benchEnv(options), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+    env: benchEnv(options),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   const forget = onCleanup("next build", () => stopChild(child));
@@ -195,7 +207,12 @@ interface RunningServer {
   stop: () => Promise<void>;
 }
 
-async function startServer(name: string, child: ChildProcess, readyUrl: string, logFile: string): Promise<RunningServer> {
+async function startServer(
+  name: string,
+  child: ChildProcess,
+  readyUrl: string,
+  logFile: string,
+): Promise<RunningServer> {
   const out: WriteStream = createWriteStream(logFile);
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
@@ -211,7 +228,9 @@ async function startServer(name: string, child: ChildProcess, readyUrl: string, 
   } catch (error) {
     await stop();
     forget();
-    throw new Error(`${name} did not come up${exited ? " (it exited)" : ""}: ${String(error)}\n${tail(logFile)}`);
+    throw new Error(
+      `${name} did not come up${exited ? " (it exited)" : ""}: ${String(error)}\n${tail(logFile)}`,
+    );
   }
   return {
     child,
@@ -245,7 +264,10 @@ async function dbCounters(client: pg.Client): Promise<DbCounters> {
     `SELECT (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()) AS transactions,
             (SELECT seq_scan FROM pg_stat_user_tables WHERE relname = 'vehicles') AS seq_scans`,
   );
-  return { transactions: Number(rows[0]?.transactions ?? 0), vehicleSeqScans: Number(rows[0]?.seq_scans ?? 0) };
+  return {
+    transactions: Number(rows[0]?.transactions ?? 0),
+    vehicleSeqScans: Number(rows[0]?.seq_scans ?? 0),
+  };
 }
 
 function perRequest(before: DbCounters, after: DbCounters, requests: number): DbCounters {
@@ -265,7 +287,9 @@ type Kind = (typeof KINDS)[number];
 async function pickPaths(client: pg.Client, showrooms: number): Promise<Record<Kind, string[]>> {
   // Every (1000/showrooms)th showroom from a rotating start: spread over the whole data set.
   const step = BENCH_TENANTS / showrooms;
-  const slugs = Array.from({ length: showrooms }, (_, index) => benchSlug(1 + ((Math.floor(index * step) + 7) % BENCH_TENANTS)));
+  const slugs = Array.from({ length: showrooms }, (_, index) =>
+    benchSlug(1 + ((Math.floor(index * step) + 7) % BENCH_TENANTS)),
+  );
   const { rows } = await client.query<{ tenant: string; slug: string }>(
     `SELECT DISTINCT ON (t.slug) t.slug AS tenant, v.slug
      FROM tenants t JOIN vehicles v ON v.tenant_id = t.id
@@ -310,7 +334,10 @@ async function warmAndCapture(origin: string, hostHeader: string, paths: string[
   // First request renders the page (and fills Next's data and page caches)...
   const first = await mapLimit(paths, 4, async (pagePath) => {
     const page = await fetchOnce(origin, pagePath, hostHeader);
-    if (page.status !== 200) throw new Error(`GET ${pagePath} answered ${page.status} while warming:\n${page.body.toString("utf8").slice(0, 400)}`);
+    if (page.status !== 200)
+      throw new Error(
+        `GET ${pagePath} answered ${page.status} while warming:\n${page.body.toString("utf8").slice(0, 400)}`,
+      );
     count(cacheFirst, page.headers["x-nextjs-cache"]);
     return page.ms;
   });
@@ -319,7 +346,11 @@ async function warmAndCapture(origin: string, hostHeader: string, paths: string[
     const page = await fetchOnce(origin, pagePath, hostHeader);
     if (page.status !== 200) throw new Error(`GET ${pagePath} answered ${page.status} on the second request`);
     count(cacheSecond, page.headers["x-nextjs-cache"]);
-    return { path: pagePath, contentType: String(page.headers["content-type"] ?? "text/html; charset=utf-8"), body: page.body.toString("base64") };
+    return {
+      path: pagePath,
+      contentType: String(page.headers["content-type"] ?? "text/html; charset=utf-8"),
+      body: page.body.toString("base64"),
+    };
   });
   return { captured, firstMs: first, cacheFirst, cacheSecond };
 }
@@ -349,7 +380,12 @@ async function benchHttp(options: Options, client: pg.Client, workDir: string): 
   const hostHeader = `localhost:${options.port}`;
   const paths = await pickPaths(client, options.showrooms);
   log(`starting next start on port ${options.port} (${DIST_DIR})`);
-  const next = await startServer("next start", startNext({ mode: "start", port: options.port, env: benchEnv(options), quiet: true }), `${origin}/api/health`, path.join(workDir, "next.log"));
+  const next = await startServer(
+    "next start",
+    startNext({ mode: "start", port: options.port, env: benchEnv(options), quiet: true }),
+    `${origin}/api/health`,
+    path.join(workDir, "next.log"),
+  );
 
   // Each kind is warmed right before its own run, so the run measures pages that were just cached;
   // whatever the cache has dropped again by then shows up as MISS in the hit rate.
@@ -362,8 +398,12 @@ async function benchHttp(options: Options, client: pg.Client, workDir: string): 
     const beforeWarm = await dbCounters(client);
     warmed[kind] = await warmAndCapture(origin, hostHeader, paths[kind]);
     dbPerWarmedUrl[kind] = perRequest(beforeWarm, await dbCounters(client), paths[kind].length);
-    log(`warmed ${paths[kind].length} ${kind} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    log(`load on next: ${kind}, ${options.concurrency} concurrent, ${options.warmup} s warm-up + ${options.duration} s`);
+    log(
+      `warmed ${paths[kind].length} ${kind} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    log(
+      `load on next: ${kind}, ${options.concurrency} concurrent, ${options.warmup} s warm-up + ${options.duration} s`,
+    );
     const before = await dbCounters(client);
     const load = await runLoad({
       origin,
@@ -387,14 +427,31 @@ async function benchHttp(options: Options, client: pg.Client, workDir: string): 
   log(`starting the static server on port ${options.staticPort}`);
   const staticServer = await startServer(
     "static server",
-    spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/bench/static-server.ts"), pagesFile, String(options.staticPort)], { stdio: ["ignore", "pipe", "pipe"] }),
+    spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(ROOT, "scripts/bench/static-server.ts"),
+        pagesFile,
+        String(options.staticPort),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    ),
     `${staticOrigin}/__ready`,
     path.join(workDir, "static.log"),
   );
   const staticLoads = {} as Record<Kind, LoadResult>;
   for (const kind of KINDS) {
     log(`load on static: ${kind}`);
-    staticLoads[kind] = await runLoad({ origin: staticOrigin, hostHeader, paths: paths[kind], concurrency: options.concurrency, warmupMs: options.warmup * 1000, durationMs: options.duration * 1000 });
+    staticLoads[kind] = await runLoad({
+      origin: staticOrigin,
+      hostHeader,
+      paths: paths[kind],
+      concurrency: options.concurrency,
+      warmupMs: options.warmup * 1000,
+      durationMs: options.duration * 1000,
+    });
   }
   await staticServer.stop();
 
@@ -421,11 +478,25 @@ async function benchHttp(options: Options, client: pg.Client, workDir: string): 
 // Report
 // ---------------------------------------------------------------------------------------------
 const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : "-");
-const ratio = (value: number): string => (Number.isFinite(value) ? (value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(3)) : "-");
+const ratio = (value: number): string =>
+  Number.isFinite(value)
+    ? value >= 10
+      ? value.toFixed(0)
+      : value >= 1
+        ? value.toFixed(1)
+        : value.toFixed(3)
+    : "-";
 
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join("  ");
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
@@ -453,8 +524,26 @@ function httpReport(options: Options, results: HttpResults): string {
     table(
       ["page", "server", "req/s", "p50 ms", "p99 ms", "errors", "cut off", "x-nextjs-cache HIT"],
       results.rows.flatMap((row) => [
-        [row.kind, "next", fixed(row.next.rps, 0), fixed(row.next.p50, 2), fixed(row.next.p99, 2), String(row.next.errors), String(row.next.unfinished), hitRate(row.next.headerCounts)],
-        ["", "static", fixed(row.static.rps, 0), fixed(row.static.p50, 2), fixed(row.static.p99, 2), String(row.static.errors), String(row.static.unfinished), ""],
+        [
+          row.kind,
+          "next",
+          fixed(row.next.rps, 0),
+          fixed(row.next.p50, 2),
+          fixed(row.next.p99, 2),
+          String(row.next.errors),
+          String(row.next.unfinished),
+          hitRate(row.next.headerCounts),
+        ],
+        [
+          "",
+          "static",
+          fixed(row.static.rps, 0),
+          fixed(row.static.p50, 2),
+          fixed(row.static.p99, 2),
+          String(row.static.errors),
+          String(row.static.unfinished),
+          "",
+        ],
       ]),
     ),
   );
@@ -462,7 +551,15 @@ function httpReport(options: Options, results: HttpResults): string {
   lines.push("next / static (req/s: below 1 means Next serves fewer; latency: above 1 means Next is slower)");
   lines.push(
     table(
-      ["page", "req/s", "p50", "p99", "avg HTML", "first render p50 (4 at a time)", "DB xacts / req under load"],
+      [
+        "page",
+        "req/s",
+        "p50",
+        "p99",
+        "avg HTML",
+        "first render p50 (4 at a time)",
+        "DB xacts / req under load",
+      ],
       results.rows.map((row) => [
         row.kind,
         `${ratio(row.next.rps / row.static.rps)}x`,
@@ -485,7 +582,8 @@ function httpReport(options: Options, results: HttpResults): string {
     if (row.next.firstError) lines.push(`  first next error (${row.kind}): ${row.next.firstError}`);
     if (row.static.firstError) lines.push(`  first static error (${row.kind}): ${row.static.firstError}`);
   }
-  if (results.nextRssMb !== null) lines.push(`next-server resident memory after the load: ${results.nextRssMb} MB`);
+  if (results.nextRssMb !== null)
+    lines.push(`next-server resident memory after the load: ${results.nextRssMb} MB`);
   return lines.join("\n");
 }
 
@@ -494,15 +592,38 @@ function sqlReport(timings: SqlTimings): string {
   lines.push(
     `Uncached search at ${(BENCH_TENANTS * VEHICLES_PER_TENANT).toLocaleString("en-US")} vehicles: brand + transmission + priceMax, newest first, page 1, ` +
       `${timings.iterations} searches over ${Math.min(timings.iterations, BENCH_TENANTS)} showrooms (${fixed(timings.meanTotal, 0)} matching cars on average), one at a time` +
-      (timings.iterations < timings.planned ? ` (of ${timings.planned} planned: the time budget ran out, --sql-budget)` : ""),
+      (timings.iterations < timings.planned
+        ? ` (of ${timings.planned} planned: the time budget ran out, --sql-budget)`
+        : ""),
   );
   lines.push(
     table(
       ["variant", "p50 ms", "p99 ms", "mean ms", "app / it (p50)", "app / it (p99)"],
       [
-        ["app: withTenant + searchVehicles (RLS, Prisma)", fixed(timings.app.p50, 2), fixed(timings.app.p99, 2), fixed(timings.app.mean, 2), "", ""],
-        ["bare SQL: the same page of 12 rows + photo", fixed(timings.page.p50, 2), fixed(timings.page.p99, 2), fixed(timings.page.mean, 2), `${ratio(timings.app.p50 / timings.page.p50)}x`, `${ratio(timings.app.p99 / timings.page.p99)}x`],
-        ["equivalent SQL: count + page + 6 facets", fixed(timings.equivalent.p50, 2), fixed(timings.equivalent.p99, 2), fixed(timings.equivalent.mean, 2), `${ratio(timings.app.p50 / timings.equivalent.p50)}x`, `${ratio(timings.app.p99 / timings.equivalent.p99)}x`],
+        [
+          "app: withTenant + searchVehicles (RLS, Prisma)",
+          fixed(timings.app.p50, 2),
+          fixed(timings.app.p99, 2),
+          fixed(timings.app.mean, 2),
+          "",
+          "",
+        ],
+        [
+          "bare SQL: the same page of 12 rows + photo",
+          fixed(timings.page.p50, 2),
+          fixed(timings.page.p99, 2),
+          fixed(timings.page.mean, 2),
+          `${ratio(timings.app.p50 / timings.page.p50)}x`,
+          `${ratio(timings.app.p99 / timings.page.p99)}x`,
+        ],
+        [
+          "equivalent SQL: count + page + 6 facets",
+          fixed(timings.equivalent.p50, 2),
+          fixed(timings.equivalent.p99, 2),
+          fixed(timings.equivalent.mean, 2),
+          `${ratio(timings.app.p50 / timings.equivalent.p50)}x`,
+          `${ratio(timings.app.p99 / timings.equivalent.p99)}x`,
+        ],
       ],
     ),
   );
@@ -515,14 +636,23 @@ function sqlReport(timings: SqlTimings): string {
     `Same results: page rows identical in ${timings.checks.pages}/${timings.iterations}, totals in ${timings.checks.totals}/${timings.iterations}, facets in ${timings.checks.facets}/${timings.iterations}.`,
   );
   if (timings.plans) {
-    lines.push(`Plan of the count statement: app (app role, RLS) -> ${timings.plans.app}; bare SQL -> ${timings.plans.bare}`);
+    lines.push(
+      `Plan of the count statement: app (app role, RLS) -> ${timings.plans.app}; bare SQL -> ${timings.plans.bare}`,
+    );
   }
   lines.push("");
-  lines.push(`Where the app's search time goes (statement durations reported by Prisma, ${Math.max(1, timings.breakdownRuns - 1)} searches):`);
+  lines.push(
+    `Where the app's search time goes (statement durations reported by Prisma, ${Math.max(1, timings.breakdownRuns - 1)} searches):`,
+  );
   lines.push(
     table(
       ["statement", "per search", "mean ms", "share"],
-      timings.breakdown.map((entry) => [entry.kind, fixed(entry.perSearch, 1), fixed(entry.meanMs, 2), `${fixed(entry.share * 100, 0)}%`]),
+      timings.breakdown.map((entry) => [
+        entry.kind,
+        fixed(entry.perSearch, 1),
+        fixed(entry.meanMs, 2),
+        `${fixed(entry.share * 100, 0)}%`,
+      ]),
     ),
   );
   return lines.join("\n");
@@ -530,7 +660,12 @@ function sqlReport(timings: SqlTimings): string {
 
 async function machineLine(client: pg.Client): Promise<string> {
   const cpus = os.cpus();
-  const nextVersion = (JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version?: string }).version ?? "?";
+  const nextVersion =
+    (
+      JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as {
+        version?: string;
+      }
+    ).version ?? "?";
   const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
   return (
     `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.platform()} ${os.release()}, ` +
@@ -539,9 +674,13 @@ async function machineLine(client: pg.Client): Promise<string> {
 }
 
 async function dataLine(client: pg.Client): Promise<string> {
-  const { rows } = await client.query<{ status: string; count: number }>("SELECT status::text AS status, count(*)::int AS count FROM vehicles GROUP BY status ORDER BY count DESC");
+  const { rows } = await client.query<{ status: string; count: number }>(
+    "SELECT status::text AS status, count(*)::int AS count FROM vehicles GROUP BY status ORDER BY count DESC",
+  );
   const total = rows.reduce((sum, row) => sum + row.count, 0) || 1;
-  const brands = await client.query<{ brands: number }>("SELECT count(DISTINCT brand)::int AS brands FROM vehicles");
+  const brands = await client.query<{ brands: number }>(
+    "SELECT count(DISTINCT brand)::int AS brands FROM vehicles",
+  );
   return (
     `${BENCH_TENANTS.toLocaleString("en-US")} showrooms x ${VEHICLES_PER_TENANT} vehicles = ${total.toLocaleString("en-US")} vehicles ` +
     `(${brands.rows[0]?.brands ?? 0} brands; ${rows.map((row) => `${row.status} ${fixed((100 * row.count) / total, 0)}%`).join(", ")}), one photo row each`
@@ -572,8 +711,17 @@ async function main(): Promise<void> {
   const workDir = path.resolve(env.DATA_DIR, "bench");
   await mkdir(workDir, { recursive: true });
   const port = env.EMBEDDED_PG_PORT + 2;
-  log(`starting the bench PostgreSQL cluster (${path.join(env.DATA_DIR, "bench-postgres")}, port ${port}, database ${BENCH_DATABASE})`);
-  const database: PreparedDatabase = await prepareDatabase({ env, log, cluster: "bench-postgres", port, database: BENCH_DATABASE, whenRunning: "restart" });
+  log(
+    `starting the bench PostgreSQL cluster (${path.join(env.DATA_DIR, "bench-postgres")}, port ${port}, database ${BENCH_DATABASE})`,
+  );
+  const database: PreparedDatabase = await prepareDatabase({
+    env,
+    log,
+    cluster: "bench-postgres",
+    port,
+    database: BENCH_DATABASE,
+    whenRunning: "restart",
+  });
   onCleanup("the bench PostgreSQL", async () => {
     log("stopping the bench PostgreSQL");
     await database.stop();
@@ -600,12 +748,22 @@ async function main(): Promise<void> {
   }
   let sql: SqlTimings | null = null;
   if (options.only !== "http") {
-    sql = await timeSearch({ superClient: client, appUrl: database.appUrl, iterations: options.sqlIterations, warmup: 10, budgetSeconds: options.sqlBudget, log });
+    sql = await timeSearch({
+      superClient: client,
+      appUrl: database.appUrl,
+      iterations: options.sqlIterations,
+      warmup: 10,
+      budgetSeconds: options.sqlBudget,
+      log,
+    });
     await disconnectDb();
   }
 
   const machine = await machineLine(client);
-  const command = ["npm run bench:catalog", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ");
+  const command = [
+    "npm run bench:catalog",
+    ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : []),
+  ].join(" ");
   const minutes = (performance.now() - startedAt) / 60_000;
   const report: string[] = [
     "",
@@ -630,6 +788,8 @@ async function main(): Promise<void> {
 main()
   .then(() => exitWith(0))
   .catch(async (error: unknown) => {
-    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     await exitWith(1);
   });

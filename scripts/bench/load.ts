@@ -46,7 +46,13 @@ interface Outcome {
   error?: string;
 }
 
-function requestOnce(agent: http.Agent, target: URL, options: LoadOptions, path: string, inFlight: Set<http.ClientRequest>): Promise<Outcome> {
+function requestOnce(
+  agent: http.Agent,
+  target: URL,
+  options: LoadOptions,
+  path: string,
+  inFlight: Set<http.ClientRequest>,
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const request = http.request(
       {
@@ -62,11 +68,21 @@ function requestOnce(agent: http.Agent, target: URL, options: LoadOptions, path:
         response.on("data", (chunk: Buffer) => (bytes += chunk.length));
         response.on("end", () => {
           const raw = options.countHeader ? response.headers[options.countHeader.toLowerCase()] : undefined;
-          resolve({ status: response.statusCode ?? 0, header: Array.isArray(raw) ? raw.join(",") : raw, bytes });
+          resolve({
+            status: response.statusCode ?? 0,
+            header: Array.isArray(raw) ? raw.join(",") : raw,
+            bytes,
+          });
         });
         response.on("error", (error) => resolve({ status: 0, bytes, error: error.message }));
         // A response cut off mid-body may end with neither "end" nor "error".
-        response.on("close", () => resolve({ status: response.statusCode ?? 0, bytes, error: response.complete ? undefined : "aborted" }));
+        response.on("close", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            bytes,
+            error: response.complete ? undefined : "aborted",
+          }),
+        );
       },
     );
     request.setTimeout(options.timeoutMs ?? 30_000, () => request.destroy(new Error("timeout")));
@@ -87,14 +103,23 @@ export function percentile(sorted: Float64Array | number[], fraction: number): n
 export function summarize(latencies: number[]): { p50: number; p99: number; mean: number; max: number } {
   const sorted = Float64Array.from(latencies).sort();
   const total = latencies.reduce((sum, value) => sum + value, 0);
-  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), mean: latencies.length ? total / latencies.length : Number.NaN, max: sorted.at(-1) ?? Number.NaN };
+  return {
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    mean: latencies.length ? total / latencies.length : Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.paths.length === 0) throw new Error("runLoad needs at least one path");
   const target = new URL(options.origin);
   // One socket per worker, kept open, as a browser or a CDN edge would.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.concurrency,
+    maxFreeSockets: options.concurrency,
+  });
   const inFlight = new Set<http.ClientRequest>();
   const started = performance.now();
   const measureFrom = started + options.warmupMs;
@@ -109,10 +134,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let cutOff = false;
   // A server that stalls must not stretch the run: whatever is still waiting a little after the end
   // is cut off (and counted), while requests that are merely in flight at the end finish normally.
-  const cutOffTimer = setTimeout(() => {
-    cutOff = true;
-    for (const request of inFlight) request.destroy(new Error("cut off after the end of the run"));
-  }, measureTo - started + (options.graceMs ?? 2000));
+  const cutOffTimer = setTimeout(
+    () => {
+      cutOff = true;
+      for (const request of inFlight) request.destroy(new Error("cut off after the end of the run"));
+    },
+    measureTo - started + (options.graceMs ?? 2000),
+  );
 
   const worker = async (): Promise<void> => {
     while (performance.now() < measureTo) {
@@ -146,7 +174,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     agent.destroy();
   }
   const stats = summarize(latencies);
-  return { requests: latencies.length, sent: cursor, unfinished, rps: latencies.length / (options.durationMs / 1000), ...stats, errors, firstError, headerCounts, bytes };
+  return {
+    requests: latencies.length,
+    sent: cursor,
+    unfinished,
+    rps: latencies.length / (options.durationMs / 1000),
+    ...stats,
+    errors,
+    firstError,
+    headerCounts,
+    bytes,
+  };
 }
 
 export interface FetchedPage {
@@ -157,16 +195,34 @@ export interface FetchedPage {
 }
 
 /** One GET with its own connection, keeping the whole body (used to warm caches and capture HTML). */
-export function fetchOnce(origin: string, path: string, hostHeader?: string, timeoutMs = 120_000): Promise<FetchedPage> {
+export function fetchOnce(
+  origin: string,
+  path: string,
+  hostHeader?: string,
+  timeoutMs = 120_000,
+): Promise<FetchedPage> {
   const target = new URL(origin);
   const sentAt = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: target.hostname, port: target.port, path, method: "GET", headers: { host: hostHeader ?? target.host, accept: "text/html" } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path,
+        method: "GET",
+        headers: { host: hostHeader ?? target.host, accept: "text/html" },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks), ms: performance.now() - sentAt }));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+            ms: performance.now() - sentAt,
+          }),
+        );
         response.on("error", reject);
       },
     );
@@ -177,7 +233,11 @@ export function fetchOnce(origin: string, path: string, hostHeader?: string, tim
 }
 
 /** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the output. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   // One iterator shared by every lane: each entry is taken exactly once.
   const entries = items.entries();

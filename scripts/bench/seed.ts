@@ -4,13 +4,13 @@
 import { rmdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { getEnv } from "@/lib/env";
 import { withTenant } from "@/lib/db/tenant";
+import { getEnv } from "@/lib/env";
 import { renderDemoCarPhoto } from "@/lib/images/demo-photo";
 import { readVariants, storeVehiclePhoto } from "@/lib/images/photos";
+import { DEMO_CARS, DEMO_COLORS } from "@/lib/seed/demo-data";
 import { getStorage, LocalDiskStorage } from "@/lib/storage";
 import { defaultOpeningHours } from "@/lib/tenancy/tenants";
-import { DEMO_CARS, DEMO_COLORS } from "@/lib/seed/demo-data";
 
 export const BENCH_TENANTS = 1000;
 export const VEHICLES_PER_TENANT = 300;
@@ -20,8 +20,20 @@ type Log = (line: string) => void;
 
 /** Where showrooms are, weighted roughly like Indonesia's used-car trade (Jabodetabek first). */
 const CITIES = [
-  { name: "Jakarta Selatan", province: "DKI Jakarta", plate: "B", nearby: ["Depok", "Tangerang Selatan"], weight: 6 },
-  { name: "Jakarta Barat", province: "DKI Jakarta", plate: "B", nearby: ["Tangerang", "Jakarta Utara"], weight: 5 },
+  {
+    name: "Jakarta Selatan",
+    province: "DKI Jakarta",
+    plate: "B",
+    nearby: ["Depok", "Tangerang Selatan"],
+    weight: 6,
+  },
+  {
+    name: "Jakarta Barat",
+    province: "DKI Jakarta",
+    plate: "B",
+    nearby: ["Tangerang", "Jakarta Utara"],
+    weight: 5,
+  },
   { name: "Jakarta Timur", province: "DKI Jakarta", plate: "B", nearby: ["Bekasi", "Depok"], weight: 5 },
   { name: "Tangerang", province: "Banten", plate: "B", nearby: ["Jakarta Barat", "Serang"], weight: 4 },
   { name: "Bekasi", province: "Jawa Barat", plate: "B", nearby: ["Jakarta Timur", "Karawang"], weight: 4 },
@@ -47,15 +59,81 @@ const CITIES = [
 
 /** How often each model turns up on a used-car lot; unlisted models count 1. */
 const MODEL_WEIGHTS: Record<string, number> = {
-  Avanza: 8, "Kijang Innova": 6, Xpander: 6, Brio: 6, Xenia: 5, Calya: 4, Sigra: 4, Ayla: 4, Jazz: 4, "HR-V": 4, Ertiga: 4,
-  Fortuner: 3, Rush: 3, Mobilio: 3, Terios: 3, "Pajero Sport": 3, Yaris: 2, "CR-V": 2, City: 2, L300: 2, XL7: 2, Carry: 2, Livina: 2, Civic: 2,
+  Avanza: 8,
+  "Kijang Innova": 6,
+  Xpander: 6,
+  Brio: 6,
+  Xenia: 5,
+  Calya: 4,
+  Sigra: 4,
+  Ayla: 4,
+  Jazz: 4,
+  "HR-V": 4,
+  Ertiga: 4,
+  Fortuner: 3,
+  Rush: 3,
+  Mobilio: 3,
+  Terios: 3,
+  "Pajero Sport": 3,
+  Yaris: 2,
+  "CR-V": 2,
+  City: 2,
+  L300: 2,
+  XL7: 2,
+  Carry: 2,
+  Livina: 2,
+  Civic: 2,
 };
-const COLOR_WEIGHTS: Record<string, number> = { Putih: 30, Hitam: 25, Silver: 18, "Abu-abu": 12, Merah: 6, Biru: 5, Coklat: 4 };
+const COLOR_WEIGHTS: Record<string, number> = {
+  Putih: 30,
+  Hitam: 25,
+  Silver: 18,
+  "Abu-abu": 12,
+  Merah: 6,
+  Biru: 5,
+  Coklat: 4,
+};
 
-const PREFIXES = ["Mobilindo", "Surya", "Sinar", "Cahaya", "Berkah", "Sentosa", "Makmur", "Prima", "Mitra", "Nusantara", "Garuda", "Mandiri", "Abadi", "Maju", "Jaya", "Sejahtera", "Rajawali", "Permata", "Bintang", "Mega"];
+const PREFIXES = [
+  "Mobilindo",
+  "Surya",
+  "Sinar",
+  "Cahaya",
+  "Berkah",
+  "Sentosa",
+  "Makmur",
+  "Prima",
+  "Mitra",
+  "Nusantara",
+  "Garuda",
+  "Mandiri",
+  "Abadi",
+  "Maju",
+  "Jaya",
+  "Sejahtera",
+  "Rajawali",
+  "Permata",
+  "Bintang",
+  "Mega",
+];
 const SUFFIXES = ["Motor", "Auto", "Mobil", "Autogallery", "Otomotif", "Car Center"];
-const STREETS = ["Jl. Sudirman", "Jl. Ahmad Yani", "Jl. Gatot Subroto", "Jl. Diponegoro", "Jl. Gajah Mada", "Jl. Hayam Wuruk", "Jl. Pemuda", "Jl. Merdeka"];
-const TAGLINES = ["Mobil bekas berkualitas, surat lengkap", "Harga jujur, kondisi terjamin", "Kredit mudah, DP ringan", "Pilihan keluarga sejak 2005", "Tukar tambah dan kredit diproses cepat"];
+const STREETS = [
+  "Jl. Sudirman",
+  "Jl. Ahmad Yani",
+  "Jl. Gatot Subroto",
+  "Jl. Diponegoro",
+  "Jl. Gajah Mada",
+  "Jl. Hayam Wuruk",
+  "Jl. Pemuda",
+  "Jl. Merdeka",
+];
+const TAGLINES = [
+  "Mobil bekas berkualitas, surat lengkap",
+  "Harga jujur, kondisi terjamin",
+  "Kredit mudah, DP ringan",
+  "Pilihan keluarga sejak 2005",
+  "Tukar tambah dan kredit diproses cepat",
+];
 const PALETTES = [
   { primary: "#1d4ed8", secondary: "#0f172a", accent: "#f59e0b" },
   { primary: "#047857", secondary: "#1f2937", accent: "#facc15" },
@@ -129,7 +207,11 @@ export async function benchDataState(client: pg.Client): Promise<BenchDataState>
             (SELECT count(*) FROM vehicle_photos) AS photos`,
   );
   const row = rows[0];
-  return { tenants: Number(row?.tenants ?? 0), vehicles: Number(row?.vehicles ?? 0), photos: Number(row?.photos ?? 0) };
+  return {
+    tenants: Number(row?.tenants ?? 0),
+    vehicles: Number(row?.vehicles ?? 0),
+    photos: Number(row?.photos ?? 0),
+  };
 }
 
 export function isComplete(state: BenchDataState): boolean {
@@ -152,16 +234,21 @@ async function removeEmptyFolders(root: string, relative: string): Promise<void>
 
 /** Empties the bench database (it holds nothing but bench data) and removes the shared photo files. */
 async function clearBenchData(client: pg.Client, log: Log): Promise<void> {
-  const { rows } = await client.query<{ variants: unknown }>("SELECT DISTINCT ON (storage_key) variants FROM vehicle_photos ORDER BY storage_key");
+  const { rows } = await client.query<{ variants: unknown }>(
+    "SELECT DISTINCT ON (storage_key) variants FROM vehicle_photos ORDER BY storage_key",
+  );
   const storage = getStorage();
   for (const row of rows) {
     for (const variant of readVariants(row.variants)) {
       await storage.delete(variant.key);
-      if (storage instanceof LocalDiskStorage) await removeEmptyFolders(uploadsRoot(), path.dirname(variant.key));
+      if (storage instanceof LocalDiskStorage)
+        await removeEmptyFolders(uploadsRoot(), path.dirname(variant.key));
     }
   }
   log("emptying the bench database");
-  await client.query("TRUNCATE tenants, tenant_domains, users, vehicles, vehicle_photos, vehicle_events, leads, audit_logs CASCADE");
+  await client.query(
+    "TRUNCATE tenants, tenant_domains, users, vehicles, vehicle_photos, vehicle_events, leads, audit_logs CASCADE",
+  );
 }
 
 const VEHICLES_SQL = `
@@ -243,7 +330,9 @@ async function insertShowroomsAndCars(client: pg.Client, log: Log): Promise<void
     lo: car.lo,
     hi: car.hi,
   }));
-  const colors = weighted(DEMO_COLORS, (color) => COLOR_WEIGHTS[color.name] ?? 1).map(({ name, en, lo, hi }) => ({ name, en, lo, hi }));
+  const colors = weighted(DEMO_COLORS, (color) => COLOR_WEIGHTS[color.name] ?? 1).map(
+    ({ name, en, lo, hi }) => ({ name, en, lo, hi }),
+  );
   await client.query("BEGIN");
   try {
     // One transaction: an interrupted seed leaves nothing half-made behind.
@@ -283,7 +372,13 @@ async function insertShowroomsAndCars(client: pg.Client, log: Log): Promise<void
 
 /** One photo through the app's real path (pipeline, storage, row), then that row copied to every car. */
 async function insertPhotos(client: pg.Client, log: Log): Promise<void> {
-  const { rows } = await client.query<{ id: string; tenant_id: string; body_type: string | null; brand: string; model: string }>(
+  const { rows } = await client.query<{
+    id: string;
+    tenant_id: string;
+    body_type: string | null;
+    brand: string;
+    model: string;
+  }>(
     `SELECT v.id, v.tenant_id, v.body_type::text AS body_type, v.brand, v.model FROM vehicles v JOIN tenants t ON t.id = v.tenant_id
      WHERE t.slug = $1 ORDER BY v.stock_code LIMIT 1`,
     [benchSlug(1)],
@@ -291,9 +386,21 @@ async function insertPhotos(client: pg.Client, log: Log): Promise<void> {
   const source = rows[0];
   if (!source) throw new Error("no bench vehicle to photograph");
   let started = performance.now();
-  const bytes = await renderDemoCarPhoto({ bodyType: source.body_type ?? "mpv", colorHex: "#f4f4f2", label: `${source.brand} ${source.model}`, seed: 1, angle: "front" });
-  const photo = await withTenant(source.tenant_id, (tx) => storeVehiclePhoto(tx, { tenantId: source.tenant_id, vehicleId: source.id, bytes, isMain: true }), { timeout: 120_000 });
-  log(`one photo made by the app's pipeline (${readVariants(photo.variants).length} variants) in ${seconds(started)}`);
+  const bytes = await renderDemoCarPhoto({
+    bodyType: source.body_type ?? "mpv",
+    colorHex: "#f4f4f2",
+    label: `${source.brand} ${source.model}`,
+    seed: 1,
+    angle: "front",
+  });
+  const photo = await withTenant(
+    source.tenant_id,
+    (tx) => storeVehiclePhoto(tx, { tenantId: source.tenant_id, vehicleId: source.id, bytes, isMain: true }),
+    { timeout: 120_000 },
+  );
+  log(
+    `one photo made by the app's pipeline (${readVariants(photo.variants).length} variants) in ${seconds(started)}`,
+  );
   started = performance.now();
   await client.query("BEGIN");
   try {
@@ -306,7 +413,9 @@ async function insertPhotos(client: pg.Client, log: Log): Promise<void> {
       [photo.id],
     );
     await client.query("COMMIT");
-    log(`photo row copied to ${(copied.rowCount ?? 0).toLocaleString("en-US")} vehicles in ${seconds(started)}`);
+    log(
+      `photo row copied to ${(copied.rowCount ?? 0).toLocaleString("en-US")} vehicles in ${seconds(started)}`,
+    );
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
@@ -316,19 +425,31 @@ async function insertPhotos(client: pg.Client, log: Log): Promise<void> {
 const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** Seeds unless the database already holds the complete bench data set; returns whether it seeded. */
-export async function seedBenchIfNeeded(options: { client: pg.Client; force: boolean; log: Log }): Promise<boolean> {
+export async function seedBenchIfNeeded(options: {
+  client: pg.Client;
+  force: boolean;
+  log: Log;
+}): Promise<boolean> {
   const { client, log } = options;
   const state = await benchDataState(client);
   if (!options.force && isComplete(state)) {
-    log(`bench database already holds ${state.tenants.toLocaleString("en-US")} bench showrooms and ${state.vehicles.toLocaleString("en-US")} vehicles; not reseeding (--reseed forces it)`);
+    log(
+      `bench database already holds ${state.tenants.toLocaleString("en-US")} bench showrooms and ${state.vehicles.toLocaleString("en-US")} vehicles; not reseeding (--reseed forces it)`,
+    );
     return false;
   }
   if (state.tenants || state.vehicles || state.photos) {
-    log(options.force ? "reseeding (--reseed)" : `bench data incomplete (${state.tenants} showrooms, ${state.vehicles} vehicles, ${state.photos} photos); reseeding`);
+    log(
+      options.force
+        ? "reseeding (--reseed)"
+        : `bench data incomplete (${state.tenants} showrooms, ${state.vehicles} vehicles, ${state.photos} photos); reseeding`,
+    );
     await clearBenchData(client, log);
   }
   const started = performance.now();
-  log(`seeding ${BENCH_TENANTS.toLocaleString("en-US")} showrooms x ${VEHICLES_PER_TENANT} vehicles with bulk SQL`);
+  log(
+    `seeding ${BENCH_TENANTS.toLocaleString("en-US")} showrooms x ${VEHICLES_PER_TENANT} vehicles with bulk SQL`,
+  );
   await insertShowroomsAndCars(client, log);
   await insertPhotos(client, log);
   const analyzed = performance.now();

@@ -1,11 +1,12 @@
 // The uncached catalog search at full scale: the app's real search (Prisma, app role, row-level
 // security, one tenant transaction, counts and six facets) timed next to bare SQL that returns the
 // same page, and next to equivalent SQL that does the same work (count + page + facets).
-import pg from "pg";
+
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
 import { withTenant } from "@/lib/db/tenant";
-import { CatalogQuery, PAGE_SIZE, searchVehicles, type FacetValue } from "@/lib/inventory/search";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { CatalogQuery, type FacetValue, PAGE_SIZE, searchVehicles } from "@/lib/inventory/search";
 import { summarize } from "./load";
 
 type Log = (line: string) => void;
@@ -24,7 +25,11 @@ export interface SearchProbe {
 
 export function probeQuery(probe: Pick<SearchProbe, "brand" | "transmission" | "priceMax">): CatalogQuery {
   // Through the app's own parser, exactly as the page reads its URL.
-  return CatalogQuery.parse({ brand: probe.brand, transmission: probe.transmission, priceMax: probe.priceMax });
+  return CatalogQuery.parse({
+    brand: probe.brand,
+    transmission: probe.transmission,
+    priceMax: probe.priceMax,
+  });
 }
 
 export function probeFor(index: number, tenantId = ""): SearchProbe {
@@ -47,11 +52,19 @@ const FACETS = [
 type FacetKey = (typeof FACETS)[number]["key"];
 
 /** The search's WHERE in plain SQL; a facet leaves out its own filter, as searchVehicles does. */
-function whereOf(probe: SearchProbe, priceMax: bigint, options: { except?: FacetKey; alias?: string } = {}): { sql: string; values: unknown[] } {
+function whereOf(
+  probe: SearchProbe,
+  priceMax: bigint,
+  options: { except?: FacetKey; alias?: string } = {},
+): { sql: string; values: unknown[] } {
   const { except } = options;
   const column = (name: string) => (options.alias ? `${options.alias}.${name}` : name);
   const values: unknown[] = [probe.tenantId, priceMax];
-  const conditions = [`${column("tenant_id")} = $1`, `${column("status")} IN ('available', 'booked')`, `${column("price")} <= $2`];
+  const conditions = [
+    `${column("tenant_id")} = $1`,
+    `${column("status")} IN ('available', 'booked')`,
+    `${column("price")} <= $2`,
+  ];
   if (except !== "brand") {
     values.push(probe.brand);
     conditions.push(`lower(${column("brand")}) = lower($${values.length})`);
@@ -91,7 +104,10 @@ interface Equivalent {
 
 async function equivalentSql(client: pg.Client, probe: SearchProbe, priceMax: bigint): Promise<Equivalent> {
   const where = whereOf(probe, priceMax);
-  const count = await client.query<{ total: number }>(`SELECT count(*)::int AS total FROM vehicles WHERE ${where.sql}`, where.values);
+  const count = await client.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM vehicles WHERE ${where.sql}`,
+    where.values,
+  );
   const page = await barePage(client, probe, priceMax);
   const facets = {} as Record<FacetKey, FacetValue[]>;
   for (const facet of FACETS) {
@@ -151,17 +167,23 @@ export interface TimeSearchOptions {
 
 export async function timeSearch(options: TimeSearchOptions): Promise<SqlTimings> {
   const { superClient: client, log } = options;
-  const tenants = (await client.query<{ id: string }>("SELECT id FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug")).rows.map((row) => row.id);
+  const tenants = (
+    await client.query<{ id: string }>("SELECT id FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug")
+  ).rows.map((row) => row.id);
   if (tenants.length === 0) throw new Error("no bench showrooms to search");
   // A fixed stride through the showrooms: spread over all of them, the same on every run.
-  const probes = Array.from({ length: options.warmup + options.iterations }, (_, index) => probeFor(index, tenants[(index * 379 + 17) % tenants.length] ?? ""));
+  const probes = Array.from({ length: options.warmup + options.iterations }, (_, index) =>
+    probeFor(index, tenants[(index * 379 + 17) % tenants.length] ?? ""),
+  );
 
   const app: number[] = [];
   const page: number[] = [];
   const equivalent: number[] = [];
   const checks = { pages: 0, totals: 0, facets: 0 };
   let totals = 0;
-  log(`timing up to ${options.iterations} uncached searches (+${options.warmup} warm-up) three ways, for at most ${options.budgetSeconds} s`);
+  log(
+    `timing up to ${options.iterations} uncached searches (+${options.warmup} warm-up) three ways, for at most ${options.budgetSeconds} s`,
+  );
   let measuring = 0;
   let done = 0;
   for (const [index, probe] of probes.entries()) {
@@ -191,23 +213,34 @@ export async function timeSearch(options: TimeSearchOptions): Promise<SqlTimings
       },
     };
     // Rotate the order so that no variant always runs on the caches the previous one warmed.
-    const order = (["app", "page", "equivalent"] as const).map((_, shift, all) => all[(shift + index) % all.length] ?? "app");
+    const order = (["app", "page", "equivalent"] as const).map(
+      (_, shift, all) => all[(shift + index) % all.length] ?? "app",
+    );
     for (const name of order) await runs[name]();
     if (!measured || !appResult || !equivalentResult) continue;
     done += 1;
     totals += appResult.total;
-    if (appResult.items.map((item) => item.id).join() === pageRows.map((row) => row.id).join()) checks.pages += 1;
+    if (appResult.items.map((item) => item.id).join() === pageRows.map((row) => row.id).join())
+      checks.pages += 1;
     if (appResult.total === equivalentResult.total) checks.totals += 1;
     const result = appResult;
-    const same = FACETS.every((facet) => facetText(result.facets[facet.key]) === facetText(equivalentResult?.facets[facet.key] ?? []));
+    const same = FACETS.every(
+      (facet) => facetText(result.facets[facet.key]) === facetText(equivalentResult?.facets[facet.key] ?? []),
+    );
     if (same) checks.facets += 1;
   }
 
   // One warm-up run and ten measured ones: enough to rank the statements.
   const breakdownRuns = Math.min(11, done + 1);
-  const { breakdown, countStatement } = await statementBreakdown(options.appUrl, probes.slice(options.warmup, options.warmup + breakdownRuns));
+  const { breakdown, countStatement } = await statementBreakdown(
+    options.appUrl,
+    probes.slice(options.warmup, options.warmup + breakdownRuns),
+  );
   const probe = probes[options.warmup] ?? probes[0];
-  const plans = countStatement && probe ? await comparePlans({ appUrl: options.appUrl, superClient: client, probe, countStatement }) : null;
+  const plans =
+    countStatement && probe
+      ? await comparePlans({ appUrl: options.appUrl, superClient: client, probe, countStatement })
+      : null;
   return {
     iterations: done,
     planned: options.iterations,
@@ -228,8 +261,14 @@ interface Statement {
 }
 
 /** Where the app's search time goes: the same search on a client that reports every statement. */
-async function statementBreakdown(appUrl: string, probes: SearchProbe[]): Promise<{ breakdown: SqlTimings["breakdown"]; countStatement: Statement | null }> {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: appUrl, max: 2 }), log: [{ emit: "event", level: "query" }] });
+async function statementBreakdown(
+  appUrl: string,
+  probes: SearchProbe[],
+): Promise<{ breakdown: SqlTimings["breakdown"]; countStatement: Statement | null }> {
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: appUrl, max: 2 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   const events: (Statement & { duration: number })[] = [];
   let recording = false;
   client.$on("query", (event) => {
@@ -258,7 +297,12 @@ async function statementBreakdown(appUrl: string, probes: SearchProbe[]): Promis
   }
   const all = [...byKind.values()].reduce((sum, entry) => sum + entry.total, 0) || 1;
   const breakdown = [...byKind.entries()]
-    .map(([kind, entry]) => ({ kind, perSearch: entry.count / runs, meanMs: entry.total / entry.count, share: entry.total / all }))
+    .map(([kind, entry]) => ({
+      kind,
+      perSearch: entry.count / runs,
+      meanMs: entry.total / entry.count,
+      share: entry.total / all,
+    }))
     .sort((a, b) => b.share - a.share);
   const count = events.find((event) => statementKind(event.sql) === "count (total)");
   return { breakdown, countStatement: count ? { sql: count.sql, params: count.params } : null };
@@ -272,7 +316,12 @@ const firstScan = (rows: Record<string, unknown>[]): string =>
     .replace(/\s+\(cost=.*$/, "") ?? "?";
 
 /** How PostgreSQL plans the app's count statement under RLS, next to the bare count: the why behind the ratio. */
-async function comparePlans(options: { appUrl: string; superClient: pg.Client; probe: SearchProbe; countStatement: Statement }): Promise<{ app: string; bare: string } | null> {
+async function comparePlans(options: {
+  appUrl: string;
+  superClient: pg.Client;
+  probe: SearchProbe;
+  countStatement: Statement;
+}): Promise<{ app: string; bare: string } | null> {
   let params: unknown;
   try {
     params = JSON.parse(options.countStatement.params);
@@ -291,7 +340,10 @@ async function comparePlans(options: { appUrl: string; superClient: pg.Client; p
     await app.query("ROLLBACK");
     const priceMax = probeQuery(options.probe).priceMax ?? 0n;
     const where = whereOf(options.probe, priceMax);
-    const barePlan = await options.superClient.query<Record<string, unknown>>(`EXPLAIN SELECT count(*) FROM vehicles WHERE ${where.sql}`, where.values);
+    const barePlan = await options.superClient.query<Record<string, unknown>>(
+      `EXPLAIN SELECT count(*) FROM vehicles WHERE ${where.sql}`,
+      where.values,
+    );
     return { app: firstScan(appPlan.rows), bare: firstScan(barePlan.rows) };
   } catch {
     return null;

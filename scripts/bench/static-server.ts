@@ -13,7 +13,12 @@ function main(): void {
   if (!file || !portText) throw new Error("usage: static-server.ts <pages.json> <port>");
   const pages = z.array(CapturedPage).parse(JSON.parse(readFileSync(file, "utf8")));
   // Decoded once up front: the server does nothing per request but a map lookup and a write.
-  const byPath = new Map(pages.map((page) => [page.path, { body: Buffer.from(page.body, "base64"), contentType: page.contentType }]));
+  const byPath = new Map(
+    pages.map((page) => [
+      page.path,
+      { body: Buffer.from(page.body, "base64"), contentType: page.contentType },
+    ]),
+  );
   const server = http.createServer((request, response) => {
     const page = byPath.get(request.url ?? "");
     if (request.url === "/__ready") {

@@ -4,25 +4,28 @@
 // events with 10% duplicates sent concurrently, processed by the real workers, assistant and
 // outbox against a fake Graph API: it must end with exactly one stored message and one reply per
 // unique message id. Its own embedded cluster (port EMBEDDED_PG_PORT+4), nothing else touched.
+
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
-import { randomBytes } from "node:crypto";
-import { parseEnv } from "@/lib/env";
-import { prepareDatabase } from "@/lib/db/bootstrap";
-import { withTenant } from "@/lib/db/tenant";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { disconnectDb } from "@/lib/db/client";
-import { createTenant } from "@/lib/tenancy/tenants";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { systemActor } from "@/lib/audit/record";
-import { encryptSecret } from "@/lib/security/crypto";
-import { signWebhookBody } from "@/lib/whatsapp/signature";
-import { releaseQueue, startWorkers, queueDepth } from "@/lib/jobs/queue";
+import { prepareDatabase } from "@/lib/db/bootstrap";
+import { disconnectDb } from "@/lib/db/client";
+import { withPlatformAccess } from "@/lib/db/platform";
+import { withTenant } from "@/lib/db/tenant";
+import { parseEnv } from "@/lib/env";
+import { createVehicle } from "@/lib/inventory/vehicles";
+import { queueDepth, releaseQueue, startWorkers } from "@/lib/jobs/queue";
 import { taskList } from "@/lib/jobs/tasks";
-import { percentile } from "./load";
+import { encryptSecret } from "@/lib/security/crypto";
+import { createTenant } from "@/lib/tenancy/tenants";
+import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { startFakeGraphApi } from "../../tests/fakes/graph-api";
+import { percentile } from "./load";
 
-const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=") as [string, string]));
+const args = new Map(
+  process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=") as [string, string]),
+);
 const DURATION_MS = Number(args.get("duration") ?? 10) * 1000;
 const CONCURRENCY = Number(args.get("concurrency") ?? 32);
 const REPLAY_EVENTS = Number(args.get("replay") ?? 1000);
@@ -48,7 +51,15 @@ function eventBody(phoneNumberId: string, from: string, id: string, text: string
               messaging_product: "whatsapp",
               metadata: { display_phone_number: "62811", phone_number_id: phoneNumberId },
               contacts: [{ profile: { name: "Pembeli" }, wa_id: from }],
-              messages: [{ from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } }],
+              messages: [
+                {
+                  from,
+                  id,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: "text",
+                  text: { body: text },
+                },
+              ],
             },
           },
         ],
@@ -57,13 +68,16 @@ function eventBody(phoneNumberId: string, from: string, id: string, text: string
   });
 }
 
-function serve(handler: (body: Buffer, headers: http.IncomingHttpHeaders) => Promise<{ status: number; body: string }>): Promise<{ url: string; close(): Promise<void> }> {
+function serve(
+  handler: (body: Buffer, headers: http.IncomingHttpHeaders) => Promise<{ status: number; body: string }>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       handler(Buffer.concat(chunks), request.headers).then(
-        (answer) => response.writeHead(answer.status, { "content-type": "application/json" }).end(answer.body),
+        (answer) =>
+          response.writeHead(answer.status, { "content-type": "application/json" }).end(answer.body),
         (error: unknown) => response.writeHead(500).end(String(error)),
       );
     });
@@ -73,7 +87,10 @@ function serve(handler: (body: Buffer, headers: http.IncomingHttpHeaders) => Pro
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     }),
   );
 }
@@ -81,7 +98,18 @@ function serve(handler: (body: Buffer, headers: http.IncomingHttpHeaders) => Pro
 function post(agent: http.Agent, url: URL, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { agent, host: url.hostname, port: url.port, path: "/api/webhooks/whatsapp", method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signWebhookBody(body, APP_SECRET), "content-length": Buffer.byteLength(body) } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: "/api/webhooks/whatsapp",
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-hub-signature-256": signWebhookBody(body, APP_SECRET),
+          "content-length": Buffer.byteLength(body),
+        },
+      },
       (response) => {
         response.resume();
         response.on("end", () => resolve(response.statusCode ?? 0));
@@ -110,7 +138,12 @@ async function measure(origin: string, phoneNumberId: string): Promise<Measured>
   const end = warmupEnd + DURATION_MS;
   const client = async () => {
     while (performance.now() < end) {
-      const body = eventBody(phoneNumberId, `62899${randomBytes(3).toString("hex")}`, `wamid.bench.${randomBytes(8).toString("hex")}`, "ada avanza matic?");
+      const body = eventBody(
+        phoneNumberId,
+        `62899${randomBytes(3).toString("hex")}`,
+        `wamid.bench.${randomBytes(8).toString("hex")}`,
+        "ada avanza matic?",
+      );
       const started = performance.now();
       const status = await post(agent, url, body).catch(() => 0);
       const done = performance.now();
@@ -122,7 +155,13 @@ async function measure(origin: string, phoneNumberId: string): Promise<Measured>
   await Promise.all(Array.from({ length: CONCURRENCY }, client));
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { events: latencies.length, rps: latencies.length / (DURATION_MS / 1000), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors };
+  return {
+    events: latencies.length,
+    rps: latencies.length / (DURATION_MS / 1000),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    errors,
+  };
 }
 
 async function main(): Promise<void> {
@@ -130,27 +169,62 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[bench] ${line}`);
   delete process.env.DATABASE_URL;
   delete process.env.DATABASE_ADMIN_URL;
-  const database = await prepareDatabase({ env: base, log, cluster: "bench-webhook-postgres", port: base.EMBEDDED_PG_PORT + 4, database: "autolumiku_bench_webhook", whenRunning: "reuse" });
+  const database = await prepareDatabase({
+    env: base,
+    log,
+    cluster: "bench-webhook-postgres",
+    port: base.EMBEDDED_PG_PORT + 4,
+    database: "autolumiku_bench_webhook",
+    whenRunning: "reuse",
+  });
   const graph = await startFakeGraphApi({ token: TOKEN });
   process.env.WHATSAPP_GRAPH_API_URL = graph.url;
   const stops: (() => Promise<void>)[] = [() => graph.close(), () => database.stop()];
   try {
     const phoneNumberId = String(Date.now()).slice(-9);
-    const tenant = await createTenant({ slug: `bench-wa-${randomBytes(3).toString("hex")}`, name: "Bench Motor" }, systemActor("cli"));
+    const tenant = await createTenant(
+      { slug: `bench-wa-${randomBytes(3).toString("hex")}`, name: "Bench Motor" },
+      systemActor("cli"),
+    );
     await withTenant(tenant.id, async (tx) => {
-      await tx.tenant.update({ where: { id: tenant.id }, data: { whatsappPhoneNumberId: phoneNumberId, whatsappAccessTokenEnc: encryptSecret(TOKEN, process.env.ENCRYPTION_KEY ?? "") } });
-      await createVehicle(tx, { tenantId: tenant.id, actor: systemActor("cli"), input: { stockCode: "AV-1", brand: "Toyota", model: "Avanza", year: 2020, transmission: "automatic", mileageKm: 40_000, price: 185_000_000n } });
+      await tx.tenant.update({
+        where: { id: tenant.id },
+        data: {
+          whatsappPhoneNumberId: phoneNumberId,
+          whatsappAccessTokenEnc: encryptSecret(TOKEN, process.env.ENCRYPTION_KEY ?? ""),
+        },
+      });
+      await createVehicle(tx, {
+        tenantId: tenant.id,
+        actor: systemActor("cli"),
+        input: {
+          stockCode: "AV-1",
+          brand: "Toyota",
+          model: "Avanza",
+          year: 2020,
+          transmission: "automatic",
+          mileageKm: 40_000,
+          price: 185_000_000n,
+        },
+      });
     });
 
     // Both servers are plain node:http in this process: the difference is exactly our handler.
     const { POST } = await import("@/app/api/webhooks/whatsapp/route");
     const app = await serve(async (body, headers) => {
-      const request = new Request("http://localhost/api/webhooks/whatsapp", { method: "POST", body: new Uint8Array(body), headers: { "x-hub-signature-256": String(headers["x-hub-signature-256"] ?? "") } });
+      const request = new Request("http://localhost/api/webhooks/whatsapp", {
+        method: "POST",
+        body: new Uint8Array(body),
+        headers: { "x-hub-signature-256": String(headers["x-hub-signature-256"] ?? "") },
+      });
       const response = await POST(request);
       return { status: response.status, body: await response.text() };
     });
     const bare = await serve(async () => ({ status: 200, body: '{"received":true}' }));
-    stops.unshift(() => app.close(), () => bare.close());
+    stops.unshift(
+      () => app.close(),
+      () => bare.close(),
+    );
 
     log(`measuring ${DURATION_MS / 1000} s at concurrency ${CONCURRENCY} (workers stopped: acks only)`);
     const ours = await measure(app.url, phoneNumberId);
@@ -158,8 +232,18 @@ async function main(): Promise<void> {
 
     log(`replaying ${REPLAY_EVENTS} events with 10% duplicates, concurrently, with workers running`);
     const unique = Math.round(REPLAY_EVENTS * 0.9);
-    const originals = Array.from({ length: unique }, (_, index) => eventBody(phoneNumberId, `62877${String(index).padStart(6, "0")}`, `wamid.replay.${index}`, "ada avanza matic budget 200 juta?"));
-    const duplicates = Array.from({ length: REPLAY_EVENTS - unique }, (_, index) => originals[(index * 7) % unique] ?? "");
+    const originals = Array.from({ length: unique }, (_, index) =>
+      eventBody(
+        phoneNumberId,
+        `62877${String(index).padStart(6, "0")}`,
+        `wamid.replay.${index}`,
+        "ada avanza matic budget 200 juta?",
+      ),
+    );
+    const duplicates = Array.from(
+      { length: REPLAY_EVENTS - unique },
+      (_, index) => originals[(index * 7) % unique] ?? "",
+    );
     const replay = [...originals, ...duplicates].sort(() => Math.random() - 0.5);
     const sentBefore = graph.sent.length;
     const workers = await startWorkers(taskList, { concurrency: 8 });
@@ -179,14 +263,22 @@ async function main(): Promise<void> {
     agent.destroy();
     const replayStarted = performance.now();
     for (;;) {
-      const depth = await withPlatformAccess({ actor: { kind: "system", name: "cli" }, action: "bench.queue", entity: "queue" }, (tx) => queueDepth(tx));
+      const depth = await withPlatformAccess(
+        { actor: { kind: "system", name: "cli" }, action: "bench.queue", entity: "queue" },
+        (tx) => queueDepth(tx),
+      );
       if (depth.waiting === 0 && performance.now() - replayStarted > 2000) break;
-      if (performance.now() - replayStarted > 10 * 60_000) throw new Error("the queue did not drain in 10 minutes");
+      if (performance.now() - replayStarted > 10 * 60_000)
+        throw new Error("the queue did not drain in 10 minutes");
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const stored = await withTenant(tenant.id, (tx) => tx.waMessage.count({ where: { direction: "inbound", wamid: { startsWith: "wamid.replay." } } }));
-    const replies = graph.sent.slice(sentBefore).filter((request) => request.method === "POST" && JSON.stringify(request.body).includes('"to":"62877'));
+    const stored = await withTenant(tenant.id, (tx) =>
+      tx.waMessage.count({ where: { direction: "inbound", wamid: { startsWith: "wamid.replay." } } }),
+    );
+    const replies = graph.sent
+      .slice(sentBefore)
+      .filter((request) => request.method === "POST" && JSON.stringify(request.body).includes('"to":"62877'));
     const repliesPerRecipient = new Map<string, number>();
     for (const request of replies) {
       const to = /"to":"(\d+)"/.exec(JSON.stringify(request.body))?.[1] ?? "";
@@ -210,7 +302,9 @@ async function main(): Promise<void> {
     console.log(`\n${lines.join("\n")}`);
     const correct = stored === unique && repliesPerRecipient.size === unique && twice === 0;
     if (!correct) {
-      console.error("replay check FAILED: expected exactly one stored message and one reply per unique message id");
+      console.error(
+        "replay check FAILED: expected exactly one stored message and one reply per unique message id",
+      );
       process.exitCode = 1;
     }
   } finally {

@@ -1,5 +1,5 @@
 // Building and running the Next.js server, shared by `npm start` and the end-to-end tests.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -9,7 +9,20 @@ const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
 const STAMP = path.join(DIST, "autolumiku-build.json");
-const SOURCES = ["app", "components", "lib", "public", "types", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "types",
+  "prisma/schema.prisma",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 async function* filesUnder(target: string): AsyncGenerator<string> {
   if (!existsSync(target)) return;
@@ -17,7 +30,9 @@ async function* filesUnder(target: string): AsyncGenerator<string> {
     yield target;
     return;
   }
-  for (const entry of (await readdir(target, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of (await readdir(target, { withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (entry.name === "generated" || entry.name.startsWith(".")) continue;
     yield* filesUnder(path.join(target, entry.name));
   }
@@ -28,7 +43,11 @@ export async function sourceFingerprint(): Promise<string> {
   const hash = createHash("sha256");
   for (const source of SOURCES) {
     for await (const file of filesUnder(path.join(ROOT, source))) {
-      hash.update(path.relative(ROOT, file)).update("\0").update(await readFile(file)).update("\0");
+      hash
+        .update(path.relative(ROOT, file))
+        .update("\0")
+        .update(await readFile(file))
+        .update("\0");
     }
   }
   return hash.digest("hex");
@@ -38,7 +57,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", env });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} ${args[1] ?? ""} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(args[0] ?? command)} ${args[1] ?? ""} exited with ${code}`)),
+    );
   });
 }
 
@@ -56,7 +79,12 @@ export async function buildIfNeeded(log: (line: string) => void): Promise<void> 
   await writeFile(STAMP, JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }));
 }
 
-export function startNext(options: { mode: "start" | "dev"; port: number; env: NodeJS.ProcessEnv; quiet?: boolean }): ChildProcess {
+export function startNext(options: {
+  mode: "start" | "dev";
+  port: number;
+  env: NodeJS.ProcessEnv;
+  quiet?: boolean;
+}): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, options.mode, "-p", String(options.port)], {
     stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...options.env, NEXT_TELEMETRY_DISABLED: "1" },

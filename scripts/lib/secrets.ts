@@ -38,7 +38,9 @@ export async function ensureAuthSecret(dataDir: string): Promise<string> {
  * Any WhatsApp setting given means a real Meta app is meant; then nothing is changed.
  */
 export async function ensureOfflineWhatsApp(options: { dataDir: string; selfUrl: string }): Promise<boolean> {
-  const given = ["WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_GRAPH_API_URL"].some((name) => process.env[name]);
+  const given = ["WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_GRAPH_API_URL"].some(
+    (name) => process.env[name],
+  );
   if (given) return false;
   await ensureSecret(options.dataDir, "WHATSAPP_APP_SECRET");
   await ensureSecret(options.dataDir, "WHATSAPP_VERIFY_TOKEN");

@@ -3,8 +3,8 @@
 // reactivates it; a showroom owner reaches neither the console nor its APIs.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/lib/seed/demo";
 import { totpCode } from "@/lib/auth/totp";
+import { DEMO_PASSWORD } from "@/lib/seed/demo";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
 
 let browser: Browser;
@@ -75,7 +75,9 @@ describe("platform console at 390 px", () => {
     await visitor.goto(`${baseUrl()}/${slug}`);
     await expect.poll(() => visitor.getByTestId("unavailable").count(), POLL).toBe(1);
     await signIn(owner, "/login", ownerEmail, "sandi-baru-123");
-    await expect.poll(() => owner.getByTestId("form-error").textContent(), POLL).toContain("dinonaktifkan sementara");
+    await expect
+      .poll(() => owner.getByTestId("form-error").textContent(), POLL)
+      .toContain("dinonaktifkan sementara");
 
     await admin.getByRole("button", { name: "Aktifkan kembali" }).click();
     await expect.poll(() => admin.getByTestId("showroom-status").textContent(), POLL).toBe("Aktif");
@@ -92,9 +94,13 @@ describe("platform console at 390 px", () => {
     await page.waitForURL(`${baseUrl()}/dashboard`, POLL);
     await page.goto(`${baseUrl()}/admin/health`);
     await page.waitForURL(`${baseUrl()}/dashboard`, POLL);
-    const response = await page.request.post(`${baseUrl()}/api/admin/showrooms`, { data: { name: "Hack", slug: "hack-x", ownerName: "x", ownerEmail: "x@example.test" } });
+    const response = await page.request.post(`${baseUrl()}/api/admin/showrooms`, {
+      data: { name: "Hack", slug: "hack-x", ownerName: "x", ownerEmail: "x@example.test" },
+    });
     expect([401, 403]).toContain(response.status());
-    const exported = await page.request.get(`${baseUrl()}/api/admin/showrooms/00000000-0000-0000-0000-000000000000/export`);
+    const exported = await page.request.get(
+      `${baseUrl()}/api/admin/showrooms/00000000-0000-0000-0000-000000000000/export`,
+    );
     expect([401, 403]).toContain(exported.status());
     await page.close();
   });

@@ -41,7 +41,9 @@ async function restoreDemoTheme(page: Page): Promise<void> {
   await page.goto(`${baseUrl()}/dashboard/settings`);
   await page.getByLabel("Huruf").selectOption("inter");
   await page.getByRole("button", { name: "Simpan" }).first().click();
-  await expect.poll(() => page.getByText("Tersimpan. Katalog sudah diperbarui.").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByText("Tersimpan. Katalog sudah diperbarui.").count(), { timeout: 20_000 })
+    .toBeGreaterThan(0);
 }
 
 describe("showroom branding at phone size", () => {
@@ -51,34 +53,73 @@ describe("showroom branding at phone size", () => {
     try {
       await admin.goto(`${baseUrl()}/dashboard/settings`);
       await admin.getByLabel("Huruf").selectOption("plus-jakarta-sans");
-      await expect.poll(() => admin.getByTestId("branding-preview").evaluate((node) => getComputedStyle(node).fontFamily), { timeout: 20_000 }).toContain("Plus Jakarta Sans");
+      await expect
+        .poll(
+          () => admin.getByTestId("branding-preview").evaluate((node) => getComputedStyle(node).fontFamily),
+          { timeout: 20_000 },
+        )
+        .toContain("Plus Jakarta Sans");
       await admin.getByRole("button", { name: "Simpan" }).first().click();
-      await expect.poll(() => admin.getByText("Tersimpan. Katalog sudah diperbarui.").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => admin.getByText("Tersimpan. Katalog sudah diperbarui.").count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
 
       // A file that is not an image is refused with the server's Indonesian message.
-      await admin.locator("#branding-file-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("bukan gambar") });
-      await expect.poll(() => admin.getByTestId("branding-error-logo").textContent(), { timeout: 20_000 }).toContain("Format gambar tidak didukung");
+      await admin
+        .locator("#branding-file-logo")
+        .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("bukan gambar") });
+      await expect
+        .poll(() => admin.getByTestId("branding-error-logo").textContent(), { timeout: 20_000 })
+        .toContain("Format gambar tidak didukung");
 
-      await admin.locator("#branding-file-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: await logoPng() });
-      await expect.poll(() => admin.getByTestId("branding-preview-logo").count(), { timeout: 30_000 }).toBe(1);
-      await admin.locator("#branding-file-hero").setInputFiles({ name: "showroom.jpg", mimeType: "image/jpeg", buffer: await heroJpeg() });
-      await expect.poll(() => admin.getByTestId("branding-preview-hero").count(), { timeout: 30_000 }).toBe(1);
+      await admin
+        .locator("#branding-file-logo")
+        .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: await logoPng() });
+      await expect
+        .poll(() => admin.getByTestId("branding-preview-logo").count(), { timeout: 30_000 })
+        .toBe(1);
+      await admin
+        .locator("#branding-file-hero")
+        .setInputFiles({ name: "showroom.jpg", mimeType: "image/jpeg", buffer: await heroJpeg() });
+      await expect
+        .poll(() => admin.getByTestId("branding-preview-hero").count(), { timeout: 30_000 })
+        .toBe(1);
       await screenshot(admin, "dashboard-branding-390");
 
       await admin.goto(`${baseUrl()}/mobilindo-jaya`);
       const logo = admin.getByTestId("catalog-logo");
       expect(await logo.getAttribute("alt")).toBe("Mobilindo Jaya");
-      expect(await logo.getAttribute("src")).toMatch(/^\/media\/tenants\/[0-9a-f-]{36}\/branding\/logo-[0-9a-f]{16}\.webp$/);
-      await expect.poll(() => logo.evaluate((node) => (node instanceof HTMLImageElement ? node.naturalWidth : 0)), { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(await logo.getAttribute("src")).toMatch(
+        /^\/media\/tenants\/[0-9a-f-]{36}\/branding\/logo-[0-9a-f]{16}\.webp$/,
+      );
+      await expect
+        .poll(() => logo.evaluate((node) => (node instanceof HTMLImageElement ? node.naturalWidth : 0)), {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(0);
       const hero = admin.getByTestId("catalog-hero-image");
-      await expect.poll(() => hero.evaluate((node) => (node instanceof HTMLImageElement ? node.naturalWidth : 0)), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => hero.evaluate((node) => (node instanceof HTMLImageElement ? node.naturalWidth : 0)), {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(0);
       expect(await hero.getAttribute("width")).toBeTruthy();
       const heading = admin.getByRole("heading", { level: 1 });
-      expect(await heading.evaluate((node) => getComputedStyle(node).fontFamily)).toContain("Plus Jakarta Sans");
+      expect(await heading.evaluate((node) => getComputedStyle(node).fontFamily)).toContain(
+        "Plus Jakarta Sans",
+      );
       // The font file itself loaded (not a fallback with the right name in the CSS).
-      await expect.poll(() => admin.evaluate(() => document.fonts.check('16px "Plus Jakarta Sans Variable"')), { timeout: 20_000 }).toBe(true);
+      await expect
+        .poll(() => admin.evaluate(() => document.fonts.check('16px "Plus Jakarta Sans Variable"')), {
+          timeout: 20_000,
+        })
+        .toBe(true);
       // The tagline sits on the scrim in white.
-      expect(await admin.getByText("Mobil bekas berkualitas, surat lengkap, harga jujur").evaluate((node) => getComputedStyle(node).color)).toBe("rgb(255, 255, 255)");
+      expect(
+        await admin
+          .getByText("Mobil bekas berkualitas, surat lengkap, harga jujur")
+          .evaluate((node) => getComputedStyle(node).color),
+      ).toBe("rgb(255, 255, 255)");
       await admin.waitForTimeout(500);
       await screenshot(admin, "catalog-branded-390");
     } finally {

@@ -1,18 +1,18 @@
 // A buyer on a phone finds a car by filters and by a misspelt search, opens it, works out the
 // credit and leaves a lead, which only that showroom sees. The same pages work on a subdomain and
 // on a showroom's own domain.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTenant } from "@/lib/db/tenant";
-import { disconnectDb } from "@/lib/db/client";
-import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
-import { db } from "@/lib/db/client";
+
 import { request } from "node:http";
+import type { Browser } from "playwright-core";
 import sharp from "sharp";
-import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
-import { updateVehicle } from "@/lib/inventory/vehicles";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
+import { db, disconnectDb } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
+import { updateVehicle } from "@/lib/inventory/vehicles";
+import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
+import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
 
 /** A GET with an explicit Host header, as a browser on that domain would send it. */
 function get(host: string, path: string): Promise<{ status: number; body: string }> {
@@ -37,7 +37,13 @@ beforeAll(async () => {
   browser = await launchBrowser([`--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`]);
   mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
   surya = (await findTenantIdBySlug(db(), "surya-motor"))?.id ?? "";
-  await withTenant(mobilindo, (tx) => tx.tenantDomain.upsert({ where: { domain: CUSTOM_DOMAIN }, create: { tenantId: mobilindo, domain: CUSTOM_DOMAIN }, update: {} }));
+  await withTenant(mobilindo, (tx) =>
+    tx.tenantDomain.upsert({
+      where: { domain: CUSTOM_DOMAIN },
+      create: { tenantId: mobilindo, domain: CUSTOM_DOMAIN },
+      update: {},
+    }),
+  );
   // A domain added outside the dashboard reaches the running server the way the CLI's changes do.
   await revalidateCatalog(mobilindo, { lookup: true });
 });
@@ -69,7 +75,15 @@ describe("buyer on the catalog at 390 px", () => {
     const wa = await page.getByTestId("whatsapp-link").getAttribute("href");
     expect(wa).toMatch(/^https:\/\/wa\.me\/6281111000001\?text=/);
     // The message names the car by the stock code its page shows.
-    const stockCode = (await page.getByText(/^Kode stok: /).first().textContent())?.replace("Kode stok: ", "").trim() ?? "";
+    const stockCode =
+      (
+        await page
+          .getByText(/^Kode stok: /)
+          .first()
+          .textContent()
+      )
+        ?.replace("Kode stok: ", "")
+        .trim() ?? "";
     expect(stockCode).not.toBe("");
     expect(decodeURIComponent(wa ?? "")).toContain(`kode ${stockCode}`);
 
@@ -124,9 +138,21 @@ describe("buyer on the catalog at 390 px", () => {
   it("publishes a sitemap and robots.txt that are right on the path, subdomain and custom-domain hosts", async () => {
     const port = new URL(baseUrl()).port;
     const cases = [
-      { host: `127.0.0.1:${port}`, path: "/mobilindo-jaya", sitemapAt: `http://127.0.0.1:${port}/mobilindo-jaya/sitemap.xml` },
-      { host: `mobilindo-jaya.localhost:${port}`, path: "", sitemapAt: `http://mobilindo-jaya.localhost:${port}/sitemap.xml` },
-      { host: `${CUSTOM_DOMAIN}:${port}`, path: "", sitemapAt: `http://${CUSTOM_DOMAIN}:${port}/sitemap.xml` },
+      {
+        host: `127.0.0.1:${port}`,
+        path: "/mobilindo-jaya",
+        sitemapAt: `http://127.0.0.1:${port}/mobilindo-jaya/sitemap.xml`,
+      },
+      {
+        host: `mobilindo-jaya.localhost:${port}`,
+        path: "",
+        sitemapAt: `http://mobilindo-jaya.localhost:${port}/sitemap.xml`,
+      },
+      {
+        host: `${CUSTOM_DOMAIN}:${port}`,
+        path: "",
+        sitemapAt: `http://${CUSTOM_DOMAIN}:${port}/sitemap.xml`,
+      },
     ];
     for (const { host, path, sitemapAt } of cases) {
       const robots = await get(host, `${path}/robots.txt`);
@@ -141,7 +167,12 @@ describe("buyer on the catalog at 390 px", () => {
   });
 
   it("serves catalog pages from the cache, and a car marked sold leaves search and its page at once", async () => {
-    const car = await withTenant(mobilindo, (tx) => tx.vehicle.findFirstOrThrow({ where: { status: "available", brand: "Honda" }, orderBy: { stockCode: "asc" } }));
+    const car = await withTenant(mobilindo, (tx) =>
+      tx.vehicle.findFirstOrThrow({
+        where: { status: "available", brand: "Honda" },
+        orderBy: { stockCode: "asc" },
+      }),
+    );
     const search = `/mobilindo-jaya/vehicles?brand=Honda&model=${encodeURIComponent(car.model)}`;
     const detail = `/mobilindo-jaya/vehicles/${car.slug}`;
     const host = new URL(baseUrl()).host;
@@ -150,18 +181,37 @@ describe("buyer on the catalog at 390 px", () => {
     const again = await fetch(`${baseUrl()}${detail}`);
     expect(again.headers.get("x-nextjs-cache")).toBe("HIT");
 
-    await withTenant(mobilindo, (tx) => updateVehicle(tx, { tenantId: mobilindo, actor: systemActor("test"), vehicleId: car.id, input: { status: "sold" } }));
+    await withTenant(mobilindo, (tx) =>
+      updateVehicle(tx, {
+        tenantId: mobilindo,
+        actor: systemActor("test"),
+        vehicleId: car.id,
+        input: { status: "sold" },
+      }),
+    );
     await revalidateCatalog(mobilindo);
     expect((await get(host, search)).body).not.toContain(`/vehicles/${car.slug}"`);
     expect((await get(host, detail)).status).toBe(404);
 
-    await withTenant(mobilindo, (tx) => updateVehicle(tx, { tenantId: mobilindo, actor: systemActor("test"), vehicleId: car.id, input: { status: "available" } }));
+    await withTenant(mobilindo, (tx) =>
+      updateVehicle(tx, {
+        tenantId: mobilindo,
+        actor: systemActor("test"),
+        vehicleId: car.id,
+        input: { status: "available" },
+      }),
+    );
     await revalidateCatalog(mobilindo);
     expect((await get(host, detail)).status).toBe(200);
   });
 
   it("gives every car its own OpenGraph image: its photo as a 1200x630 JPEG", async () => {
-    const car = await withTenant(mobilindo, (tx) => tx.vehicle.findFirstOrThrow({ where: { status: "available", photos: { some: {} } }, orderBy: { stockCode: "asc" } }));
+    const car = await withTenant(mobilindo, (tx) =>
+      tx.vehicle.findFirstOrThrow({
+        where: { status: "available", photos: { some: {} } },
+        orderBy: { stockCode: "asc" },
+      }),
+    );
     const page = await get(new URL(baseUrl()).host, `/mobilindo-jaya/vehicles/${car.slug}`);
     const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(page.body)?.[1] ?? "";
     expect(ogImage).toMatch(new RegExp(`/vehicles/${car.slug}/og\\.jpg$`));

@@ -46,14 +46,21 @@ describe("showroom dashboard administration at phone size", () => {
     await admin.getByLabel("Email").fill(email);
     await admin.getByLabel("Nomor WhatsApp").fill("0812 5555 1234");
     await admin.getByRole("button", { name: "Simpan staf" }).click();
-    const password = (await admin.getByTestId("generated-password").locator("p.font-mono").textContent({ timeout: 15_000 }))?.trim() ?? "";
+    const password =
+      (
+        await admin.getByTestId("generated-password").locator("p.font-mono").textContent({ timeout: 15_000 })
+      )?.trim() ?? "";
     expect(password).toMatch(/^[A-Za-z0-9]{12}$/);
-    await expect.poll(() => admin.locator(`[data-testid="staff-row"][data-email="${email}"]`).count()).toBe(1);
+    await expect
+      .poll(() => admin.locator(`[data-testid="staff-row"][data-email="${email}"]`).count())
+      .toBe(1);
     await screenshot(admin, "dashboard-staff-admin-390");
 
     const sales = await phonePage(browser);
     await signIn(sales, email, password);
-    await expect.poll(() => sales.getByTestId("signed-in-as").textContent()).toContain(`${email} · Sales di Mobilindo Jaya`);
+    await expect
+      .poll(() => sales.getByTestId("signed-in-as").textContent())
+      .toContain(`${email} · Sales di Mobilindo Jaya`);
 
     const row = admin.locator(`[data-testid="staff-row"][data-email="${email}"]`);
     await row.getByRole("button", { name: "Nonaktifkan" }).click();
@@ -80,19 +87,27 @@ describe("showroom dashboard administration at phone size", () => {
     await field.fill("red");
     await expect.poll(() => admin.getByText("Warna harus berbentuk #RRGGBB").count()).toBeGreaterThan(0);
     await field.fill("#b91c1c");
-    await expect.poll(() => admin.getByTestId("branding-preview").getAttribute("style")).toContain("--primary: #b91c1c");
+    await expect
+      .poll(() => admin.getByTestId("branding-preview").getAttribute("style"))
+      .toContain("--primary: #b91c1c");
     await screenshot(admin, "dashboard-settings-390");
     await admin.getByRole("button", { name: "Simpan" }).first().click();
-    await expect.poll(() => admin.getByText("Tersimpan. Katalog sudah diperbarui.").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => admin.getByText("Tersimpan. Katalog sudah diperbarui.").count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await admin.goto(`${baseUrl()}/mobilindo-jaya`);
-    expect(await admin.locator("[style*='--primary']").first().getAttribute("style")).toContain("--primary:#b91c1c");
+    expect(await admin.locator("[style*='--primary']").first().getAttribute("style")).toContain(
+      "--primary:#b91c1c",
+    );
     expect(before).not.toContain("#b91c1c");
     await screenshot(admin, "catalog-after-branding-390");
     // Put the demo colour back for the other tests.
     await admin.goto(`${baseUrl()}/dashboard/settings`);
     await admin.locator("#color-primary").fill(original);
     await admin.getByRole("button", { name: "Simpan" }).first().click();
-    await expect.poll(() => admin.getByText("Tersimpan. Katalog sudah diperbarui.").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => admin.getByText("Tersimpan. Katalog sudah diperbarui.").count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await admin.close();
   });
 

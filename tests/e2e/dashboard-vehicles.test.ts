@@ -1,8 +1,9 @@
 // The "Showroom dashboard: vehicles" acceptance test at 390 px: an admin adds a car with three
 // photos, reorders them, marks it booked then sold; the vehicle page's history and the audit log
 // show each step and the sold car leaves the public catalog. A salesperson cannot open the import.
-import sharp from "sharp";
+
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
@@ -53,7 +54,9 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
     await signIn(page, "admin@mobilindo.demo");
 
     await page.goto(`${baseUrl()}/dashboard/vehicles`);
-    expect(Number((await page.getByTestId("vehicle-count").textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+    expect(
+      Number((await page.getByTestId("vehicle-count").textContent())?.match(/\d+/)?.[0]),
+    ).toBeGreaterThan(0);
     await screenshot(page, "dashboard-vehicles-list-390");
 
     await page.getByRole("link", { name: "Tambah mobil" }).click();
@@ -68,7 +71,9 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
     await page.getByLabel("Harga", { exact: true }).fill("285 jt");
     await page.getByLabel("Nomor polisi").fill("B 2024 JMY");
     await page.getByRole("button", { name: "Simpan" }).click();
-    await expect.poll(() => page.getByTestId("error-year").textContent(), POLL).toContain("Isi angka antara 1950");
+    await expect
+      .poll(() => page.getByTestId("error-year").textContent(), POLL)
+      .toContain("Isi angka antara 1950");
     // Nothing typed is lost when the server refuses the form.
     expect(await page.getByLabel("Model").inputValue()).toBe("Jimny");
     expect(await page.getByLabel("Harga", { exact: true }).inputValue()).toBe("285 jt");
@@ -80,44 +85,102 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
     expect(await page.getByTestId("vehicle-price").textContent()).toBe("Rp 285.000.000");
 
     const files = await Promise.all(
-      [{ r: 220, g: 30, b: 30 }, { r: 30, g: 160, b: 60 }, { r: 40, g: 70, b: 200 }].map(async (colour, index) => ({ name: `foto-${index + 1}.jpg`, mimeType: "image/jpeg", buffer: await photo(colour) })),
+      [
+        { r: 220, g: 30, b: 30 },
+        { r: 30, g: 160, b: 60 },
+        { r: 40, g: 70, b: 200 },
+      ].map(async (colour, index) => ({
+        name: `foto-${index + 1}.jpg`,
+        mimeType: "image/jpeg",
+        buffer: await photo(colour),
+      })),
     );
     await page.getByTestId("photo-input").setInputFiles(files);
-    await expect.poll(() => page.locator('[data-testid="photo-list"] > li').count(), { timeout: 60_000 }).toBe(3);
-    await expect.poll(() => page.locator('[data-testid="uploads"] li[data-state="done"]').count(), POLL).toBe(3);
-    const uploaded = await withTenant(mobilindo, (tx) => tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }));
+    await expect
+      .poll(() => page.locator('[data-testid="photo-list"] > li').count(), { timeout: 60_000 })
+      .toBe(3);
+    await expect
+      .poll(() => page.locator('[data-testid="uploads"] li[data-state="done"]').count(), POLL)
+      .toBe(3);
+    const uploaded = await withTenant(mobilindo, (tx) =>
+      tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }),
+    );
     const [first, second, third] = uploaded.map((row) => row.id);
     expect(uploaded[0]?.isMain).toBe(true);
 
     // The third photo moves to the front, by the buttons a thumb or keyboard can use.
     await page.getByRole("button", { name: "Geser foto 3 ke depan" }).click();
-    await expect.poll(() => page.locator('[data-testid="photo-list"] > li').evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id"))), POLL).toEqual([first, third, second]);
-    await page.getByRole("button", { name: "Geser foto 2 ke depan" }).click();
-    await expect.poll(() => page.locator('[data-testid="photo-list"] > li').evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id"))), POLL).toEqual([third, first, second]);
     await expect
-      .poll(async () => (await withTenant(mobilindo, (tx) => tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }))).map((row) => row.id), POLL)
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="photo-list"] > li')
+            .evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id"))),
+        POLL,
+      )
+      .toEqual([first, third, second]);
+    await page.getByRole("button", { name: "Geser foto 2 ke depan" }).click();
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="photo-list"] > li')
+            .evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id"))),
+        POLL,
+      )
+      .toEqual([third, first, second]);
+    await expect
+      .poll(
+        async () =>
+          (
+            await withTenant(mobilindo, (tx) =>
+              tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }),
+            )
+          ).map((row) => row.id),
+        POLL,
+      )
       .toEqual([third, first, second]);
     await page.getByRole("button", { name: "Jadikan utama 1" }).click();
-    await expect.poll(async () => (await withTenant(mobilindo, (tx) => tx.vehiclePhoto.findFirst({ where: { vehicleId, isMain: true } })))?.id, POLL).toBe(third);
+    await expect
+      .poll(
+        async () =>
+          (
+            await withTenant(mobilindo, (tx) =>
+              tx.vehiclePhoto.findFirst({ where: { vehicleId, isMain: true } }),
+            )
+          )?.id,
+        POLL,
+      )
+      .toBe(third);
 
-    const slug = (await withTenant(mobilindo, (tx) => tx.vehicle.findUniqueOrThrow({ where: { id: vehicleId } }))).slug;
+    const slug = (
+      await withTenant(mobilindo, (tx) => tx.vehicle.findUniqueOrThrow({ where: { id: vehicleId } }))
+    ).slug;
     expect(await catalogLists(slug)).toBe(true);
 
     await page.getByRole("button", { name: "Tandai dipesan" }).click();
-    await expect.poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status"), POLL).toBe("booked");
+    await expect
+      .poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status"), POLL)
+      .toBe("booked");
     expect(await catalogLists(slug)).toBe(true);
     await page.getByRole("button", { name: "Tandai terjual" }).click();
-    await expect.poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status"), POLL).toBe("sold");
+    await expect
+      .poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status"), POLL)
+      .toBe("sold");
 
     const history = page.getByTestId("vehicle-history");
-    await expect.poll(() => history.locator("li").allTextContents(), POLL).toEqual([
-      expect.stringMatching(/^Status: Dipesan → Terjual.*oleh Sari Puspita$/),
-      expect.stringMatching(/^Status: Tersedia → Dipesan.*oleh Sari Puspita$/),
-      expect.stringMatching(/^Mobil ditambahkan \(Tersedia, Rp 285\.000\.000\).*oleh Sari Puspita$/),
-    ]);
+    await expect
+      .poll(() => history.locator("li").allTextContents(), POLL)
+      .toEqual([
+        expect.stringMatching(/^Status: Dipesan → Terjual.*oleh Sari Puspita$/),
+        expect.stringMatching(/^Status: Tersedia → Dipesan.*oleh Sari Puspita$/),
+        expect.stringMatching(/^Mobil ditambahkan \(Tersedia, Rp 285\.000\.000\).*oleh Sari Puspita$/),
+      ]);
     await screenshot(page, "dashboard-vehicle-detail-390");
 
-    const audit = await withTenant(mobilindo, (tx) => tx.auditLog.findMany({ where: { entityId: vehicleId }, orderBy: { createdAt: "asc" } }));
+    const audit = await withTenant(mobilindo, (tx) =>
+      tx.auditLog.findMany({ where: { entityId: vehicleId }, orderBy: { createdAt: "asc" } }),
+    );
     expect(audit.map((row) => [row.action, row.actorEmail])).toEqual([
       ["vehicle.create", "admin@mobilindo.demo"],
       ["vehicle.photo.add", "admin@mobilindo.demo"],
@@ -153,15 +216,24 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
     const page = await phonePage(browser);
     await signIn(page, "admin@mobilindo.demo");
     await page.goto(`${baseUrl()}/dashboard/vehicles/import`);
-    const csv = "stock_code,brand,model,year,transmission,mileage_km,price\nE2E-CSV-1,Daihatsu,Rocky,2022,matic,12000,230 jt\nE2E-CSV-2,Daihatsu,Rocky,2022,matic,12000,murah\n";
-    await page.getByLabel("File CSV").setInputFiles({ name: "stok.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const csv =
+      "stock_code,brand,model,year,transmission,mileage_km,price\nE2E-CSV-1,Daihatsu,Rocky,2022,matic,12000,230 jt\nE2E-CSV-2,Daihatsu,Rocky,2022,matic,12000,murah\n";
+    await page
+      .getByLabel("File CSV")
+      .setInputFiles({ name: "stok.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Periksa file" }).click();
-    await expect.poll(() => page.getByTestId("csv-preview").textContent(), POLL).toContain("1 baru, 0 diperbarui, 0 tanpa perubahan, 1 ditolak");
-    expect(await withTenant(mobilindo, (tx) => tx.vehicle.count({ where: { stockCode: "E2E-CSV-1" } }))).toBe(0);
+    await expect
+      .poll(() => page.getByTestId("csv-preview").textContent(), POLL)
+      .toContain("1 baru, 0 diperbarui, 0 tanpa perubahan, 1 ditolak");
+    expect(await withTenant(mobilindo, (tx) => tx.vehicle.count({ where: { stockCode: "E2E-CSV-1" } }))).toBe(
+      0,
+    );
     await screenshot(page, "dashboard-vehicles-import-preview-390");
     await page.getByRole("button", { name: "Impor sekarang" }).click();
     await expect.poll(() => page.getByTestId("csv-done").textContent(), POLL).toContain("1 baru");
-    expect(await withTenant(mobilindo, (tx) => tx.vehicle.count({ where: { stockCode: "E2E-CSV-1" } }))).toBe(1);
+    expect(await withTenant(mobilindo, (tx) => tx.vehicle.count({ where: { stockCode: "E2E-CSV-1" } }))).toBe(
+      1,
+    );
     await page.close();
   });
 });

@@ -28,7 +28,9 @@ describe("signing in at phone size", () => {
       const page = await phonePage(browser);
       await signIn(page, "/login", account.email);
       await page.waitForURL(`${baseUrl()}/dashboard`);
-      await expect.poll(() => page.getByTestId("signed-in-as").textContent()).toContain(`${account.email} · ${account.role} di Mobilindo Jaya`);
+      await expect
+        .poll(() => page.getByTestId("signed-in-as").textContent())
+        .toContain(`${account.email} · ${account.role} di Mobilindo Jaya`);
       if (account.role === "Pemilik") await screenshot(page, "dashboard-owner-390");
       await page.close();
     });
@@ -39,7 +41,9 @@ describe("signing in at phone size", () => {
     await signIn(page, "/admin/login", "admin@autolumiku.demo");
     // Two-factor is required: enrolment or a code comes before the console (tests/e2e/admin-console.test.ts goes further).
     await page.waitForURL(`${baseUrl()}/admin/two-factor`);
-    await expect.poll(() => page.getByTestId("signed-in-as").textContent()).toContain("admin@autolumiku.demo");
+    await expect
+      .poll(() => page.getByTestId("signed-in-as").textContent())
+      .toContain("admin@autolumiku.demo");
     await screenshot(page, "admin-390");
     await page.close();
   });
@@ -64,7 +68,9 @@ describe("signing in at phone size", () => {
   it("shows a clear message for a wrong password", async () => {
     const page = await phonePage(browser);
     await signIn(page, "/login", "sales2@mobilindo.demo", "salah-sandi");
-    await expect.poll(() => page.getByTestId("form-error").textContent()).toBe("Email atau kata sandi salah.");
+    await expect
+      .poll(() => page.getByTestId("form-error").textContent())
+      .toBe("Email atau kata sandi salah.");
     await screenshot(page, "login-error-390");
     await page.close();
   });
@@ -80,9 +86,13 @@ describe("signing in at phone size", () => {
     const page = await phonePage(browser);
     await page.goto(`${baseUrl()}/login`);
     await page.getByRole("button", { name: "en", exact: true }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in to the showroom dashboard");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Sign in to the showroom dashboard");
     await page.getByRole("button", { name: "id", exact: true }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Masuk ke dasbor showroom");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Masuk ke dasbor showroom");
     await page.close();
   });
 

@@ -30,12 +30,21 @@ describe("WhatsApp simulator and inbox at phone size", () => {
     const page = await phonePage(browser);
     await signIn(page, "owner@mobilindo.demo");
     await page.goto(`${baseUrl()}/dashboard/simulator`);
-    expect(await page.getByTestId("sim-problem").count(), "the e2e server is not in offline WhatsApp mode (see the top of this file)").toBe(0);
-    await expect.poll(() => page.getByTestId("showroom-number").textContent(), POLL).toContain("+6281111000001");
+    expect(
+      await page.getByTestId("sim-problem").count(),
+      "the e2e server is not in offline WhatsApp mode (see the top of this file)",
+    ).toBe(0);
+    await expect
+      .poll(() => page.getByTestId("showroom-number").textContent(), POLL)
+      .toContain("+6281111000001");
 
-    await page.getByLabel("Ketik pesan, mis. ada avanza matic budget 200 juta?").fill("ada avanza matic budget 200 juta?");
+    await page
+      .getByLabel("Ketik pesan, mis. ada avanza matic budget 200 juta?")
+      .fill("ada avanza matic budget 200 juta?");
     await page.getByRole("button", { name: "Kirim" }).click();
-    const answer = page.locator('[data-testid="sim-thread"] [data-testid="message"][data-direction="outbound"]').first();
+    const answer = page
+      .locator('[data-testid="sim-thread"] [data-testid="message"][data-direction="outbound"]')
+      .first();
     await expect.poll(() => answer.count(), POLL).toBe(1);
     const text = (await answer.textContent()) ?? "";
     expect(text).toContain("Rp ");

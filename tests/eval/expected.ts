@@ -38,11 +38,43 @@ export const EVAL_STOCK: EvalCar[] = DEMO_CARS.flatMap((car, index) => {
   const yearA = 2016 + ((index * 3) % 8);
   const yearB = Math.min(2024, yearA + 2);
   const code = `EV-${String(index + 1).padStart(2, "0")}`;
-  const base = { brand: car.brand, model: car.model, variant: car.variant, fuel: car.fuel, bodyType: car.bodyType };
+  const base = {
+    brand: car.brand,
+    model: car.model,
+    variant: car.variant,
+    fuel: car.fuel,
+    bodyType: car.bodyType,
+  };
   const color = (offset: number) => DEMO_COLORS[(index + offset) % DEMO_COLORS.length]?.name ?? "Putih";
-  const a: EvalCar = { ...base, stockCode: `${code}A`, year: yearA, transmission: automatic ? "automatic" : "manual", color: color(0), city: CITIES[index % CITIES.length] ?? "Jakarta Selatan", mileageKm: (EVAL_YEAR - yearA) * 12_000 + 3_000, price: usedPrice(car.newPrice, yearA, 1), status: "available" };
-  const b: EvalCar = { ...base, stockCode: `${code}B`, year: yearB, transmission: mixed ? (automatic ? "manual" : "automatic") : a.transmission, color: color(3), city: CITIES[(index + 2) % CITIES.length] ?? "Bandung", mileageKm: (EVAL_YEAR - yearB) * 11_000 + 2_000, price: usedPrice(car.newPrice, yearB, 1.03), status: index % 3 === 0 ? "booked" : "available" };
-  const sold: EvalCar = { ...a, stockCode: `${code}S`, color: "Hitam", price: a.price - 1_500_000n, status: "sold" };
+  const a: EvalCar = {
+    ...base,
+    stockCode: `${code}A`,
+    year: yearA,
+    transmission: automatic ? "automatic" : "manual",
+    color: color(0),
+    city: CITIES[index % CITIES.length] ?? "Jakarta Selatan",
+    mileageKm: (EVAL_YEAR - yearA) * 12_000 + 3_000,
+    price: usedPrice(car.newPrice, yearA, 1),
+    status: "available",
+  };
+  const b: EvalCar = {
+    ...base,
+    stockCode: `${code}B`,
+    year: yearB,
+    transmission: mixed ? (automatic ? "manual" : "automatic") : a.transmission,
+    color: color(3),
+    city: CITIES[(index + 2) % CITIES.length] ?? "Bandung",
+    mileageKm: (EVAL_YEAR - yearB) * 11_000 + 2_000,
+    price: usedPrice(car.newPrice, yearB, 1.03),
+    status: index % 3 === 0 ? "booked" : "available",
+  };
+  const sold: EvalCar = {
+    ...a,
+    stockCode: `${code}S`,
+    color: "Hitam",
+    price: a.price - 1_500_000n,
+    status: "sold",
+  };
   return [a, b, sold];
 });
 
@@ -92,8 +124,22 @@ export const FULL_CRITERIA: Record<string, SearchCriteria> = {
   creta: { brand: "Hyundai", model: "Creta", transmission: "automatic", yearMin: 2022, yearMax: 2022 },
   civic: { brand: "Honda", model: "Civic", color: "merah", yearMin: 2017, yearMax: 2017 },
   "year-around": { brand: "Toyota", model: "Kijang Innova", yearMin: 2017, yearMax: 2019 },
-  "around-jtan": { brand: "Mitsubishi", model: "Pajero Sport", yearMin: 2018, yearMax: 2018, color: "hitam", priceMin: 360_000_000n, priceMax: 440_000_000n },
-  "at-uppercase": { brand: "Toyota", model: "Kijang Innova", transmission: "automatic", yearMin: 2017, yearMax: 2017 },
+  "around-jtan": {
+    brand: "Mitsubishi",
+    model: "Pajero Sport",
+    yearMin: 2018,
+    yearMax: 2018,
+    color: "hitam",
+    priceMin: 360_000_000n,
+    priceMax: 440_000_000n,
+  },
+  "at-uppercase": {
+    brand: "Toyota",
+    model: "Kijang Innova",
+    transmission: "automatic",
+    yearMin: 2017,
+    yearMax: 2017,
+  },
   mt: { brand: "Honda", model: "Brio", transmission: "manual", yearMin: 2016, yearMax: 2016 },
   cvt: { brand: "Honda", model: "Jazz", transmission: "automatic" },
   "colour-silver": { color: "silver", yearMin: 2019, yearMax: 2019 },

@@ -1,13 +1,16 @@
 // A wire-level fake of Anthropic's POST /v1/messages on 127.0.0.1, so the real SDK can be tested over real HTTP.
 import http from "node:http";
-import { flattenHeaders, listeningPort, parseJson, readBody } from "./http";
 import { z } from "zod";
+import { flattenHeaders, listeningPort, parseJson, readBody } from "./http";
 
 // ---------------------------------------------------------------------------------------------
 // What the fake accepts: the parts of the Messages API request the app uses, checked like the API.
 // ---------------------------------------------------------------------------------------------
 
-const TextBlock = z.looseObject({ type: z.literal("text"), text: z.string().min(1, "text content blocks must be non-empty") });
+const TextBlock = z.looseObject({
+  type: z.literal("text"),
+  text: z.string().min(1, "text content blocks must be non-empty"),
+});
 const ToolUseBlock = z.looseObject({
   type: z.literal("tool_use"),
   id: z.string().min(1),
@@ -126,7 +129,10 @@ const errorTypeByStatus: Record<number, string> = {
   529: "overloaded_error",
 };
 
-export function anthropicErrorReply(status: number, extra: ReplyTiming & { message?: string } = {}): AnthropicFakeReply {
+export function anthropicErrorReply(
+  status: number,
+  extra: ReplyTiming & { message?: string } = {},
+): AnthropicFakeReply {
   return { kind: "error", status, ...extra };
 }
 
@@ -149,7 +155,10 @@ export async function startFakeAnthropic(
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, 500, "api_error", `fake server failed: ${String(error)}`, { "x-should-retry": "false" });
+      if (!res.headersSent)
+        sendError(res, 500, "api_error", `fake server failed: ${String(error)}`, {
+          "x-should-retry": "false",
+        });
     });
   });
 
@@ -239,13 +248,18 @@ export async function startFakeAnthropic(
     }
     if (reply.kind === "raw") {
       record.status = reply.status;
-      res.writeHead(reply.status, { "content-type": reply.contentType ?? "application/json", ...reply.headers });
+      res.writeHead(reply.status, {
+        "content-type": reply.contentType ?? "application/json",
+        ...reply.headers,
+      });
       res.end(reply.body);
       return;
     }
 
     const content = reply.content.map((block) =>
-      block.type === "tool_use" ? { ...block, id: block.id ?? `toolu_fake_${String(++ids).padStart(4, "0")}` } : block,
+      block.type === "tool_use"
+        ? { ...block, id: block.id ?? `toolu_fake_${String(++ids).padStart(4, "0")}` }
+        : block,
     );
     const message = {
       id: `msg_fake_${String(++ids).padStart(4, "0")}`,
@@ -253,7 +267,8 @@ export async function startFakeAnthropic(
       role: "assistant",
       model: reply.model ?? parsed.data.model,
       content,
-      stop_reason: reply.stopReason ?? (content.some((block) => block.type === "tool_use") ? "tool_use" : "end_turn"),
+      stop_reason:
+        reply.stopReason ?? (content.some((block) => block.type === "tool_use") ? "tool_use" : "end_turn"),
       stop_sequence: null,
       usage: reply.usage ?? {
         input_tokens: Math.ceil(text.length / 4),
@@ -261,7 +276,11 @@ export async function startFakeAnthropic(
       },
     };
     record.status = 200;
-    res.writeHead(200, { "content-type": "application/json", "request-id": `req_fake_${ids}`, ...reply.headers });
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "request-id": `req_fake_${ids}`,
+      ...reply.headers,
+    });
     res.end(JSON.stringify(message));
   }
 
@@ -275,7 +294,9 @@ export async function startFakeAnthropic(
     async close() {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }
@@ -286,21 +307,26 @@ export async function startFakeAnthropic(
  * was not made.
  */
 function checkToolConversation(body: AnthropicMessagesRequest): string | null {
-  const blocksOf = (content: string | AnthropicContentBlock[]) => (typeof content === "string" ? [] : content);
+  const blocksOf = (content: string | AnthropicContentBlock[]) =>
+    typeof content === "string" ? [] : content;
   const usesTools = body.messages.some((message) =>
     blocksOf(message.content).some((block) => block.type === "tool_use" || block.type === "tool_result"),
   );
-  if (usesTools && !body.tools?.length) return "Requests which include `tool_use` or `tool_result` blocks must define tools.";
+  if (usesTools && !body.tools?.length)
+    return "Requests which include `tool_use` or `tool_result` blocks must define tools.";
 
   for (const [index, message] of body.messages.entries()) {
     const blocks = blocksOf(message.content);
     if (message.role === "assistant") {
-      if (blocks.some((block) => block.type === "tool_result")) return `messages.${index}: tool_result blocks belong in user messages`;
+      if (blocks.some((block) => block.type === "tool_result"))
+        return `messages.${index}: tool_result blocks belong in user messages`;
       const callIds = blocks.flatMap((block) => (block.type === "tool_use" ? [block.id] : []));
       if (callIds.length === 0) continue;
       const next = body.messages[index + 1];
       const nextBlocks = next ? blocksOf(next.content) : [];
-      const answered = new Set(nextBlocks.flatMap((block) => (block.type === "tool_result" ? [block.tool_use_id] : [])));
+      const answered = new Set(
+        nextBlocks.flatMap((block) => (block.type === "tool_result" ? [block.tool_use_id] : [])),
+      );
       const missing = callIds.filter((id) => !answered.has(id));
       if (missing.length > 0) {
         return `messages.${index + 1}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(", ")}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`;
@@ -335,6 +361,7 @@ function sendError(
   headers: Record<string, string> = {},
 ): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify({ type: "error", error: { type, message }, request_id: `req_fake_error_${status}` }));
+  res.end(
+    JSON.stringify({ type: "error", error: { type, message }, request_id: `req_fake_error_${status}` }),
+  );
 }
-

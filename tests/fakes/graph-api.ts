@@ -97,7 +97,10 @@ const InteractiveButtons = z.object({
       .min(1)
       .max(3)
       .refine((buttons) => isUnique(buttons.map((button) => button.reply.id)), "button ids must be unique")
-      .refine((buttons) => isUnique(buttons.map((button) => button.reply.title)), "button titles must be unique"),
+      .refine(
+        (buttons) => isUnique(buttons.map((button) => button.reply.title)),
+        "button titles must be unique",
+      ),
   }),
 });
 
@@ -125,9 +128,18 @@ const InteractiveList = z.object({
       )
       .min(1)
       .max(10)
-      .refine((sections) => sections.reduce((total, section) => total + section.rows.length, 0) <= 10, "at most 10 rows in all")
-      .refine((sections) => sections.length === 1 || sections.every((section) => section.title !== undefined), "section titles are required with more than one section")
-      .refine((sections) => isUnique(sections.flatMap((section) => section.rows.map((row) => row.id))), "row ids must be unique"),
+      .refine(
+        (sections) => sections.reduce((total, section) => total + section.rows.length, 0) <= 10,
+        "at most 10 rows in all",
+      )
+      .refine(
+        (sections) => sections.length === 1 || sections.every((section) => section.title !== undefined),
+        "section titles are required with more than one section",
+      )
+      .refine(
+        (sections) => isUnique(sections.flatMap((section) => section.rows.map((row) => row.id))),
+        "row ids must be unique",
+      ),
   }),
 });
 
@@ -157,10 +169,23 @@ const OutboundMessage = z.discriminatedUnion("type", [
   z.object({
     ...messageEnvelope,
     type: z.literal("location"),
-    location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }),
+    location: z.object({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    }),
   }),
-  z.object({ ...messageEnvelope, type: z.literal("reaction"), reaction: z.object({ message_id: z.string().min(1), emoji: z.string() }) }),
-  z.object({ ...messageEnvelope, type: z.literal("interactive"), interactive: z.discriminatedUnion("type", [InteractiveButtons, InteractiveList]) }),
+  z.object({
+    ...messageEnvelope,
+    type: z.literal("reaction"),
+    reaction: z.object({ message_id: z.string().min(1), emoji: z.string() }),
+  }),
+  z.object({
+    ...messageEnvelope,
+    type: z.literal("interactive"),
+    interactive: z.discriminatedUnion("type", [InteractiveButtons, InteractiveList]),
+  }),
   z.object({
     ...messageEnvelope,
     type: z.literal("template"),
@@ -210,7 +235,10 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
   function handle(request: http.IncomingMessage, rawBody: Buffer): Reply {
     const url = new URL(request.url ?? "/", "http://fake");
     const method = request.method ?? "GET";
-    const segments = url.pathname.split("/").filter((segment) => segment !== "").map(decodeURIComponent);
+    const segments = url.pathname
+      .split("/")
+      .filter((segment) => segment !== "")
+      .map(decodeURIComponent);
     const isMessagesCall = method === "POST" && segments.length === 3 && segments[2] === "messages";
     const body = parseBody(rawBody);
     sent.push({
@@ -226,7 +254,10 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     });
 
     if (!hasValidToken(request.headers.authorization)) {
-      return graphError(401, { code: 190, message: "Invalid OAuth access token - Cannot parse access token" });
+      return graphError(401, {
+        code: 190,
+        message: "Invalid OAuth access token - Cannot parse access token",
+      });
     }
     const failure = takeFailure();
     if (failure !== null) return failure;
@@ -324,11 +355,17 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       try {
         reply = handle(request, Buffer.concat(chunks));
       } catch (error) {
-        reply = graphError(500, { code: 1, message: `Fake Graph API crashed: ${error instanceof Error ? error.message : String(error)}` });
+        reply = graphError(500, {
+          code: 1,
+          message: `Fake Graph API crashed: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
       const send = () => {
         if (response.destroyed) return;
-        response.writeHead(reply.status, { "content-type": reply.contentType, "content-length": reply.body.length });
+        response.writeHead(reply.status, {
+          "content-type": reply.contentType,
+          "content-length": reply.body.length,
+        });
         response.end(reply.body);
       };
       if (delayMs > 0) setTimeout(send, delayMs);
@@ -399,12 +436,15 @@ function graphError(status: number, fields: GraphErrorFields): Reply {
     fbtrace_id: randomBytes(9).toString("base64url"),
   };
   if (fields.subcode !== undefined) error.error_subcode = fields.subcode;
-  if (fields.details !== undefined) error.error_data = { messaging_product: "whatsapp", details: fields.details };
+  if (fields.details !== undefined)
+    error.error_data = { messaging_product: "whatsapp", details: fields.details };
   return json(status, { error });
 }
 
 function invalidParameter(error: z.ZodError): Reply {
-  const details = error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
+  const details = error.issues
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
   return graphError(400, { code: 100, message: "(#100) Invalid parameter", details });
 }
 

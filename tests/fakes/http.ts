@@ -3,7 +3,8 @@ import type http from "node:http";
 
 export function listeningPort(server: http.Server): number {
   const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("the fake server is not listening on TCP");
+  if (address === null || typeof address === "string")
+    throw new Error("the fake server is not listening on TCP");
   return address.port;
 }
 

@@ -1,7 +1,7 @@
 // A wire-level fake of OpenAI's POST /v1/chat/completions on 127.0.0.1, so the real SDK can be tested over real HTTP.
 import http from "node:http";
-import { flattenHeaders, listeningPort, parseJson, readBody } from "./http";
 import { z } from "zod";
+import { flattenHeaders, listeningPort, parseJson, readBody } from "./http";
 
 // ---------------------------------------------------------------------------------------------
 // What the fake accepts: the parts of the Chat Completions request the app uses, checked like the API.
@@ -131,11 +131,17 @@ const errorShapeByStatus: Record<number, { type: string; code: string | null }> 
   503: { type: "server_error", code: null },
 };
 
-export function openaiErrorReply(status: number, extra: ReplyTiming & { message?: string } = {}): OpenAIFakeReply {
+export function openaiErrorReply(
+  status: number,
+  extra: ReplyTiming & { message?: string } = {},
+): OpenAIFakeReply {
   return { kind: "error", status, ...extra };
 }
 
-export async function startFakeOpenAI(script: OpenAIScript, options: { apiKey?: string } = {}): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(
+  script: OpenAIScript,
+  options: { apiKey?: string } = {},
+): Promise<FakeOpenAI> {
   const apiKey = options.apiKey ?? "sk-fake-openai-key";
   const requests: RecordedOpenAIRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -151,7 +157,13 @@ export async function startFakeOpenAI(script: OpenAIScript, options: { apiKey?: 
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, 500, { message: `fake server failed: ${String(error)}` }, { "x-should-retry": "false" });
+      if (!res.headersSent)
+        sendError(
+          res,
+          500,
+          { message: `fake server failed: ${String(error)}` },
+          { "x-should-retry": "false" },
+        );
     });
   });
 
@@ -184,16 +196,21 @@ export async function startFakeOpenAI(script: OpenAIScript, options: { apiKey?: 
     if (!authorization) {
       record.status = 401;
       return sendError(res, 401, {
-        message: "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth.",
+        message:
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth.",
         code: null,
       });
     }
     if (authorization !== `Bearer ${apiKey}`) {
-      return reject(401, `Incorrect API key provided: ${authorization.replace(/^Bearer\s+/, "").slice(0, 6)}****.`);
+      return reject(
+        401,
+        `Incorrect API key provided: ${authorization.replace(/^Bearer\s+/, "").slice(0, 6)}****.`,
+      );
     }
     if (rawBody === undefined) return reject(400, "We could not parse the JSON body of your request.");
     const parsed = OpenAIChatRequest.safeParse(rawBody);
-    if (!parsed.success) return reject(400, z.prettifyError(parsed.error), parsed.error.issues[0]?.path.join(".") ?? null);
+    if (!parsed.success)
+      return reject(400, z.prettifyError(parsed.error), parsed.error.issues[0]?.path.join(".") ?? null);
     if (parsed.data.stream) return reject(400, "this fake speaks the non-streaming API only", "stream");
     const conversationProblem = checkToolConversation(parsed.data.messages);
     if (conversationProblem) return reject(400, conversationProblem, "messages");
@@ -229,12 +246,20 @@ export async function startFakeOpenAI(script: OpenAIScript, options: { apiKey?: 
 
     if (reply.kind === "error") {
       record.status = reply.status;
-      sendError(res, reply.status, { message: reply.message, type: reply.type, code: reply.code }, reply.headers);
+      sendError(
+        res,
+        reply.status,
+        { message: reply.message, type: reply.type, code: reply.code },
+        reply.headers,
+      );
       return;
     }
     if (reply.kind === "raw") {
       record.status = reply.status;
-      res.writeHead(reply.status, { "content-type": reply.contentType ?? "application/json", ...reply.headers });
+      res.writeHead(reply.status, {
+        "content-type": reply.contentType ?? "application/json",
+        ...reply.headers,
+      });
       res.end(reply.body);
       return;
     }
@@ -274,7 +299,11 @@ export async function startFakeOpenAI(script: OpenAIScript, options: { apiKey?: 
       usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
     };
     record.status = 200;
-    res.writeHead(200, { "content-type": "application/json", "x-request-id": `req_fake_${ids}`, ...reply.headers });
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "x-request-id": `req_fake_${ids}`,
+      ...reply.headers,
+    });
     res.end(JSON.stringify(completion));
   }
 
@@ -288,7 +317,9 @@ export async function startFakeOpenAI(script: OpenAIScript, options: { apiKey?: 
     async close() {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }
@@ -324,7 +355,10 @@ function sendError(
   error: { message?: string; type?: string; code?: string | null; param?: string | null },
   headers: Record<string, string> = {},
 ): void {
-  const defaults = errorShapeByStatus[status] ?? { type: status >= 500 ? "server_error" : "invalid_request_error", code: null };
+  const defaults = errorShapeByStatus[status] ?? {
+    type: status >= 500 ? "server_error" : "invalid_request_error",
+    code: null,
+  };
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(
     JSON.stringify({
@@ -337,4 +371,3 @@ function sendError(
     }),
   );
 }
-

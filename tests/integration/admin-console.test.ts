@@ -3,8 +3,14 @@
 // second-factor gate on every action, suspension, deletion after export, audited reads, health.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const session = vi.hoisted(() => ({ userId: null as string | null, sid: "sid-1", jar: new Map<string, string>() }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId }, sid: session.sid } : null) }));
+const session = vi.hoisted(() => ({
+  userId: null as string | null,
+  sid: "sid-1",
+  jar: new Map<string, string>(),
+}));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (session.userId ? { user: { id: session.userId }, sid: session.sid } : null),
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
   cookies: async () => ({
@@ -14,20 +20,29 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
 
-import { createShowroomAction, deleteShowroomAction, forcePasswordResetAction, savePlatformSettingsAction, setShowroomStatusAction, setUserActiveAction, unlockUserAction, updateShowroomLimitsAction } from "@/app/(platform)/admin/actions";
+import {
+  createShowroomAction,
+  deleteShowroomAction,
+  forcePasswordResetAction,
+  savePlatformSettingsAction,
+  setShowroomStatusAction,
+  setUserActiveAction,
+  unlockUserAction,
+  updateShowroomLimitsAction,
+} from "@/app/(platform)/admin/actions";
 import { confirmEnrolmentAction, verifySecondFactorAction } from "@/app/(platform)/admin/two-factor/actions";
 import { POST as createShowroomRoute } from "@/app/api/admin/showrooms/route";
 import { GET as healthRoute } from "@/app/api/health/route";
-import { authenticate } from "@/lib/auth/authenticate";
-import { startEnrolment, verifySecondFactor } from "@/lib/auth/two-factor";
-import { totpCode } from "@/lib/auth/totp";
 import { exportShowroom } from "@/lib/admin/export";
-import { listShowrooms } from "@/lib/admin/showrooms";
 import { healthReport } from "@/lib/admin/health";
 import { readPlatformSettings } from "@/lib/admin/settings";
+import { listShowrooms } from "@/lib/admin/showrooms";
+import { authenticate } from "@/lib/auth/authenticate";
+import { totpCode } from "@/lib/auth/totp";
+import { startEnrolment, verifySecondFactor } from "@/lib/auth/two-factor";
+import { db } from "@/lib/db/client";
 import { withPlatformAccess } from "@/lib/db/platform";
 import { withTenant } from "@/lib/db/tenant";
-import { db } from "@/lib/db/client";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { makeTenant, makeUser, uniqueSlug } from "../support/factories";
 
@@ -70,9 +85,14 @@ describe("two-factor for super admins", () => {
     expect(confirmed.recoveryCodes).toHaveLength(10);
     expect(session.jar.size).toBe(1);
     // The same code again (same step) is a replay.
-    expect(await verifySecondFactor(actorOf(admin), totpCode(enrolment.secret, now), now)).toEqual({ ok: false, reason: "invalid_code" });
+    expect(await verifySecondFactor(actorOf(admin), totpCode(enrolment.secret, now), now)).toEqual({
+      ok: false,
+      reason: "invalid_code",
+    });
     // The next step's code works.
-    expect(await verifySecondFactor(actorOf(admin), totpCode(enrolment.secret, now + STEP), now + STEP)).toMatchObject({ ok: true });
+    expect(
+      await verifySecondFactor(actorOf(admin), totpCode(enrolment.secret, now + STEP), now + STEP),
+    ).toMatchObject({ ok: true });
   });
 
   it("accepts a recovery code once", async () => {
@@ -89,24 +109,54 @@ describe("two-factor for super admins", () => {
 
   it("locks the account for 15 minutes after five wrong codes", async () => {
     const { admin, secret } = await verifiedAdmin();
-    for (let attempt = 0; attempt < 4; attempt++) expect(await verifySecondFactorAction({ code: "000000" })).toMatchObject({ ok: false, reason: "invalid_code" });
+    for (let attempt = 0; attempt < 4; attempt++)
+      expect(await verifySecondFactorAction({ code: "000000" })).toMatchObject({
+        ok: false,
+        reason: "invalid_code",
+      });
     expect(await verifySecondFactorAction({ code: "000000" })).toEqual({ ok: false, reason: "locked" });
     // Even the right code is refused while locked, and the password sign-in too.
-    expect(await verifySecondFactor(actorOf(admin), totpCode(secret, Date.now() + STEP), Date.now() + STEP)).toEqual({ ok: false, reason: "locked" });
-    expect(await authenticate({ email: admin.email, password: admin.password, area: "admin" })).toEqual({ ok: false, reason: "locked" });
+    expect(
+      await verifySecondFactor(actorOf(admin), totpCode(secret, Date.now() + STEP), Date.now() + STEP),
+    ).toEqual({ ok: false, reason: "locked" });
+    expect(await authenticate({ email: admin.email, password: admin.password, area: "admin" })).toEqual({
+      ok: false,
+      reason: "locked",
+    });
   });
 });
 
 describe("who may use admin actions", () => {
   const everyAction = (tenantId: string, userId: string) => [
-    () => createShowroomAction({ name: "Nope", slug: uniqueSlug("nope"), ownerName: "X", ownerEmail: `${uniqueSlug("x")}@example.test` }),
-    () => updateShowroomLimitsAction({ tenantId, maxVehicles: 1, maxStaff: 1, aiMonthlyBudgetUsd: 1, aiRatePerMinute: 1 }),
+    () =>
+      createShowroomAction({
+        name: "Nope",
+        slug: uniqueSlug("nope"),
+        ownerName: "X",
+        ownerEmail: `${uniqueSlug("x")}@example.test`,
+      }),
+    () =>
+      updateShowroomLimitsAction({
+        tenantId,
+        maxVehicles: 1,
+        maxStaff: 1,
+        aiMonthlyBudgetUsd: 1,
+        aiRatePerMinute: 1,
+      }),
     () => setShowroomStatusAction({ tenantId, status: "suspended" }),
     () => deleteShowroomAction({ tenantId, confirmSlug: "x" }),
     () => setUserActiveAction({ userId, active: false }),
     () => forcePasswordResetAction({ userId }),
     () => unlockUserAction({ userId }),
-    () => savePlatformSettingsAction({ aiProvider: "local", aiModel: "", whatsappAppId: "", whatsappApiVersion: "", whatsappVerifyToken: "", rootDomain: "" }),
+    () =>
+      savePlatformSettingsAction({
+        aiProvider: "local",
+        aiModel: "",
+        whatsappAppId: "",
+        whatsappApiVersion: "",
+        whatsappVerifyToken: "",
+        rootDomain: "",
+      }),
   ];
 
   it("refuses a showroom owner, admin and sales, and a super admin without a verified second factor", async () => {
@@ -117,13 +167,21 @@ describe("who may use admin actions", () => {
     const unverified = await makeUser({ role: "super_admin" });
     for (const user of [owner, staffAdmin, sales, unverified]) {
       session.userId = user.id;
-      for (const action of everyAction(tenant.id, sales.id)) expect(await action()).toMatchObject({ ok: false, code: "forbidden" });
-      const response = await createShowroomRoute(new Request("http://x/api/admin/showrooms", { method: "POST", body: "{}" }));
+      for (const action of everyAction(tenant.id, sales.id))
+        expect(await action()).toMatchObject({ ok: false, code: "forbidden" });
+      const response = await createShowroomRoute(
+        new Request("http://x/api/admin/showrooms", { method: "POST", body: "{}" }),
+      );
       expect(response.status).toBe(403);
     }
     session.userId = null;
-    expect((await createShowroomRoute(new Request("http://x/api/admin/showrooms", { method: "POST", body: "{}" }))).status).toBe(401);
-    const row = await withTenant(tenant.id, (tx) => tx.tenant.findUnique({ where: { id: tenant.id }, select: { status: true, maxVehicles: true } }));
+    expect(
+      (await createShowroomRoute(new Request("http://x/api/admin/showrooms", { method: "POST", body: "{}" })))
+        .status,
+    ).toBe(401);
+    const row = await withTenant(tenant.id, (tx) =>
+      tx.tenant.findUnique({ where: { id: tenant.id }, select: { status: true, maxVehicles: true } }),
+    );
     expect(row).toEqual({ status: "active", maxVehicles: 1000 });
   });
 
@@ -131,7 +189,10 @@ describe("who may use admin actions", () => {
     const tenant = await makeTenant();
     await verifiedAdmin();
     session.sid = "a-new-sign-in";
-    expect(await setShowroomStatusAction({ tenantId: tenant.id, status: "suspended" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setShowroomStatusAction({ tenantId: tenant.id, status: "suspended" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 });
 
@@ -140,17 +201,35 @@ describe("showroom lifecycle", () => {
     await verifiedAdmin();
     const slug = uniqueSlug("baru");
     const email = `${slug}@example.test`;
-    const created = await createShowroomAction({ name: "Mobil Baru", slug, city: "Bandung", ownerName: "Pak Baru", ownerEmail: email });
+    const created = await createShowroomAction({
+      name: "Mobil Baru",
+      slug,
+      city: "Bandung",
+      ownerName: "Pak Baru",
+      ownerEmail: email,
+    });
     if (!created.ok) throw new Error(created.message);
     expect(created.data.welcomeMessage).toContain(created.data.temporaryPassword);
-    expect(await authenticate({ email, password: created.data.temporaryPassword, area: "dashboard" })).toMatchObject({ ok: true });
+    expect(
+      await authenticate({ email, password: created.data.temporaryPassword, area: "dashboard" }),
+    ).toMatchObject({ ok: true });
 
-    expect(await setShowroomStatusAction({ tenantId: created.data.tenantId, status: "suspended" })).toMatchObject({ ok: true });
-    expect(await authenticate({ email, password: created.data.temporaryPassword, area: "dashboard" })).toEqual({ ok: false, reason: "suspended" });
-    expect(await db().$transaction((tx) => findTenantIdBySlug(tx, slug))).toMatchObject({ status: "suspended" });
+    expect(
+      await setShowroomStatusAction({ tenantId: created.data.tenantId, status: "suspended" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await authenticate({ email, password: created.data.temporaryPassword, area: "dashboard" }),
+    ).toEqual({ ok: false, reason: "suspended" });
+    expect(await db().$transaction((tx) => findTenantIdBySlug(tx, slug))).toMatchObject({
+      status: "suspended",
+    });
 
-    expect(await setShowroomStatusAction({ tenantId: created.data.tenantId, status: "active" })).toMatchObject({ ok: true });
-    expect(await authenticate({ email, password: created.data.temporaryPassword, area: "dashboard" })).toMatchObject({ ok: true });
+    expect(
+      await setShowroomStatusAction({ tenantId: created.data.tenantId, status: "active" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await authenticate({ email, password: created.data.temporaryPassword, area: "dashboard" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("deletes only after an export and the typed slug, removing every row of that showroom and no other", async () => {
@@ -159,24 +238,50 @@ describe("showroom lifecycle", () => {
     const kept = await makeTenant("Kept");
     await makeUser({ tenantId: doomed.id, role: "sales" });
     await makeUser({ tenantId: kept.id, role: "sales" });
-    expect(await deleteShowroomAction({ tenantId: doomed.id, confirmSlug: doomed.slug })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await deleteShowroomAction({ tenantId: doomed.id, confirmSlug: doomed.slug })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     const exported = await exportShowroom(actorOf(admin), doomed.id);
     expect(exported.tables.users).toHaveLength(1);
     expect(JSON.stringify(exported.tables.users)).not.toContain("passwordHash");
     expect(exported.vehiclesCsv.split("\n")[0]).toContain(",");
-    expect(await deleteShowroomAction({ tenantId: doomed.id, confirmSlug: "wrong" })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await deleteShowroomAction({ tenantId: doomed.id, confirmSlug: doomed.slug })).toMatchObject({ ok: true });
-
-    const tables = ["tenant_domains", "users", "vehicles", "leads", "audit_logs", "llm_calls", "wa_contacts", "notifications"] as const;
-    const remaining = await withPlatformAccess({ actor: { kind: "system", name: "test" }, action: "test.count", entity: "tenant" }, async (tx) => {
-      const counts: Record<string, number> = { tenants: await tx.tenant.count({ where: { id: { in: [doomed.id, kept.id] } } }) };
-      for (const table of tables) {
-        const rows = await tx.$queryRawUnsafe<{ doomed: bigint; kept: bigint }[]>(`SELECT count(*) FILTER (WHERE tenant_id = $1::uuid) AS doomed, count(*) FILTER (WHERE tenant_id = $2::uuid) AS kept FROM ${table}`, doomed.id, kept.id);
-        counts[`${table}.doomed`] = Number(rows[0]?.doomed ?? 0n);
-        counts[`${table}.kept`] = Number(rows[0]?.kept ?? 0n);
-      }
-      return counts;
+    expect(await deleteShowroomAction({ tenantId: doomed.id, confirmSlug: "wrong" })).toMatchObject({
+      ok: false,
+      code: "invalid",
     });
+    expect(await deleteShowroomAction({ tenantId: doomed.id, confirmSlug: doomed.slug })).toMatchObject({
+      ok: true,
+    });
+
+    const tables = [
+      "tenant_domains",
+      "users",
+      "vehicles",
+      "leads",
+      "audit_logs",
+      "llm_calls",
+      "wa_contacts",
+      "notifications",
+    ] as const;
+    const remaining = await withPlatformAccess(
+      { actor: { kind: "system", name: "test" }, action: "test.count", entity: "tenant" },
+      async (tx) => {
+        const counts: Record<string, number> = {
+          tenants: await tx.tenant.count({ where: { id: { in: [doomed.id, kept.id] } } }),
+        };
+        for (const table of tables) {
+          const rows = await tx.$queryRawUnsafe<{ doomed: bigint; kept: bigint }[]>(
+            `SELECT count(*) FILTER (WHERE tenant_id = $1::uuid) AS doomed, count(*) FILTER (WHERE tenant_id = $2::uuid) AS kept FROM ${table}`,
+            doomed.id,
+            kept.id,
+          );
+          counts[`${table}.doomed`] = Number(rows[0]?.doomed ?? 0n);
+          counts[`${table}.kept`] = Number(rows[0]?.kept ?? 0n);
+        }
+        return counts;
+      },
+    );
     expect(remaining.tenants).toBe(1);
     for (const table of tables) expect(remaining[`${table}.doomed`]).toBe(0);
     expect(remaining["users.kept"]).toBe(1);
@@ -188,8 +293,9 @@ describe("audited reads, users, settings and health", () => {
   it("leaves an audit row naming the operator for every read across showrooms", async () => {
     const { admin } = await verifiedAdmin();
     await listShowrooms({ ...actorOf(admin), ip: "203.0.113.9" }, { q: "zzz" });
-    const rows = await withPlatformAccess({ actor: { kind: "system", name: "test" }, action: "test.audit", entity: "audit_log" }, (tx) =>
-      tx.auditLog.findMany({ where: { actorId: admin.id, action: "tenant.list" } }),
+    const rows = await withPlatformAccess(
+      { actor: { kind: "system", name: "test" }, action: "test.audit", entity: "audit_log" },
+      (tx) => tx.auditLog.findMany({ where: { actorId: admin.id, action: "tenant.list" } }),
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ tenantId: null, ip: "203.0.113.9" });
@@ -201,21 +307,46 @@ describe("audited reads, users, settings and health", () => {
     const sales = await makeUser({ tenantId: tenant.id, role: "sales" });
     const reset = await forcePasswordResetAction({ userId: sales.id });
     if (!reset.ok) throw new Error(reset.message);
-    expect(await authenticate({ email: sales.email, password: sales.password, area: "dashboard" })).toMatchObject({ ok: false });
-    expect(await authenticate({ email: sales.email, password: reset.data.temporaryPassword, area: "dashboard" })).toMatchObject({ ok: true });
-    expect(await withTenant(tenant.id, (tx) => tx.user.findUnique({ where: { id: sales.id }, select: { mustChangePassword: true } }))).toEqual({ mustChangePassword: true });
-    expect(await setUserActiveAction({ userId: sales.id, active: false })).toMatchObject({ ok: true, data: { isActive: false } });
-    expect(await authenticate({ email: sales.email, password: reset.data.temporaryPassword, area: "dashboard" })).toEqual({ ok: false, reason: "inactive" });
+    expect(
+      await authenticate({ email: sales.email, password: sales.password, area: "dashboard" }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await authenticate({ email: sales.email, password: reset.data.temporaryPassword, area: "dashboard" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await withTenant(tenant.id, (tx) =>
+        tx.user.findUnique({ where: { id: sales.id }, select: { mustChangePassword: true } }),
+      ),
+    ).toEqual({ mustChangePassword: true });
+    expect(await setUserActiveAction({ userId: sales.id, active: false })).toMatchObject({
+      ok: true,
+      data: { isActive: false },
+    });
+    expect(
+      await authenticate({ email: sales.email, password: reset.data.temporaryPassword, area: "dashboard" }),
+    ).toEqual({ ok: false, reason: "inactive" });
   });
 
   it("stores secrets encrypted and shows them only masked", async () => {
     const { admin } = await verifiedAdmin();
-    const saved = await savePlatformSettingsAction({ aiProvider: "openai", aiModel: "gpt-4.1-mini", aiApiKey: "sk-very-secret-key-123456", whatsappAppId: "123", whatsappApiVersion: "v23.0", whatsappVerifyToken: "tok", whatsappAppSecret: "app-secret-abcdefgh", rootDomain: "example.id" });
+    const saved = await savePlatformSettingsAction({
+      aiProvider: "openai",
+      aiModel: "gpt-4.1-mini",
+      aiApiKey: "sk-very-secret-key-123456",
+      whatsappAppId: "123",
+      whatsappApiVersion: "v23.0",
+      whatsappVerifyToken: "tok",
+      whatsappAppSecret: "app-secret-abcdefgh",
+      rootDomain: "example.id",
+    });
     expect(saved).toMatchObject({ ok: true });
     const view = await readPlatformSettings(actorOf(admin));
     expect(JSON.stringify(view)).not.toContain("sk-very-secret");
     expect(view.aiApiKeyMasked).toBe("••••3456");
-    const stored = await withPlatformAccess({ actor: { kind: "system", name: "test" }, action: "test.read", entity: "platform_setting" }, (tx) => tx.platformSetting.findUnique({ where: { key: "ai" } }));
+    const stored = await withPlatformAccess(
+      { actor: { kind: "system", name: "test" }, action: "test.read", entity: "platform_setting" },
+      (tx) => tx.platformSetting.findUnique({ where: { key: "ai" } }),
+    );
     expect(stored?.secretEnc).toMatch(/^v1:/);
     expect(JSON.stringify(stored?.value)).not.toContain("sk-");
   });
@@ -228,7 +359,12 @@ describe("audited reads, users, settings and health", () => {
     expect(body).toMatchObject({ status: "ok", db: { status: "ok" } });
     const report = await healthReport(actorOf(admin));
     const text = JSON.stringify([body, report]);
-    for (const secret of [process.env.AUTH_SECRET ?? "", process.env.ENCRYPTION_KEY ?? "", process.env.DATABASE_URL ?? ""]) expect(text).not.toContain(secret);
+    for (const secret of [
+      process.env.AUTH_SECRET ?? "",
+      process.env.ENCRYPTION_KEY ?? "",
+      process.env.DATABASE_URL ?? "",
+    ])
+      expect(text).not.toContain(secret);
     expect(report.storage.probe).toBe("ok");
   });
 });

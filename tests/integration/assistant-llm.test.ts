@@ -1,16 +1,16 @@
 // The LLM assistant through both real SDKs against wire-level fakes, on a real PostgreSQL: the same tools, grounding, fallbacks, metering and budget for Anthropic and OpenAI.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startFakeAnthropic, type AnthropicFakeReply, type FakeAnthropic } from "../fakes/anthropic";
-import { startFakeOpenAI, type FakeOpenAI, type OpenAIFakeReply } from "../fakes/openai";
-import { makeTenant, makeUser } from "../support/factories";
-import { withTenant } from "@/lib/db/tenant";
-import { createVehicle } from "@/lib/inventory/vehicles";
-import { systemActor } from "@/lib/audit/record";
-import { composeReply, type ComposeResult } from "@/lib/assistant/llm-engine";
 import { composeBuyerReply } from "@/lib/assistant/engine";
-import { createToolExecutor } from "@/lib/assistant/tools";
+import { type ComposeResult, composeReply } from "@/lib/assistant/llm-engine";
 import { estimateCostMicroUsd } from "@/lib/assistant/providers/cost";
 import { ToolError } from "@/lib/assistant/providers/errors";
+import { createToolExecutor } from "@/lib/assistant/tools";
+import { systemActor } from "@/lib/audit/record";
+import { withTenant } from "@/lib/db/tenant";
+import { createVehicle } from "@/lib/inventory/vehicles";
+import { type AnthropicFakeReply, type FakeAnthropic, startFakeAnthropic } from "../fakes/anthropic";
+import { type FakeOpenAI, type OpenAIFakeReply, startFakeOpenAI } from "../fakes/openai";
+import { makeTenant, makeUser } from "../support/factories";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -29,7 +29,8 @@ const USAGE_CALL = { input: 100, output: 20 };
 const USAGE_ANSWER = { input: 300, output: 50 };
 
 const Summary = (value: unknown): { title: string; priceText: string; link: string } | null => {
-  if (typeof value !== "object" || value === null || !("vehicles" in value) || !Array.isArray(value.vehicles)) return null;
+  if (typeof value !== "object" || value === null || !("vehicles" in value) || !Array.isArray(value.vehicles))
+    return null;
   const first: unknown = value.vehicles[0];
   if (typeof first !== "object" || first === null) return null;
   const pick = (key: string) => (key in first ? String((first as Record<string, unknown>)[key]) : "");
@@ -40,15 +41,27 @@ function decide(mode: Mode, toolResults: unknown[]): ScriptedTurn {
   if (mode === "server_error") return { fail: 500, usage: USAGE_CALL };
   if (mode === "slow") return { delayMs: 3_000, say: "late", usage: USAGE_CALL };
   if (toolResults.length === 0) {
-    if (mode === "photos_then_invent") return { call: { id: "call_1", name: "send_photos", args: { stockCode: "AV-1" } }, usage: USAGE_CALL };
+    if (mode === "photos_then_invent")
+      return { call: { id: "call_1", name: "send_photos", args: { stockCode: "AV-1" } }, usage: USAGE_CALL };
     return mode === "handoff"
-      ? { call: { id: "call_1", name: "handoff", args: { reason: "buyer asks for a discount" } }, usage: USAGE_CALL }
-      : { call: { id: "call_1", name: "search_vehicles", args: { brand: "Toyota", model: "Avanza" } }, usage: USAGE_CALL };
+      ? {
+          call: { id: "call_1", name: "handoff", args: { reason: "buyer asks for a discount" } },
+          usage: USAGE_CALL,
+        }
+      : {
+          call: { id: "call_1", name: "search_vehicles", args: { brand: "Toyota", model: "Avanza" } },
+          usage: USAGE_CALL,
+        };
   }
   if (mode === "handoff") return { say: "Baik, sales kami akan membalas di chat ini.", usage: USAGE_ANSWER };
-  if (mode === "photos_then_invent") return { say: "Fotonya sudah saya kirim, harga pas 99 jt.", usage: USAGE_ANSWER };
+  if (mode === "photos_then_invent")
+    return { say: "Fotonya sudah saya kirim, harga pas 99 jt.", usage: USAGE_ANSWER };
   const car = Summary(toolResults[0]);
-  if (mode === "invent") return { say: `Ada ${car?.title ?? "Avanza"}, khusus hari ini bisa 170 jt saja! ${car?.link ?? ""}`, usage: USAGE_ANSWER };
+  if (mode === "invent")
+    return {
+      say: `Ada ${car?.title ?? "Avanza"}, khusus hari ini bisa 170 jt saja! ${car?.link ?? ""}`,
+      usage: USAGE_ANSWER,
+    };
   return { say: `Ada ${car?.title}, harga ${car?.priceText}. Lihat: ${car?.link}`, usage: USAGE_ANSWER };
 }
 
@@ -72,7 +85,9 @@ function anthropicReply(turn: ScriptedTurn): AnthropicFakeReply {
     delayMs: turn.delayMs,
     content: [
       ...(turn.say ? [{ type: "text" as const, text: turn.say }] : []),
-      ...(turn.call ? [{ type: "tool_use" as const, id: turn.call.id, name: turn.call.name, input: turn.call.args }] : []),
+      ...(turn.call
+        ? [{ type: "tool_use" as const, id: turn.call.id, name: turn.call.name, input: turn.call.args }]
+        : []),
     ],
     usage: { input_tokens: turn.usage.input, output_tokens: turn.usage.output },
   };
@@ -84,7 +99,9 @@ function openaiReply(turn: ScriptedTurn): OpenAIFakeReply {
     kind: "message",
     delayMs: turn.delayMs,
     content: turn.say ?? null,
-    toolCalls: turn.call ? [{ id: turn.call.id, name: turn.call.name, arguments: turn.call.args }] : undefined,
+    toolCalls: turn.call
+      ? [{ id: turn.call.id, name: turn.call.name, arguments: turn.call.args }]
+      : undefined,
     usage: { prompt_tokens: turn.usage.input, completion_tokens: turn.usage.output },
   };
 }
@@ -96,13 +113,79 @@ async function seedShowroom(provider: "anthropic" | "openai") {
   const tenant = await makeTenant(`LLM ${provider}`);
   const slugs = await withTenant(tenant.id, async (tx) => {
     await tx.tenant.update({ where: { id: tenant.id }, data: { aiProvider: provider } });
-    const avanza = await createVehicle(tx, { tenantId: tenant.id, actor, input: { stockCode: "AV-1", brand: "Toyota", model: "Avanza", variant: "1.5 G", year: 2020, transmission: "automatic", fuel: "petrol", mileageKm: 40_000, price: 185_000_000n, negotiable: true, status: "available", city: "Jakarta" } });
-    await createVehicle(tx, { tenantId: tenant.id, actor, input: { stockCode: "AV-2", brand: "Toyota", model: "Avanza", variant: "1.3 E", year: 2018, transmission: "manual", fuel: "petrol", mileageKm: 80_000, price: 139_000_000n, negotiable: true, status: "sold", city: "Jakarta" } });
-    await createVehicle(tx, { tenantId: tenant.id, actor, input: { stockCode: "JZ-1", brand: "Honda", model: "Jazz", variant: "RS", year: 2019, transmission: "automatic", fuel: "petrol", mileageKm: 60_000, price: 187_500_000n, negotiable: true, status: "booked", city: "Jakarta" } });
+    const avanza = await createVehicle(tx, {
+      tenantId: tenant.id,
+      actor,
+      input: {
+        stockCode: "AV-1",
+        brand: "Toyota",
+        model: "Avanza",
+        variant: "1.5 G",
+        year: 2020,
+        transmission: "automatic",
+        fuel: "petrol",
+        mileageKm: 40_000,
+        price: 185_000_000n,
+        negotiable: true,
+        status: "available",
+        city: "Jakarta",
+      },
+    });
+    await createVehicle(tx, {
+      tenantId: tenant.id,
+      actor,
+      input: {
+        stockCode: "AV-2",
+        brand: "Toyota",
+        model: "Avanza",
+        variant: "1.3 E",
+        year: 2018,
+        transmission: "manual",
+        fuel: "petrol",
+        mileageKm: 80_000,
+        price: 139_000_000n,
+        negotiable: true,
+        status: "sold",
+        city: "Jakarta",
+      },
+    });
+    await createVehicle(tx, {
+      tenantId: tenant.id,
+      actor,
+      input: {
+        stockCode: "JZ-1",
+        brand: "Honda",
+        model: "Jazz",
+        variant: "RS",
+        year: 2019,
+        transmission: "automatic",
+        fuel: "petrol",
+        mileageKm: 60_000,
+        price: 187_500_000n,
+        negotiable: true,
+        status: "booked",
+        city: "Jakarta",
+      },
+    });
     await tx.vehiclePhoto.create({
       data: {
-        tenantId: tenant.id, vehicleId: avanza.id, isMain: true, storageKey: `tenants/${tenant.id}/vehicles/${avanza.id}/p-1280.webp`, width: 1280, height: 960, bytes: 1000, blurDataUrl: "data:,",
-        variants: [{ format: "webp", width: 1280, height: 960, key: `tenants/${tenant.id}/vehicles/${avanza.id}/p-1280.webp`, bytes: 1000 }],
+        tenantId: tenant.id,
+        vehicleId: avanza.id,
+        isMain: true,
+        storageKey: `tenants/${tenant.id}/vehicles/${avanza.id}/p-1280.webp`,
+        width: 1280,
+        height: 960,
+        bytes: 1000,
+        blurDataUrl: "data:,",
+        variants: [
+          {
+            format: "webp",
+            width: 1280,
+            height: 960,
+            key: `tenants/${tenant.id}/vehicles/${avanza.id}/p-1280.webp`,
+            bytes: 1000,
+          },
+        ],
       },
     });
     return { avanza: avanza.slug };
@@ -111,21 +194,48 @@ async function seedShowroom(provider: "anthropic" | "openai") {
   return { id: tenant.id, name: tenant.name, slugs };
 }
 
-function ask(tenantId: string, text: string, extra: { conversation?: { id: string; messageId: string } } = {}): Promise<ComposeResult> {
-  return withTenant(tenantId, (tx) => composeReply(tx, { tenantId, text, previous: {}, showroomName: "Showroom Uji", base: BASE, creditRateBps: 650, deadlineMs: 20_000, ...extra }), { timeout: 45_000 });
+function ask(
+  tenantId: string,
+  text: string,
+  extra: { conversation?: { id: string; messageId: string } } = {},
+): Promise<ComposeResult> {
+  return withTenant(
+    tenantId,
+    (tx) =>
+      composeReply(tx, {
+        tenantId,
+        text,
+        previous: {},
+        showroomName: "Showroom Uji",
+        base: BASE,
+        creditRateBps: 650,
+        deadlineMs: 20_000,
+        ...extra,
+      }),
+    { timeout: 45_000 },
+  );
 }
 
-const callsOf = (tenantId: string) => withTenant(tenantId, (tx) => tx.llmCall.findMany({ orderBy: { createdAt: "asc" } }));
+const callsOf = (tenantId: string) =>
+  withTenant(tenantId, (tx) => tx.llmCall.findMany({ orderBy: { createdAt: "asc" } }));
 
 beforeAll(async () => {
   const toolResultsAnthropic = (messages: { role: string; content: unknown }[]) => {
     const last = messages.at(-1);
     if (!last || last.role !== "user" || !Array.isArray(last.content)) return [];
     return last.content.flatMap((block: unknown) =>
-      typeof block === "object" && block !== null && "type" in block && block.type === "tool_result" && "content" in block ? [parseJson(block.content)] : [],
+      typeof block === "object" &&
+      block !== null &&
+      "type" in block &&
+      block.type === "tool_result" &&
+      "content" in block
+        ? [parseJson(block.content)]
+        : [],
     );
   };
-  anthropic = await startFakeAnthropic(({ body }) => anthropicReply(decide(mode, toolResultsAnthropic(body.messages))));
+  anthropic = await startFakeAnthropic(({ body }) =>
+    anthropicReply(decide(mode, toolResultsAnthropic(body.messages))),
+  );
   openai = await startFakeOpenAI(({ body }) => {
     const results: unknown[] = [];
     for (const message of body.messages.toReversed()) {
@@ -137,9 +247,14 @@ beforeAll(async () => {
   // Read once by lib/env.ts, before anything in this file touches the database.
   Object.assign(process.env, {
     AI_PROVIDER: "local",
-    ANTHROPIC_API_KEY: anthropic.apiKey, ANTHROPIC_BASE_URL: anthropic.baseURL, ANTHROPIC_MODEL: "claude-haiku-4-5",
-    OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: "gpt-4.1-mini",
-    AI_MAX_RETRIES: "0", AI_TIMEOUT_MS: "1000",
+    ANTHROPIC_API_KEY: anthropic.apiKey,
+    ANTHROPIC_BASE_URL: anthropic.baseURL,
+    ANTHROPIC_MODEL: "claude-haiku-4-5",
+    OPENAI_API_KEY: openai.apiKey,
+    OPENAI_BASE_URL: openai.baseURL,
+    OPENAI_MODEL: "gpt-4.1-mini",
+    AI_MAX_RETRIES: "0",
+    AI_TIMEOUT_MS: "1000",
   });
 });
 
@@ -174,7 +289,10 @@ describe.each([
     expect(toolRound).not.toContain("AV-2");
     expect(toolRound).not.toContain("139000000");
     const [call] = (await callsOf(showroom.id)).slice(-1);
-    const usage = { inputTokens: USAGE_CALL.input + USAGE_ANSWER.input, outputTokens: USAGE_CALL.output + USAGE_ANSWER.output };
+    const usage = {
+      inputTokens: USAGE_CALL.input + USAGE_ANSWER.input,
+      outputTokens: USAGE_CALL.output + USAGE_ANSWER.output,
+    };
     expect(call).toMatchObject({ provider, model, outcome: "ok", ...usage });
     expect(call?.costMicroUsd).toBe(BigInt(estimateCostMicroUsd(provider, model, usage) ?? -1));
     expect(call?.costMicroUsd).toBeGreaterThan(0n);
@@ -185,7 +303,16 @@ describe.each([
     const result = await ask(showroom.id, "ada avanza matic?");
     expect(result.engine).toBe("local");
     expect(result.reply).not.toMatch(/170/);
-    const localReply = await withTenant(showroom.id, (tx) => composeBuyerReply(tx, { tenantId: showroom.id, text: "ada avanza matic?", previous: {}, showroomName: "Showroom Uji", base: BASE, creditRateBps: 650 }));
+    const localReply = await withTenant(showroom.id, (tx) =>
+      composeBuyerReply(tx, {
+        tenantId: showroom.id,
+        text: "ada avanza matic?",
+        previous: {},
+        showroomName: "Showroom Uji",
+        base: BASE,
+        creditRateBps: 650,
+      }),
+    );
     expect(result.reply).toBe(localReply.reply);
     const [call] = (await callsOf(showroom.id)).slice(-1);
     expect(call).toMatchObject({ outcome: "fallback", inputTokens: 400, outputTokens: 70 });
@@ -209,16 +336,37 @@ describe.each([
   it("hands the conversation to a salesperson through the handoff tool: mode human, round-robin, one notification", async () => {
     mode = "handoff";
     const conversation = await withTenant(showroom.id, async (tx) => {
-      const contact = await tx.waContact.create({ data: { tenantId: showroom.id, waId: `62812${Math.floor(Math.random() * 1e7)}`, name: "Budi", lastInboundAt: new Date() } });
-      const created = await tx.waConversation.create({ data: { tenantId: showroom.id, contactId: contact.id } });
-      const message = await tx.waMessage.create({ data: { tenantId: showroom.id, conversationId: created.id, direction: "inbound", sender: "contact", type: "text", body: "bisa kurang?", status: "received" } });
+      const contact = await tx.waContact.create({
+        data: {
+          tenantId: showroom.id,
+          waId: `62812${Math.floor(Math.random() * 1e7)}`,
+          name: "Budi",
+          lastInboundAt: new Date(),
+        },
+      });
+      const created = await tx.waConversation.create({
+        data: { tenantId: showroom.id, contactId: contact.id },
+      });
+      const message = await tx.waMessage.create({
+        data: {
+          tenantId: showroom.id,
+          conversationId: created.id,
+          direction: "inbound",
+          sender: "contact",
+          type: "text",
+          body: "bisa kurang?",
+          status: "received",
+        },
+      });
       return { id: created.id, messageId: message.id };
     });
     const result = await ask(showroom.id, "harganya bisa kurang?", { conversation });
     expect(result).toMatchObject({ engine: "llm", handoff: true, handoffDone: true });
     const after = await withTenant(showroom.id, async (tx) => ({
       conversation: await tx.waConversation.findUniqueOrThrow({ where: { id: conversation.id } }),
-      notifications: await tx.notification.count({ where: { kind: "conversation.handoff", link: `/dashboard/inbox/${conversation.id}` } }),
+      notifications: await tx.notification.count({
+        where: { kind: "conversation.handoff", link: `/dashboard/inbox/${conversation.id}` },
+      }),
     }));
     expect(after.conversation.mode).toBe("human");
     expect(after.conversation.assigneeId).not.toBeNull();
@@ -228,19 +376,33 @@ describe.each([
   it("rolls back what the tools did when the reply is refused: no photos go out", async () => {
     mode = "photos_then_invent";
     const conversation = await withTenant(showroom.id, async (tx) => {
-      const contact = await tx.waContact.create({ data: { tenantId: showroom.id, waId: `62813${Math.floor(Math.random() * 1e7)}`, lastInboundAt: new Date() } });
-      const created = await tx.waConversation.create({ data: { tenantId: showroom.id, contactId: contact.id } });
+      const contact = await tx.waContact.create({
+        data: {
+          tenantId: showroom.id,
+          waId: `62813${Math.floor(Math.random() * 1e7)}`,
+          lastInboundAt: new Date(),
+        },
+      });
+      const created = await tx.waConversation.create({
+        data: { tenantId: showroom.id, contactId: contact.id },
+      });
       return { id: created.id, messageId: "00000000-0000-4000-8000-000000000002" };
     });
     const result = await ask(showroom.id, "ada fotonya avanza?", { conversation });
     expect(result.engine).toBe("local");
-    expect(await withTenant(showroom.id, (tx) => tx.waOutbox.count({ where: { conversationId: conversation.id } }))).toBe(0);
+    expect(
+      await withTenant(showroom.id, (tx) =>
+        tx.waOutbox.count({ where: { conversationId: conversation.id } }),
+      ),
+    ).toBe(0);
     expect((await callsOf(showroom.id)).at(-1)?.outcome).toBe("fallback");
   });
 
   it("past the monthly budget makes no LLM request, answers locally and notifies the admins once", async () => {
     mode = "grounded";
-    await withTenant(showroom.id, (tx) => tx.tenant.update({ where: { id: showroom.id }, data: { aiMonthlyBudgetMicroUsd: 1n } }));
+    await withTenant(showroom.id, (tx) =>
+      tx.tenant.update({ where: { id: showroom.id }, data: { aiMonthlyBudgetMicroUsd: 1n } }),
+    );
     const before = requests().length;
     const first = await ask(showroom.id, "ada avanza?");
     const second = await ask(showroom.id, "ada jazz?");
@@ -249,7 +411,9 @@ describe.each([
     expect(first.reply).toContain("Rp 185.000.000");
     const { notices, outcomes } = await withTenant(showroom.id, async (tx) => ({
       notices: await tx.notification.findMany({ where: { kind: "ai.budget" } }),
-      outcomes: (await tx.llmCall.findMany({ orderBy: { createdAt: "desc" }, take: 2 })).map((call) => call.outcome),
+      outcomes: (await tx.llmCall.findMany({ orderBy: { createdAt: "desc" }, take: 2 })).map(
+        (call) => call.outcome,
+      ),
     }));
     expect(notices).toHaveLength(1);
     expect(notices[0]?.userId).toBeNull();
@@ -257,7 +421,12 @@ describe.each([
   });
 
   it("above the rate per minute makes no LLM request", async () => {
-    await withTenant(showroom.id, (tx) => tx.tenant.update({ where: { id: showroom.id }, data: { aiMonthlyBudgetMicroUsd: 20_000_000n, aiRatePerMinute: 1 } }));
+    await withTenant(showroom.id, (tx) =>
+      tx.tenant.update({
+        where: { id: showroom.id },
+        data: { aiMonthlyBudgetMicroUsd: 20_000_000n, aiRatePerMinute: 1 },
+      }),
+    );
     const before = requests().length;
     const result = await ask(showroom.id, "ada avanza?");
     expect(result.engine).toBe("local");
@@ -272,50 +441,89 @@ describe("the tools", () => {
     showroom = await seedShowroom("openai");
   });
 
-  const context = (tenantId: string, conversation?: { id: string; messageId: string }) => ({ tenantId, base: BASE, creditRateBps: 650, creditMinDownPct: 20, conversation });
+  const context = (tenantId: string, conversation?: { id: string; messageId: string }) => ({
+    tenantId,
+    base: BASE,
+    creditRateBps: 650,
+    creditMinDownPct: 20,
+    conversation,
+  });
 
   it("never return a sold car: search flags booked ones, details and photos refuse the sold one", async () => {
     await withTenant(showroom.id, async (tx) => {
       const tools = createToolExecutor(tx, context(showroom.id));
-      const everything = JSON.stringify(await tools.execute("search_vehicles", {}), (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+      const everything = JSON.stringify(await tools.execute("search_vehicles", {}), (_key, value: unknown) =>
+        typeof value === "bigint" ? value.toString() : value,
+      );
       expect(everything).toContain("AV-1");
       expect(everything).toMatch(/"stockCode":"JZ-1"[^}]*"booked":true/);
       expect(everything).not.toContain("AV-2");
       await expect(tools.execute("vehicle_details", { stockCode: "AV-2" })).rejects.toBeInstanceOf(ToolError);
       await expect(tools.execute("send_photos", { stockCode: "AV-2" })).rejects.toBeInstanceOf(ToolError);
-      await expect(tools.execute("credit_simulation", { stockCode: "AV-2" })).rejects.toBeInstanceOf(ToolError);
+      await expect(tools.execute("credit_simulation", { stockCode: "AV-2" })).rejects.toBeInstanceOf(
+        ToolError,
+      );
     });
   });
 
   it("simulate credit with the showroom's rate and its minimum down payment", async () => {
-    const result = await withTenant(showroom.id, (tx) => createToolExecutor(tx, context(showroom.id)).execute("credit_simulation", { stockCode: "AV-1", downPaymentPercent: 10, tenorYears: 3 }));
-    expect(result).toMatchObject({ downPaymentPercent: 20, downPayment: 37_000_000n, tenorYears: 3, flatRatePercentPerYear: 6.5 });
+    const result = await withTenant(showroom.id, (tx) =>
+      createToolExecutor(tx, context(showroom.id)).execute("credit_simulation", {
+        stockCode: "AV-1",
+        downPaymentPercent: 10,
+        tenorYears: 3,
+      }),
+    );
+    expect(result).toMatchObject({
+      downPaymentPercent: 20,
+      downPayment: 37_000_000n,
+      tenorYears: 3,
+      flatRatePercentPerYear: 6.5,
+    });
   });
 
   it("queue photos by link, save a lead round-robin and book a visit with a note, a follow-up and a notification", async () => {
     const conversation = await withTenant(showroom.id, async (tx) => {
-      const contact = await tx.waContact.create({ data: { tenantId: showroom.id, waId: "6281299990000", name: "Sari", lastInboundAt: new Date() } });
-      const created = await tx.waConversation.create({ data: { tenantId: showroom.id, contactId: contact.id } });
+      const contact = await tx.waContact.create({
+        data: { tenantId: showroom.id, waId: "6281299990000", name: "Sari", lastInboundAt: new Date() },
+      });
+      const created = await tx.waConversation.create({
+        data: { tenantId: showroom.id, contactId: contact.id },
+      });
       return { id: created.id, messageId: "00000000-0000-4000-8000-000000000001" };
     });
     const at = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
     const state = await withTenant(showroom.id, async (tx) => {
       const tools = createToolExecutor(tx, context(showroom.id, conversation));
       const photos = await tools.execute("send_photos", { stockCode: "AV-1" });
-      await tools.execute("create_or_update_lead", { name: "Sari", interestStockCode: "AV-1", budget: 190_000_000n });
+      await tools.execute("create_or_update_lead", {
+        name: "Sari",
+        interestStockCode: "AV-1",
+        budget: 190_000_000n,
+      });
       await tools.execute("book_visit", { kind: "test_drive", at, stockCode: "AV-1" });
       return {
         photos,
         outbox: await tx.waOutbox.findMany({ where: { conversationId: conversation.id } }),
-        lead: await tx.lead.findFirstOrThrow({ where: { phone: "6281299990000" }, include: { leadNotes: true } }),
+        lead: await tx.lead.findFirstOrThrow({
+          where: { phone: "6281299990000" },
+          include: { leadNotes: true },
+        }),
         conversation: await tx.waConversation.findUniqueOrThrow({ where: { id: conversation.id } }),
         visits: await tx.notification.count({ where: { kind: "lead.visit" } }),
       };
     });
     expect(state.photos).toMatchObject({ sent: 1, stockCode: "AV-1" });
     expect(state.outbox).toHaveLength(1);
-    expect(JSON.stringify(state.outbox[0]?.request)).toMatch(/"type":"image".*"link":"https?:\/\/[^"]+p-1280\.webp"/);
-    expect(state.lead).toMatchObject({ name: "Sari", source: "whatsapp", budget: 190_000_000n, followUpAt: new Date(at) });
+    expect(JSON.stringify(state.outbox[0]?.request)).toMatch(
+      /"type":"image".*"link":"https?:\/\/[^"]+p-1280\.webp"/,
+    );
+    expect(state.lead).toMatchObject({
+      name: "Sari",
+      source: "whatsapp",
+      budget: 190_000_000n,
+      followUpAt: new Date(at),
+    });
     expect(state.lead.assigneeId).not.toBeNull();
     expect(state.lead.leadNotes[0]?.body).toContain("Test drive");
     expect(state.conversation.leadId).toBe(state.lead.id);

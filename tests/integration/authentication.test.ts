@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { loadSessionUser } from "@/lib/auth/session";
-import { withTenant } from "@/lib/db/tenant";
 import { withPlatformAccess } from "@/lib/db/platform";
+import { withTenant } from "@/lib/db/tenant";
 import { getEnv } from "@/lib/env";
 import { makeTenant, makeUser } from "../support/factories";
 
@@ -18,21 +18,38 @@ describe("signing in", () => {
   it("lets showroom staff into the dashboard and super admins into the admin console only", async () => {
     const sales = await makeUser({ tenantId, role: "sales" });
     const admin = await makeUser({ role: "super_admin" });
-    expect(await authenticate({ email: sales.email, password: sales.password, area: "dashboard" })).toMatchObject({ ok: true, user: { role: "sales", tenantId } });
-    expect(await authenticate({ email: sales.email, password: sales.password, area: "admin" })).toEqual({ ok: false, reason: "use_staff_login" });
-    expect(await authenticate({ email: admin.email, password: admin.password, area: "admin" })).toMatchObject({ ok: true, user: { role: "super_admin", tenantId: null } });
-    expect(await authenticate({ email: admin.email, password: admin.password, area: "dashboard" })).toEqual({ ok: false, reason: "use_admin_login" });
+    expect(
+      await authenticate({ email: sales.email, password: sales.password, area: "dashboard" }),
+    ).toMatchObject({ ok: true, user: { role: "sales", tenantId } });
+    expect(await authenticate({ email: sales.email, password: sales.password, area: "admin" })).toEqual({
+      ok: false,
+      reason: "use_staff_login",
+    });
+    expect(await authenticate({ email: admin.email, password: admin.password, area: "admin" })).toMatchObject(
+      { ok: true, user: { role: "super_admin", tenantId: null } },
+    );
+    expect(await authenticate({ email: admin.email, password: admin.password, area: "dashboard" })).toEqual({
+      ok: false,
+      reason: "use_admin_login",
+    });
   });
 
   it("accepts the e-mail address in any letter case", async () => {
     const owner = await makeUser({ tenantId, role: "owner" });
-    expect(await authenticate({ email: owner.email.toUpperCase(), password: owner.password, area: "dashboard" })).toMatchObject({ ok: true });
+    expect(
+      await authenticate({ email: owner.email.toUpperCase(), password: owner.password, area: "dashboard" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("gives the same answer for an unknown e-mail and a wrong password", async () => {
     const owner = await makeUser({ tenantId, role: "owner" });
-    expect(await authenticate({ email: "nobody@example.test", password: "x", area: "dashboard" })).toEqual({ ok: false, reason: "invalid_credentials" });
-    expect(await authenticate({ email: owner.email, password: "wrong-password", area: "dashboard" })).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await authenticate({ email: "nobody@example.test", password: "x", area: "dashboard" })).toEqual({
+      ok: false,
+      reason: "invalid_credentials",
+    });
+    expect(await authenticate({ email: owner.email, password: "wrong-password", area: "dashboard" })).toEqual(
+      { ok: false, reason: "invalid_credentials" },
+    );
   });
 
   it("locks an account after repeated failures, even against the right password", async () => {
@@ -40,43 +57,76 @@ describe("signing in", () => {
     const max = getEnv().LOGIN_MAX_FAILURES;
     const results = [];
     for (let attempt = 0; attempt < max; attempt += 1) {
-      results.push((await authenticate({ email: admin.email, password: "wrong-password", area: "dashboard" })).ok ? "ok" : "refused");
+      results.push(
+        (await authenticate({ email: admin.email, password: "wrong-password", area: "dashboard" })).ok
+          ? "ok"
+          : "refused",
+      );
     }
     expect(results.every((result) => result === "refused")).toBe(true);
-    expect(await authenticate({ email: admin.email, password: admin.password, area: "dashboard" })).toEqual({ ok: false, reason: "locked" });
+    expect(await authenticate({ email: admin.email, password: admin.password, area: "dashboard" })).toEqual({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("resets the failure count after a successful sign-in", async () => {
     const admin = await makeUser({ tenantId, role: "admin" });
     const max = getEnv().LOGIN_MAX_FAILURES;
-    for (let attempt = 0; attempt < max - 1; attempt += 1) await authenticate({ email: admin.email, password: "nope", area: "dashboard" });
-    expect(await authenticate({ email: admin.email, password: admin.password, area: "dashboard" })).toMatchObject({ ok: true });
+    for (let attempt = 0; attempt < max - 1; attempt += 1)
+      await authenticate({ email: admin.email, password: "nope", area: "dashboard" });
+    expect(
+      await authenticate({ email: admin.email, password: admin.password, area: "dashboard" }),
+    ).toMatchObject({ ok: true });
     await authenticate({ email: admin.email, password: "nope", area: "dashboard" });
-    expect(await authenticate({ email: admin.email, password: admin.password, area: "dashboard" })).toMatchObject({ ok: true });
+    expect(
+      await authenticate({ email: admin.email, password: admin.password, area: "dashboard" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses a deactivated account and ends its session at once", async () => {
     const sales = await makeUser({ tenantId, role: "sales" });
     expect(await loadSessionUser(sales.id)).toMatchObject({ id: sales.id, tenantId });
-    await withTenant(tenantId, (tx) => tx.user.update({ where: { id: sales.id }, data: { isActive: false } }));
-    expect(await authenticate({ email: sales.email, password: sales.password, area: "dashboard" })).toEqual({ ok: false, reason: "inactive" });
+    await withTenant(tenantId, (tx) =>
+      tx.user.update({ where: { id: sales.id }, data: { isActive: false } }),
+    );
+    expect(await authenticate({ email: sales.email, password: sales.password, area: "dashboard" })).toEqual({
+      ok: false,
+      reason: "inactive",
+    });
     expect(await loadSessionUser(sales.id)).toBeNull();
   });
 
   it("refuses staff of a suspended showroom", async () => {
     const other = (await makeTenant()).id;
     const owner = await makeUser({ tenantId: other, role: "owner" });
-    await withPlatformAccess({ actor: { kind: "system", name: "test" }, action: "tenant.suspend", entity: "tenant", tenantId: other }, (tx) =>
-      tx.tenant.update({ where: { id: other }, data: { status: "suspended" } }),
+    await withPlatformAccess(
+      {
+        actor: { kind: "system", name: "test" },
+        action: "tenant.suspend",
+        entity: "tenant",
+        tenantId: other,
+      },
+      (tx) => tx.tenant.update({ where: { id: other }, data: { status: "suspended" } }),
     );
-    expect(await authenticate({ email: owner.email, password: owner.password, area: "dashboard" })).toEqual({ ok: false, reason: "suspended" });
+    expect(await authenticate({ email: owner.email, password: owner.password, area: "dashboard" })).toEqual({
+      ok: false,
+      reason: "suspended",
+    });
     expect(await loadSessionUser(owner.id)).toBeNull();
   });
 
   it("records each sign-in in the showroom's audit log", async () => {
     const owner = await makeUser({ tenantId, role: "owner" });
-    await authenticate({ email: owner.email, password: owner.password, area: "dashboard", ip: "203.0.113.9" });
-    const entries = await withTenant(tenantId, (tx) => tx.auditLog.findMany({ where: { action: "auth.login", actorId: owner.id } }));
+    await authenticate({
+      email: owner.email,
+      password: owner.password,
+      area: "dashboard",
+      ip: "203.0.113.9",
+    });
+    const entries = await withTenant(tenantId, (tx) =>
+      tx.auditLog.findMany({ where: { action: "auth.login", actorId: owner.id } }),
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0]?.ip).toBe("203.0.113.9");
   });

@@ -45,21 +45,69 @@ beforeEach(() => {
   revalidated.calls = [];
 });
 
-const png = () => sharp({ create: { width: 900, height: 300, channels: 4, background: { r: 10, g: 80, b: 200, alpha: 0.5 } } }).png().toBuffer();
-const jpeg = () => sharp({ create: { width: 2400, height: 1200, channels: 3, background: { r: 40, g: 90, b: 60 } } }).jpeg().toBuffer();
+const png = () =>
+  sharp({
+    create: { width: 900, height: 300, channels: 4, background: { r: 10, g: 80, b: 200, alpha: 0.5 } },
+  })
+    .png()
+    .toBuffer();
+const jpeg = () =>
+  sharp({ create: { width: 2400, height: 1200, channels: 3, background: { r: 40, g: 90, b: 60 } } })
+    .jpeg()
+    .toBuffer();
 
-function upload(kind: string, bytes: Buffer, options: { name?: string; type?: string; extra?: Record<string, string>; url?: string; headers?: Record<string, string> } = {}) {
+function upload(
+  kind: string,
+  bytes: Buffer,
+  options: {
+    name?: string;
+    type?: string;
+    extra?: Record<string, string>;
+    url?: string;
+    headers?: Record<string, string>;
+  } = {},
+) {
   const form = new FormData();
   form.set("kind", kind);
   for (const [field, value] of Object.entries(options.extra ?? {})) form.set(field, value);
-  form.set("file", new File([new Uint8Array(bytes)], options.name ?? "gambar.png", { type: options.type ?? "image/png" }));
-  return uploadImage(new Request(options.url ?? "http://localhost/api/dashboard/settings/branding", { method: "POST", body: form, headers: options.headers }));
+  form.set(
+    "file",
+    new File([new Uint8Array(bytes)], options.name ?? "gambar.png", { type: options.type ?? "image/png" }),
+  );
+  return uploadImage(
+    new Request(options.url ?? "http://localhost/api/dashboard/settings/branding", {
+      method: "POST",
+      body: form,
+      headers: options.headers,
+    }),
+  );
 }
-const remove = (kind: string) => removeImage(new Request(`http://localhost/api/dashboard/settings/branding?kind=${kind}`, { method: "DELETE" }));
+const remove = (kind: string) =>
+  removeImage(
+    new Request(`http://localhost/api/dashboard/settings/branding?kind=${kind}`, { method: "DELETE" }),
+  );
 
-const themeOf = async (tenantId: string) => readTheme((await withTenant(tenantId, (tx) => tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { theme: true } }))).theme);
-const rawThemeOf = async (tenantId: string) => (await withTenant(tenantId, (tx) => tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { theme: true } }))).theme;
-const audits = (tenantId: string) => withTenant(tenantId, (tx) => tx.auditLog.findMany({ where: { action: { startsWith: "settings.branding" } }, orderBy: { createdAt: "asc" } }));
+const themeOf = async (tenantId: string) =>
+  readTheme(
+    (
+      await withTenant(tenantId, (tx) =>
+        tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { theme: true } }),
+      )
+    ).theme,
+  );
+const rawThemeOf = async (tenantId: string) =>
+  (
+    await withTenant(tenantId, (tx) =>
+      tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { theme: true } }),
+    )
+  ).theme;
+const audits = (tenantId: string) =>
+  withTenant(tenantId, (tx) =>
+    tx.auditLog.findMany({
+      where: { action: { startsWith: "settings.branding" } },
+      orderBy: { createdAt: "asc" },
+    }),
+  );
 const storedFile = (key: string) => path.resolve(getEnv().DATA_DIR, "uploads", key);
 
 describe("branding images", () => {
@@ -71,14 +119,31 @@ describe("branding images", () => {
     expect(logoResponse.status).toBe(200);
     const heroResponse = await upload("hero", await jpeg(), { name: "showroom.jpg", type: "image/jpeg" });
     expect(heroResponse.status).toBe(200);
-    const body = (await heroResponse.json()) as { images: { logo?: { url: string }; hero?: { fallbackUrl: string } } };
-    expect(body.images.logo?.url).toMatch(new RegExp(`^/media/tenants/${tenant.id}/branding/logo-[0-9a-f]{16}\\.webp$`));
-    expect(body.images.hero?.fallbackUrl).toMatch(new RegExp(`^/media/tenants/${tenant.id}/branding/hero-[0-9a-f]{16}-1024\\.webp$`));
+    const body = (await heroResponse.json()) as {
+      images: { logo?: { url: string }; hero?: { fallbackUrl: string } };
+    };
+    expect(body.images.logo?.url).toMatch(
+      new RegExp(`^/media/tenants/${tenant.id}/branding/logo-[0-9a-f]{16}\\.webp$`),
+    );
+    expect(body.images.hero?.fallbackUrl).toMatch(
+      new RegExp(`^/media/tenants/${tenant.id}/branding/hero-[0-9a-f]{16}-1024\\.webp$`),
+    );
 
     // What is stored is exactly what Theme accepts: keys and sizes, no URL.
     const stored = Theme.parse(await rawThemeOf(tenant.id));
-    expect(stored.logo).toEqual({ key: expect.stringMatching(new RegExp(`^tenants/${tenant.id}/branding/logo-[0-9a-f]{16}\\.webp$`)), width: 600, height: 200 });
-    expect(stored.hero?.variants.map((variant) => `${variant.format}-${variant.width}`)).toEqual(["webp-640", "avif-640", "webp-1024", "avif-1024", "webp-1600", "avif-1600"]);
+    expect(stored.logo).toEqual({
+      key: expect.stringMatching(new RegExp(`^tenants/${tenant.id}/branding/logo-[0-9a-f]{16}\\.webp$`)),
+      width: 600,
+      height: 200,
+    });
+    expect(stored.hero?.variants.map((variant) => `${variant.format}-${variant.width}`)).toEqual([
+      "webp-640",
+      "avif-640",
+      "webp-1024",
+      "avif-1024",
+      "webp-1600",
+      "avif-1600",
+    ]);
     expect(stored.hero?.blurDataUrl).toMatch(/^data:image\/webp;base64,/);
     for (const key of themeKeys(stored)) expect(existsSync(storedFile(key)), key).toBe(true);
     // The logo keeps its transparency and was re-encoded (nothing of the original file survives).
@@ -87,7 +152,12 @@ describe("branding images", () => {
 
     const rows = await audits(tenant.id);
     expect(rows.map((row) => row.action)).toEqual(["settings.branding.logo", "settings.branding.hero"]);
-    expect(rows[0]).toMatchObject({ actorId: admin.id, ip: "203.0.113.7", before: { logo: null }, after: { logo: { key: stored.logo?.key } } });
+    expect(rows[0]).toMatchObject({
+      actorId: admin.id,
+      ip: "203.0.113.7",
+      before: { logo: null },
+      after: { logo: { key: stored.logo?.key } },
+    });
     expect(revalidated.calls).toEqual([
       { tenantId: tenant.id, lookup: true },
       { tenantId: tenant.id, lookup: true },
@@ -99,8 +169,16 @@ describe("branding images", () => {
     signInAs(admin);
     expect((await upload("favicon", await png())).status).toBe(200);
     const { favicon } = await themeOf(tenant.id);
-    expect(favicon).toMatchObject({ width: 192, height: 192, key: expect.stringMatching(/\/favicon-[0-9a-f]{16}\.png$/) });
-    expect(await sharp(storedFile(favicon?.key ?? "")).metadata()).toMatchObject({ format: "png", width: 192, height: 192 });
+    expect(favicon).toMatchObject({
+      width: 192,
+      height: 192,
+      key: expect.stringMatching(/\/favicon-[0-9a-f]{16}\.png$/),
+    });
+    expect(await sharp(storedFile(favicon?.key ?? "")).metadata()).toMatchObject({
+      format: "png",
+      width: 192,
+      height: 192,
+    });
   });
 
   it("replaces a logo and removes a hero, deleting the files they no longer use", async () => {
@@ -129,10 +207,16 @@ describe("branding images", () => {
   it("refuses a file that is not an image with an Indonesian message and changes nothing", async () => {
     const { tenant, admin } = await showroom();
     signInAs(admin);
-    for (const bytes of [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), Buffer.from("bukan gambar, hanya teks biasa")]) {
+    for (const bytes of [
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+      Buffer.from("bukan gambar, hanya teks biasa"),
+    ]) {
       const response = await upload("logo", bytes, { name: "logo.png", type: "image/png" });
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ error: "invalid", message: "Format gambar tidak didukung. Gunakan JPEG, PNG, WebP, atau AVIF." });
+      expect(await response.json()).toMatchObject({
+        error: "invalid",
+        message: "Format gambar tidak didukung. Gunakan JPEG, PNG, WebP, atau AVIF.",
+      });
     }
     const unknownKind = await upload("background", await png());
     expect(unknownKind.status).toBe(400);
@@ -185,18 +269,39 @@ describe("colours and font", () => {
     signInAs(admin);
     await upload("logo", await png());
     const logo = (await themeOf(tenant.id)).logo;
-    const result = await updateBrandingAction({ primary: "#B91C1C", secondary: "#111827", accent: "#fb923c", font: "plus-jakarta-sans" });
+    const result = await updateBrandingAction({
+      primary: "#B91C1C",
+      secondary: "#111827",
+      accent: "#fb923c",
+      font: "plus-jakarta-sans",
+    });
     expect(result).toMatchObject({ ok: true, data: { primary: "#b91c1c", font: "plus-jakarta-sans" } });
-    expect(await themeOf(tenant.id)).toMatchObject({ primary: "#b91c1c", secondary: "#111827", font: "plus-jakarta-sans", logo });
+    expect(await themeOf(tenant.id)).toMatchObject({
+      primary: "#b91c1c",
+      secondary: "#111827",
+      font: "plus-jakarta-sans",
+      logo,
+    });
   });
 
   it("refuses a font that is not bundled and an image key sent with the colours", async () => {
     const { tenant, admin } = await showroom();
     signInAs(admin);
     const colours = { primary: "#111111", secondary: "#0f172a", accent: "#f59e0b" };
-    expect(await updateBrandingAction({ ...colours, font: "comic-sans" })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await updateBrandingAction({ ...colours, font: 'inter"; } body { display:none' })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await updateBrandingAction({ ...colours, logo: { key: "https://evil.example/x.png", width: 1, height: 1 } })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await updateBrandingAction({ ...colours, font: "comic-sans" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(await updateBrandingAction({ ...colours, font: 'inter"; } body { display:none' })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(
+      await updateBrandingAction({
+        ...colours,
+        logo: { key: "https://evil.example/x.png", width: 1, height: 1 },
+      }),
+    ).toMatchObject({ ok: false, code: "invalid" });
     expect(await themeOf(tenant.id)).toMatchObject({ primary: "#1d4ed8", font: "inter" });
   });
 });

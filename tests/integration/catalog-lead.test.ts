@@ -12,7 +12,19 @@ const actor = systemActor("test");
 async function tenantWithCar() {
   const tenant = await makeTenant();
   const vehicle = await withTenant(tenant.id, (tx) =>
-    createVehicle(tx, { tenantId: tenant.id, actor, input: { stockCode: "L-1", brand: "Toyota", model: "Avanza", year: 2019, transmission: "manual", mileageKm: 40_000, price: 150_000_000n } }),
+    createVehicle(tx, {
+      tenantId: tenant.id,
+      actor,
+      input: {
+        stockCode: "L-1",
+        brand: "Toyota",
+        model: "Avanza",
+        year: 2019,
+        transmission: "manual",
+        mileageKm: 40_000,
+        price: 150_000_000n,
+      },
+    }),
   );
   return { tenant, vehicle };
 }
@@ -20,24 +32,55 @@ async function tenantWithCar() {
 describe("catalog lead form", () => {
   it("creates a lead for the showroom that lists the car, with the phone in international form", async () => {
     const { tenant, vehicle } = await tenantWithCar();
-    const result = await createCatalogLead({ tenantId: tenant.id, vehicleSlug: vehicle.slug, input: { name: "Budi", phone: "0812 9999 1234", message: "Masih ada?" } });
+    const result = await createCatalogLead({
+      tenantId: tenant.id,
+      vehicleSlug: vehicle.slug,
+      input: { name: "Budi", phone: "0812 9999 1234", message: "Masih ada?" },
+    });
     expect(result.ok).toBe(true);
     const leads = await withTenant(tenant.id, (tx) => tx.lead.findMany());
-    expect(leads).toEqual([expect.objectContaining({ name: "Budi", phone: "6281299991234", source: "web", vehicleId: vehicle.id, status: "new", message: "Masih ada?" })]);
+    expect(leads).toEqual([
+      expect.objectContaining({
+        name: "Budi",
+        phone: "6281299991234",
+        source: "web",
+        vehicleId: vehicle.id,
+        status: "new",
+        message: "Masih ada?",
+      }),
+    ]);
   });
 
   it("refuses another showroom's car", async () => {
     const a = await tenantWithCar();
     const b = await tenantWithCar();
-    const result = await createCatalogLead({ tenantId: a.tenant.id, vehicleSlug: `${b.vehicle.slug}-x`, input: { name: "Budi", phone: "081299991234" } });
+    const result = await createCatalogLead({
+      tenantId: a.tenant.id,
+      vehicleSlug: `${b.vehicle.slug}-x`,
+      input: { name: "Budi", phone: "081299991234" },
+    });
     expect(result).toEqual({ ok: false, problems: ["unavailable"] });
     expect(await withTenant(b.tenant.id, (tx) => tx.lead.count())).toBe(0);
   });
 
   it("refuses a sold car and names every problem with the input", async () => {
     const { tenant, vehicle } = await tenantWithCar();
-    expect(await createCatalogLead({ tenantId: tenant.id, vehicleSlug: vehicle.slug, input: { name: "B", phone: "abc" } })).toEqual({ ok: false, problems: ["name", "phone"] });
-    await withTenant(tenant.id, (tx) => updateVehicle(tx, { tenantId: tenant.id, actor, vehicleId: vehicle.id, input: { status: "sold" } }));
-    expect(await createCatalogLead({ tenantId: tenant.id, vehicleSlug: vehicle.slug, input: { name: "Budi", phone: "081299991234" } })).toEqual({ ok: false, problems: ["unavailable"] });
+    expect(
+      await createCatalogLead({
+        tenantId: tenant.id,
+        vehicleSlug: vehicle.slug,
+        input: { name: "B", phone: "abc" },
+      }),
+    ).toEqual({ ok: false, problems: ["name", "phone"] });
+    await withTenant(tenant.id, (tx) =>
+      updateVehicle(tx, { tenantId: tenant.id, actor, vehicleId: vehicle.id, input: { status: "sold" } }),
+    );
+    expect(
+      await createCatalogLead({
+        tenantId: tenant.id,
+        vehicleSlug: vehicle.slug,
+        input: { name: "Budi", phone: "081299991234" },
+      }),
+    ).toEqual({ ok: false, problems: ["unavailable"] });
   });
 });

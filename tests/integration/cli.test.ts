@@ -12,7 +12,11 @@ const run = promisify(execFile);
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/cli.ts", ...args], { env: process.env, timeout: 60_000 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/cli.ts", ...args],
+      { env: process.env, timeout: 60_000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -43,7 +47,20 @@ describe("command line", () => {
   it("creates a staff account that belongs to its showroom", async () => {
     const slug = `cli-${randomBytes(3).toString("hex")}`;
     await cli("tenant:create", "--slug", slug, "--name", "CLI Dua");
-    const result = await cli("user:create", "--email", `${slug}@example.test`, "--password", "rahasia-123", "--role", "sales", "--tenant", slug, "--whatsapp", "0812-1111-2222", "--json");
+    const result = await cli(
+      "user:create",
+      "--email",
+      `${slug}@example.test`,
+      "--password",
+      "rahasia-123",
+      "--role",
+      "sales",
+      "--tenant",
+      slug,
+      "--whatsapp",
+      "0812-1111-2222",
+      "--json",
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ email: `${slug}@example.test`, role: "sales" });
   }, 60_000);
@@ -57,7 +74,15 @@ describe("command line", () => {
     expect(unknownTenant.code).toBe(2);
     expect(unknownTenant.stderr).toContain('No showroom with slug "no-such-showroom"');
 
-    const badRole = await cli("user:create", "--email", "x@example.test", "--password", "rahasia-123", "--role", "boss");
+    const badRole = await cli(
+      "user:create",
+      "--email",
+      "x@example.test",
+      "--password",
+      "rahasia-123",
+      "--role",
+      "boss",
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain("--role must be one of super_admin, owner, admin, sales");
 

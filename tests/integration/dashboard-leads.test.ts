@@ -4,17 +4,26 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.8" }),
   cookies: async () => ({ get: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
 
-import { addLeadNoteAction, assignLeadAction, changeLeadStatusAction, createLeadAction, setLeadFollowUpAction, setLeadVehicleAction } from "@/app/(platform)/dashboard/leads/actions";
+import {
+  addLeadNoteAction,
+  assignLeadAction,
+  changeLeadStatusAction,
+  createLeadAction,
+  setLeadFollowUpAction,
+  setLeadVehicleAction,
+} from "@/app/(platform)/dashboard/leads/actions";
 import { systemActor } from "@/lib/audit/record";
-import { loadSessionUser } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/guards";
+import { loadSessionUser } from "@/lib/auth/session";
 import { withTenant } from "@/lib/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { assignRoundRobin } from "@/lib/leads/assign";
@@ -40,18 +49,33 @@ async function showroom() {
   const salesA = await makeUser({ tenantId: tenant.id, role: "sales" });
   const salesB = await makeUser({ tenantId: tenant.id, role: "sales" });
   const vehicle = await withTenant(tenant.id, (tx) =>
-    createVehicle(tx, { tenantId: tenant.id, actor: systemActor("test"), input: { stockCode: "LD-1", brand: "Honda", model: "Jazz", year: 2018, transmission: "automatic", mileageKm: 50_000, price: 165_000_000n } }),
+    createVehicle(tx, {
+      tenantId: tenant.id,
+      actor: systemActor("test"),
+      input: {
+        stockCode: "LD-1",
+        brand: "Honda",
+        model: "Jazz",
+        year: 2018,
+        transmission: "automatic",
+        mileageKm: 50_000,
+        price: 165_000_000n,
+      },
+    }),
   );
   return { tenant, owner, admin, salesA, salesB, vehicle };
 }
 
-const lead = (tenantId: string, id: string) => withTenant(tenantId, (tx) => tx.lead.findUniqueOrThrow({ where: { id } }));
+const lead = (tenantId: string, id: string) =>
+  withTenant(tenantId, (tx) => tx.lead.findUniqueOrThrow({ where: { id } }));
 
 describe("round-robin assignment", () => {
   it("rotates among active salespeople only, oldest assignment first, skipping admins, owners and deactivated staff", async () => {
     const { tenant, salesA, salesB } = await showroom();
     const inactive = await makeUser({ tenantId: tenant.id, role: "sales" });
-    await withTenant(tenant.id, (tx) => tx.user.update({ where: { id: inactive.id }, data: { isActive: false } }));
+    await withTenant(tenant.id, (tx) =>
+      tx.user.update({ where: { id: inactive.id }, data: { isActive: false } }),
+    );
     const picks: (string | undefined)[] = [];
     for (let i = 0; i < 4; i++) picks.push((await withTenant(tenant.id, (tx) => assignRoundRobin(tx)))?.id);
     expect(picks).toEqual([salesA.id, salesB.id, salesA.id, salesB.id]);
@@ -65,12 +89,22 @@ describe("round-robin assignment", () => {
 
   it("assigns catalog leads in turn and notifies the assignee", async () => {
     const { tenant, salesA, salesB, vehicle } = await showroom();
-    const first = await createCatalogLead({ tenantId: tenant.id, vehicleSlug: vehicle.slug, input: { name: "Budi", phone: "081299990001" } });
-    const second = await createCatalogLead({ tenantId: tenant.id, vehicleSlug: vehicle.slug, input: { name: "Sari", phone: "081299990002" } });
+    const first = await createCatalogLead({
+      tenantId: tenant.id,
+      vehicleSlug: vehicle.slug,
+      input: { name: "Budi", phone: "081299990001" },
+    });
+    const second = await createCatalogLead({
+      tenantId: tenant.id,
+      vehicleSlug: vehicle.slug,
+      input: { name: "Sari", phone: "081299990002" },
+    });
     if (!first.ok || !second.ok) throw new Error("lead not created");
     expect((await lead(tenant.id, first.leadId)).assigneeId).toBe(salesA.id);
     expect((await lead(tenant.id, second.leadId)).assigneeId).toBe(salesB.id);
-    const notes = await withTenant(tenant.id, (tx) => tx.notification.findMany({ where: { kind: "lead.assigned" }, orderBy: { createdAt: "asc" } }));
+    const notes = await withTenant(tenant.id, (tx) =>
+      tx.notification.findMany({ where: { kind: "lead.assigned" }, orderBy: { createdAt: "asc" } }),
+    );
     expect(notes.map((note) => [note.userId, note.link])).toEqual([
       [salesA.id, `/dashboard/leads/${first.leadId}`],
       [salesB.id, `/dashboard/leads/${second.leadId}`],
@@ -91,7 +125,9 @@ describe("lead visibility and actions", () => {
     expect(asA.map((row) => row.name)).toEqual(["Walk In Satu"]);
     expect(asB.map((row) => row.name)).toEqual(["Walk In Dua"]);
     expect(asAdmin.map((row) => row.name).sort()).toEqual(["Walk In Dua", "Walk In Satu"]);
-    expect(await withTenant(tenant.id, async (tx) => getLeadDetail(tx, await staffUser(salesA.id), two.data.id))).toBeNull();
+    expect(
+      await withTenant(tenant.id, async (tx) => getLeadDetail(tx, await staffUser(salesA.id), two.data.id)),
+    ).toBeNull();
   });
 
   it("refuses a salesperson every action on a colleague's lead and changes nothing", async () => {
@@ -102,12 +138,33 @@ describe("lead visibility and actions", () => {
     expect((await lead(tenant.id, created.data.id)).assigneeId).toBe(salesA.id);
     signInAs(salesB);
     const leadId = created.data.id;
-    expect(await changeLeadStatusAction({ leadId, status: "won" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await addLeadNoteAction({ leadId, body: "diam-diam" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await setLeadFollowUpAction({ leadId, followUpOn: "2030-01-01" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await setLeadVehicleAction({ leadId, vehicleId: vehicle.id })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await assignLeadAction({ leadId, assigneeId: salesB.id })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await lead(tenant.id, leadId)).toMatchObject({ status: "new", assigneeId: salesA.id, followUpAt: null, vehicleId: null, firstResponseAt: null });
+    expect(await changeLeadStatusAction({ leadId, status: "won" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await addLeadNoteAction({ leadId, body: "diam-diam" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await setLeadFollowUpAction({ leadId, followUpOn: "2030-01-01" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await setLeadVehicleAction({ leadId, vehicleId: vehicle.id })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await assignLeadAction({ leadId, assigneeId: salesB.id })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await lead(tenant.id, leadId)).toMatchObject({
+      status: "new",
+      assigneeId: salesA.id,
+      followUpAt: null,
+      vehicleId: null,
+      firstResponseAt: null,
+    });
     expect(await withTenant(tenant.id, (tx) => tx.leadNote.count())).toBe(0);
   });
 
@@ -119,17 +176,29 @@ describe("lead visibility and actions", () => {
     if (!a.ok || !b.ok) throw new Error("not created");
     signInAs(salesA);
     // Whoever got "b" is salesB; the admin answers that one.
-    expect(await addLeadNoteAction({ leadId: a.data.id, body: "Sudah ditelepon, minta foto interior" })).toMatchObject({ ok: true });
+    expect(
+      await addLeadNoteAction({ leadId: a.data.id, body: "Sudah ditelepon, minta foto interior" }),
+    ).toMatchObject({ ok: true });
     const afterNote = await lead(tenant.id, a.data.id);
     expect(afterNote.firstResponseAt).toBeInstanceOf(Date);
-    expect(await changeLeadStatusAction({ leadId: a.data.id, status: "negotiating" })).toMatchObject({ ok: true });
+    expect(await changeLeadStatusAction({ leadId: a.data.id, status: "negotiating" })).toMatchObject({
+      ok: true,
+    });
     expect((await lead(tenant.id, a.data.id)).firstResponseAt).toEqual(afterNote.firstResponseAt);
     signInAs(admin);
     expect((await lead(tenant.id, b.data.id)).firstResponseAt).toBeNull();
-    expect(await changeLeadStatusAction({ leadId: b.data.id, status: "contacted" })).toMatchObject({ ok: true });
+    expect(await changeLeadStatusAction({ leadId: b.data.id, status: "contacted" })).toMatchObject({
+      ok: true,
+    });
     expect((await lead(tenant.id, b.data.id)).firstResponseAt).toBeInstanceOf(Date);
-    const audit = await withTenant(tenant.id, (tx) => tx.auditLog.findFirst({ where: { action: "lead.status", entityId: b.data.id } }));
-    expect(audit).toMatchObject({ actorId: admin.id, before: { status: "new" }, after: { status: "contacted" } });
+    const audit = await withTenant(tenant.id, (tx) =>
+      tx.auditLog.findFirst({ where: { action: "lead.status", entityId: b.data.id } }),
+    );
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      before: { status: "new" },
+      after: { status: "contacted" },
+    });
   });
 
   it("lets an admin reassign, set the car of interest and the follow-up date", async () => {
@@ -141,27 +210,59 @@ describe("lead visibility and actions", () => {
     expect(await assignLeadAction({ leadId, assigneeId: salesB.id })).toMatchObject({ ok: true });
     expect(await setLeadVehicleAction({ leadId, vehicleId: vehicle.id })).toMatchObject({ ok: true });
     expect(await setLeadFollowUpAction({ leadId, followUpOn: "2030-03-04" })).toMatchObject({ ok: true });
-    expect(await lead(tenant.id, leadId)).toMatchObject({ assigneeId: salesB.id, vehicleId: vehicle.id, followUpAt: new Date("2030-03-04T02:00:00Z") });
+    expect(await lead(tenant.id, leadId)).toMatchObject({
+      assigneeId: salesB.id,
+      vehicleId: vehicle.id,
+      followUpAt: new Date("2030-03-04T02:00:00Z"),
+    });
   });
 
   it("refuses another showroom's lead, user and car ids for every lead action and changes nothing there", async () => {
     const a = await showroom();
     const b = await showroom();
-    const foreign = await createCatalogLead({ tenantId: b.tenant.id, vehicleSlug: b.vehicle.slug, input: { name: "Asing", phone: "081299990009" } });
+    const foreign = await createCatalogLead({
+      tenantId: b.tenant.id,
+      vehicleSlug: b.vehicle.slug,
+      input: { name: "Asing", phone: "081299990009" },
+    });
     if (!foreign.ok) throw new Error("not created");
     signInAs(a.owner);
     const leadId = foreign.leadId;
-    expect(await changeLeadStatusAction({ leadId, status: "won" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await changeLeadStatusAction({ leadId, status: "won" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await addLeadNoteAction({ leadId, body: "x" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await setLeadFollowUpAction({ leadId, followUpOn: "2030-01-01" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await setLeadVehicleAction({ leadId, vehicleId: "" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await assignLeadAction({ leadId, assigneeId: a.salesA.id })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await lead(b.tenant.id, leadId)).toMatchObject({ status: "new", assigneeId: b.salesA.id, firstResponseAt: null, followUpAt: null, vehicleId: b.vehicle.id });
+    expect(await setLeadFollowUpAction({ leadId, followUpOn: "2030-01-01" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await setLeadVehicleAction({ leadId, vehicleId: "" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await assignLeadAction({ leadId, assigneeId: a.salesA.id })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await lead(b.tenant.id, leadId)).toMatchObject({
+      status: "new",
+      assigneeId: b.salesA.id,
+      firstResponseAt: null,
+      followUpAt: null,
+      vehicleId: b.vehicle.id,
+    });
     // Own lead, foreign assignee or car: refused too.
     const own = await createLeadAction({ name: "Lokal", phone: "081200000007", source: "walk_in" });
     if (!own.ok) throw new Error("not created");
-    expect(await assignLeadAction({ leadId: own.data.id, assigneeId: b.salesA.id })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await setLeadVehicleAction({ leadId: own.data.id, vehicleId: b.vehicle.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await assignLeadAction({ leadId: own.data.id, assigneeId: b.salesA.id })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(await setLeadVehicleAction({ leadId: own.data.id, vehicleId: b.vehicle.id })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await lead(a.tenant.id, own.data.id)).toMatchObject({ assigneeId: a.salesA.id, vehicleId: null });
   });
 });

@@ -4,18 +4,24 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
   cookies: async () => ({ get: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
 
-import { changeStaffRoleAction, createStaffAction, setStaffActiveAction } from "@/app/(platform)/dashboard/staff/actions";
+import {
+  changeStaffRoleAction,
+  createStaffAction,
+  setStaffActiveAction,
+} from "@/app/(platform)/dashboard/staff/actions";
 import { authenticate } from "@/lib/auth/authenticate";
 import { loadSessionUser } from "@/lib/auth/session";
-import { withTenant } from "@/lib/db/tenant";
 import { withPlatformAccess } from "@/lib/db/platform";
+import { withTenant } from "@/lib/db/tenant";
 import { makeTenant, makeUser } from "../support/factories";
 
 const signInAs = (user: { id: string }) => (session.userId = user.id);
@@ -28,7 +34,8 @@ async function showroom() {
   return { tenant, owner, admin, sales };
 }
 
-const userRow = (tenantId: string, id: string) => withTenant(tenantId, (tx) => tx.user.findUnique({ where: { id }, select: { role: true, isActive: true } }));
+const userRow = (tenantId: string, id: string) =>
+  withTenant(tenantId, (tx) => tx.user.findUnique({ where: { id }, select: { role: true, isActive: true } }));
 
 beforeEach(() => {
   session.userId = null;
@@ -38,13 +45,30 @@ describe("staff management", () => {
   it("lets an admin create a sales user who can then sign in, with a normalised WhatsApp number, audited in the same transaction", async () => {
     const { tenant, admin } = await showroom();
     signInAs(admin);
-    const result = await createStaffAction({ name: "Budi Sales", email: "Budi.New@Example.test", role: "sales", whatsappNumber: "0812-3456-7890", password: "" });
+    const result = await createStaffAction({
+      name: "Budi Sales",
+      email: "Budi.New@Example.test",
+      role: "sales",
+      whatsappNumber: "0812-3456-7890",
+      password: "",
+    });
     if (!result.ok) throw new Error(result.message);
-    expect(result.data.user).toMatchObject({ email: "budi.new@example.test", role: "sales", whatsappNumber: "6281234567890", isActive: true });
+    expect(result.data.user).toMatchObject({
+      email: "budi.new@example.test",
+      role: "sales",
+      whatsappNumber: "6281234567890",
+      isActive: true,
+    });
     expect(result.data.generatedPassword).toMatch(/^[A-Za-z0-9]{12}$/);
-    const signIn = await authenticate({ email: "budi.new@example.test", password: result.data.generatedPassword ?? "", area: "dashboard" });
+    const signIn = await authenticate({
+      email: "budi.new@example.test",
+      password: result.data.generatedPassword ?? "",
+      area: "dashboard",
+    });
     expect(signIn).toMatchObject({ ok: true, user: { tenantId: tenant.id, role: "sales" } });
-    const audit = await withTenant(tenant.id, (tx) => tx.auditLog.findFirst({ where: { action: "user.create", entityId: result.data.user.id } }));
+    const audit = await withTenant(tenant.id, (tx) =>
+      tx.auditLog.findFirst({ where: { action: "user.create", entityId: result.data.user.id } }),
+    );
     expect(audit).toMatchObject({ actorId: admin.id, ip: "203.0.113.7" });
   });
 
@@ -52,28 +76,64 @@ describe("staff management", () => {
     const a = await showroom();
     const b = await showroom();
     signInAs(a.owner);
-    const result = await createStaffAction({ name: "Dup", email: b.sales.email, role: "sales", password: "rahasia-123" });
-    expect(result).toMatchObject({ ok: false, code: "conflict", message: "Email ini sudah dipakai akun lain." });
+    const result = await createStaffAction({
+      name: "Dup",
+      email: b.sales.email,
+      role: "sales",
+      password: "rahasia-123",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "conflict",
+      message: "Email ini sudah dipakai akun lain.",
+    });
   });
 
   it("lets only the owner create or promote admins", async () => {
     const { tenant, owner, admin, sales } = await showroom();
     signInAs(admin);
-    expect(await createStaffAction({ name: "X", email: "x-admin@example.test", role: "admin", password: "rahasia-123" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await changeStaffRoleAction({ userId: sales.id, role: "admin" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await changeStaffRoleAction({ userId: owner.id, role: "sales" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await createStaffAction({
+        name: "X",
+        email: "x-admin@example.test",
+        role: "admin",
+        password: "rahasia-123",
+      }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await changeStaffRoleAction({ userId: sales.id, role: "admin" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await changeStaffRoleAction({ userId: owner.id, role: "sales" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await userRow(tenant.id, owner.id)).toMatchObject({ role: "owner" });
     signInAs(owner);
-    expect(await changeStaffRoleAction({ userId: sales.id, role: "admin" })).toMatchObject({ ok: true, data: { role: "admin" } });
-    expect(await changeStaffRoleAction({ userId: owner.id, role: "sales" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await changeStaffRoleAction({ userId: sales.id, role: "admin" })).toMatchObject({
+      ok: true,
+      data: { role: "admin" },
+    });
+    expect(await changeStaffRoleAction({ userId: owner.id, role: "sales" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
   });
 
   it("refuses every staff action to a salesperson and changes nothing", async () => {
     const { tenant, admin, sales } = await showroom();
     signInAs(sales);
-    expect(await createStaffAction({ name: "Y", email: "y@example.test", role: "sales", password: "rahasia-123" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await changeStaffRoleAction({ userId: admin.id, role: "sales" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await setStaffActiveAction({ userId: admin.id, active: false })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await createStaffAction({ name: "Y", email: "y@example.test", role: "sales", password: "rahasia-123" }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await changeStaffRoleAction({ userId: admin.id, role: "sales" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await setStaffActiveAction({ userId: admin.id, active: false })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await userRow(tenant.id, admin.id)).toEqual({ role: "admin", isActive: true });
   });
 
@@ -82,35 +142,77 @@ describe("staff management", () => {
     const victim = await makeUser({ tenantId: tenant.id, role: "sales" });
     expect(await loadSessionUser(victim.id)).toMatchObject({ id: victim.id });
     signInAs(admin);
-    expect(await setStaffActiveAction({ userId: victim.id, active: false })).toMatchObject({ ok: true, data: { isActive: false } });
+    expect(await setStaffActiveAction({ userId: victim.id, active: false })).toMatchObject({
+      ok: true,
+      data: { isActive: false },
+    });
     expect(await loadSessionUser(victim.id)).toBeNull();
-    expect(await authenticate({ email: victim.email, password: victim.password, area: "dashboard" })).toEqual({ ok: false, reason: "inactive" });
+    expect(await authenticate({ email: victim.email, password: victim.password, area: "dashboard" })).toEqual(
+      { ok: false, reason: "inactive" },
+    );
     // The deactivated user's own session can no longer run any action.
     signInAs(victim);
-    expect(await createStaffAction({ name: "Z", email: "z@example.test", role: "sales", password: "rahasia-123" })).toMatchObject({ ok: false, code: "unauthorized" });
+    expect(
+      await createStaffAction({ name: "Z", email: "z@example.test", role: "sales", password: "rahasia-123" }),
+    ).toMatchObject({ ok: false, code: "unauthorized" });
     signInAs(admin);
     expect(await setStaffActiveAction({ userId: victim.id, active: true })).toMatchObject({ ok: true });
-    expect(await authenticate({ email: victim.email, password: victim.password, area: "dashboard" })).toMatchObject({ ok: true });
+    expect(
+      await authenticate({ email: victim.email, password: victim.password, area: "dashboard" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("enforces the plan's staff limit, counting only active accounts", async () => {
     const { tenant, owner, sales } = await showroom();
-    await withPlatformAccess({ actor: { kind: "system", name: "test" }, action: "tenant.limits", entity: "tenant", tenantId: tenant.id }, (tx) => tx.tenant.update({ where: { id: tenant.id }, data: { maxStaff: 3 } }));
+    await withPlatformAccess(
+      {
+        actor: { kind: "system", name: "test" },
+        action: "tenant.limits",
+        entity: "tenant",
+        tenantId: tenant.id,
+      },
+      (tx) => tx.tenant.update({ where: { id: tenant.id }, data: { maxStaff: 3 } }),
+    );
     signInAs(owner);
-    expect(await createStaffAction({ name: "Four", email: `four-${tenant.id}@example.test`, role: "sales", password: "rahasia-123" })).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("3") });
+    expect(
+      await createStaffAction({
+        name: "Four",
+        email: `four-${tenant.id}@example.test`,
+        role: "sales",
+        password: "rahasia-123",
+      }),
+    ).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("3") });
     expect(await setStaffActiveAction({ userId: sales.id, active: false })).toMatchObject({ ok: true });
-    expect(await createStaffAction({ name: "Four", email: `four-${tenant.id}@example.test`, role: "sales", password: "rahasia-123" })).toMatchObject({ ok: true });
-    expect(await setStaffActiveAction({ userId: sales.id, active: true })).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await createStaffAction({
+        name: "Four",
+        email: `four-${tenant.id}@example.test`,
+        role: "sales",
+        password: "rahasia-123",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await setStaffActiveAction({ userId: sales.id, active: true })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
   });
 
   it("refuses another showroom's user ids for every staff action and changes nothing there", async () => {
     const a = await showroom();
     const b = await showroom();
     signInAs(a.owner);
-    expect(await changeStaffRoleAction({ userId: b.sales.id, role: "admin" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await setStaffActiveAction({ userId: b.admin.id, active: false })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await changeStaffRoleAction({ userId: b.sales.id, role: "admin" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await setStaffActiveAction({ userId: b.admin.id, active: false })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await userRow(b.tenant.id, b.sales.id)).toEqual({ role: "sales", isActive: true });
     expect(await userRow(b.tenant.id, b.admin.id)).toEqual({ role: "admin", isActive: true });
-    expect(await withTenant(b.tenant.id, (tx) => tx.auditLog.count({ where: { actorId: a.owner.id } }))).toBe(0);
+    expect(await withTenant(b.tenant.id, (tx) => tx.auditLog.count({ where: { actorId: a.owner.id } }))).toBe(
+      0,
+    );
   });
 });

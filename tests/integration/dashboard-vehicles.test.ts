@@ -22,13 +22,6 @@ vi.mock("@/lib/catalog/revalidate", () => ({
   },
 }));
 
-import { systemActor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
-import { getEnv } from "@/lib/env";
-import { readVariants } from "@/lib/images/photos";
-import { getDashboardVehicle, listDashboardVehicles, readDashboardVehicleQuery } from "@/lib/inventory/dashboard-vehicles";
-import { createVehicle } from "@/lib/inventory/vehicles";
-import { getStorage } from "@/lib/storage";
 import {
   changeVehiclePrice,
   changeVehicleStatus,
@@ -43,6 +36,17 @@ import {
 } from "@/app/(platform)/dashboard/vehicles/actions";
 import { POST as uploadPhoto } from "@/app/api/dashboard/vehicles/[id]/photos/route";
 import { GET as exportCsv } from "@/app/api/dashboard/vehicles/export/route";
+import { systemActor } from "@/lib/audit/record";
+import { withTenant } from "@/lib/db/tenant";
+import { getEnv } from "@/lib/env";
+import { readVariants } from "@/lib/images/photos";
+import {
+  getDashboardVehicle,
+  listDashboardVehicles,
+  readDashboardVehicleQuery,
+} from "@/lib/inventory/dashboard-vehicles";
+import { createVehicle } from "@/lib/inventory/vehicles";
+import { getStorage } from "@/lib/storage";
 import { makeTenant, makeUser } from "../support/factories";
 
 const actor = systemActor("test");
@@ -61,7 +65,16 @@ async function car(tenantId: string, overrides: { plateNumber?: string; price?: 
     createVehicle(tx, {
       tenantId,
       actor,
-      input: { stockCode: `T-${counter}`, brand: "Toyota", model: "Avanza", year: 2019, transmission: "manual", mileageKm: 40_000, price: overrides.price ?? 150_000_000n, plateNumber: overrides.plateNumber },
+      input: {
+        stockCode: `T-${counter}`,
+        brand: "Toyota",
+        model: "Avanza",
+        year: 2019,
+        transmission: "manual",
+        mileageKm: 40_000,
+        price: overrides.price ?? 150_000_000n,
+        plateNumber: overrides.plateNumber,
+      },
     }),
   );
 }
@@ -71,15 +84,28 @@ const signInAs = (user: { id: string }) => {
 };
 
 async function jpeg(options: { width?: number; height?: number; gps?: boolean } = {}): Promise<Buffer> {
-  const image = sharp({ create: { width: options.width ?? 800, height: options.height ?? 600, channels: 3, background: { r: 200, g: 40, b: 40 } } }).jpeg();
-  if (options.gps) return image.withExif({ IFD0: { Make: "TestCam" }, IFD3: { GPSLatitudeRef: "S", GPSLatitude: "6/1 10/1 0/1" } }).toBuffer();
+  const image = sharp({
+    create: {
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+      channels: 3,
+      background: { r: 200, g: 40, b: 40 },
+    },
+  }).jpeg();
+  if (options.gps)
+    return image
+      .withExif({ IFD0: { Make: "TestCam" }, IFD3: { GPSLatitudeRef: "S", GPSLatitude: "6/1 10/1 0/1" } })
+      .toBuffer();
   return image.toBuffer();
 }
 
 function upload(vehicleId: string, bytes: Buffer, name = "mobil.jpg", type = "image/jpeg") {
   const form = new FormData();
   form.set("file", new File([new Uint8Array(bytes)], name, { type }));
-  const request = new Request(`http://localhost/api/dashboard/vehicles/${vehicleId}/photos`, { method: "POST", body: form });
+  const request = new Request(`http://localhost/api/dashboard/vehicles/${vehicleId}/photos`, {
+    method: "POST",
+    body: form,
+  });
   return uploadPhoto(request, { params: Promise.resolve({ id: vehicleId }) });
 }
 
@@ -90,8 +116,14 @@ async function uploadOk(vehicleId: string, bytes?: Buffer): Promise<string> {
 }
 
 const storedFile = (key: string) => path.resolve(getEnv().DATA_DIR, "uploads", key);
-const photosOf = (tenantId: string, vehicleId: string) => withTenant(tenantId, (tx) => tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }));
-const auditActions = (tenantId: string) => withTenant(tenantId, (tx) => tx.auditLog.findMany({ orderBy: { createdAt: "asc" } })).then((rows) => rows.map((row) => row.action));
+const photosOf = (tenantId: string, vehicleId: string) =>
+  withTenant(tenantId, (tx) =>
+    tx.vehiclePhoto.findMany({ where: { vehicleId }, orderBy: { position: "asc" } }),
+  );
+const auditActions = (tenantId: string) =>
+  withTenant(tenantId, (tx) => tx.auditLog.findMany({ orderBy: { createdAt: "asc" } })).then((rows) =>
+    rows.map((row) => row.action),
+  );
 
 const formValues = (overrides: Record<string, string> = {}) => ({
   stockCode: `F-${++counter}`,
@@ -123,7 +155,13 @@ describe("vehicle form", () => {
     expect(result.ok).toBe(true);
     const id = result.ok ? result.data.id : "";
     const stored = await withTenant(tenant.id, (tx) => tx.vehicle.findUniqueOrThrow({ where: { id } }));
-    expect(stored).toMatchObject({ brand: "Honda", price: 185_000_000n, mileageKm: 45_000, negotiable: true, features: ["Kamera mundur", "Kunci pintar"] });
+    expect(stored).toMatchObject({
+      brand: "Honda",
+      price: 185_000_000n,
+      mileageKm: 45_000,
+      negotiable: true,
+      features: ["Kamera mundur", "Kunci pintar"],
+    });
     expect(stored.taxValidUntil?.toISOString().slice(0, 10)).toBe("2026-08-17");
     expect(revalidated.tenants).toEqual([tenant.id]);
   });
@@ -131,7 +169,9 @@ describe("vehicle form", () => {
   it("answers each bad field in Indonesian, next to its name, and writes nothing", async () => {
     const { tenant, admin } = await showroom();
     signInAs(admin);
-    const result = await saveVehicle({ values: formValues({ brand: "", year: "1890", price: "murah", plateNumber: "12345" }) });
+    const result = await saveVehicle({
+      values: formValues({ brand: "", year: "1890", price: "murah", plateNumber: "12345" }),
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.fieldErrors).toEqual({
       brand: ["Wajib diisi."],
@@ -148,17 +188,24 @@ describe("vehicle form", () => {
     signInAs(admin);
     expect(await suggestStockCodeFor({ brand: "Toyota" })).toEqual({ ok: true, data: "TOY-0001" });
 
-    const duplicates = await checkVehicleDuplicates({ stockCode: existing.stockCode.toLowerCase(), plateNumber: "b1234sja" });
+    const duplicates = await checkVehicleDuplicates({
+      stockCode: existing.stockCode.toLowerCase(),
+      plateNumber: "b1234sja",
+    });
     expect(duplicates.ok && Object.keys(duplicates.data).sort()).toEqual(["plateNumber", "stockCode"]);
 
     const takenCode = await saveVehicle({ values: formValues({ stockCode: existing.stockCode }) });
     expect(!takenCode.ok && takenCode.fieldErrors?.stockCode?.[0]).toContain("Kode stok ini sudah dipakai");
 
     const samePlate = await saveVehicle({ values: formValues({ plateNumber: "B1234SJA" }) });
-    expect(!samePlate.ok && samePlate.fieldErrors?.plateNumber?.[0]).toContain("Nomor polisi ini sudah tercatat");
+    expect(!samePlate.ok && samePlate.fieldErrors?.plateNumber?.[0]).toContain(
+      "Nomor polisi ini sudah tercatat",
+    );
     expect(await withTenant(tenant.id, (tx) => tx.vehicle.count())).toBe(1);
 
-    const acknowledged = await saveVehicle({ values: formValues({ plateNumber: "B1234SJA", acknowledgeDuplicates: "on" }) });
+    const acknowledged = await saveVehicle({
+      values: formValues({ plateNumber: "B1234SJA", acknowledgeDuplicates: "on" }),
+    });
     expect(acknowledged.ok).toBe(true);
   });
 });
@@ -173,7 +220,16 @@ describe("status and price quick actions", () => {
     expect((await changeVehicleStatus({ vehicleId: vehicle.id, status: "sold" })).ok).toBe(true);
     const name = "Test sales";
     const detail = await withTenant(tenant.id, (tx) => getDashboardVehicle(tx, vehicle.id));
-    expect(detail.events.map((event) => [event.type, event.fromStatus, event.toStatus, event.fromPrice, event.toPrice, event.actorName])).toEqual([
+    expect(
+      detail.events.map((event) => [
+        event.type,
+        event.fromStatus,
+        event.toStatus,
+        event.fromPrice,
+        event.toPrice,
+        event.actorName,
+      ]),
+    ).toEqual([
       ["status_changed", "booked", "sold", null, null, name],
       ["price_changed", null, null, 150_000_000n, 145_000_000n, name],
       ["status_changed", "available", "booked", null, null, name],
@@ -186,12 +242,20 @@ describe("status and price quick actions", () => {
     const { tenant } = await showroom();
     await car(tenant.id, { price: 100_000_000n });
     const dear = await car(tenant.id, { price: 300_000_000n });
-    await withTenant(tenant.id, (tx) => tx.vehicle.update({ where: { id: dear.id }, data: { status: "sold", color: "Merah Marun" } }));
-    const all = await withTenant(tenant.id, (tx) => listDashboardVehicles(tx, readDashboardVehicleQuery({ sort: "price_desc" })));
+    await withTenant(tenant.id, (tx) =>
+      tx.vehicle.update({ where: { id: dear.id }, data: { status: "sold", color: "Merah Marun" } }),
+    );
+    const all = await withTenant(tenant.id, (tx) =>
+      listDashboardVehicles(tx, readDashboardVehicleQuery({ sort: "price_desc" })),
+    );
     expect(all.items.map((item) => item.price)).toEqual([300_000_000n, 100_000_000n]);
-    const sold = await withTenant(tenant.id, (tx) => listDashboardVehicles(tx, readDashboardVehicleQuery({ status: "sold" })));
+    const sold = await withTenant(tenant.id, (tx) =>
+      listDashboardVehicles(tx, readDashboardVehicleQuery({ status: "sold" })),
+    );
     expect(sold.items.map((item) => item.id)).toEqual([dear.id]);
-    const searched = await withTenant(tenant.id, (tx) => listDashboardVehicles(tx, readDashboardVehicleQuery({ q: "marun", sort: "nonsense", page: "x" })));
+    const searched = await withTenant(tenant.id, (tx) =>
+      listDashboardVehicles(tx, readDashboardVehicleQuery({ q: "marun", sort: "nonsense", page: "x" })),
+    );
     expect(searched.items.map((item) => item.id)).toEqual([dear.id]);
   });
 });
@@ -219,9 +283,16 @@ describe("photos from a phone", () => {
     const { tenant, sales } = await showroom();
     const vehicle = await car(tenant.id);
     signInAs(sales);
-    const response = await upload(vehicle.id, Buffer.from("ini bukan foto, hanya teks biasa\n".repeat(10)), "mobil.jpg", "image/jpeg");
+    const response = await upload(
+      vehicle.id,
+      Buffer.from("ini bukan foto, hanya teks biasa\n".repeat(10)),
+      "mobil.jpg",
+      "image/jpeg",
+    );
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toBe("Format foto tidak didukung. Gunakan JPEG, PNG, WebP, atau AVIF.");
+    expect(((await response.json()) as { message: string }).message).toBe(
+      "Format foto tidak didukung. Gunakan JPEG, PNG, WebP, atau AVIF.",
+    );
     expect(await photosOf(tenant.id, vehicle.id)).toHaveLength(0);
   });
 
@@ -240,25 +311,39 @@ describe("photos from a phone", () => {
     const vehicle = await car(tenant.id);
     signInAs(sales);
     const [a, b, c] = [await uploadOk(vehicle.id), await uploadOk(vehicle.id), await uploadOk(vehicle.id)];
-    expect((await photosOf(tenant.id, vehicle.id)).map((photo) => [photo.id, photo.isMain])).toEqual([[a, true], [b, false], [c, false]]);
+    expect((await photosOf(tenant.id, vehicle.id)).map((photo) => [photo.id, photo.isMain])).toEqual([
+      [a, true],
+      [b, false],
+      [c, false],
+    ]);
 
     expect((await reorderPhotos({ vehicleId: vehicle.id, photoIds: [c, a, b] })).ok).toBe(true);
     expect((await photosOf(tenant.id, vehicle.id)).map((photo) => photo.id)).toEqual([c, a, b]);
 
     expect((await setMainPhoto({ photoId: c })).ok).toBe(true);
-    expect((await photosOf(tenant.id, vehicle.id)).filter((photo) => photo.isMain).map((photo) => photo.id)).toEqual([c]);
+    expect(
+      (await photosOf(tenant.id, vehicle.id)).filter((photo) => photo.isMain).map((photo) => photo.id),
+    ).toEqual([c]);
 
     const doomed = (await photosOf(tenant.id, vehicle.id))[0];
     const files = readVariants(doomed?.variants).map((variant) => storedFile(variant.key));
     expect(files.every((file) => existsSync(file))).toBe(true);
     expect((await deletePhoto({ photoId: c })).ok).toBe(true);
     const left = await photosOf(tenant.id, vehicle.id);
-    expect(left.map((photo) => [photo.id, photo.position, photo.isMain])).toEqual([[a, 0, true], [b, 1, false]]);
+    expect(left.map((photo) => [photo.id, photo.position, photo.isMain])).toEqual([
+      [a, 0, true],
+      [b, 1, false],
+    ]);
     expect(files.some((file) => existsSync(file))).toBe(false);
 
     const actions = await auditActions(tenant.id);
     expect(actions.filter((action) => action.startsWith("vehicle.photo."))).toEqual([
-      "vehicle.photo.add", "vehicle.photo.add", "vehicle.photo.add", "vehicle.photo.reorder", "vehicle.photo.main", "vehicle.photo.delete",
+      "vehicle.photo.add",
+      "vehicle.photo.add",
+      "vehicle.photo.add",
+      "vehicle.photo.reorder",
+      "vehicle.photo.main",
+      "vehicle.photo.delete",
     ]);
     expect(revalidated.tenants).toHaveLength(6);
   });
@@ -292,15 +377,24 @@ describe("CSV import and export", () => {
     const result = await previewCsvImport({ csv });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect({ created: result.data.created, updated: result.data.updated, unchanged: result.data.unchanged, rejected: result.data.rejected.length }).toEqual({ created: 2, updated: 0, unchanged: 1, rejected: 1 });
+    expect({
+      created: result.data.created,
+      updated: result.data.updated,
+      unchanged: result.data.unchanged,
+      rejected: result.data.rejected.length,
+    }).toEqual({ created: 2, updated: 0, unchanged: 1, rejected: 1 });
     expect(result.data.rows).toEqual([
       { row: 2, stockCode: existing.stockCode, outcome: "unchanged" },
       { row: 3, stockCode: "N-1", outcome: "created" },
       { row: 4, stockCode: "N-2", outcome: "rejected", reason: "price: 'murah' is not an amount" },
       { row: 5, stockCode: `${existing.stockCode.toLowerCase()}x`, outcome: "created" },
     ]);
-    const changed = await previewCsvImport({ csv: `${HEADER}\n${existing.stockCode},Toyota,Avanza,2019,manual,40000,149 jt,booked` });
-    expect(changed.ok && changed.data.rows).toEqual([{ row: 2, stockCode: existing.stockCode, outcome: "updated", changes: ["price", "status"] }]);
+    const changed = await previewCsvImport({
+      csv: `${HEADER}\n${existing.stockCode},Toyota,Avanza,2019,manual,40000,149 jt,booked`,
+    });
+    expect(changed.ok && changed.data.rows).toEqual([
+      { row: 2, stockCode: existing.stockCode, outcome: "updated", changes: ["price", "status"] },
+    ]);
     expect(await withTenant(tenant.id, (tx) => tx.vehicle.count())).toBe(1);
     expect(await withTenant(tenant.id, (tx) => tx.auditLog.count())).toBe(auditBefore);
   });
@@ -312,19 +406,40 @@ describe("CSV import and export", () => {
     const response = await exportCsv();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="stok-${tenant.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="stok-${tenant.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`),
+    );
     const exported = await response.text();
     const [first, second] = [cars[1]?.stockCode ?? "", cars[2]?.stockCode ?? ""];
     const edited = exported
       .split("\n")
-      .map((line) => (line.startsWith(`${first},`) ? line.replace(",150000000,", ",139000000,") : line.startsWith(`${second},`) ? line.replace(",available,", ",booked,") : line))
+      .map((line) =>
+        line.startsWith(`${first},`)
+          ? line.replace(",150000000,", ",139000000,")
+          : line.startsWith(`${second},`)
+            ? line.replace(",available,", ",booked,")
+            : line,
+      )
       .join("\n");
     expect(edited).not.toBe(exported);
     const result = await importCsv({ csv: edited });
-    expect(result.ok && { created: result.data.created, updated: result.data.updated, unchanged: result.data.unchanged, rejected: result.data.rejected }).toEqual({ created: 0, updated: 2, unchanged: 2, rejected: [] });
-    const stored = await withTenant(tenant.id, (tx) => tx.vehicle.findMany({ orderBy: { stockCode: "asc" } }));
+    expect(
+      result.ok && {
+        created: result.data.created,
+        updated: result.data.updated,
+        unchanged: result.data.unchanged,
+        rejected: result.data.rejected,
+      },
+    ).toEqual({ created: 0, updated: 2, unchanged: 2, rejected: [] });
+    const stored = await withTenant(tenant.id, (tx) =>
+      tx.vehicle.findMany({ orderBy: { stockCode: "asc" } }),
+    );
     expect(stored.map((vehicle) => [vehicle.stockCode, vehicle.price, vehicle.status])).toEqual(
-      cars.map((vehicle) => [vehicle.stockCode, vehicle.stockCode === first ? 139_000_000n : 150_000_000n, vehicle.stockCode === second ? "booked" : "available"]),
+      cars.map((vehicle) => [
+        vehicle.stockCode,
+        vehicle.stockCode === first ? 139_000_000n : 150_000_000n,
+        vehicle.stockCode === second ? "booked" : "available",
+      ]),
     );
     expect(revalidated.tenants).toEqual([tenant.id]);
   });
@@ -348,7 +463,9 @@ describe("another showroom's vehicles and photos are not found, and nothing chan
     const theirPhoto = await uploadOk(theirCar.id);
     signInAs(mine.admin);
     const snapshot = async () => ({
-      vehicle: await withTenant(theirs.tenant.id, (tx) => tx.vehicle.findUniqueOrThrow({ where: { id: theirCar.id } })),
+      vehicle: await withTenant(theirs.tenant.id, (tx) =>
+        tx.vehicle.findUniqueOrThrow({ where: { id: theirCar.id } }),
+      ),
       photos: await photosOf(theirs.tenant.id, theirCar.id),
       audit: await withTenant(theirs.tenant.id, (tx) => tx.auditLog.count()),
       events: await withTenant(theirs.tenant.id, (tx) => tx.vehicleEvent.count()),
@@ -358,19 +475,27 @@ describe("another showroom's vehicles and photos are not found, and nothing chan
 
   it("saveVehicle (edit)", async () => {
     const { theirCar, before, snapshot } = await twoShowrooms();
-    expect(await saveVehicle({ vehicleId: theirCar.id, values: formValues({ stockCode: theirCar.stockCode }) })).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await saveVehicle({ vehicleId: theirCar.id, values: formValues({ stockCode: theirCar.stockCode }) }),
+    ).toMatchObject({ ok: false, code: "not_found" });
     expect(await snapshot()).toEqual(before);
   });
 
   it("changeVehicleStatus", async () => {
     const { theirCar, before, snapshot } = await twoShowrooms();
-    expect(await changeVehicleStatus({ vehicleId: theirCar.id, status: "sold" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await changeVehicleStatus({ vehicleId: theirCar.id, status: "sold" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it("changeVehiclePrice", async () => {
     const { theirCar, before, snapshot } = await twoShowrooms();
-    expect(await changeVehiclePrice({ vehicleId: theirCar.id, price: "1 jt" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await changeVehiclePrice({ vehicleId: theirCar.id, price: "1 jt" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -383,7 +508,10 @@ describe("another showroom's vehicles and photos are not found, and nothing chan
 
   it("reorderPhotos", async () => {
     const { theirCar, theirPhoto, before, snapshot } = await twoShowrooms();
-    expect(await reorderPhotos({ vehicleId: theirCar.id, photoIds: [theirPhoto] })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await reorderPhotos({ vehicleId: theirCar.id, photoIds: [theirPhoto] })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -397,12 +525,15 @@ describe("another showroom's vehicles and photos are not found, and nothing chan
     const { theirPhoto, before, snapshot } = await twoShowrooms();
     expect(await deletePhoto({ photoId: theirPhoto })).toMatchObject({ ok: false, code: "not_found" });
     expect(await snapshot()).toEqual(before);
-    for (const variant of readVariants(before.photos[0]?.variants)) expect(existsSync(storedFile(variant.key))).toBe(true);
+    for (const variant of readVariants(before.photos[0]?.variants))
+      expect(existsSync(storedFile(variant.key))).toBe(true);
   });
 
   it("checkVehicleDuplicates does not reveal their stock codes or plates", async () => {
     const { theirCar } = await twoShowrooms();
-    expect(await checkVehicleDuplicates({ stockCode: theirCar.stockCode, plateNumber: "D 777 XYZ" })).toEqual({ ok: true, data: {} });
+    expect(await checkVehicleDuplicates({ stockCode: theirCar.stockCode, plateNumber: "D 777 XYZ" })).toEqual(
+      { ok: true, data: {} },
+    );
   });
 
   it("GET /api/dashboard/vehicles/export exports only my stock", async () => {
@@ -417,10 +548,16 @@ describe("another showroom's vehicles and photos are not found, and nothing chan
     const { mine, theirCar, before, snapshot } = await twoShowrooms();
     const csv = `${HEADER}\n${theirCar.stockCode},Toyota,Avanza,2019,manual,40000,99 jt,sold`;
     const preview = await previewCsvImport({ csv });
-    expect(preview.ok && preview.data.rows).toEqual([{ row: 2, stockCode: theirCar.stockCode, outcome: "created" }]);
+    expect(preview.ok && preview.data.rows).toEqual([
+      { row: 2, stockCode: theirCar.stockCode, outcome: "created" },
+    ]);
     const result = await importCsv({ csv });
     expect(result.ok && result.data.created).toBe(1);
     expect(await snapshot()).toEqual(before);
-    expect(await withTenant(mine.tenant.id, (tx) => tx.vehicle.count({ where: { stockCode: theirCar.stockCode } }))).toBe(1);
+    expect(
+      await withTenant(mine.tenant.id, (tx) =>
+        tx.vehicle.count({ where: { stockCode: theirCar.stockCode } }),
+      ),
+    ).toBe(1);
   });
 });

@@ -24,8 +24,13 @@ async function query(url: string, sql: string): Promise<unknown[]> {
 describe("embedded PostgreSQL", () => {
   it("creates the owner and app roles, keeps data across restarts, and recovers from a stale postmaster.pid", async () => {
     const first = await startEmbeddedPostgres({ dir, port, database: "recovery" });
-    await query(first.adminUrl, "CREATE TABLE IF NOT EXISTS kept (note text); INSERT INTO kept VALUES ('still here')");
-    expect(await query(first.appUrl, "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")).toEqual([{ rolsuper: false, rolbypassrls: false }]);
+    await query(
+      first.adminUrl,
+      "CREATE TABLE IF NOT EXISTS kept (note text); INSERT INTO kept VALUES ('still here')",
+    );
+    expect(
+      await query(first.appUrl, "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user"),
+    ).toEqual([{ rolsuper: false, rolbypassrls: false }]);
     await first.stop();
 
     // A pid file naming a process that is long gone, as a power cut leaves behind.
@@ -44,7 +49,9 @@ setInterval(() => {}, 1000);`;
     const file = path.resolve(".data", `orphan-${randomBytes(3).toString("hex")}.ts`);
     await writeFile(file, script);
     // node --import tsx: one process, so SIGKILL kills the very process that started the server.
-    const child = spawn(process.execPath, ["--import", "tsx", file], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", file], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("up") && resolve());
       child.on("exit", (code) => reject(new Error(`child exited with ${code}`)));

@@ -66,7 +66,9 @@ describe("migration runner", () => {
     const [firstMigration] = await readMigrations(migrationsCopy);
     const file = path.join(migrationsCopy, firstMigration?.name ?? "", "migration.sql");
     await writeFile(file, `${await readFile(file, "utf8")}\n-- an innocent-looking edit\n`);
-    await expect(migrate({ adminUrl, migrationsDir: migrationsCopy })).rejects.toThrow(/was edited after it was applied/);
+    await expect(migrate({ adminUrl, migrationsDir: migrationsCopy })).rejects.toThrow(
+      /was edited after it was applied/,
+    );
   });
 
   it("rolls a failing migration back completely and applies it once it is fixed", async () => {
@@ -75,8 +77,13 @@ describe("migration runner", () => {
     await cp(path.resolve("prisma/migrations"), dir, { recursive: true });
     const brokenDir = path.join(dir, "29990101000000_broken");
     await cp(path.join(dir, (await readMigrations(dir))[0]?.name ?? ""), brokenDir, { recursive: true });
-    await writeFile(path.join(brokenDir, "migration.sql"), "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n");
-    await expect(migrate({ adminUrl, migrationsDir: dir })).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
+    await writeFile(
+      path.join(brokenDir, "migration.sql"),
+      "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n",
+    );
+    await expect(migrate({ adminUrl, migrationsDir: dir })).rejects.toThrow(
+      /29990101000000_broken failed and was rolled back/,
+    );
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     const { rowCount } = await client.query("SELECT 1 FROM pg_tables WHERE tablename = 'half_done'");

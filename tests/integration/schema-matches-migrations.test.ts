@@ -22,7 +22,9 @@ describe("schema.prisma agrees with the migrations", () => {
     const tables = await rows<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'",
     );
-    expect(tables.map((row) => row.table_name).sort()).toEqual(schema.models.map((model) => model.table).sort());
+    expect(tables.map((row) => row.table_name).sort()).toEqual(
+      schema.models.map((model) => model.table).sort(),
+    );
   });
 
   it("has every enum with the same values in the same order", async () => {
@@ -40,12 +42,20 @@ describe("schema.prisma agrees with the migrations", () => {
         "SELECT column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1",
         [model.table],
       );
-      const actual = Object.fromEntries(columns.map((column) => [column.column_name, `${column.udt_name}${column.is_nullable === "YES" ? "?" : ""}`]));
+      const actual = Object.fromEntries(
+        columns.map((column) => [
+          column.column_name,
+          `${column.udt_name}${column.is_nullable === "YES" ? "?" : ""}`,
+        ]),
+      );
       const expected = Object.fromEntries(
         model.fields
           .filter((field) => !field.isRelation)
           // Prisma creates scalar-list columns without NOT NULL.
-          .map((field) => [field.column, `${expectedColumnType(field, schema.enums)}${field.optional || field.list ? "?" : ""}`]),
+          .map((field) => [
+            field.column,
+            `${expectedColumnType(field, schema.enums)}${field.optional || field.list ? "?" : ""}`,
+          ]),
       );
       expect(actual).toEqual(expected);
     });
@@ -61,7 +71,11 @@ describe("schema.prisma agrees with the migrations", () => {
         [model.table],
       );
       const describe = (columns: string[], kind: string) => `${kind}(${columns.join(",")})`;
-      const actual = indexes.map((index) => describe(index.columns, index.is_primary ? "pk" : index.is_unique ? "unique" : "index")).sort();
+      const actual = indexes
+        .map((index) =>
+          describe(index.columns, index.is_primary ? "pk" : index.is_unique ? "unique" : "index"),
+        )
+        .sort();
       const expected = [
         ...model.fields.filter((field) => field.id).map((field) => describe([field.column], "pk")),
         ...(model.primaryKey.length ? [describe(model.primaryKey.map(columnOf), "pk")] : []),
@@ -79,7 +93,8 @@ describe("schema.prisma agrees with the migrations", () => {
          WHERE con.contype = 'f' AND c.relname = $1 GROUP BY con.oid, ft.relname`,
         [model.table],
       );
-      const tableOf = (modelName: string) => schema.models.find((item) => item.name === modelName)?.table ?? modelName;
+      const tableOf = (modelName: string) =>
+        schema.models.find((item) => item.name === modelName)?.table ?? modelName;
       expect(foreignKeys.map((key) => `${key.columns.join(",")}->${key.target}`).sort()).toEqual(
         model.fields
           .filter((field) => field.relation)

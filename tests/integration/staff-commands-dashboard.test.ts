@@ -19,10 +19,10 @@ vi.mock("@/lib/catalog/revalidate", () => ({
   },
 }));
 
+import { runCommandAction } from "@/app/(platform)/dashboard/command/actions";
 import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
-import { runCommandAction } from "@/app/(platform)/dashboard/command/actions";
 import { makeTenant, makeUser } from "../support/factories";
 
 const home = { id: "", salesId: "", salesEmail: "" };
@@ -33,9 +33,29 @@ beforeAll(async () => {
   const rival = await makeTenant("Showroom Tetangga");
   home.id = tenant.id;
   otherId = rival.id;
-  const car = { brand: "Toyota", model: "Avanza", year: 2020, transmission: "manual", mileageKm: 40_000, price: 185_000_000n, status: "available" } as const;
-  await withTenant(tenant.id, (tx) => createVehicle(tx, { tenantId: tenant.id, actor: systemActor("test"), input: { ...car, stockCode: "MJ-0003" } }));
-  await withTenant(rival.id, (tx) => createVehicle(tx, { tenantId: rival.id, actor: systemActor("test"), input: { ...car, stockCode: "RV-0001" } }));
+  const car = {
+    brand: "Toyota",
+    model: "Avanza",
+    year: 2020,
+    transmission: "manual",
+    mileageKm: 40_000,
+    price: 185_000_000n,
+    status: "available",
+  } as const;
+  await withTenant(tenant.id, (tx) =>
+    createVehicle(tx, {
+      tenantId: tenant.id,
+      actor: systemActor("test"),
+      input: { ...car, stockCode: "MJ-0003" },
+    }),
+  );
+  await withTenant(rival.id, (tx) =>
+    createVehicle(tx, {
+      tenantId: rival.id,
+      actor: systemActor("test"),
+      input: { ...car, stockCode: "RV-0001" },
+    }),
+  );
   const sales = await makeUser({ tenantId: tenant.id, role: "sales" });
   home.salesId = sales.id;
   home.salesEmail = sales.email;
@@ -46,7 +66,8 @@ beforeEach(() => {
   revalidated.tenants.length = 0;
 });
 
-const status = (tenantId: string, stockCode: string) => withTenant(tenantId, async (tx) => (await tx.vehicle.findFirstOrThrow({ where: { stockCode } })).status);
+const status = (tenantId: string, stockCode: string) =>
+  withTenant(tenantId, async (tx) => (await tx.vehicle.findFirstOrThrow({ where: { stockCode } })).status);
 
 describe("dashboard command bar", () => {
   it("lets a sales user book a car, then sell it after confirming, audited as that user", async () => {
@@ -60,10 +81,16 @@ describe("dashboard command bar", () => {
     expect(question.data.confirm?.yes).toBe("Ya, tandai terjual");
     expect(await status(home.id, "MJ-0003")).toBe("booked");
 
-    const confirmed = await runCommandAction({ text: "MJ-0003 terjual", confirm: true, vehicleId: question.data.confirm?.vehicleId });
+    const confirmed = await runCommandAction({
+      text: "MJ-0003 terjual",
+      confirm: true,
+      vehicleId: question.data.confirm?.vehicleId,
+    });
     expect(confirmed).toMatchObject({ ok: true, data: { changed: true } });
     expect(await status(home.id, "MJ-0003")).toBe("sold");
-    const audit = await withTenant(home.id, (tx) => tx.auditLog.findMany({ where: { action: "vehicle.update", actorId: home.salesId } }));
+    const audit = await withTenant(home.id, (tx) =>
+      tx.auditLog.findMany({ where: { action: "vehicle.update", actorId: home.salesId } }),
+    );
     expect(audit.map((row) => row.actorEmail)).toEqual([home.salesEmail, home.salesEmail]);
   });
 

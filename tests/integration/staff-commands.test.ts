@@ -3,22 +3,22 @@
 // (confirming with reply buttons what loses information); a deactivated staff member or another
 // showroom's staff is a buyer here; a photo with a caption becomes a draft nobody sees until published.
 import { randomBytes } from "node:crypto";
+import type { Runner } from "graphile-worker";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Runner } from "graphile-worker";
-import { startFakeGraphApi, type FakeGraphApi } from "../fakes/graph-api";
-import { makeTenant, makeUser } from "../support/factories";
-import { withTenant } from "@/lib/db/tenant";
-import { createVehicle } from "@/lib/inventory/vehicles";
-import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
+import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { systemActor } from "@/lib/audit/record";
-import { encryptSecret } from "@/lib/security/crypto";
-import { signWebhookBody } from "@/lib/whatsapp/signature";
-import { useOwnQueue } from "../support/queue";
+import { withTenant } from "@/lib/db/tenant";
+import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
+import { createVehicle } from "@/lib/inventory/vehicles";
 import { startWorkers } from "@/lib/jobs/queue";
 import { taskList } from "@/lib/jobs/tasks";
 import { formatRupiah } from "@/lib/money";
-import { POST } from "@/app/api/webhooks/whatsapp/route";
+import { encryptSecret } from "@/lib/security/crypto";
+import { signWebhookBody } from "@/lib/whatsapp/signature";
+import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
+import { makeTenant, makeUser } from "../support/factories";
+import { useOwnQueue } from "../support/queue";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -43,14 +43,37 @@ const stamp = () => String(Math.floor(Date.now() / 1000));
 function post(phoneNumberId: string, from: string, message: Record<string, unknown>): Promise<Response> {
   const body = JSON.stringify({
     object: "whatsapp_business_account",
-    entry: [{ id: "WABA-1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: "62811", phone_number_id: phoneNumberId }, contacts: [{ profile: { name: "Tester" }, wa_id: from }], messages: [{ from, id: wamid(), timestamp: stamp(), ...message }] } }] }],
+    entry: [
+      {
+        id: "WABA-1",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "62811", phone_number_id: phoneNumberId },
+              contacts: [{ profile: { name: "Tester" }, wa_id: from }],
+              messages: [{ from, id: wamid(), timestamp: stamp(), ...message }],
+            },
+          },
+        ],
+      },
+    ],
   });
-  const headers = new Headers({ "content-type": "application/json", "x-hub-signature-256": signWebhookBody(body, APP_SECRET) });
+  const headers = new Headers({
+    "content-type": "application/json",
+    "x-hub-signature-256": signWebhookBody(body, APP_SECRET),
+  });
   return POST(new Request("http://localhost/api/webhooks/whatsapp", { method: "POST", body, headers }));
 }
-const sendText = (phoneNumberId: string, from: string, text: string) => post(phoneNumberId, from, { type: "text", text: { body: text } });
+const sendText = (phoneNumberId: string, from: string, text: string) =>
+  post(phoneNumberId, from, { type: "text", text: { body: text } });
 
-async function until<T>(probe: () => Promise<T> | T, ready: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T> | T,
+  ready: (value: T) => boolean,
+  timeoutMs = 45_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -62,22 +85,38 @@ async function until<T>(probe: () => Promise<T> | T, ready: (value: T) => boolea
 interface Sent {
   type?: string;
   text?: { body?: string };
-  interactive?: { body?: { text?: string }; action?: { buttons?: { reply: { id: string; title: string } }[] } };
+  interactive?: {
+    body?: { text?: string };
+    action?: { buttons?: { reply: { id: string; title: string } }[] };
+  };
 }
 const sentTo = (to: string): Sent[] =>
-  graph.sent.filter((request) => request.method === "POST" && JSON.stringify(request.body).includes(`"to":"${to}"`)).map((request) => request.body as Sent);
+  graph.sent
+    .filter((request) => request.method === "POST" && JSON.stringify(request.body).includes(`"to":"${to}"`))
+    .map((request) => request.body as Sent);
 const textOf = (message: Sent | undefined) => message?.text?.body ?? message?.interactive?.body?.text ?? "";
 
 /** Sends and waits for the next reply to that number. */
-async function ask(phoneNumberId: string, from: string, message: string | Record<string, unknown>): Promise<Sent | undefined> {
+async function ask(
+  phoneNumberId: string,
+  from: string,
+  message: string | Record<string, unknown>,
+): Promise<Sent | undefined> {
   const before = sentTo(from).length;
-  const response = typeof message === "string" ? await sendText(phoneNumberId, from, message) : await post(phoneNumberId, from, message);
+  const response =
+    typeof message === "string"
+      ? await sendText(phoneNumberId, from, message)
+      : await post(phoneNumberId, from, message);
   expect(response.status).toBe(200);
-  const replies = await until(() => sentTo(from), (list) => list.length > before);
+  const replies = await until(
+    () => sentTo(from),
+    (list) => list.length > before,
+  );
   return replies[before];
 }
 
-const vehicleByCode = (tenantId: string, stockCode: string) => withTenant(tenantId, (tx) => tx.vehicle.findFirstOrThrow({ where: { stockCode } }));
+const vehicleByCode = (tenantId: string, stockCode: string) =>
+  withTenant(tenantId, (tx) => tx.vehicle.findFirstOrThrow({ where: { stockCode } }));
 
 beforeAll(async () => {
   await useOwnQueue("staff");
@@ -85,14 +124,36 @@ beforeAll(async () => {
   process.env.ENCRYPTION_KEY = ENCRYPTION_KEY;
   graph = await startFakeGraphApi({ token: TOKEN });
   process.env.WHATSAPP_GRAPH_API_URL = graph.url;
-  for (const [target, name] of [[home, "Showroom Rumah"], [other, "Showroom Lain"]] as const) {
+  for (const [target, name] of [
+    [home, "Showroom Rumah"],
+    [other, "Showroom Lain"],
+  ] as const) {
     const tenant = await makeTenant(name);
     const phoneNumberId = String(100000 + Math.floor(Math.random() * 899999));
     await withTenant(tenant.id, async (tx) => {
-      await tx.tenant.update({ where: { id: tenant.id }, data: { whatsappPhoneNumberId: phoneNumberId, whatsappAccessTokenEnc: encryptSecret(TOKEN, ENCRYPTION_KEY) } });
+      await tx.tenant.update({
+        where: { id: tenant.id },
+        data: {
+          whatsappPhoneNumberId: phoneNumberId,
+          whatsappAccessTokenEnc: encryptSecret(TOKEN, ENCRYPTION_KEY),
+        },
+      });
       const actor = systemActor("test");
-      const car = { brand: "Honda", model: "Jazz", variant: "RS", year: 2019, transmission: "automatic", mileageKm: 60_000, status: "available", city: "Jakarta" } as const;
-      for (const [stockCode, price] of [["HX-001", 180_000_000n], ["HX-002", 175_000_000n], ["HX-003", 200_000_000n]] as const) {
+      const car = {
+        brand: "Honda",
+        model: "Jazz",
+        variant: "RS",
+        year: 2019,
+        transmission: "automatic",
+        mileageKm: 60_000,
+        status: "available",
+        city: "Jakarta",
+      } as const;
+      for (const [stockCode, price] of [
+        ["HX-001", 180_000_000n],
+        ["HX-002", 175_000_000n],
+        ["HX-003", 200_000_000n],
+      ] as const) {
         await createVehicle(tx, { tenantId: tenant.id, actor, input: { ...car, stockCode, price } });
       }
     });
@@ -122,7 +183,10 @@ describe("staff commands on WhatsApp", () => {
     expect((await vehicleByCode(home.id, "HX-001")).status).toBe("available");
 
     const yes = buttons[0]?.reply;
-    const done = await ask(home.phoneNumberId, STAFF, { type: "interactive", interactive: { type: "button_reply", button_reply: { id: yes?.id, title: yes?.title } } });
+    const done = await ask(home.phoneNumberId, STAFF, {
+      type: "interactive",
+      interactive: { type: "button_reply", button_reply: { id: yes?.id, title: yes?.title } },
+    });
     expect(textOf(done)).toContain("terjual");
     const sold = await vehicleByCode(home.id, "HX-001");
     expect(sold.status).toBe("sold");
@@ -130,11 +194,16 @@ describe("staff commands on WhatsApp", () => {
       events: await tx.vehicleEvent.findMany({ where: { vehicleId: sold.id, type: "status_changed" } }),
       audit: await tx.auditLog.findMany({ where: { entityId: sold.id, action: "vehicle.update" } }),
     }));
-    expect(events).toEqual([expect.objectContaining({ fromStatus: "available", toStatus: "sold", actorId: staff.id })]);
+    expect(events).toEqual([
+      expect.objectContaining({ fromStatus: "available", toStatus: "sold", actorId: staff.id }),
+    ]);
     expect(audit).toEqual([expect.objectContaining({ actorId: staff.id, actorEmail: staff.email })]);
 
     // The same button tapped again does nothing more.
-    const again = await ask(home.phoneNumberId, STAFF, { type: "interactive", interactive: { type: "button_reply", button_reply: { id: yes?.id, title: yes?.title } } });
+    const again = await ask(home.phoneNumberId, STAFF, {
+      type: "interactive",
+      interactive: { type: "button_reply", button_reply: { id: yes?.id, title: yes?.title } },
+    });
     expect(textOf(again)).toContain("tidak berlaku");
 
     const byCode = await ask(home.phoneNumberId, BUYER, "ada HX-001?");
@@ -167,29 +236,64 @@ describe("staff commands on WhatsApp", () => {
     expect(textOf(reply)).toContain(formatRupiah(190_000_000n));
     const car = await vehicleByCode(home.id, "HX-003");
     expect(car.price).toBe(190_000_000n);
-    const events = await withTenant(home.id, (tx) => tx.vehicleEvent.findMany({ where: { vehicleId: car.id, type: "price_changed" } }));
-    expect(events).toEqual([expect.objectContaining({ fromPrice: 200_000_000n, toPrice: 190_000_000n, actorId: staff.id })]);
+    const events = await withTenant(home.id, (tx) =>
+      tx.vehicleEvent.findMany({ where: { vehicleId: car.id, type: "price_changed" } }),
+    );
+    expect(events).toEqual([
+      expect.objectContaining({ fromPrice: 200_000_000n, toPrice: 190_000_000n, actorId: staff.id }),
+    ]);
 
     const typo = await ask(home.phoneNumberId, STAFF, "harga HX-003 jadi 19jt");
     expect(typo?.type).toBe("interactive");
     const cancel = typo?.interactive?.action?.buttons?.[1]?.reply;
-    const cancelled = await ask(home.phoneNumberId, STAFF, { type: "interactive", interactive: { type: "button_reply", button_reply: { id: cancel?.id, title: cancel?.title } } });
+    const cancelled = await ask(home.phoneNumberId, STAFF, {
+      type: "interactive",
+      interactive: { type: "button_reply", button_reply: { id: cancel?.id, title: cancel?.title } },
+    });
     expect(textOf(cancelled)).toContain("Dibatalkan");
     expect((await vehicleByCode(home.id, "HX-003")).price).toBe(190_000_000n);
   });
 
   it("starts a draft listing from a photo and caption, invisible in the catalog until published", async () => {
-    const car = await sharp({ create: { width: 700, height: 420, channels: 3, background: { r: 20, g: 50, b: 190 } } }).png().toBuffer();
-    const photo = await sharp({ create: { width: 1280, height: 960, channels: 3, background: { r: 236, g: 238, b: 232 } } }).composite([{ input: car, left: 290, top: 330 }]).jpeg().toBuffer();
+    const car = await sharp({
+      create: { width: 700, height: 420, channels: 3, background: { r: 20, g: 50, b: 190 } },
+    })
+      .png()
+      .toBuffer();
+    const photo = await sharp({
+      create: { width: 1280, height: 960, channels: 3, background: { r: 236, g: 238, b: 232 } },
+    })
+      .composite([{ input: car, left: 290, top: 330 }])
+      .jpeg()
+      .toBuffer();
     graph.addMedia({ id: "media-listing-1", bytes: photo, mimeType: "image/jpeg" });
-    const reply = await ask(home.phoneNumberId, STAFF, { type: "image", image: { id: "media-listing-1", mime_type: "image/jpeg", caption: "Jazz RS 2018 187,5jt km 88rb matic" } });
+    const reply = await ask(home.phoneNumberId, STAFF, {
+      type: "image",
+      image: {
+        id: "media-listing-1",
+        mime_type: "image/jpeg",
+        caption: "Jazz RS 2018 187,5jt km 88rb matic",
+      },
+    });
     expect(textOf(reply)).toContain("Draf");
     expect(textOf(reply)).toContain("biru (dari foto)");
 
-    const draft = await withTenant(home.id, (tx) => tx.vehicle.findFirstOrThrow({ where: { status: "draft", year: 2018 }, include: { photos: true } }));
-    expect(draft).toMatchObject({ brand: "Honda", model: "Jazz", variant: "RS", price: 187_500_000n, mileageKm: 88_000, transmission: "automatic", color: "biru" });
+    const draft = await withTenant(home.id, (tx) =>
+      tx.vehicle.findFirstOrThrow({ where: { status: "draft", year: 2018 }, include: { photos: true } }),
+    );
+    expect(draft).toMatchObject({
+      brand: "Honda",
+      model: "Jazz",
+      variant: "RS",
+      price: 187_500_000n,
+      mileageKm: 88_000,
+      transmission: "automatic",
+      color: "biru",
+    });
     expect(draft.photos).toHaveLength(1);
-    const review = await withTenant(home.id, (tx) => tx.auditLog.findFirst({ where: { entityId: draft.id, action: "vehicle.listing_review" } }));
+    const review = await withTenant(home.id, (tx) =>
+      tx.auditLog.findFirst({ where: { entityId: draft.id, action: "vehicle.listing_review" } }),
+    );
     expect(JSON.stringify(review?.after)).toContain('"source":"photo"');
     const catalog = () => withTenant(home.id, (tx) => searchVehicles(tx, readCatalogQuery({})));
     expect((await catalog()).items.map((item) => item.stockCode)).not.toContain(draft.stockCode);

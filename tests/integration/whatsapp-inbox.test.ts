@@ -7,7 +7,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
   cookies: async () => ({ get: () => undefined }),
@@ -20,7 +22,14 @@ process.env.ENCRYPTION_KEY ??= "test-encryption-key-test-encryption-key";
 process.env.INTERNAL_URL = "http://127.0.0.1:9";
 process.env.WHATSAPP_APP_SECRET ??= "inbox-test-secret";
 
-import { assignConversationAction, handBackAction, linkLeadAction, replyAction, sendVehicleAction, takeOverAction } from "@/app/(platform)/dashboard/inbox/actions";
+import {
+  assignConversationAction,
+  handBackAction,
+  linkLeadAction,
+  replyAction,
+  sendVehicleAction,
+  takeOverAction,
+} from "@/app/(platform)/dashboard/inbox/actions";
 import { sendSimulatedMessageAction } from "@/app/(platform)/dashboard/simulator/actions";
 import { GET as listRoute } from "@/app/api/dashboard/inbox/route";
 import { GET as threadRoute } from "@/app/api/dashboard/inbox/thread/route";
@@ -29,8 +38,8 @@ import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { encryptAccessToken } from "@/lib/whatsapp/accounts";
-import { storeInbound } from "@/lib/whatsapp/ingest";
 import type { ConversationList, ThreadChanges } from "@/lib/whatsapp/inbox";
+import { storeInbound } from "@/lib/whatsapp/ingest";
 import { InboundMessage } from "@/lib/whatsapp/webhook-schema";
 import { makeTenant, makeUser } from "../support/factories";
 
@@ -44,13 +53,32 @@ const newClientId = () => randomUUID();
 async function showroom() {
   const tenant = await makeTenant();
   const phoneNumberId = String(200000000 + Math.floor(Math.random() * 799999999));
-  await withTenant(tenant.id, (tx) => tx.tenant.update({ where: { id: tenant.id }, data: { whatsappPhoneNumberId: phoneNumberId, whatsappAccessTokenEnc: encryptAccessToken(TOKEN) } }));
+  await withTenant(tenant.id, (tx) =>
+    tx.tenant.update({
+      where: { id: tenant.id },
+      data: { whatsappPhoneNumberId: phoneNumberId, whatsappAccessTokenEnc: encryptAccessToken(TOKEN) },
+    }),
+  );
   const owner = await makeUser({ tenantId: tenant.id, role: "owner" });
   const admin = await makeUser({ tenantId: tenant.id, role: "admin" });
   const salesA = await makeUser({ tenantId: tenant.id, role: "sales" });
   const salesB = await makeUser({ tenantId: tenant.id, role: "sales" });
   const vehicle = await withTenant(tenant.id, (tx) =>
-    createVehicle(tx, { tenantId: tenant.id, actor: systemActor("test"), input: { stockCode: "IN-1", brand: "Toyota", model: "Avanza", variant: "1.5 G", year: 2020, transmission: "automatic", mileageKm: 40_000, price: 185_000_000n, status: "available" } }),
+    createVehicle(tx, {
+      tenantId: tenant.id,
+      actor: systemActor("test"),
+      input: {
+        stockCode: "IN-1",
+        brand: "Toyota",
+        model: "Avanza",
+        variant: "1.5 G",
+        year: 2020,
+        transmission: "automatic",
+        mileageKm: 40_000,
+        price: 185_000_000n,
+        status: "available",
+      },
+    }),
   );
   return { tenant, phoneNumberId, owner, admin, salesA, salesB, vehicle };
 }
@@ -59,11 +87,28 @@ type Showroom = Awaited<ReturnType<typeof showroom>>;
 
 /** A buyer's message stored the way ingest stores it (the assistant turn is only queued, not run). */
 async function buyerWrites(room: Showroom, waId: string, body: string) {
-  const message = InboundMessage.parse({ from: waId, id: `wamid.${randomBytes(8).toString("hex")}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body } });
-  return withTenant(room.tenant.id, (tx) => storeInbound(tx, { tenant: { id: room.tenant.id, slug: room.tenant.slug, status: "active" }, contact: { waId, name: `Buyer ${waId.slice(-4)}` }, message, now: new Date() }));
+  const message = InboundMessage.parse({
+    from: waId,
+    id: `wamid.${randomBytes(8).toString("hex")}`,
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    type: "text",
+    text: { body },
+  });
+  return withTenant(room.tenant.id, (tx) =>
+    storeInbound(tx, {
+      tenant: { id: room.tenant.id, slug: room.tenant.slug, status: "active" },
+      contact: { waId, name: `Buyer ${waId.slice(-4)}` },
+      message,
+      now: new Date(),
+    }),
+  );
 }
 
-async function conversationOf(room: Showroom, waId: string, assigneeId: string | null = null): Promise<string> {
+async function conversationOf(
+  room: Showroom,
+  waId: string,
+  assigneeId: string | null = null,
+): Promise<string> {
   const stored = await buyerWrites(room, waId, "halo, ada avanza?");
   const id = stored.conversationId ?? "";
   await withTenant(room.tenant.id, (tx) => tx.waConversation.update({ where: { id }, data: { assigneeId } }));
@@ -71,8 +116,12 @@ async function conversationOf(room: Showroom, waId: string, assigneeId: string |
 }
 
 const number = () => `62812${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-const outboxRows = (room: Showroom, conversationId: string) => withTenant(room.tenant.id, (tx) => tx.waOutbox.findMany({ where: { conversationId }, include: { message: true } }));
-const conversation = (room: Showroom, id: string) => withTenant(room.tenant.id, (tx) => tx.waConversation.findUniqueOrThrow({ where: { id } }));
+const outboxRows = (room: Showroom, conversationId: string) =>
+  withTenant(room.tenant.id, (tx) =>
+    tx.waOutbox.findMany({ where: { conversationId }, include: { message: true } }),
+  );
+const conversation = (room: Showroom, id: string) =>
+  withTenant(room.tenant.id, (tx) => tx.waConversation.findUniqueOrThrow({ where: { id } }));
 
 async function listAs(user: { id: string }): Promise<ConversationList> {
   signInAs(user);
@@ -92,14 +141,21 @@ describe("inbox visibility", () => {
     const forAdmin = (await listAs(room.admin)).conversations.map((row) => row.id);
     expect(forAdmin.sort()).toEqual([mine, colleagues, nobodys].sort());
     const row = (await listAs(room.owner)).conversations.find((item) => item.id === mine);
-    expect(row).toMatchObject({ unreadCount: 1, lastMessagePreview: "halo, ada avanza?", mode: "assistant", assignee: { id: room.salesA.id } });
+    expect(row).toMatchObject({
+      unreadCount: 1,
+      lastMessagePreview: "halo, ada avanza?",
+      mode: "assistant",
+      assignee: { id: room.salesA.id },
+    });
   });
 
   it("answers the list poll with { changed: false } until something changes", async () => {
     const room = await showroom();
     await conversationOf(room, number());
     const first = await listAs(room.admin);
-    const again = await listRoute(new Request(`http://localhost/api/dashboard/inbox?version=${encodeURIComponent(first.version)}`));
+    const again = await listRoute(
+      new Request(`http://localhost/api/dashboard/inbox?version=${encodeURIComponent(first.version)}`),
+    );
     expect(await again.json()).toEqual({ changed: false, version: first.version });
   });
 
@@ -108,11 +164,19 @@ describe("inbox visibility", () => {
     const waId = number();
     const id = await conversationOf(room, waId);
     signInAs(room.salesA);
-    const first = (await (await threadRoute(new Request(`http://localhost/api/dashboard/inbox/thread?conversationId=${id}`))).json()) as ThreadChanges;
+    const first = (await (
+      await threadRoute(new Request(`http://localhost/api/dashboard/inbox/thread?conversationId=${id}`))
+    ).json()) as ThreadChanges;
     expect(first.messages.map((message) => message.body)).toEqual(["halo, ada avanza?"]);
     expect((await conversation(room, id)).unreadCount).toBe(0);
     await buyerWrites(room, waId, "yang matic ya");
-    const next = (await (await threadRoute(new Request(`http://localhost/api/dashboard/inbox/thread?waId=${waId}&after=${encodeURIComponent(first.cursor ?? "")}`))).json()) as ThreadChanges;
+    const next = (await (
+      await threadRoute(
+        new Request(
+          `http://localhost/api/dashboard/inbox/thread?waId=${waId}&after=${encodeURIComponent(first.cursor ?? "")}`,
+        ),
+      )
+    ).json()) as ThreadChanges;
     expect(next.messages.map((message) => message.body)).toEqual(["yang matic ya"]);
   });
 });
@@ -128,17 +192,31 @@ describe("replies", () => {
     expect(first).toMatchObject({ ok: true });
     expect(second).toEqual({ ok: true, data: { messageIds: [] } });
     const parallel = newClientId();
-    await Promise.all([replyAction({ conversationId: id, clientId: parallel, text: "Bisa test drive." }), replyAction({ conversationId: id, clientId: parallel, text: "Bisa test drive." })]);
+    await Promise.all([
+      replyAction({ conversationId: id, clientId: parallel, text: "Bisa test drive." }),
+      replyAction({ conversationId: id, clientId: parallel, text: "Bisa test drive." }),
+    ]);
     const rows = await outboxRows(room, id);
     expect(rows.map((row) => row.message.body).sort()).toEqual(["Bisa test drive.", "Halo kak, masih ada."]);
-    expect(rows.every((row) => row.message.sender === "staff" && row.message.authorId === room.salesA.id && row.message.status === "queued")).toBe(true);
+    expect(
+      rows.every(
+        (row) =>
+          row.message.sender === "staff" &&
+          row.message.authorId === room.salesA.id &&
+          row.message.status === "queued",
+      ),
+    ).toBe(true);
   });
 
   it("sends a car from stock with its price from the database and its catalog link", async () => {
     const room = await showroom();
     const id = await conversationOf(room, number());
     signInAs(room.admin);
-    const result = await sendVehicleAction({ conversationId: id, clientId: newClientId(), vehicleId: room.vehicle.id });
+    const result = await sendVehicleAction({
+      conversationId: id,
+      clientId: newClientId(),
+      vehicleId: room.vehicle.id,
+    });
     expect(result).toMatchObject({ ok: true });
     const [row] = await outboxRows(room, id);
     expect(row?.message.body).toContain("Toyota Avanza 1.5 G 2020");
@@ -165,7 +243,10 @@ describe("take over and hand back", () => {
     const id = await conversationOf(room, number(), room.salesB.id);
     signInAs(room.salesA);
     expect(await takeOverAction({ conversationId: id })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await replyAction({ conversationId: id, clientId: newClientId(), text: "halo" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await replyAction({ conversationId: id, clientId: newClientId(), text: "halo" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 });
 
@@ -174,11 +255,21 @@ describe("assignment and leads", () => {
     const room = await showroom();
     const id = await conversationOf(room, number());
     signInAs(room.salesA);
-    expect(await assignConversationAction({ conversationId: id, assigneeId: room.salesB.id })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await assignConversationAction({ conversationId: id, assigneeId: room.salesA.id })).toMatchObject({ ok: true });
+    expect(await assignConversationAction({ conversationId: id, assigneeId: room.salesB.id })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await assignConversationAction({ conversationId: id, assigneeId: room.salesA.id })).toMatchObject({
+      ok: true,
+    });
     signInAs(room.admin);
-    expect(await assignConversationAction({ conversationId: id, assigneeId: room.salesB.id })).toEqual({ ok: true, data: { assigneeId: room.salesB.id } });
-    const notes = await withTenant(room.tenant.id, (tx) => tx.notification.findMany({ where: { userId: room.salesB.id, kind: "conversation.assigned" } }));
+    expect(await assignConversationAction({ conversationId: id, assigneeId: room.salesB.id })).toEqual({
+      ok: true,
+      data: { assigneeId: room.salesB.id },
+    });
+    const notes = await withTenant(room.tenant.id, (tx) =>
+      tx.notification.findMany({ where: { userId: room.salesB.id, kind: "conversation.assigned" } }),
+    );
     expect(notes.map((note) => note.link)).toEqual([`/dashboard/inbox/${id}`]);
   });
 
@@ -192,7 +283,9 @@ describe("assignment and leads", () => {
     if (!first.ok || !second.ok) throw new Error("lead not linked");
     expect(first.data.created).toBe(true);
     expect(second.data).toEqual({ leadId: first.data.leadId, created: false });
-    const lead = await withTenant(room.tenant.id, (tx) => tx.lead.findUniqueOrThrow({ where: { id: first.data.leadId } }));
+    const lead = await withTenant(room.tenant.id, (tx) =>
+      tx.lead.findUniqueOrThrow({ where: { id: first.data.leadId } }),
+    );
     expect(lead).toMatchObject({ phone: waId, source: "whatsapp", assigneeId: room.salesA.id });
   });
 });
@@ -208,25 +301,50 @@ describe("another showroom's conversation", () => {
   });
 
   it("is refused by reply", async () => {
-    expect(await replyAction({ conversationId: foreignId, clientId: newClientId(), text: "halo" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await replyAction({ conversationId: foreignId, clientId: newClientId(), text: "halo" }),
+    ).toMatchObject({ ok: false, code: "not_found" });
   });
   it("is refused by send a car", async () => {
-    expect(await sendVehicleAction({ conversationId: foreignId, clientId: newClientId(), vehicleId: home.vehicle.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await sendVehicleAction({
+        conversationId: foreignId,
+        clientId: newClientId(),
+        vehicleId: home.vehicle.id,
+      }),
+    ).toMatchObject({ ok: false, code: "not_found" });
   });
   it("is refused by take over", async () => {
-    expect(await takeOverAction({ conversationId: foreignId })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await takeOverAction({ conversationId: foreignId })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
   it("is refused by hand back", async () => {
-    expect(await handBackAction({ conversationId: foreignId })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await handBackAction({ conversationId: foreignId })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
   it("is refused by assign", async () => {
-    expect(await assignConversationAction({ conversationId: foreignId, assigneeId: home.salesA.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await assignConversationAction({ conversationId: foreignId, assigneeId: home.salesA.id }),
+    ).toMatchObject({ ok: false, code: "not_found" });
   });
   it("is refused by link lead", async () => {
-    expect(await linkLeadAction({ conversationId: foreignId })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await linkLeadAction({ conversationId: foreignId })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
   it("is refused by the thread route", async () => {
-    expect((await threadRoute(new Request(`http://localhost/api/dashboard/inbox/thread?conversationId=${foreignId}`))).status).toBe(404);
+    expect(
+      (
+        await threadRoute(
+          new Request(`http://localhost/api/dashboard/inbox/thread?conversationId=${foreignId}`),
+        )
+      ).status,
+    ).toBe(404);
   });
   it("never shows in the list route", async () => {
     expect((await listAs(home.owner)).conversations.map((row) => row.id)).not.toContain(foreignId);
@@ -236,13 +354,18 @@ describe("another showroom's conversation", () => {
 describe("permissions", () => {
   it("refuses the inbox routes and actions to visitors who are not signed in", async () => {
     expect((await listRoute(new Request("http://localhost/api/dashboard/inbox"))).status).toBe(401);
-    expect(await takeOverAction({ conversationId: randomUUID() })).toMatchObject({ ok: false, code: "unauthorized" });
+    expect(await takeOverAction({ conversationId: randomUUID() })).toMatchObject({
+      ok: false,
+      code: "unauthorized",
+    });
   });
 
   it("refuses the simulator to a salesperson", async () => {
     const room = await showroom();
     signInAs(room.salesA);
-    expect(await sendSimulatedMessageAction({ from: "6281234567890", text: "halo", clientId: newClientId() })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await sendSimulatedMessageAction({ from: "6281234567890", text: "halo", clientId: newClientId() }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
   });
 });
 
@@ -251,7 +374,10 @@ describe("the local Graph API stand-in", () => {
     graphSim(
       new Request(`http://localhost/api/graph-sim/v23.0/${phoneNumberId}/messages`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(body),
       }),
       { params: Promise.resolve({ path: ["v23.0", phoneNumberId, "messages"] }) },
@@ -269,13 +395,28 @@ describe("the local Graph API stand-in", () => {
 
   it("answers a send and a mark-read in the wire format", async () => {
     const room = await showroom();
-    const sent = await call(room.phoneNumberId, TOKEN, { messaging_product: "whatsapp", recipient_type: "individual", to: "6281234567890", type: "text", text: { body: "halo", preview_url: true } });
+    const sent = await call(room.phoneNumberId, TOKEN, {
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: "6281234567890",
+      type: "text",
+      text: { body: "halo", preview_url: true },
+    });
     expect(sent.status).toBe(200);
-    const json = (await sent.json()) as { messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string }[] };
+    const json = (await sent.json()) as {
+      messaging_product: string;
+      contacts: { input: string; wa_id: string }[];
+      messages: { id: string }[];
+    };
     expect(json.messaging_product).toBe("whatsapp");
     expect(json.contacts).toEqual([{ input: "6281234567890", wa_id: "6281234567890" }]);
     expect(json.messages[0]?.id).toMatch(/^wamid\.sim\.[0-9a-f]{24}$/);
-    const read = await call(room.phoneNumberId, TOKEN, { messaging_product: "whatsapp", status: "read", message_id: "wamid.abc", typing_indicator: { type: "text" } });
+    const read = await call(room.phoneNumberId, TOKEN, {
+      messaging_product: "whatsapp",
+      status: "read",
+      message_id: "wamid.abc",
+      typing_indicator: { type: "text" },
+    });
     expect(await read.json()).toEqual({ success: true });
   });
 });

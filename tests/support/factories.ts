@@ -1,18 +1,36 @@
 // Test data through the same domain functions the app uses.
 import { randomBytes } from "node:crypto";
-import { createTenant } from "@/lib/tenancy/tenants";
-import { createUser, type Role } from "@/lib/auth/users";
 import { systemActor } from "@/lib/audit/record";
+import { createUser, type Role } from "@/lib/auth/users";
+import { createTenant } from "@/lib/tenancy/tenants";
 
 export const uniqueSlug = (prefix = "t") => `${prefix}-${randomBytes(4).toString("hex")}`;
 
 export async function makeTenant(name = "Test Showroom") {
-  return createTenant({ slug: uniqueSlug(), name, city: "Jakarta", whatsappNumber: "081234567890" }, systemActor("test"));
+  return createTenant(
+    { slug: uniqueSlug(), name, city: "Jakarta", whatsappNumber: "081234567890" },
+    systemActor("test"),
+  );
 }
 
-export async function makeUser(options: { tenantId?: string; role: Role; password?: string; whatsappNumber?: string }) {
+export async function makeUser(options: {
+  tenantId?: string;
+  role: Role;
+  password?: string;
+  whatsappNumber?: string;
+}) {
   const email = `${options.role}-${randomBytes(4).toString("hex")}@example.test`;
   const password = options.password ?? "rahasia-123";
-  const user = await createUser({ email, password, name: `Test ${options.role}`, role: options.role, tenantId: options.tenantId, whatsappNumber: options.whatsappNumber }, systemActor("test"));
+  const user = await createUser(
+    {
+      email,
+      password,
+      name: `Test ${options.role}`,
+      role: options.role,
+      tenantId: options.tenantId,
+      whatsappNumber: options.whatsappNumber,
+    },
+    systemActor("test"),
+  );
   return { ...user, password };
 }

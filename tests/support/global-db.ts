@@ -2,7 +2,7 @@
 // DATABASE_URL/DATABASE_ADMIN_URL are given), with a fresh, migrated database.
 import path from "node:path";
 import pg from "pg";
-import { prepareDatabase, type PreparedDatabase } from "@/lib/db/bootstrap";
+import { type PreparedDatabase, prepareDatabase } from "@/lib/db/bootstrap";
 import { createDatabaseIfMissing } from "@/lib/db/embedded";
 import { parseEnv } from "@/lib/env";
 import { prepareTestQueues } from "./queue";
@@ -22,7 +22,14 @@ async function freshDatabase(): Promise<PreparedDatabase> {
   const env = parseEnv({ ...process.env, NODE_ENV: "test" });
   if (!env.DATABASE_URL) {
     // Start the cluster, then recreate the test database before migrating it.
-    const first = await prepareDatabase({ env, log: () => {}, cluster: TEST_CLUSTER, port: env.EMBEDDED_PG_PORT + 1, database: "postgres_bootstrap", whenRunning: "reuse" });
+    const first = await prepareDatabase({
+      env,
+      log: () => {},
+      cluster: TEST_CLUSTER,
+      port: env.EMBEDDED_PG_PORT + 1,
+      database: "postgres_bootstrap",
+      whenRunning: "reuse",
+    });
     const admin = new pg.Client({ connectionString: first.superUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
@@ -30,7 +37,14 @@ async function freshDatabase(): Promise<PreparedDatabase> {
     await admin.end();
     delete process.env.DATABASE_URL;
     delete process.env.DATABASE_ADMIN_URL;
-    const prepared = await prepareDatabase({ env, log: () => {}, cluster: TEST_CLUSTER, port: env.EMBEDDED_PG_PORT + 1, database: TEST_DATABASE, whenRunning: "reuse" });
+    const prepared = await prepareDatabase({
+      env,
+      log: () => {},
+      cluster: TEST_CLUSTER,
+      port: env.EMBEDDED_PG_PORT + 1,
+      database: TEST_DATABASE,
+      whenRunning: "reuse",
+    });
     return { ...prepared, stop: first.stop };
   }
   return prepareDatabase({ env, log: () => {} });

@@ -1,9 +1,9 @@
 // Vitest global setup for end-to-end tests: the demo data in the test database, a production
 // build (rebuilt only when sources changed), and `next start` on a spare port.
 import type { ChildProcess } from "node:child_process";
-import { buildIfNeeded, startNext, stopChild, waitForHttp } from "../../scripts/lib/next-server";
 import { disconnectDb } from "@/lib/db/client";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
+import { buildIfNeeded, startNext, stopChild, waitForHttp } from "../../scripts/lib/next-server";
 import { ensureOfflineWhatsApp } from "../../scripts/lib/secrets";
 import { TEST_QUEUES } from "./queue";
 
@@ -28,14 +28,21 @@ export async function setup(): Promise<void> {
   // tests' jobs (both projects share one database and run at the same time).
   await disconnectDb();
   await buildIfNeeded((line) => console.log(`[e2e] ${line}`));
-  server = startNext({ mode: "start", port, env: { ...process.env, NODE_ENV: "production", QUEUE_SCHEMA: E2E_QUEUE_SCHEMA }, quiet: true });
+  server = startNext({
+    mode: "start",
+    port,
+    env: { ...process.env, NODE_ENV: "production", QUEUE_SCHEMA: E2E_QUEUE_SCHEMA },
+    quiet: true,
+  });
   let output = "";
   server.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   server.stderr?.on("data", (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
     // The server's background work (queue, WhatsApp, assistant) reports problems on stderr: shown,
     // so a failing e2e test in CI says why.
-    for (const line of chunk.toString().split("\n")) if (/\[(queue|whatsapp|assistant)\]|Error/.test(line)) console.error(`[e2e server] ${line.slice(0, 300)}`);
+    for (const line of chunk.toString().split("\n"))
+      if (/\[(queue|whatsapp|assistant)\]|Error/.test(line))
+        console.error(`[e2e server] ${line.slice(0, 300)}`);
   });
   try {
     await waitForHttp(`${base}/login`, 60_000);

@@ -41,7 +41,11 @@ function blocks(source: string, kind: "model" | "enum"): { name: string; body: s
   }));
 }
 
-const listOf = (text: string) => text.split(",").map((item) => item.trim()).filter(Boolean);
+const listOf = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function parsePrismaSchema(file: string): ParsedSchema {
   const source = readFileSync(file, "utf8");
@@ -79,7 +83,9 @@ export function parsePrismaSchema(file: string): ParsedSchema {
           isRelation: modelNames.has(type),
           unique: /@unique\b/.test(line),
           id: /@id\b/.test(line),
-          relation: relationMatch ? { fields: listOf(relationMatch[1] ?? ""), references: listOf(relationMatch[2] ?? "") } : null,
+          relation: relationMatch
+            ? { fields: listOf(relationMatch[1] ?? ""), references: listOf(relationMatch[2] ?? "") }
+            : null,
         });
       }
     }
@@ -107,7 +113,11 @@ export function expectedColumnType(field: SchemaField, enums: ParsedSchema["enum
       case "Float":
         return "float8";
       case "DateTime":
-        return field.dbType === "Date" ? "date" : field.dbType === "Timestamptz" ? "timestamptz" : "timestamp";
+        return field.dbType === "Date"
+          ? "date"
+          : field.dbType === "Timestamptz"
+            ? "timestamptz"
+            : "timestamp";
       default:
         return field.type;
     }

@@ -3,8 +3,9 @@
 // installed once, in the global setup, before any server or worker starts: graphile-worker tells
 // every running worker about a schema migration (a database-wide notification), and running
 // workers shut down when they hear of one.
-import { migrateQueue } from "@/lib/jobs/queue";
+
 import { roleOf } from "@/lib/db/migrate";
+import { migrateQueue } from "@/lib/jobs/queue";
 
 export const TEST_QUEUES = { webhook: "gw_webhook", staff: "gw_staff", e2e: "graphile_worker_e2e" } as const;
 

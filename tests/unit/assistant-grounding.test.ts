@@ -35,7 +35,9 @@ describe("findInventedAmounts", () => {
   const allowed = [185_400_000n, 139_500_000n, 4_321_000n];
 
   it("accepts exact and rounded writings of allowed amounts", () => {
-    expect(findInventedAmounts("Avanza Rp 185.400.000 (185 jt), Brio 139,5 jt, cicilan 4,3 jt", allowed)).toEqual([]);
+    expect(
+      findInventedAmounts("Avanza Rp 185.400.000 (185 jt), Brio 139,5 jt, cicilan 4,3 jt", allowed),
+    ).toEqual([]);
   });
 
   it("rejects invented amounts in every format", () => {
@@ -46,9 +48,12 @@ describe("findInventedAmounts", () => {
   });
 
   it("reads amounts out of tool results: bigint fields, numbers and formatted strings", () => {
-    expect(amountsInToolResult({ vehicles: [{ price: 185n * JT, priceText: "Rp 185.000.000", year: 2020 }], monthly: 4_321_000 })).toEqual(
-      expect.arrayContaining([185n * JT, 4_321_000n]),
-    );
+    expect(
+      amountsInToolResult({
+        vehicles: [{ price: 185n * JT, priceText: "Rp 185.000.000", year: 2020 }],
+        monthly: 4_321_000,
+      }),
+    ).toEqual(expect.arrayContaining([185n * JT, 4_321_000n]));
   });
 });
 
@@ -65,10 +70,25 @@ describe("groundingProblem", () => {
   const loop = (text: string) => ({
     text,
     finishReason: "stop" as const,
-    toolCalls: [{ id: "1", name: "search_vehicles", args: {}, result: { vehicles: [{ stockCode: "AV-1", price: 185n * JT }] }, isError: false }],
+    toolCalls: [
+      {
+        id: "1",
+        name: "search_vehicles",
+        args: {},
+        result: { vehicles: [{ stockCode: "AV-1", price: 185n * JT }] },
+        isError: false,
+      },
+    ],
   });
   const check = (text: string, buyerText = "ada avanza?") =>
-    groundingProblem({ loop: loop(text), effects, buyerText, buyerAmounts: [], base, stockModels: ["Avanza", "Fortuner", "City"] });
+    groundingProblem({
+      loop: loop(text),
+      effects,
+      buyerText,
+      buyerAmounts: [],
+      base,
+      stockModels: ["Avanza", "Fortuner", "City"],
+    });
 
   it("accepts a reply with the tool's car, price and link", () => {
     expect(check(`Ada Toyota Avanza 2020, Rp 185.000.000: ${base}/vehicles/toyota-avanza-2020.`)).toBeNull();

@@ -6,18 +6,23 @@ import { DEFAULT_PRICES, estimateCostMicroUsd, findModelPrice } from "@/lib/assi
 import { ProviderError, ToolError } from "@/lib/assistant/providers/errors";
 import { createOpenAIProvider } from "@/lib/assistant/providers/openai";
 import {
-  RupiahArg,
-  defineTool,
-  runToolLoop,
-  toToolSpec,
   type AssistantProvider,
+  defineTool,
   type ModelRequest,
   type ModelResponse,
+  RupiahArg,
+  runToolLoop,
   type ToolInvocation,
+  toToolSpec,
 } from "@/lib/assistant/providers/types";
 import { simulateCredit } from "@/lib/credit";
-import { startFakeAnthropic, type AnthropicFakeBlock, type AnthropicFakeReply, type FakeAnthropic } from "../fakes/anthropic";
-import { startFakeOpenAI, type FakeOpenAI, type OpenAIFakeReply } from "../fakes/openai";
+import {
+  type AnthropicFakeBlock,
+  type AnthropicFakeReply,
+  type FakeAnthropic,
+  startFakeAnthropic,
+} from "../fakes/anthropic";
+import { type FakeOpenAI, type OpenAIFakeReply, startFakeOpenAI } from "../fakes/openai";
 
 // ---------------------------------------------------------------------------------------------
 // A tiny showroom: two tools, three cars.
@@ -61,11 +66,18 @@ async function executeTool(...call: ToolInvocation<typeof tools>): Promise<unkno
     const brand = args.brand?.toLowerCase();
     return {
       vehicles: STOCK.filter(
-        (car) => (!brand || car.brand.toLowerCase() === brand) && (args.priceMax === undefined || car.price <= args.priceMax),
+        (car) =>
+          (!brand || car.brand.toLowerCase() === brand) &&
+          (args.priceMax === undefined || car.price <= args.priceMax),
       ),
     };
   }
-  return simulateCredit({ price: args.price, downPaymentPct: args.downPaymentPercent, years: args.tenorYears, rateBps: 650 });
+  return simulateCredit({
+    price: args.price,
+    downPaymentPct: args.downPaymentPercent,
+    years: args.tenorYears,
+    rateBps: 650,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +141,13 @@ const anthropicHarness: Harness = {
         last?.role === "user" && typeof last.content !== "string"
           ? last.content.flatMap((block) =>
               block.type === "tool_result"
-                ? [{ id: block.tool_use_id, content: parseJsonText(block.content), isError: block.is_error === true }]
+                ? [
+                    {
+                      id: block.tool_use_id,
+                      content: parseJsonText(block.content),
+                      isError: block.is_error === true,
+                    },
+                  ]
                 : [],
             )
           : [];
@@ -156,7 +174,12 @@ function toAnthropicReply(turn: ScriptedTurn): AnthropicFakeReply {
   if (turn.raw !== undefined) return { kind: "raw", status: 200, body: turn.raw, ...timing };
   const content: AnthropicFakeBlock[] = [
     ...(turn.say ? [{ type: "text" as const, text: turn.say }] : []),
-    ...(turn.call ?? []).map((call) => ({ type: "tool_use" as const, id: call.id, name: call.name, input: call.args })),
+    ...(turn.call ?? []).map((call) => ({
+      type: "tool_use" as const,
+      id: call.id,
+      name: call.name,
+      input: call.args,
+    })),
   ];
   return {
     kind: "message",
@@ -211,7 +234,10 @@ function toOpenAIReply(turn: ScriptedTurn): OpenAIFakeReply {
 
 const openFakes: { close(): Promise<void> }[] = [];
 
-function running(fake: FakeAnthropic | FakeOpenAI, create: (settings: ProviderSettings) => AssistantProvider): RunningFake {
+function running(
+  fake: FakeAnthropic | FakeOpenAI,
+  create: (settings: ProviderSettings) => AssistantProvider,
+): RunningFake {
   openFakes.push(fake);
   return {
     provider: (settings = {}) => create(settings),
@@ -247,7 +273,15 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const fake = await harness.start((request, index) => {
       seen.push(request);
       return index === 0
-        ? { call: [{ id: "call_search_1", name: "search_vehicles", args: { brand: "Toyota", priceMax: 200_000_000 } }] }
+        ? {
+            call: [
+              {
+                id: "call_search_1",
+                name: "search_vehicles",
+                args: { brand: "Toyota", priceMax: 200_000_000 },
+              },
+            ],
+          }
         : { say: "Ada Toyota Avanza 1.5 G 2021, Rp 185.000.000. Mau simulasi kredit?" };
     });
 
@@ -259,13 +293,28 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     });
 
     expect(result.text).toBe("Ada Toyota Avanza 1.5 G 2021, Rp 185.000.000. Mau simulasi kredit?");
-    expect(result).toMatchObject({ provider: harness.name, model: harness.model, steps: 2, finishReason: "stop" });
+    expect(result).toMatchObject({
+      provider: harness.name,
+      model: harness.model,
+      steps: 2,
+      finishReason: "stop",
+    });
     // The tool got a bigint; the model got an integer number of Rupiah.
     expect(executed).toEqual([["search_vehicles", { brand: "Toyota", priceMax: 200_000_000n }]]);
     expect(seen[1]?.toolResults).toEqual([
       {
         id: "call_search_1",
-        content: { vehicles: [{ slug: "toyota-avanza-2021", brand: "Toyota", name: "Avanza 1.5 G", year: 2021, price: 185_000_000 }] },
+        content: {
+          vehicles: [
+            {
+              slug: "toyota-avanza-2021",
+              brand: "Toyota",
+              name: "Avanza 1.5 G",
+              year: 2021,
+              price: 185_000_000,
+            },
+          ],
+        },
         isError: false,
       },
     ]);
@@ -290,13 +339,22 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
             say: "Sebentar, saya cek.",
             call: [
               { id: "call_a", name: "search_vehicles", args: { brand: "Honda" } },
-              { id: "call_b", name: "credit_simulation", args: { price: 139_000_000, downPaymentPercent: 30, tenorYears: 3 } },
+              {
+                id: "call_b",
+                name: "credit_simulation",
+                args: { price: 139_000_000, downPaymentPercent: 30, tenorYears: 3 },
+              },
             ],
           }
         : { say: "Honda Brio 2020 Rp 139 jt, cicilan sekitar Rp 3,2 jt/bulan." };
     });
 
-    const result = await runToolLoop(fake.provider(), { system: SYSTEM, messages: ask("Brio berapa cicilannya?"), tools, executeTool });
+    const result = await runToolLoop(fake.provider(), {
+      system: SYSTEM,
+      messages: ask("Brio berapa cicilannya?"),
+      tools,
+      executeTool,
+    });
 
     expect(executed.map(([name]) => name)).toEqual(["search_vehicles", "credit_simulation"]);
     const credit = simulateCredit({ price: 139_000_000n, downPaymentPct: 30, years: 3, rateBps: 650 });
@@ -321,19 +379,41 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const seen: SeenRequest[] = [];
     const fake = await harness.start((request, index) => {
       seen.push(request);
-      if (index === 0) return { call: [{ id: "call_bad", name: "credit_simulation", args: { price: "murah", downPaymentPercent: 120 } }] };
+      if (index === 0)
+        return {
+          call: [
+            { id: "call_bad", name: "credit_simulation", args: { price: "murah", downPaymentPercent: 120 } },
+          ],
+        };
       if (index === 1) {
-        return { call: [{ id: "call_good", name: "credit_simulation", args: { price: 185_000_000, downPaymentPercent: 20, tenorYears: 3 } }] };
+        return {
+          call: [
+            {
+              id: "call_good",
+              name: "credit_simulation",
+              args: { price: 185_000_000, downPaymentPercent: 20, tenorYears: 3 },
+            },
+          ],
+        };
       }
       return { say: "Cicilannya Rp 4.913.000 per bulan selama 3 tahun." };
     });
 
-    const result = await runToolLoop(fake.provider(), { system: SYSTEM, messages: ask("Kredit Avanza?"), tools, executeTool });
+    const result = await runToolLoop(fake.provider(), {
+      system: SYSTEM,
+      messages: ask("Kredit Avanza?"),
+      tools,
+      executeTool,
+    });
 
     const [rejected] = seen[1]?.toolResults ?? [];
     expect(rejected).toMatchObject({ id: "call_bad", isError: true });
-    expect(JSON.stringify(rejected?.content)).toMatch(/Invalid arguments for credit_simulation: .*price.*downPaymentPercent.*tenorYears/);
-    expect(executed).toEqual([["credit_simulation", { price: 185_000_000n, downPaymentPercent: 20, tenorYears: 3 }]]);
+    expect(JSON.stringify(rejected?.content)).toMatch(
+      /Invalid arguments for credit_simulation: .*price.*downPaymentPercent.*tenorYears/,
+    );
+    expect(executed).toEqual([
+      ["credit_simulation", { price: 185_000_000n, downPaymentPercent: 20, tenorYears: 3 }],
+    ]);
     expect(result.toolCalls.map((call) => call.isError)).toEqual([true, false]);
     expect(result.toolCalls[0]?.args).toEqual({ price: "murah", downPaymentPercent: 120 });
     expect(result.text).toBe("Cicilannya Rp 4.913.000 per bulan selama 3 tahun.");
@@ -348,12 +428,19 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
         : { say: "Untuk test drive, silakan hubungi sales kami." };
     });
 
-    const result = await runToolLoop(fake.provider(), { system: SYSTEM, messages: ask("Bisa test drive besok?"), tools, executeTool });
+    const result = await runToolLoop(fake.provider(), {
+      system: SYSTEM,
+      messages: ask("Bisa test drive besok?"),
+      tools,
+      executeTool,
+    });
 
     expect(seen[1]?.toolResults).toEqual([
       {
         id: "call_x",
-        content: { error: 'Unknown tool "book_test_drive". Available tools: search_vehicles, credit_simulation.' },
+        content: {
+          error: 'Unknown tool "book_test_drive". Available tools: search_vehicles, credit_simulation.',
+        },
         isError: true,
       },
     ]);
@@ -368,7 +455,12 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
         : { say: "Ada tiga mobil.", usage: { input: 1_350, output: 85 } },
     );
 
-    const result = await runToolLoop(fake.provider(), { system: SYSTEM, messages: ask("Stok apa saja?"), tools, executeTool });
+    const result = await runToolLoop(fake.provider(), {
+      system: SYSTEM,
+      messages: ask("Stok apa saja?"),
+      tools,
+      executeTool,
+    });
 
     expect(result.usage).toEqual({ inputTokens: 2_550, outputTokens: 125 });
     const price = findModelPrice(harness.name, result.model);
@@ -383,7 +475,12 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
       index === 0 ? { fail: 429, retryAfterMs: 10 } : { say: "Halo, ada yang bisa dibantu?" },
     );
 
-    const result = await runToolLoop(fake.provider({ maxRetries: 2 }), { system: SYSTEM, messages: ask("Halo"), tools, executeTool });
+    const result = await runToolLoop(fake.provider({ maxRetries: 2 }), {
+      system: SYSTEM,
+      messages: ask("Halo"),
+      tools,
+      executeTool,
+    });
 
     expect(result.text).toBe("Halo, ada yang bisa dibantu?");
     expect(fake.statuses()).toEqual([429, 200]);
@@ -394,7 +491,12 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const fake = await harness.start(() => ({ fail: 429, retryAfterMs: 5 }));
 
     const error = await providerErrorOf(
-      runToolLoop(fake.provider({ maxRetries: 1 }), { system: SYSTEM, messages: ask("Halo"), tools, executeTool }),
+      runToolLoop(fake.provider({ maxRetries: 1 }), {
+        system: SYSTEM,
+        messages: ask("Halo"),
+        tools,
+        executeTool,
+      }),
     );
 
     expect(error).toMatchObject({ kind: "rate_limit", provider: harness.name, status: 429 });
@@ -406,7 +508,12 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const started = performance.now();
 
     const error = await providerErrorOf(
-      runToolLoop(fake.provider({ timeoutMs: 150, maxRetries: 1 }), { system: SYSTEM, messages: ask("Halo"), tools, executeTool }),
+      runToolLoop(fake.provider({ timeoutMs: 150, maxRetries: 1 }), {
+        system: SYSTEM,
+        messages: ask("Halo"),
+        tools,
+        executeTool,
+      }),
     );
 
     expect(error).toMatchObject({ kind: "timeout", provider: harness.name });
@@ -438,7 +545,12 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const fake = await harness.start(() => ({ say: "never" }));
 
     const error = await providerErrorOf(
-      runToolLoop(fake.provider({ apiKey: "sk-wrong", maxRetries: 2 }), { system: SYSTEM, messages: ask("Halo"), tools, executeTool }),
+      runToolLoop(fake.provider({ apiKey: "sk-wrong", maxRetries: 2 }), {
+        system: SYSTEM,
+        messages: ask("Halo"),
+        tools,
+        executeTool,
+      }),
     );
 
     expect(error).toMatchObject({ kind: "auth", provider: harness.name, status: 401 });
@@ -451,7 +563,12 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const fake = await harness.start(() => ({ fail: status, retryAfterMs: 5 }));
 
     const error = await providerErrorOf(
-      runToolLoop(fake.provider({ maxRetries: 1 }), { system: SYSTEM, messages: ask("Halo"), tools, executeTool }),
+      runToolLoop(fake.provider({ maxRetries: 1 }), {
+        system: SYSTEM,
+        messages: ask("Halo"),
+        tools,
+        executeTool,
+      }),
     );
 
     expect(error).toMatchObject({ kind: "server", status });
@@ -461,14 +578,19 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
   it("reports a 200 whose body is not a reply as ProviderError bad_response", async () => {
     const fake = await harness.start(() => ({ raw: JSON.stringify({ hello: "world" }) }));
 
-    const error = await providerErrorOf(runToolLoop(fake.provider(), { system: SYSTEM, messages: ask("Halo"), tools, executeTool }));
+    const error = await providerErrorOf(
+      runToolLoop(fake.provider(), { system: SYSTEM, messages: ask("Halo"), tools, executeTool }),
+    );
 
     expect(error.kind).toBe("bad_response");
   });
 
   it("stops a model that never stops calling tools at maxSteps", async () => {
     let n = 0;
-    const fake = await harness.start(() => ({ say: "Cek lagi...", call: [{ id: `call_${++n}`, name: "search_vehicles", args: {} }] }));
+    const fake = await harness.start(() => ({
+      say: "Cek lagi...",
+      call: [{ id: `call_${++n}`, name: "search_vehicles", args: {} }],
+    }));
 
     const result = await runToolLoop(fake.provider(), {
       system: SYSTEM,
@@ -493,11 +615,20 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
 describe("anthropic wire format", () => {
   it("sends x-api-key, anthropic-version, system, JSON Schema tools, and tool_result blocks with is_error", async () => {
     const fake = await startFakeAnthropic([
-      { kind: "message", content: [{ type: "tool_use", id: "toolu_1", name: "credit_simulation", input: { price: "murah" } }] },
+      {
+        kind: "message",
+        content: [{ type: "tool_use", id: "toolu_1", name: "credit_simulation", input: { price: "murah" } }],
+      },
       { kind: "message", content: [{ type: "text", text: "Berapa DP yang diinginkan?" }] },
     ]);
     openFakes.push(fake);
-    const provider = createAnthropicProvider({ apiKey: fake.apiKey, baseURL: fake.baseURL, model: "claude-haiku-4-5", timeoutMs: 5_000, maxRetries: 0 });
+    const provider = createAnthropicProvider({
+      apiKey: fake.apiKey,
+      baseURL: fake.baseURL,
+      model: "claude-haiku-4-5",
+      timeoutMs: 5_000,
+      maxRetries: 0,
+    });
 
     await runToolLoop(provider, {
       system: SYSTEM,
@@ -543,10 +674,20 @@ describe("anthropic wire format", () => {
       },
     });
     expect(second?.body?.messages.slice(1)).toEqual([
-      { role: "assistant", content: [{ type: "tool_use", id: "toolu_1", name: "credit_simulation", input: { price: "murah" } }] },
+      {
+        role: "assistant",
+        content: [{ type: "tool_use", id: "toolu_1", name: "credit_simulation", input: { price: "murah" } }],
+      },
       {
         role: "user",
-        content: [{ type: "tool_result", tool_use_id: "toolu_1", content: expect.stringContaining("Invalid arguments"), is_error: true }],
+        content: [
+          {
+            type: "tool_result",
+            tool_use_id: "toolu_1",
+            content: expect.stringContaining("Invalid arguments"),
+            is_error: true,
+          },
+        ],
       },
     ]);
   });
@@ -554,7 +695,13 @@ describe("anthropic wire format", () => {
   it("rejects a tool_use that is not answered, as the API does", async () => {
     const fake = await startFakeAnthropic([]);
     openFakes.push(fake);
-    const provider = createAnthropicProvider({ apiKey: fake.apiKey, baseURL: fake.baseURL, model: "claude-haiku-4-5", timeoutMs: 5_000, maxRetries: 0 });
+    const provider = createAnthropicProvider({
+      apiKey: fake.apiKey,
+      baseURL: fake.baseURL,
+      model: "claude-haiku-4-5",
+      timeoutMs: 5_000,
+      maxRetries: 0,
+    });
 
     const error = await providerErrorOf(
       provider.generate({
@@ -562,7 +709,11 @@ describe("anthropic wire format", () => {
         tools: [toToolSpec(searchVehicles)],
         transcript: [
           { role: "user", text: "Halo" },
-          { role: "assistant", text: "", toolCalls: [{ id: "toolu_lost", name: "search_vehicles", args: {} }] },
+          {
+            role: "assistant",
+            text: "",
+            toolCalls: [{ id: "toolu_lost", name: "search_vehicles", args: {} }],
+          },
           { role: "user", text: "Halo?" },
         ],
       }),
@@ -576,11 +727,20 @@ describe("anthropic wire format", () => {
 describe("openai wire format", () => {
   it("sends Bearer auth, the system message first, function tools, tool_calls with JSON text and role tool messages", async () => {
     const fake = await startFakeOpenAI([
-      { kind: "message", toolCalls: [{ id: "call_1", name: "search_vehicles", arguments: { brand: "Honda" } }] },
+      {
+        kind: "message",
+        toolCalls: [{ id: "call_1", name: "search_vehicles", arguments: { brand: "Honda" } }],
+      },
       { kind: "message", content: "Ada Honda Brio 2020." },
     ]);
     openFakes.push(fake);
-    const provider = createOpenAIProvider({ apiKey: fake.apiKey, baseURL: fake.baseURL, model: "gpt-4.1-mini", timeoutMs: 5_000, maxRetries: 0 });
+    const provider = createOpenAIProvider({
+      apiKey: fake.apiKey,
+      baseURL: fake.baseURL,
+      model: "gpt-4.1-mini",
+      timeoutMs: 5_000,
+      maxRetries: 0,
+    });
 
     await runToolLoop(provider, { system: SYSTEM, messages: ask("Ada Honda?"), tools, executeTool });
 
@@ -613,9 +773,19 @@ describe("openai wire format", () => {
       {
         role: "assistant",
         content: null,
-        tool_calls: [{ id: "call_1", type: "function", function: { name: "search_vehicles", arguments: '{"brand":"Honda"}' } }],
+        tool_calls: [
+          {
+            id: "call_1",
+            type: "function",
+            function: { name: "search_vehicles", arguments: '{"brand":"Honda"}' },
+          },
+        ],
       },
-      { role: "tool", tool_call_id: "call_1", content: JSON.stringify({ vehicles: [{ ...STOCK[1], price: 139_000_000 }] }) },
+      {
+        role: "tool",
+        tool_call_id: "call_1",
+        content: JSON.stringify({ vehicles: [{ ...STOCK[1], price: 139_000_000 }] }),
+      },
     ]);
   });
 
@@ -626,15 +796,33 @@ describe("openai wire format", () => {
       { kind: "message", content: "Maaf, merek apa yang dicari?" },
     ]);
     openFakes.push(fake);
-    const provider = createOpenAIProvider({ apiKey: fake.apiKey, baseURL: fake.baseURL, model: "gpt-4.1-mini", timeoutMs: 5_000, maxRetries: 0 });
+    const provider = createOpenAIProvider({
+      apiKey: fake.apiKey,
+      baseURL: fake.baseURL,
+      model: "gpt-4.1-mini",
+      timeoutMs: 5_000,
+      maxRetries: 0,
+    });
 
-    const result = await runToolLoop(provider, { system: SYSTEM, messages: ask("Toyota?"), tools, executeTool });
+    const result = await runToolLoop(provider, {
+      system: SYSTEM,
+      messages: ask("Toyota?"),
+      tools,
+      executeTool,
+    });
 
     expect(executed).toEqual([]);
     expect(result.toolCalls[0]).toMatchObject({ args: broken, isError: true });
     const messages = fake.requests[1]?.body?.messages ?? [];
-    expect(messages[2]).toMatchObject({ role: "assistant", tool_calls: [{ function: { arguments: broken } }] });
-    expect(messages[3]).toMatchObject({ role: "tool", tool_call_id: "call_1", content: expect.stringContaining("not valid JSON") });
+    expect(messages[2]).toMatchObject({
+      role: "assistant",
+      tool_calls: [{ function: { arguments: broken } }],
+    });
+    expect(messages[3]).toMatchObject({
+      role: "tool",
+      tool_call_id: "call_1",
+      content: expect.stringContaining("not valid JSON"),
+    });
   });
 });
 
@@ -643,7 +831,9 @@ describe("openai wire format", () => {
 // ---------------------------------------------------------------------------------------------
 
 /** A provider that replays canned responses and keeps what it was asked. */
-function scriptedProvider(responses: Partial<ModelResponse>[]): AssistantProvider & { requests: ModelRequest[] } {
+function scriptedProvider(
+  responses: Partial<ModelResponse>[],
+): AssistantProvider & { requests: ModelRequest[] } {
   const requests: ModelRequest[] = [];
   return {
     name: "local",
@@ -652,7 +842,14 @@ function scriptedProvider(responses: Partial<ModelResponse>[]): AssistantProvide
     async generate(request) {
       requests.push({ ...request, transcript: [...request.transcript] });
       const response = responses[requests.length - 1] ?? {};
-      return { text: "", toolCalls: [], stopReason: "end_turn", usage: { inputTokens: 0, outputTokens: 0 }, model: "scripted", ...response };
+      return {
+        text: "",
+        toolCalls: [],
+        stopReason: "end_turn",
+        usage: { inputTokens: 0, outputTokens: 0 },
+        model: "scripted",
+        ...response,
+      };
     },
   };
 }
@@ -660,7 +857,10 @@ function scriptedProvider(responses: Partial<ModelResponse>[]): AssistantProvide
 describe("runToolLoop", () => {
   it("shows the model a ToolError's message, and lets any other exception fail the turn", async () => {
     const call = { id: "c1", name: "search_vehicles", args: {} };
-    const soldOut = scriptedProvider([{ toolCalls: [call], stopReason: "tool_use" }, { text: "Maaf, stok habis." }]);
+    const soldOut = scriptedProvider([
+      { toolCalls: [call], stopReason: "tool_use" },
+      { text: "Maaf, stok habis." },
+    ]);
     const result = await runToolLoop(soldOut, {
       system: SYSTEM,
       messages: ask("Ada mobil?"),
@@ -669,10 +869,20 @@ describe("runToolLoop", () => {
         throw new ToolError("Stok sedang diperbarui, coba lagi sebentar.");
       },
     });
-    expect(result.toolCalls[0]).toMatchObject({ isError: true, result: { error: "Stok sedang diperbarui, coba lagi sebentar." } });
+    expect(result.toolCalls[0]).toMatchObject({
+      isError: true,
+      result: { error: "Stok sedang diperbarui, coba lagi sebentar." },
+    });
     expect(soldOut.requests[1]?.transcript.at(-1)).toEqual({
       role: "tool",
-      results: [{ toolCallId: "c1", toolName: "search_vehicles", content: '{"error":"Stok sedang diperbarui, coba lagi sebentar."}', isError: true }],
+      results: [
+        {
+          toolCallId: "c1",
+          toolName: "search_vehicles",
+          content: '{"error":"Stok sedang diperbarui, coba lagi sebentar."}',
+          isError: true,
+        },
+      ],
     });
 
     const broken = scriptedProvider([{ toolCalls: [call], stopReason: "tool_use" }]);
@@ -689,42 +899,64 @@ describe("runToolLoop", () => {
   });
 
   it("reports an answer cut off by the token limit", async () => {
-    const result = await runToolLoop(scriptedProvider([{ text: "Avanza 2021 harganya Rp", stopReason: "max_tokens" }]), {
-      system: SYSTEM,
-      messages: ask("Harga?"),
-      tools,
-      executeTool,
-    });
+    const result = await runToolLoop(
+      scriptedProvider([{ text: "Avanza 2021 harganya Rp", stopReason: "max_tokens" }]),
+      {
+        system: SYSTEM,
+        messages: ask("Harga?"),
+        tools,
+        executeTool,
+      },
+    );
     expect(result.finishReason).toBe("max_tokens");
   });
 
   it("gives tools a JSON Schema from the zod input side, and refuses a non-object input", () => {
     expect(toToolSpec(creditSimulation).parameters).not.toHaveProperty("$schema");
-    expect(toToolSpec(creditSimulation).parameters.required).toEqual(["price", "downPaymentPercent", "tenorYears"]);
-    expect(() => toToolSpec(defineTool({ name: "echo", description: "x", input: z.string() }))).toThrow(/must be a z.object/);
+    expect(toToolSpec(creditSimulation).parameters.required).toEqual([
+      "price",
+      "downPaymentPercent",
+      "tenorYears",
+    ]);
+    expect(() => toToolSpec(defineTool({ name: "echo", description: "x", input: z.string() }))).toThrow(
+      /must be a z.object/,
+    );
     // bigint has no JSON Schema: money goes through RupiahArg instead.
-    expect(() => toToolSpec(defineTool({ name: "bad_money", description: "x", input: z.object({ price: z.bigint() }) }))).toThrow();
+    expect(() =>
+      toToolSpec(defineTool({ name: "bad_money", description: "x", input: z.object({ price: z.bigint() }) })),
+    ).toThrow();
   });
 });
 
 describe("estimateCostMicroUsd", () => {
   it("prices a dated snapshot as the model it snapshots, and a newer version as unknown", () => {
-    expect(findModelPrice("openai", "gpt-4.1-mini-2025-04-14")).toEqual(DEFAULT_PRICES.openai?.["gpt-4.1-mini"]);
+    expect(findModelPrice("openai", "gpt-4.1-mini-2025-04-14")).toEqual(
+      DEFAULT_PRICES.openai?.["gpt-4.1-mini"],
+    );
     expect(findModelPrice("openai", "gpt-4.1-2025-04-14")).toEqual(DEFAULT_PRICES.openai?.["gpt-4.1"]);
-    expect(findModelPrice("anthropic", "claude-sonnet-4-5-20250929")).toEqual(DEFAULT_PRICES.anthropic?.["claude-sonnet-4-5"]);
+    expect(findModelPrice("anthropic", "claude-sonnet-4-5-20250929")).toEqual(
+      DEFAULT_PRICES.anthropic?.["claude-sonnet-4-5"],
+    );
     expect(findModelPrice("anthropic", "claude-opus-4-6")).toBeNull();
   });
 
   it("counts integer micro-USD, nothing for the local engine, and null for a model it does not know", () => {
     // 3 USD and 15 USD per million tokens: 3 and 15 micro-USD per token.
-    expect(estimateCostMicroUsd("anthropic", "claude-sonnet-4-5", { inputTokens: 1_000, outputTokens: 200 })).toBe(6_000);
+    expect(
+      estimateCostMicroUsd("anthropic", "claude-sonnet-4-5", { inputTokens: 1_000, outputTokens: 200 }),
+    ).toBe(6_000);
     expect(estimateCostMicroUsd("openai", "gpt-4.1-mini", { inputTokens: 3, outputTokens: 1 })).toBe(3);
     expect(estimateCostMicroUsd("local", "rules", { inputTokens: 1_000, outputTokens: 1_000 })).toBe(0);
     expect(estimateCostMicroUsd("openai", "some-new-model", { inputTokens: 1, outputTokens: 1 })).toBeNull();
     expect(
-      estimateCostMicroUsd("openai", "my-finetune", { inputTokens: 10, outputTokens: 10 }, {
-        openai: { "my-finetune": { inputPerMillion: 1, outputPerMillion: 2 } },
-      }),
+      estimateCostMicroUsd(
+        "openai",
+        "my-finetune",
+        { inputTokens: 10, outputTokens: 10 },
+        {
+          openai: { "my-finetune": { inputPerMillion: 1, outputPerMillion: 2 } },
+        },
+      ),
     ).toBe(30);
   });
 });

@@ -1,15 +1,44 @@
 import { describe, expect, it } from "vitest";
 import {
-  aroundBand, parseBudget, parseIndonesianNumberWords, readStoredCriteria, SearchCriteria, storeCriteria,
-  understandBuyerMessage, type Financing, type Intent, type KnownModel, type Understanding,
+  aroundBand,
+  type Financing,
+  type Intent,
+  type KnownModel,
+  parseBudget,
+  parseIndonesianNumberWords,
+  readStoredCriteria,
+  SearchCriteria,
+  storeCriteria,
+  type Understanding,
+  understandBuyerMessage,
 } from "@/lib/assistant/understand";
-import { BUYER_MESSAGES, checkUnderstanding, DEMO_CITIES, DEMO_STOCK, EVAL_NOW } from "../eval/buyer-messages";
+import {
+  BUYER_MESSAGES,
+  checkUnderstanding,
+  DEMO_CITIES,
+  DEMO_STOCK,
+  EVAL_NOW,
+} from "../eval/buyer-messages";
 
 const JT = 1_000_000n;
 const NOW = new Date("2025-06-01T08:00:00+07:00");
-const CITIES = ["Jakarta Selatan", "Depok", "Tangerang Selatan", "Bandung", "Cimahi", "Bekasi", "Surabaya", "Sidoarjo", "Malang"];
+const CITIES = [
+  "Jakarta Selatan",
+  "Depok",
+  "Tangerang Selatan",
+  "Bandung",
+  "Cimahi",
+  "Bekasi",
+  "Surabaya",
+  "Sidoarjo",
+  "Malang",
+];
 
-function understand(text: string, previous?: SearchCriteria, brands: readonly KnownModel[] = DEMO_STOCK): Understanding {
+function understand(
+  text: string,
+  previous?: SearchCriteria,
+  brands: readonly KnownModel[] = DEMO_STOCK,
+): Understanding {
   return understandBuyerMessage(text, { brands, cities: CITIES, previous, now: NOW });
 }
 
@@ -126,14 +155,20 @@ describe("brands and models", () => {
   });
 
   it("follows the showroom's own spelling of its stock", () => {
-    const stock = [{ brand: "Toyota", model: "Innova" }, { brand: "Toyota", model: "Avanza Veloz" }];
+    const stock = [
+      { brand: "Toyota", model: "Innova" },
+      { brand: "Toyota", model: "Avanza Veloz" },
+    ];
     expect(understand("inova diesel", undefined, stock).criteria.model).toBe("Innova");
     expect(understand("avanza veloz 2021", undefined, stock).criteria.model).toBe("Avanza Veloz");
   });
 
   it("keeps every model named, and the first as the search", () => {
     const result = understand("avanza atau xenia yg 2018");
-    expect(result.models).toEqual([{ brand: "Toyota", model: "Avanza" }, { brand: "Daihatsu", model: "Xenia" }]);
+    expect(result.models).toEqual([
+      { brand: "Toyota", model: "Avanza" },
+      { brand: "Daihatsu", model: "Xenia" },
+    ]);
     expect(result.criteria).toMatchObject({ brand: "Toyota", model: "Avanza", yearMin: 2018, yearMax: 2018 });
   });
 
@@ -209,7 +244,10 @@ describe("money in a message", () => {
 
   it("lists every Rupiah amount the buyer wrote, financing included, in order", () => {
     expect(understand("avanza 150-175jt, dp 30jt, cicilan 4,5jt/bulan").mentionedAmounts).toEqual([
-      150n * JT, 175n * JT, 30n * JT, 4_500_000n,
+      150n * JT,
+      175n * JT,
+      30n * JT,
+      4_500_000n,
     ]);
     expect(understand("200an").mentionedAmounts).toEqual([200n * JT]);
     expect(understand("tanda jadi 2jt").mentionedAmounts).toEqual([2n * JT]);
@@ -225,7 +263,10 @@ describe("money in a message", () => {
 
 describe("financing is not a car price", () => {
   it.each<[string, Financing]>([
-    ["DP 30jt cicilan 5jt/bulan tenor 4 tahun", { downPayment: 30n * JT, monthlyBudget: 5n * JT, tenorMonths: 48 }],
+    [
+      "DP 30jt cicilan 5jt/bulan tenor 4 tahun",
+      { downPayment: 30n * JT, monthlyBudget: 5n * JT, tenorMonths: 48 },
+    ],
     ["dp 20%", { downPaymentPercent: 20 }],
     ["dp 20 persen", { downPaymentPercent: 20 }],
     ["30% down payment", { downPaymentPercent: 30 }],
@@ -376,7 +417,12 @@ describe("intents", () => {
   });
 
   it("finds several intents at once, in a fixed order", () => {
-    expect(understand("halo kak, avanza 2019 bisa kredit? minta fotonya").intents).toEqual(["greeting", "search", "photos", "credit"]);
+    expect(understand("halo kak, avanza 2019 bisa kredit? minta fotonya").intents).toEqual([
+      "greeting",
+      "search",
+      "photos",
+      "credit",
+    ]);
   });
 
   it("does not take the honorific 'min' (admin) for a request for a human", () => {
@@ -435,9 +481,15 @@ describe("who the buyer is", () => {
   });
 
   it("tells the buyer's home from where the car should be", () => {
-    expect(understand("saya Rina dari Bekasi mau tanya brio")).toMatchObject({ buyerCity: "Bekasi", criteria: { model: "Brio" } });
+    expect(understand("saya Rina dari Bekasi mau tanya brio")).toMatchObject({
+      buyerCity: "Bekasi",
+      criteria: { model: "Brio" },
+    });
     expect(understand("saya Rina dari Bekasi mau tanya brio").criteria.city).toBeUndefined();
-    expect(understand("saya domisili di malang, ada unit di surabaya?")).toMatchObject({ buyerCity: "Malang", criteria: { city: "Surabaya" } });
+    expect(understand("saya domisili di malang, ada unit di surabaya?")).toMatchObject({
+      buyerCity: "Malang",
+      criteria: { city: "Surabaya" },
+    });
     expect(understand("ada unit dari bekasi?").criteria.city).toBe("Bekasi");
   });
 });
@@ -448,15 +500,31 @@ describe("follow-ups across turns", () => {
   it.each<[string, SearchCriteria, SearchCriteria]>([
     ["yang matic ada?", avanza, { ...avanza, transmission: "automatic" }],
     ["warna hitam?", avanza, { ...avanza, color: "hitam" }],
-    ["kalau yang 2020?", { ...avanza, yearMin: 2017, yearMax: 2019 }, { ...avanza, yearMin: 2020, yearMax: 2020 }],
+    [
+      "kalau yang 2020?",
+      { ...avanza, yearMin: 2017, yearMax: 2019 },
+      { ...avanza, yearMin: 2020, yearMax: 2020 },
+    ],
     ["2019 ke atas aja", { ...avanza, yearMin: 2017, yearMax: 2017 }, { ...avanza, yearMin: 2019 }],
     ["budget naik jadi 250", avanza, { ...avanza, priceMax: 250n * JT }],
-    ["kalau Xpander?", { ...avanza, transmission: "automatic" }, { brand: "Mitsubishi", model: "Xpander", priceMax: 200n * JT, transmission: "automatic" }],
-    ["kalau honda?", { bodyType: "suv", priceMax: 300n * JT }, { brand: "Honda", bodyType: "suv", priceMax: 300n * JT }],
+    [
+      "kalau Xpander?",
+      { ...avanza, transmission: "automatic" },
+      { brand: "Mitsubishi", model: "Xpander", priceMax: 200n * JT, transmission: "automatic" },
+    ],
+    [
+      "kalau honda?",
+      { bodyType: "suv", priceMax: 300n * JT },
+      { brand: "Honda", bodyType: "suv", priceMax: 300n * JT },
+    ],
     ["kalau honda?", avanza, { brand: "Honda", priceMax: 200n * JT }],
     ["cari yang lain", avanza, {}],
     ["mobil lain deh, sedan dibawah 150", avanza, { bodyType: "sedan", priceMax: 150n * JT }],
-    ["model lain dong", { ...avanza, transmission: "automatic" }, { priceMax: 200n * JT, transmission: "automatic" }],
+    [
+      "model lain dong",
+      { ...avanza, transmission: "automatic" },
+      { priceMax: 200n * JT, transmission: "automatic" },
+    ],
     ["ada warna lain?", { ...avanza, color: "merah" }, avanza],
     ["ada fotonya?", { stockCode: "MJ-005" }, { stockCode: "MJ-005" }],
     ["MJ-005 masih ada?", avanza, { stockCode: "MJ-005" }],
@@ -502,11 +570,21 @@ describe("confidence and shape", () => {
     expect(understand("").intents).toEqual([]);
     expect(understand("🙏🙏🙏").confidence).toBe(0);
     expect(understand("avanza ".repeat(500)).criteria.model).toBe("Avanza");
-    expect(understand("AVANZA MATIC 2019 DIBAWAH 150JT").criteria).toMatchObject({ model: "Avanza", transmission: "automatic", priceMax: 150n * JT });
+    expect(understand("AVANZA MATIC 2019 DIBAWAH 150JT").criteria).toMatchObject({
+      model: "Avanza",
+      transmission: "automatic",
+      priceMax: 150n * JT,
+    });
   });
 
   it("stores criteria as JSON and reads them back", () => {
-    const criteria: SearchCriteria = { brand: "Toyota", model: "Avanza", priceMin: 135n * JT, priceMax: 165n * JT, yearMin: 2018 };
+    const criteria: SearchCriteria = {
+      brand: "Toyota",
+      model: "Avanza",
+      priceMin: 135n * JT,
+      priceMax: 165n * JT,
+      yearMin: 2018,
+    };
     const json = JSON.parse(JSON.stringify(storeCriteria(criteria)));
     expect(json.priceMax).toBe("165000000");
     expect(readStoredCriteria(json)).toEqual(criteria);
@@ -519,11 +597,18 @@ describe("labelled buyer messages (tests/eval/buyer-messages.ts)", () => {
   it("has a broad, unique set of cases", () => {
     expect(BUYER_MESSAGES.length).toBeGreaterThanOrEqual(110);
     expect(new Set(BUYER_MESSAGES.map((testCase) => testCase.id)).size).toBe(BUYER_MESSAGES.length);
-    expect(BUYER_MESSAGES.filter((testCase) => testCase.expect.language === "en").length).toBeGreaterThanOrEqual(10);
+    expect(
+      BUYER_MESSAGES.filter((testCase) => testCase.expect.language === "en").length,
+    ).toBeGreaterThanOrEqual(10);
   });
 
   it.each(BUYER_MESSAGES.map((testCase) => [testCase.id, testCase] as const))("%s", (_id, testCase) => {
-    const understanding = understandBuyerMessage(testCase.text, { brands: DEMO_STOCK, cities: DEMO_CITIES, previous: testCase.previous, now: EVAL_NOW });
+    const understanding = understandBuyerMessage(testCase.text, {
+      brands: DEMO_STOCK,
+      cities: DEMO_CITIES,
+      previous: testCase.previous,
+      now: EVAL_NOW,
+    });
     expect(checkUnderstanding(testCase, understanding)).toEqual([]);
   });
 });

@@ -13,6 +13,9 @@ describe("credit simulation", () => {
   });
 
   it("keeps tenor and down payment within what showrooms offer", () => {
-    expect(simulateCredit({ price: 100_000_000n, downPaymentPct: 150, years: 9, rateBps: 0 })).toMatchObject({ downPayment: 90_000_000n, months: 60 });
+    expect(simulateCredit({ price: 100_000_000n, downPaymentPct: 150, years: 9, rateBps: 0 })).toMatchObject({
+      downPayment: 90_000_000n,
+      months: 60,
+    });
   });
 });

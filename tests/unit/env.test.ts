@@ -4,7 +4,14 @@ import { EnvError, parseEnv } from "@/lib/env";
 describe("settings", () => {
   it("gives every setting a sensible default for the embedded demo", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data", DEFAULT_LOCALE: "id", SEED_DEMO: true, LOGIN_MAX_FAILURES: 5, ROOT_DOMAIN: "localhost" });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: ".data",
+      DEFAULT_LOCALE: "id",
+      SEED_DEMO: true,
+      LOGIN_MAX_FAILURES: 5,
+      ROOT_DOMAIN: "localhost",
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -21,7 +28,8 @@ describe("settings", () => {
     }
     expect(error).toBeInstanceOf(EnvError);
     const message = (error as EnvError).message;
-    for (const key of ["PORT", "DATABASE_URL", "DEFAULT_LOCALE", "AUTH_SECRET"]) expect(message).toContain(key);
+    for (const key of ["PORT", "DATABASE_URL", "DEFAULT_LOCALE", "AUTH_SECRET"])
+      expect(message).toContain(key);
     expect(message).toContain("postgresql://");
     expect(message).toContain(".env.example");
   });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { matchNames } from "@/lib/inventory/fuzzy";
 
-const MODELS = ["Avanza", "Kijang Innova", "Xpander", "Jazz", "HR-V", "CR-V", "Brio", "Fortuner", "Ertiga", "Pajero Sport"];
+const MODELS = [
+  "Avanza",
+  "Kijang Innova",
+  "Xpander",
+  "Jazz",
+  "HR-V",
+  "CR-V",
+  "Brio",
+  "Fortuner",
+  "Ertiga",
+  "Pajero Sport",
+];
 
 describe("typo-tolerant names", () => {
   it("finds the model a buyer means despite Indonesian spellings and typos", () => {

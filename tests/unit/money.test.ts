@@ -28,6 +28,7 @@ describe("Rupiah", () => {
   });
 
   it("refuses what is not a price", () => {
-    for (const text of ["", "murah", "-5 jt", "0", "12abc", "Rp"]) expect([text, parseRupiah(text)]).toEqual([text, null]);
+    for (const text of ["", "murah", "-5 jt", "0", "12abc", "Rp"])
+      expect([text, parseRupiah(text)]).toEqual([text, null]);
   });
 });

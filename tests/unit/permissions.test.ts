@@ -3,7 +3,13 @@ import { can, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 
 describe("role permissions", () => {
   it("keeps sales staff out of staff management, settings and the audit log", () => {
-    for (const permission of ["staff.manage", "settings.manage", "audit.read", "leads.read.all", "vehicles.import"] as const) {
+    for (const permission of [
+      "staff.manage",
+      "settings.manage",
+      "audit.read",
+      "leads.read.all",
+      "vehicles.import",
+    ] as const) {
       expect(can("sales", permission)).toBe(false);
     }
     expect(can("sales", "vehicles.write")).toBe(true);

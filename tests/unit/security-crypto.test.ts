@@ -1,6 +1,12 @@
 // Secrets at rest: AES-256-GCM round trips, tamper and wrong-key detection, format checks, masking, key lookup.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SecretCryptoError, type SecretErrorReason, decryptSecret, encryptSecret, maskSecret } from "@/lib/security/crypto";
+import {
+  decryptSecret,
+  encryptSecret,
+  maskSecret,
+  SecretCryptoError,
+  type SecretErrorReason,
+} from "@/lib/security/crypto";
 
 const KEY = "0123456789abcdef0123456789abcdef-test-key";
 const OTHER_KEY = "fedcba9876543210fedcba9876543210-other-key";
@@ -41,7 +47,8 @@ describe("encryptSecret / decryptSecret", () => {
       "",
       "x".repeat(10_000),
     ];
-    for (const plaintext of samples) expect(decryptSecret(encryptSecret(plaintext, KEY), KEY)).toBe(plaintext);
+    for (const plaintext of samples)
+      expect(decryptSecret(encryptSecret(plaintext, KEY), KEY)).toBe(plaintext);
   });
 
   it("writes a versioned v1:<iv>:<tag>:<ciphertext> string with a 12-byte IV and 16-byte tag", () => {
@@ -76,7 +83,10 @@ describe("encryptSecret / decryptSecret", () => {
 
   it("detects a flipped byte at the end of the ciphertext too", () => {
     const sealed = encryptSecret("token rahasia", KEY);
-    expectSecretError(() => decryptSecret(flipByte(sealed, "ciphertext", "token rahasia".length - 1), KEY), "authentication_failed");
+    expectSecretError(
+      () => decryptSecret(flipByte(sealed, "ciphertext", "token rahasia".length - 1), KEY),
+      "authentication_failed",
+    );
   });
 
   it("refuses to decrypt with the wrong key, with a message that names ENCRYPTION_KEY", () => {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkSlug, slugify } from "@/lib/tenancy/slug";
 import { normalizePhone } from "@/lib/phone";
+import { checkSlug, slugify } from "@/lib/tenancy/slug";
 
 describe("showroom slugs", () => {
   it("refuses names the platform uses for itself", () => {
-    for (const name of ["admin", "dashboard", "login", "api", "www"]) expect(checkSlug(name)).toBe("reserved");
+    for (const name of ["admin", "dashboard", "login", "api", "www"])
+      expect(checkSlug(name)).toBe("reserved");
   });
   it("refuses malformed slugs", () => {
-    for (const name of ["", "-maju", "maju-", "Maju", "maju motor", "a".repeat(64)]) expect(checkSlug(name)).toBe("format");
+    for (const name of ["", "-maju", "maju-", "Maju", "maju motor", "a".repeat(64)])
+      expect(checkSlug(name)).toBe("format");
   });
   it("accepts ordinary slugs", () => {
     expect(checkSlug("maju-motor-2")).toBeNull();

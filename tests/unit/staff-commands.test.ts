@@ -1,8 +1,8 @@
 // Staff chat commands as showroom staff really type them (typos, slang, no punctuation) read into commands.
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { parseStaffCommand } from "@/lib/assistant/staff-commands";
 import { analysePhoto, colorName, describeListing, readListingCaption } from "@/lib/assistant/listing";
+import { parseStaffCommand } from "@/lib/assistant/staff-commands";
 
 const brands = [
   { brand: "Toyota", model: "Avanza" },
@@ -26,12 +26,22 @@ describe("status changes", () => {
   ])("%s -> %s", (text, status) => {
     const command = parse(text);
     expect(command).toMatchObject({ kind: "status", status });
-    expect(command.kind === "status" && command.target.stockCode).toBe(text.toUpperCase().slice(0, text.indexOf(" ")));
+    expect(command.kind === "status" && command.target.stockCode).toBe(
+      text.toUpperCase().slice(0, text.indexOf(" ")),
+    );
   });
 
   it("names a car by its plate, with the model as a hint", () => {
-    expect(parse("avanza B 1234 SJA booking")).toEqual({ kind: "status", status: "booked", target: { plate: "B 1234 SJA", brand: "Toyota", model: "Avanza" } });
-    expect(parse("b1234sja terjual")).toMatchObject({ kind: "status", status: "sold", target: { plate: "B 1234 SJA" } });
+    expect(parse("avanza B 1234 SJA booking")).toEqual({
+      kind: "status",
+      status: "booked",
+      target: { plate: "B 1234 SJA", brand: "Toyota", model: "Avanza" },
+    });
+    expect(parse("b1234sja terjual")).toMatchObject({
+      kind: "status",
+      status: "sold",
+      target: { plate: "B 1234 SJA" },
+    });
   });
 
   it("does not read a plate as a stock code", () => {
@@ -70,11 +80,19 @@ describe("price and field edits", () => {
 
 describe("stock questions", () => {
   it("lists a model", () => {
-    expect(parse("stok avanza")).toMatchObject({ kind: "stock", criteria: { brand: "Toyota", model: "Avanza" }, count: false });
+    expect(parse("stok avanza")).toMatchObject({
+      kind: "stock",
+      criteria: { brand: "Toyota", model: "Avanza" },
+      count: false,
+    });
     expect(parse("stok avansa")).toMatchObject({ kind: "stock", criteria: { model: "Avanza" } });
   });
   it("counts by transmission", () => {
-    expect(parse("ada berapa unit matic?")).toMatchObject({ kind: "stock", criteria: { transmission: "automatic" }, count: true });
+    expect(parse("ada berapa unit matic?")).toMatchObject({
+      kind: "stock",
+      criteria: { transmission: "automatic" },
+      count: true,
+    });
   });
   it("checks one car", () => {
     expect(parse("cek HX-001")).toEqual({ kind: "detail", target: { stockCode: "HX-001" } });
@@ -95,8 +113,20 @@ describe("the rest", () => {
 
 describe("listing from a caption and a photo", () => {
   it("reads the caption with the buyer parser", () => {
-    const { fields, missing } = readListingCaption("Jazz RS 2019 187,5jt km 88rb merah matic", { brands, now: new Date("2025-06-01T00:00:00Z") });
-    expect(fields).toEqual({ brand: "Honda", model: "Jazz", variant: "RS", year: 2019, price: 187_500_000n, mileageKm: 88_000, color: "merah", transmission: "automatic" });
+    const { fields, missing } = readListingCaption("Jazz RS 2019 187,5jt km 88rb merah matic", {
+      brands,
+      now: new Date("2025-06-01T00:00:00Z"),
+    });
+    expect(fields).toEqual({
+      brand: "Honda",
+      model: "Jazz",
+      variant: "RS",
+      year: 2019,
+      price: 187_500_000n,
+      mileageKm: 88_000,
+      color: "merah",
+      transmission: "automatic",
+    });
     expect(missing).toEqual([]);
     expect(readListingCaption("mobil bagus nih").missing).toEqual(["model", "year", "price"]);
   });
@@ -112,21 +142,38 @@ describe("listing from a caption and a photo", () => {
 
   it("finds a red car in front of a pale wall and scores a blurry dark photo low", async () => {
     const wall = { r: 238, g: 240, b: 234 };
-    const car = await sharp({ create: { width: 600, height: 400, channels: 3, background: { r: 190, g: 25, b: 35 } } }).png().toBuffer();
+    const car = await sharp({
+      create: { width: 600, height: 400, channels: 3, background: { r: 190, g: 25, b: 35 } },
+    })
+      .png()
+      .toBuffer();
     const photo = await sharp({ create: { width: 1280, height: 960, channels: 3, background: wall } })
       .composite([{ input: car, left: 340, top: 360 }])
       .jpeg()
       .toBuffer();
     const analysis = await analysePhoto(photo);
     expect(analysis.dominantColor).toBe("merah");
-    const dark = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 12, g: 12, b: 14 } } }).jpeg().toBuffer();
+    const dark = await sharp({
+      create: { width: 320, height: 240, channels: 3, background: { r: 12, g: 12, b: 14 } },
+    })
+      .jpeg()
+      .toBuffer();
     const poor = await analysePhoto(dark);
     expect(poor.problems).toEqual(expect.arrayContaining(["small", "dark"]));
     expect(poor.quality).toBeLessThan(analysis.quality);
   });
 
   it("writes descriptions from known facts in both languages", () => {
-    const text = describeListing({ brand: "Honda", model: "Jazz", variant: "RS", year: 2019, price: 187_500_000n, mileageKm: 88_000, color: "merah", transmission: "automatic" });
+    const text = describeListing({
+      brand: "Honda",
+      model: "Jazz",
+      variant: "RS",
+      year: 2019,
+      price: 187_500_000n,
+      mileageKm: 88_000,
+      color: "merah",
+      transmission: "automatic",
+    });
     expect(text.id).toContain("Honda Jazz RS 2019");
     expect(text.id).toContain("Rp 187.500.000");
     expect(text.en).toContain("automatic");

@@ -9,12 +9,23 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { Invalid } from "@/lib/errors";
 import { LocalDiskStorage, type StorageDriver } from "@/lib/storage";
 import { S3Storage, type S3StorageOptions } from "@/lib/storage/s3";
-import { startFakeS3, type FakeS3 } from "@/tests/fakes/s3";
+import { type FakeS3, startFakeS3 } from "@/tests/fakes/s3";
 
 const BUCKET = "autolumiku-photos";
 const REGION = "ap-southeast-3";
 const IMMUTABLE = "public, max-age=31536000, immutable";
-const UNSAFE_KEYS = ["../x", "/abs", "a//b", "a/../b", "a/b/", "", ".hidden", "a\\b", "a/b?c", "tenants/t1/%2e%2e/x"];
+const UNSAFE_KEYS = [
+  "../x",
+  "/abs",
+  "a//b",
+  "a/../b",
+  "a/b/",
+  "",
+  ".hidden",
+  "a\\b",
+  "a/b?c",
+  "tenants/t1/%2e%2e/x",
+];
 
 let fake: FakeS3;
 let webp: Buffer;
@@ -34,7 +45,14 @@ afterAll(async () => {
 });
 
 function s3Storage(overrides: Partial<S3StorageOptions> = {}): S3Storage {
-  return new S3Storage({ bucket: BUCKET, region: REGION, endpoint: fake.endpoint, credentials: fake.credentials, forcePathStyle: true, ...overrides });
+  return new S3Storage({
+    bucket: BUCKET,
+    region: REGION,
+    endpoint: fake.endpoint,
+    credentials: fake.credentials,
+    forcePathStyle: true,
+    ...overrides,
+  });
 }
 
 async function temporaryDirectory(): Promise<string> {
@@ -78,10 +96,19 @@ describe("S3 storage driver over real HTTP (s3rver)", () => {
     const key = photoKey("avif");
     await storage.put(key, avif, { contentType: "image/avif" });
 
-    const client = new S3Client({ region: REGION, endpoint: fake.endpoint, credentials: fake.credentials, forcePathStyle: true });
+    const client = new S3Client({
+      region: REGION,
+      endpoint: fake.endpoint,
+      credentials: fake.credentials,
+      forcePathStyle: true,
+    });
     const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
     client.destroy();
-    expect(head).toMatchObject({ ContentType: "image/avif", CacheControl: IMMUTABLE, ContentLength: avif.length });
+    expect(head).toMatchObject({
+      ContentType: "image/avif",
+      CacheControl: IMMUTABLE,
+      ContentLength: avif.length,
+    });
 
     // What a CDN in front of the bucket would receive and pass on to browsers.
     const response = await fetch(`${fake.endpoint}/${BUCKET}/${key}`);
@@ -116,10 +143,14 @@ describe("S3 storage driver over real HTTP (s3rver)", () => {
     await new Promise<void>((resolve) => counter.listen(0, "127.0.0.1", resolve));
     const address = counter.address();
     try {
-      if (address === null || typeof address === "string") throw new Error("the counting server has no TCP port");
+      if (address === null || typeof address === "string")
+        throw new Error("the counting server has no TCP port");
       const storage = s3Storage({ endpoint: `http://127.0.0.1:${address.port}` });
       for (const key of UNSAFE_KEYS) {
-        expect(await rejection(() => storage.put(key, webp, { contentType: "image/webp" })), key).toBeInstanceOf(Invalid);
+        expect(
+          await rejection(() => storage.put(key, webp, { contentType: "image/webp" })),
+          key,
+        ).toBeInstanceOf(Invalid);
         expect(await rejection(() => storage.get(key)), key).toBeInstanceOf(Invalid);
         expect(await rejection(() => storage.delete(key)), key).toBeInstanceOf(Invalid);
         expect(() => storage.publicUrl(key), key).toThrow(Invalid);
@@ -132,8 +163,12 @@ describe("S3 storage driver over real HTTP (s3rver)", () => {
 
   it("links photos to S3_PUBLIC_URL when it is set, and through /media otherwise", () => {
     const key = "tenants/t1/vehicles/v1/p-640.webp";
-    expect(s3Storage({ publicUrl: "https://cdn.example.com/photos/" }).publicUrl(key)).toBe(`https://cdn.example.com/photos/${key}`);
-    expect(s3Storage({ publicUrl: "https://cdn.example.com" }).publicUrl(key)).toBe(`https://cdn.example.com/${key}`);
+    expect(s3Storage({ publicUrl: "https://cdn.example.com/photos/" }).publicUrl(key)).toBe(
+      `https://cdn.example.com/photos/${key}`,
+    );
+    expect(s3Storage({ publicUrl: "https://cdn.example.com" }).publicUrl(key)).toBe(
+      `https://cdn.example.com/${key}`,
+    );
     expect(s3Storage().publicUrl(key)).toBe(`/media/${key}`);
   });
 });
@@ -147,7 +182,10 @@ const drivers: { name: string; create: () => Promise<StorageDriver> }[] = [
 describe.each(drivers)("storage contract on $name", ({ create }) => {
   it("round-trips each photo format with its content type", async () => {
     const storage = await create();
-    for (const [extension, bytes] of [["webp", webp], ["avif", avif]] as const) {
+    for (const [extension, bytes] of [
+      ["webp", webp],
+      ["avif", avif],
+    ] as const) {
       const key = photoKey(extension);
       await storage.put(key, bytes, { contentType: `image/${extension}` });
       const stored = await storage.get(key);
@@ -186,7 +224,10 @@ describe.each(drivers)("storage contract on $name", ({ create }) => {
   it("rejects unsafe keys with Invalid", async () => {
     const storage = await create();
     for (const key of UNSAFE_KEYS) {
-      expect(await rejection(() => storage.put(key, webp, { contentType: "image/webp" })), key).toBeInstanceOf(Invalid);
+      expect(
+        await rejection(() => storage.put(key, webp, { contentType: "image/webp" })),
+        key,
+      ).toBeInstanceOf(Invalid);
       expect(await rejection(() => storage.get(key)), key).toBeInstanceOf(Invalid);
       expect(await rejection(() => storage.delete(key)), key).toBeInstanceOf(Invalid);
       expect(() => storage.publicUrl(key), key).toThrow(Invalid);
@@ -237,14 +278,18 @@ describe("storage chosen by configuration, as the /media route sees it", () => {
     const key = photoKey("webp");
     await app.getStorage().put(key, webp, { contentType: "image/webp" });
     const request = async (segments: string[]) => {
-      const response = await app.GET(new Request(`http://localhost/media/${segments.join("/")}`), { params: Promise.resolve({ key: segments }) });
+      const response = await app.GET(new Request(`http://localhost/media/${segments.join("/")}`), {
+        params: Promise.resolve({ key: segments }),
+      });
       const body = Buffer.from(await response.arrayBuffer());
       return {
         status: response.status,
         contentType: response.headers.get("content-type"),
         cacheControl: response.headers.get("cache-control"),
         noSniff: response.headers.get("x-content-type-options"),
-        body: response.headers.get("content-type")?.startsWith("image/") ? body.equals(webp) : body.toString("utf8"),
+        body: response.headers.get("content-type")?.startsWith("image/")
+          ? body.equals(webp)
+          : body.toString("utf8"),
       };
     };
     return [
@@ -276,9 +321,27 @@ describe("storage chosen by configuration, as the /media route sees it", () => {
     expect(fromS3).toEqual(fromLocal);
     expect(fromLocal).toEqual([
       { status: 200, contentType: "image/webp", cacheControl: IMMUTABLE, noSniff: "nosniff", body: true },
-      { status: 404, contentType: "application/json", cacheControl: null, noSniff: null, body: JSON.stringify({ error: "not_found", message: "No such file" }) },
-      { status: 400, contentType: "application/json", cacheControl: null, noSniff: null, body: expect.stringContaining('"error":"invalid"') },
-      { status: 400, contentType: "application/json", cacheControl: null, noSniff: null, body: expect.stringContaining('"error":"invalid"') },
+      {
+        status: 404,
+        contentType: "application/json",
+        cacheControl: null,
+        noSniff: null,
+        body: JSON.stringify({ error: "not_found", message: "No such file" }),
+      },
+      {
+        status: 400,
+        contentType: "application/json",
+        cacheControl: null,
+        noSniff: null,
+        body: expect.stringContaining('"error":"invalid"'),
+      },
+      {
+        status: 400,
+        contentType: "application/json",
+        cacheControl: null,
+        noSniff: null,
+        body: expect.stringContaining('"error":"invalid"'),
+      },
     ]);
   });
 });

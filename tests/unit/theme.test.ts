@@ -11,22 +11,59 @@ const logo = { key: logoKey, width: 300, height: 100 };
 
 describe("Theme", () => {
   it("accepts colours, a bundled font and our own storage keys", () => {
-    const theme = Theme.parse({ primary: "#B91C1C", secondary: "#111827", accent: "#fb923c", font: "plus-jakarta-sans", logo, favicon: { key: `tenants/${TENANT}/branding/favicon-0123456789abcdef.png`, width: 192, height: 192 }, hero: { width: 2000, height: 1200, blurDataUrl: "data:image/webp;base64,UklGRh4AAABXRUJQ", variants: [{ format: "webp", width: 1024, height: 614, key: heroKey }] } });
+    const theme = Theme.parse({
+      primary: "#B91C1C",
+      secondary: "#111827",
+      accent: "#fb923c",
+      font: "plus-jakarta-sans",
+      logo,
+      favicon: { key: `tenants/${TENANT}/branding/favicon-0123456789abcdef.png`, width: 192, height: 192 },
+      hero: {
+        width: 2000,
+        height: 1200,
+        blurDataUrl: "data:image/webp;base64,UklGRh4AAABXRUJQ",
+        variants: [{ format: "webp", width: 1024, height: 614, key: heroKey }],
+      },
+    });
     expect(theme.font).toBe("plus-jakarta-sans");
-    expect(themeKeys(theme)).toEqual([logoKey, `tenants/${TENANT}/branding/favicon-0123456789abcdef.png`, heroKey]);
+    expect(themeKeys(theme)).toEqual([
+      logoKey,
+      `tenants/${TENANT}/branding/favicon-0123456789abcdef.png`,
+      heroKey,
+    ]);
   });
 
   it("refuses anything that is not a #rrggbb colour", () => {
-    for (const primary of ["red", "#12345", "#1234567", "#gggggg", "#1d4ed8;", "#1d4ed8; background:url(x)", "</style><script>alert(1)</script>", "expression(alert(1))", "#1d4ed8\n", "var(--x)"]) {
+    for (const primary of [
+      "red",
+      "#12345",
+      "#1234567",
+      "#gggggg",
+      "#1d4ed8;",
+      "#1d4ed8; background:url(x)",
+      "</style><script>alert(1)</script>",
+      "expression(alert(1))",
+      "#1d4ed8\n",
+      "var(--x)",
+    ]) {
       expect(Theme.safeParse({ primary }).success, primary).toBe(false);
     }
   });
 
   it("refuses fonts that are not bundled, including CSS smuggled in a font name", () => {
-    for (const font of ["arial", "Inter", "comic-sans", 'inter"; color:red', "inter;}body{display:none", "<script>", ""]) {
+    for (const font of [
+      "arial",
+      "Inter",
+      "comic-sans",
+      'inter"; color:red',
+      "inter;}body{display:none",
+      "<script>",
+      "",
+    ]) {
       expect(Theme.safeParse({ font }).success, font).toBe(false);
     }
-    for (const font of ["inter", "plus-jakarta-sans", "poppins", "nunito-sans", "montserrat"]) expect(Theme.safeParse({ font }).success).toBe(true);
+    for (const font of ["inter", "plus-jakarta-sans", "poppins", "nunito-sans", "montserrat"])
+      expect(Theme.safeParse({ font }).success).toBe(true);
   });
 
   it("refuses image keys with '..', URLs, quotes, semicolons, angle brackets or a foreign folder", () => {
@@ -57,9 +94,20 @@ describe("Theme", () => {
   });
 
   it("refuses a blur placeholder that is not a base64 WebP (it could close a quote)", () => {
-    const hero = { width: 10, height: 10, variants: [{ format: "webp", width: 10, height: 10, key: heroKey }] };
-    expect(Theme.safeParse({ hero: { ...hero, blurDataUrl: "data:image/webp;base64,AAAA" } }).success).toBe(true);
-    for (const blurDataUrl of ["data:image/svg+xml;base64,AAAA", "data:image/webp;base64,AA');x", 'data:image/webp;base64,AA"', "https://evil.example/x.webp"]) {
+    const hero = {
+      width: 10,
+      height: 10,
+      variants: [{ format: "webp", width: 10, height: 10, key: heroKey }],
+    };
+    expect(Theme.safeParse({ hero: { ...hero, blurDataUrl: "data:image/webp;base64,AAAA" } }).success).toBe(
+      true,
+    );
+    for (const blurDataUrl of [
+      "data:image/svg+xml;base64,AAAA",
+      "data:image/webp;base64,AA');x",
+      'data:image/webp;base64,AA"',
+      "https://evil.example/x.webp",
+    ]) {
       expect(Theme.safeParse({ hero: { ...hero, blurDataUrl } }).success, blurDataUrl).toBe(false);
     }
   });
@@ -70,14 +118,27 @@ describe("Theme", () => {
   });
 
   it("falls back to the defaults when a stored theme is invalid", () => {
-    expect(readTheme({ primary: "red", font: "inter" })).toEqual({ primary: "#1d4ed8", secondary: "#0f172a", accent: "#f59e0b", font: "inter" });
+    expect(readTheme({ primary: "red", font: "inter" })).toEqual({
+      primary: "#1d4ed8",
+      secondary: "#0f172a",
+      accent: "#f59e0b",
+      font: "inter",
+    });
     expect(readTheme(null).font).toBe("inter");
   });
 });
 
 describe("themeStyle", () => {
   it("emits only the validated colours and the bundled family name", () => {
-    const style = themeStyle(readTheme({ primary: "#fef08a", secondary: "#111827", accent: "#1d4ed8", font: "plus-jakarta-sans", logo }));
+    const style = themeStyle(
+      readTheme({
+        primary: "#fef08a",
+        secondary: "#111827",
+        accent: "#1d4ed8",
+        font: "plus-jakarta-sans",
+        logo,
+      }),
+    );
     expect(style).toEqual({
       "--primary": "#fef08a",
       "--primary-foreground": "#0f172a",
@@ -92,7 +153,12 @@ describe("themeStyle", () => {
 
   it("does not pass through a hand-built theme that skipped validation", () => {
     // A Theme object that never went through zod (a bug elsewhere) still cannot reach the style attribute.
-    const forged = { primary: "red;}</style><script>alert(1)</script>", secondary: "#111827", accent: "#1d4ed8", font: "inter" } as const;
+    const forged = {
+      primary: "red;}</style><script>alert(1)</script>",
+      secondary: "#111827",
+      accent: "#1d4ed8",
+      font: "inter",
+    } as const;
     const style = themeStyle({ ...readTheme({}), ...forged, primary: forged.primary });
     for (const value of Object.values(style)) expect(value).not.toMatch(/[;<>{}]|script|url\(/);
     expect(style["--primary"]).toBe("#1d4ed8");

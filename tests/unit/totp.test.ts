@@ -2,17 +2,17 @@
 import { create as createQrCode } from "qrcode";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  InvalidBase32Error,
-  RECOVERY_CODE_ALPHABET,
   base32Decode,
   base32Encode,
   generateRecoveryCodes,
   generateTotpSecret,
   hashRecoveryCode,
   hotp,
+  InvalidBase32Error,
   matchRecoveryCode,
   otpauthUri,
   qrCodeSvg,
+  RECOVERY_CODE_ALPHABET,
   totpCode,
   totpStep,
   verifyTotp,
@@ -67,7 +67,18 @@ describe("base32 (RFC 4648 section 10 vectors, unpadded)", () => {
 
 describe("HOTP (RFC 4226 appendix D)", () => {
   it("produces the published codes for counters 0 to 9", () => {
-    const expected = ["755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489"];
+    const expected = [
+      "755224",
+      "287082",
+      "359152",
+      "969429",
+      "338314",
+      "254676",
+      "287922",
+      "162583",
+      "399871",
+      "520489",
+    ];
     const key = Buffer.from(RFC_SECRET_ASCII, "ascii");
     expect(expected.map((_, counter) => hotp(key, counter))).toEqual(expected);
   });
@@ -148,7 +159,10 @@ describe("verifyTotp", () => {
   it("honours a narrower or wider window", () => {
     expect(verifyTotp(secret, codeAt(-1), { time: now, window: 0 })).toEqual({ ok: false });
     expect(verifyTotp(secret, codeAt(0), { time: now, window: 0 })).toEqual({ ok: true, step: currentStep });
-    expect(verifyTotp(secret, codeAt(2), { time: now, window: 2 })).toEqual({ ok: true, step: currentStep + 2 });
+    expect(verifyTotp(secret, codeAt(2), { time: now, window: 2 })).toEqual({
+      ok: true,
+      step: currentStep + 2,
+    });
     expect(() => verifyTotp(secret, codeAt(0), { time: now, window: -1 })).toThrow(RangeError);
     expect(() => verifyTotp(secret, codeAt(0), { time: now, window: 1.5 })).toThrow(RangeError);
     expect(() => verifyTotp(secret, codeAt(0), { time: now, window: 1000 })).toThrow(RangeError);
@@ -163,17 +177,34 @@ describe("verifyTotp", () => {
 
   it("tolerates spaces people type or paste", () => {
     const code = codeAt(0);
-    for (const typed of [`${code.slice(0, 3)} ${code.slice(3)}`, ` ${code} `, `${code}\n`, code.split("").join(" ")]) {
+    for (const typed of [
+      `${code.slice(0, 3)} ${code.slice(3)}`,
+      ` ${code} `,
+      `${code}\n`,
+      code.split("").join(" "),
+    ]) {
       expect(verifyTotp(secret, typed, { time: now })).toEqual({ ok: true, step: currentStep });
     }
   });
 
   it("rejects anything that is not exactly six digits", () => {
     const code = codeAt(0);
-    for (const typed of ["", "12345", "1234567", "abcdef", `${code}0`, code.slice(1), `${code.slice(0, 5)}x`, "12-34-56", "１２３４５６"]) {
+    for (const typed of [
+      "",
+      "12345",
+      "1234567",
+      "abcdef",
+      `${code}0`,
+      code.slice(1),
+      `${code.slice(0, 5)}x`,
+      "12-34-56",
+      "１２３４５６",
+    ]) {
       expect(verifyTotp(secret, typed, { time: now })).toEqual({ ok: false });
     }
-    expect(verifyTotp(secret, hotp(base32Decode(secret), currentStep, 8), { time: now })).toEqual({ ok: false });
+    expect(verifyTotp(secret, hotp(base32Decode(secret), currentStep, 8), { time: now })).toEqual({
+      ok: false,
+    });
   });
 
   it("refuses to accept the same code twice (replay)", () => {
@@ -182,14 +213,25 @@ describe("verifyTotp", () => {
     if (!first.ok) return;
     expect(verifyTotp(secret, codeAt(0), { time: now, lastUsedStep: first.step })).toEqual({ ok: false });
     // Still refused a few seconds later, while the step is inside the window.
-    expect(verifyTotp(secret, codeAt(0), { time: now + STEP_MS, lastUsedStep: first.step })).toEqual({ ok: false });
+    expect(verifyTotp(secret, codeAt(0), { time: now + STEP_MS, lastUsedStep: first.step })).toEqual({
+      ok: false,
+    });
   });
 
   it("refuses an older code once a newer step was used, but accepts the next one", () => {
     expect(verifyTotp(secret, codeAt(-1), { time: now, lastUsedStep: currentStep })).toEqual({ ok: false });
-    expect(verifyTotp(secret, codeAt(1), { time: now, lastUsedStep: currentStep })).toEqual({ ok: true, step: currentStep + 1 });
-    expect(verifyTotp(secret, codeAt(0), { time: now, lastUsedStep: currentStep - 1 })).toEqual({ ok: true, step: currentStep });
-    expect(verifyTotp(secret, codeAt(0), { time: now, lastUsedStep: null })).toEqual({ ok: true, step: currentStep });
+    expect(verifyTotp(secret, codeAt(1), { time: now, lastUsedStep: currentStep })).toEqual({
+      ok: true,
+      step: currentStep + 1,
+    });
+    expect(verifyTotp(secret, codeAt(0), { time: now, lastUsedStep: currentStep - 1 })).toEqual({
+      ok: true,
+      step: currentStep,
+    });
+    expect(verifyTotp(secret, codeAt(0), { time: now, lastUsedStep: null })).toEqual({
+      ok: true,
+      step: currentStep,
+    });
   });
 
   it("works at the very start of time without looking at negative steps", () => {
@@ -205,7 +247,11 @@ describe("otpauthUri", () => {
   });
 
   it("URL-encodes spaces, colons, ampersands and non-ASCII in the label and issuer", () => {
-    const uri = otpauthUri({ secret: "JBSWY3DPEHPK3PXP", account: "Siti Rahayu: sales&admin ñ", issuer: "Maju Jaya Motor" });
+    const uri = otpauthUri({
+      secret: "JBSWY3DPEHPK3PXP",
+      account: "Siti Rahayu: sales&admin ñ",
+      issuer: "Maju Jaya Motor",
+    });
     expect(uri).toBe(
       "otpauth://totp/Maju%20Jaya%20Motor:Siti%20Rahayu%3A%20sales%26admin%20%C3%B1" +
         "?secret=JBSWY3DPEHPK3PXP&issuer=Maju%20Jaya%20Motor&algorithm=SHA1&digits=6&period=30",
@@ -286,7 +332,9 @@ describe("qrCodeSvg", () => {
     expect(fromSvg.dark).toEqual(expectedDark);
     // The encoder splits the text into byte and alphanumeric runs; joined back they must be the URI.
     const encodedText = symbol.segments
-      .map((segment) => (typeof segment.data === "string" ? segment.data : Buffer.from(segment.data).toString("utf8")))
+      .map((segment) =>
+        typeof segment.data === "string" ? segment.data : Buffer.from(segment.data).toString("utf8"),
+      )
       .join("");
     expect(encodedText).toBe(uri);
   });
@@ -299,7 +347,9 @@ describe("qrCodeSvg", () => {
 });
 
 describe("recovery codes", () => {
-  const shape = new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{4}-[${RECOVERY_CODE_ALPHABET}]{4}-[${RECOVERY_CODE_ALPHABET}]{4}$`);
+  const shape = new RegExp(
+    `^[${RECOVERY_CODE_ALPHABET}]{4}-[${RECOVERY_CODE_ALPHABET}]{4}-[${RECOVERY_CODE_ALPHABET}]{4}$`,
+  );
 
   it("generates ten readable codes by default, or as many as asked", () => {
     const codes = generateRecoveryCodes();
@@ -323,7 +373,13 @@ describe("recovery codes", () => {
   it("hashes to SHA-256 hex, the same for every way of typing a code", () => {
     const hash = hashRecoveryCode("7kq4-m9xz-p2ht");
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    for (const typed of ["7KQ4-M9XZ-P2HT", "7kq4m9xzp2ht", " 7kq4 m9xz p2ht ", "7kq4 - m9xz - p2ht", "7Kq4M9xZ-P2hT"]) {
+    for (const typed of [
+      "7KQ4-M9XZ-P2HT",
+      "7kq4m9xzp2ht",
+      " 7kq4 m9xz p2ht ",
+      "7kq4 - m9xz - p2ht",
+      "7Kq4M9xZ-P2hT",
+    ]) {
       expect(hashRecoveryCode(typed)).toBe(hash);
     }
     expect(hashRecoveryCode("7kq4-m9xz-p2hu")).not.toBe(hash);

@@ -3,8 +3,22 @@ import { VehicleInput, VehiclePatch } from "@/lib/inventory/vehicle-input";
 
 describe("vehicle input", () => {
   it("fills the usual defaults for a new car", () => {
-    const car = VehicleInput.parse({ stockCode: "AV-1", brand: "Toyota", model: "Avanza", year: 2020, transmission: "manual", mileageKm: 1, price: 1n });
-    expect(car).toMatchObject({ status: "available", fuel: "petrol", negotiable: true, featured: false, features: [] });
+    const car = VehicleInput.parse({
+      stockCode: "AV-1",
+      brand: "Toyota",
+      model: "Avanza",
+      year: 2020,
+      transmission: "manual",
+      mileageKm: 1,
+      price: 1n,
+    });
+    expect(car).toMatchObject({
+      status: "available",
+      fuel: "petrol",
+      negotiable: true,
+      featured: false,
+      features: [],
+    });
   });
 
   it("keeps a price change to the price: a booked car stays booked", () => {

@@ -2,9 +2,14 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeGraphApi, type FakeGraphApi, type SentRequest } from "@/tests/fakes/graph-api";
-import { GraphApiError, GraphClient, MediaIntegrityError, classifyGraphError } from "@/lib/whatsapp/graph-client";
+import {
+  classifyGraphError,
+  GraphApiError,
+  GraphClient,
+  MediaIntegrityError,
+} from "@/lib/whatsapp/graph-client";
 import { WhatsAppLimitError } from "@/lib/whatsapp/limits";
+import { type FakeGraphApi, type SentRequest, startFakeGraphApi } from "@/tests/fakes/graph-api";
 
 const VERSION = "v23.0";
 const PHONE_NUMBER_ID = "106540352242922";
@@ -14,7 +19,13 @@ const BUYER = "6281234567890";
 let graph: FakeGraphApi;
 
 function client(overrides: Partial<ConstructorParameters<typeof GraphClient>[0]> = {}): GraphClient {
-  return new GraphClient({ baseUrl: graph.url, apiVersion: VERSION, phoneNumberId: PHONE_NUMBER_ID, accessToken: TOKEN, ...overrides });
+  return new GraphClient({
+    baseUrl: graph.url,
+    apiVersion: VERSION,
+    phoneNumberId: PHONE_NUMBER_ID,
+    accessToken: TOKEN,
+    ...overrides,
+  });
 }
 
 function lastRequest(): SentRequest {
@@ -79,7 +90,10 @@ describe("sending messages", () => {
 
   it("sends an image by link with a caption", async () => {
     await client().sendImage(BUYER, { link: "https://cdn.example/avanza.jpg", caption: "Avanza 1.5 G 2019" });
-    expect(lastRequest().body).toMatchObject({ type: "image", image: { link: "https://cdn.example/avanza.jpg", caption: "Avanza 1.5 G 2019" } });
+    expect(lastRequest().body).toMatchObject({
+      type: "image",
+      image: { link: "https://cdn.example/avanza.jpg", caption: "Avanza 1.5 G 2019" },
+    });
   });
 
   it("sends reply buttons", async () => {
@@ -105,7 +119,10 @@ describe("sending messages", () => {
 
   it("sends a list", async () => {
     await client().sendList(BUYER, "Ini unit yang cocok kak", "Lihat unit", [
-      { title: "MPV", rows: [{ id: "veh-1", title: "Avanza 1.5 G 2019", description: "Rp 185 jt · 45.000 km" }] },
+      {
+        title: "MPV",
+        rows: [{ id: "veh-1", title: "Avanza 1.5 G 2019", description: "Rp 185 jt · 45.000 km" }],
+      },
       { title: "SUV", rows: [{ id: "veh-2", title: "Rush 1.5 S 2020" }] },
     ]);
     expect(lastRequest().body).toMatchObject({
@@ -115,7 +132,10 @@ describe("sending messages", () => {
         action: {
           button: "Lihat unit",
           sections: [
-            { title: "MPV", rows: [{ id: "veh-1", title: "Avanza 1.5 G 2019", description: "Rp 185 jt · 45.000 km" }] },
+            {
+              title: "MPV",
+              rows: [{ id: "veh-1", title: "Avanza 1.5 G 2019", description: "Rp 185 jt · 45.000 km" }],
+            },
             { title: "SUV", rows: [{ id: "veh-2", title: "Rush 1.5 S 2020" }] },
           ],
         },
@@ -124,27 +144,50 @@ describe("sending messages", () => {
   });
 
   it("sends a template with parameters", async () => {
-    const result = await client().sendTemplate(BUYER, "follow_up_unit", "id", [{ type: "body", parameters: [{ type: "text", text: "Budi" }] }]);
+    const result = await client().sendTemplate(BUYER, "follow_up_unit", "id", [
+      { type: "body", parameters: [{ type: "text", text: "Budi" }] },
+    ]);
     expect(result.wamid).toMatch(/^wamid\./);
     expect(lastRequest().body).toMatchObject({
       type: "template",
-      template: { name: "follow_up_unit", language: { code: "id" }, components: [{ type: "body", parameters: [{ type: "text", text: "Budi" }] }] },
+      template: {
+        name: "follow_up_unit",
+        language: { code: "id" },
+        components: [{ type: "body", parameters: [{ type: "text", text: "Budi" }] }],
+      },
     });
   });
 
   it("marks a message read and shows the typing indicator", async () => {
     await client().markRead("wamid.IN1", { typing: true });
-    expect(lastRequest().body).toEqual({ messaging_product: "whatsapp", status: "read", message_id: "wamid.IN1", typing_indicator: { type: "text" } });
+    expect(lastRequest().body).toEqual({
+      messaging_product: "whatsapp",
+      status: "read",
+      message_id: "wamid.IN1",
+      typing_indicator: { type: "text" },
+    });
     await client().markRead("wamid.IN2");
-    expect(lastRequest().body).toEqual({ messaging_product: "whatsapp", status: "read", message_id: "wamid.IN2" });
+    expect(lastRequest().body).toEqual({
+      messaging_product: "whatsapp",
+      status: "read",
+      message_id: "wamid.IN2",
+    });
   });
 
   it("refuses to send what WhatsApp would reject, without calling the API", async () => {
-    await expect(client().sendButtons(BUYER, "Pilih", [1, 2, 3, 4].map((n) => ({ id: `b${n}`, title: `Opsi ${n}` })))).rejects.toThrow(WhatsAppLimitError);
+    await expect(
+      client().sendButtons(
+        BUYER,
+        "Pilih",
+        [1, 2, 3, 4].map((n) => ({ id: `b${n}`, title: `Opsi ${n}` })),
+      ),
+    ).rejects.toThrow(WhatsAppLimitError);
     await expect(client().sendText(BUYER, "x".repeat(4097))).rejects.toThrow(WhatsAppLimitError);
-    await expect(client().sendList(BUYER, "Pilih", "Lihat", [{ rows: Array.from({ length: 11 }, (_, n) => ({ id: `r${n}`, title: `Unit ${n}` })) }])).rejects.toThrow(
-      WhatsAppLimitError,
-    );
+    await expect(
+      client().sendList(BUYER, "Pilih", "Lihat", [
+        { rows: Array.from({ length: 11 }, (_, n) => ({ id: `r${n}`, title: `Unit ${n}` })) },
+      ]),
+    ).rejects.toThrow(WhatsAppLimitError);
     expect(graph.sent).toEqual([]);
   });
 });
@@ -159,7 +202,10 @@ describe("Graph API errors", () => {
   });
 
   it("classifies the pair rate limit as retryable", async () => {
-    graph.failNext(131056, 1, { details: "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time." });
+    graph.failNext(131056, 1, {
+      details:
+        "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.",
+    });
     const error = await graphError(client().sendText(BUYER, "halo"));
     expect(error).toMatchObject({ code: 131056, category: "pair_rate", retryable: true });
     expect(error.details).toContain("too many messages");
@@ -174,7 +220,13 @@ describe("Graph API errors", () => {
   it("reports an expired token (190) as an auth failure", async () => {
     graph.failNext(190, 1, { subcode: 463 });
     const error = await graphError(client().sendText(BUYER, "halo"));
-    expect(error).toMatchObject({ code: 190, subcode: 463, httpStatus: 401, category: "auth", retryable: false });
+    expect(error).toMatchObject({
+      code: 190,
+      subcode: 463,
+      httpStatus: 401,
+      category: "auth",
+      retryable: false,
+    });
   });
 
   it("rejects a wrong token with 401 and code 190", async () => {
@@ -186,7 +238,9 @@ describe("Graph API errors", () => {
     graph.failNext(130429, 2);
     await expect(client().sendText(BUYER, "1")).rejects.toThrow(GraphApiError);
     await expect(client().sendText(BUYER, "2")).rejects.toThrow(GraphApiError);
-    await expect(client().sendText(BUYER, "3")).resolves.toMatchObject({ wamid: expect.stringMatching(/^wamid\./) });
+    await expect(client().sendText(BUYER, "3")).resolves.toMatchObject({
+      wamid: expect.stringMatching(/^wamid\./),
+    });
   });
 
   it("treats a server error without a known code as transient", async () => {
@@ -212,7 +266,12 @@ describe("Graph API errors", () => {
 
   it("maps a request Meta finds invalid to code 100", async () => {
     const error = await graphError(client().sendTemplate(BUYER, "", "id"));
-    expect(error).toMatchObject({ code: 100, httpStatus: 400, category: "invalid_request", retryable: false });
+    expect(error).toMatchObject({
+      code: 100,
+      httpStatus: 400,
+      category: "invalid_request",
+      retryable: false,
+    });
     expect(error.details).toContain("template.name");
   });
 
@@ -270,8 +329,17 @@ describe("media", () => {
 
   it("looks up a media id", async () => {
     const info = await client().getMediaInfo("MEDIA123");
-    expect(info).toEqual({ url: expect.stringContaining(graph.url), mime_type: "image/jpeg", sha256: photoHex, file_size: photo.length });
-    expect(lastRequest()).toMatchObject({ method: "GET", path: `/${VERSION}/MEDIA123`, headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(info).toEqual({
+      url: expect.stringContaining(graph.url),
+      mime_type: "image/jpeg",
+      sha256: photoHex,
+      file_size: photo.length,
+    });
+    expect(lastRequest()).toMatchObject({
+      method: "GET",
+      path: `/${VERSION}/MEDIA123`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
   });
 
   it("downloads with the bearer token and checks the hex sha256", async () => {
@@ -342,7 +410,12 @@ describe("the fake Graph API", () => {
       JSON.stringify({ messaging_product: "whatsapp", type: "text", text: { body: "tanpa to" } }),
       JSON.stringify({ messaging_product: "whatsapp", to: BUYER, type: "image" }),
       JSON.stringify({ messaging_product: "whatsapp", to: BUYER, type: "hologram", hologram: {} }),
-      JSON.stringify({ messaging_product: "whatsapp", to: BUYER, type: "text", text: { body: "x".repeat(4097) } }),
+      JSON.stringify({
+        messaging_product: "whatsapp",
+        to: BUYER,
+        type: "text",
+        text: { body: "x".repeat(4097) },
+      }),
       JSON.stringify({ messaging_product: "whatsapp", status: "read" }),
     ];
     for (const body of invalid) {
@@ -350,21 +423,36 @@ describe("the fake Graph API", () => {
       expect([body.slice(0, 40), answer.status, answer.json]).toEqual([
         body.slice(0, 40),
         400,
-        { error: expect.objectContaining({ code: 100, type: "OAuthException", fbtrace_id: expect.any(String) }) },
+        {
+          error: expect.objectContaining({
+            code: 100,
+            type: "OAuthException",
+            fbtrace_id: expect.any(String),
+          }),
+        },
       ]);
     }
   });
 
   it("treats a message without a type as text, as Meta does", async () => {
-    const answer = await post(JSON.stringify({ messaging_product: "whatsapp", to: BUYER, text: { body: "halo" } }));
+    const answer = await post(
+      JSON.stringify({ messaging_product: "whatsapp", to: BUYER, text: { body: "halo" } }),
+    );
     expect(answer).toEqual({
       status: 200,
-      json: { messaging_product: "whatsapp", contacts: [{ input: BUYER, wa_id: BUYER }], messages: [{ id: expect.stringMatching(/^wamid\./) }] },
+      json: {
+        messaging_product: "whatsapp",
+        contacts: [{ input: BUYER, wa_id: BUYER }],
+        messages: [{ id: expect.stringMatching(/^wamid\./) }],
+      },
     });
   });
 
   it("answers a wrong token with 401 and code 190", async () => {
-    const answer = await post(JSON.stringify({ messaging_product: "whatsapp", to: BUYER, text: { body: "halo" } }), "EAAG-wrong");
+    const answer = await post(
+      JSON.stringify({ messaging_product: "whatsapp", to: BUYER, text: { body: "halo" } }),
+      "EAAG-wrong",
+    );
     expect(answer).toMatchObject({ status: 401, json: { error: { code: 190 } } });
   });
 });

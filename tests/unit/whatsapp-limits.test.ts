@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  WHATSAPP_LIMITS,
-  WhatsAppLimitError,
   assertList,
   assertReplyButtons,
   assertTextBody,
@@ -10,11 +8,13 @@ import {
   checkReplyButtons,
   fitList,
   fitReplyButtons,
+  type ListSection,
   listRowDescription,
   listRowTitle,
   splitText,
   truncateText,
-  type ListSection,
+  WHATSAPP_LIMITS,
+  WhatsAppLimitError,
 } from "@/lib/whatsapp/limits";
 
 // True when no UTF-16 surrogate is left without its pair, i.e. no emoji was cut in half.
@@ -63,8 +63,15 @@ describe("splitting long replies", () => {
   });
 
   it("then at a line break, then at a sentence end", () => {
-    expect(splitText("Baris satu\nBaris dua yang lebih panjang", 20)).toEqual(["Baris satu", "Baris dua yang lebih", "panjang"]);
-    expect(splitText("Unit ready. Pajak hidup sampai 2026! Kunci serep ada", 40)).toEqual(["Unit ready. Pajak hidup sampai 2026!", "Kunci serep ada"]);
+    expect(splitText("Baris satu\nBaris dua yang lebih panjang", 20)).toEqual([
+      "Baris satu",
+      "Baris dua yang lebih",
+      "panjang",
+    ]);
+    expect(splitText("Unit ready. Pajak hidup sampai 2026! Kunci serep ada", 40)).toEqual([
+      "Unit ready. Pajak hidup sampai 2026!",
+      "Kunci serep ada",
+    ]);
   });
 
   it("does not treat dots inside prices or engine sizes as sentence ends", () => {
@@ -207,11 +214,21 @@ describe("lists", () => {
   });
 
   it("reports more than ten rows across sections, long texts, and missing section titles", () => {
-    const sections: ListSection[] = [{ rows: [1, 2, 3, 4, 5, 6].map(row) }, { title: "SUV", rows: [7, 8, 9, 10, 11].map(row) }];
+    const sections: ListSection[] = [
+      { rows: [1, 2, 3, 4, 5, 6].map(row) },
+      { title: "SUV", rows: [7, 8, 9, 10, 11].map(row) },
+    ];
     const problems = checkList("Tombol dengan teks kepanjangan", sections);
-    expect(problems.map((problem) => problem.path)).toEqual(expect.arrayContaining(["buttonText", "sections", "sections[0].title"]));
-    const longRow = checkList("Lihat", [{ rows: [{ id: "x", title: "t".repeat(25), description: "d".repeat(73) }] }]);
-    expect(longRow.map((problem) => problem.path)).toEqual(["sections[0].rows[0].title", "sections[0].rows[0].description"]);
+    expect(problems.map((problem) => problem.path)).toEqual(
+      expect.arrayContaining(["buttonText", "sections", "sections[0].title"]),
+    );
+    const longRow = checkList("Lihat", [
+      { rows: [{ id: "x", title: "t".repeat(25), description: "d".repeat(73) }] },
+    ]);
+    expect(longRow.map((problem) => problem.path)).toEqual([
+      "sections[0].rows[0].title",
+      "sections[0].rows[0].description",
+    ]);
   });
 
   it("reports duplicate row ids across sections", () => {

@@ -17,7 +17,10 @@ describe("webhook signature", () => {
   });
 
   it("accepts Indonesian text and emoji sent as raw UTF-8", () => {
-    const body = Buffer.from('{"text":{"body":"Halo kak, Avanza 2019 masih ada? Harga nego 🚗🙏 — terima kasih"}}', "utf8");
+    const body = Buffer.from(
+      '{"text":{"body":"Halo kak, Avanza 2019 masih ada? Harga nego 🚗🙏 — terima kasih"}}',
+      "utf8",
+    );
     expect(verifyWebhookSignature(body, `sha256=${hmacHex(body)}`, SECRET)).toBe(true);
   });
 
@@ -74,7 +77,8 @@ describe("webhook signature", () => {
       `sha256=${Buffer.from(hex, "hex").toString("base64")}`,
       `sha256=${hex},sha256=${hex}`,
     ];
-    for (const header of malformed) expect([header, verifyWebhookSignature(body, header, SECRET)]).toEqual([header, false]);
+    for (const header of malformed)
+      expect([header, verifyWebhookSignature(body, header, SECRET)]).toEqual([header, false]);
   });
 
   it("tolerates surrounding whitespace and upper-case hex in the header", () => {
@@ -92,28 +96,60 @@ describe("subscription handshake", () => {
   const params = (entries: Record<string, string>) => new URLSearchParams(entries);
 
   it("answers with the challenge when the mode is subscribe and the token matches", () => {
-    const query = params({ "hub.mode": "subscribe", "hub.verify_token": "rahasia-showroom", "hub.challenge": "1158201444" });
+    const query = params({
+      "hub.mode": "subscribe",
+      "hub.verify_token": "rahasia-showroom",
+      "hub.challenge": "1158201444",
+    });
     expect(verifySubscription(query, "rahasia-showroom")).toBe("1158201444");
   });
 
   it("refuses a wrong or missing token", () => {
-    expect(verifySubscription(params({ "hub.mode": "subscribe", "hub.verify_token": "salah", "hub.challenge": "1" }), "rahasia")).toBeNull();
-    expect(verifySubscription(params({ "hub.mode": "subscribe", "hub.verify_token": "rahasia-", "hub.challenge": "1" }), "rahasia")).toBeNull();
-    expect(verifySubscription(params({ "hub.mode": "subscribe", "hub.challenge": "1" }), "rahasia")).toBeNull();
+    expect(
+      verifySubscription(
+        params({ "hub.mode": "subscribe", "hub.verify_token": "salah", "hub.challenge": "1" }),
+        "rahasia",
+      ),
+    ).toBeNull();
+    expect(
+      verifySubscription(
+        params({ "hub.mode": "subscribe", "hub.verify_token": "rahasia-", "hub.challenge": "1" }),
+        "rahasia",
+      ),
+    ).toBeNull();
+    expect(
+      verifySubscription(params({ "hub.mode": "subscribe", "hub.challenge": "1" }), "rahasia"),
+    ).toBeNull();
   });
 
   it("refuses another mode or a missing challenge", () => {
-    expect(verifySubscription(params({ "hub.mode": "unsubscribe", "hub.verify_token": "rahasia", "hub.challenge": "1" }), "rahasia")).toBeNull();
-    expect(verifySubscription(params({ "hub.verify_token": "rahasia", "hub.challenge": "1" }), "rahasia")).toBeNull();
-    expect(verifySubscription(params({ "hub.mode": "subscribe", "hub.verify_token": "rahasia" }), "rahasia")).toBeNull();
+    expect(
+      verifySubscription(
+        params({ "hub.mode": "unsubscribe", "hub.verify_token": "rahasia", "hub.challenge": "1" }),
+        "rahasia",
+      ),
+    ).toBeNull();
+    expect(
+      verifySubscription(params({ "hub.verify_token": "rahasia", "hub.challenge": "1" }), "rahasia"),
+    ).toBeNull();
+    expect(
+      verifySubscription(params({ "hub.mode": "subscribe", "hub.verify_token": "rahasia" }), "rahasia"),
+    ).toBeNull();
   });
 
   it("refuses everything when no verify token is configured", () => {
-    expect(verifySubscription(params({ "hub.mode": "subscribe", "hub.verify_token": "", "hub.challenge": "1" }), "")).toBeNull();
+    expect(
+      verifySubscription(
+        params({ "hub.mode": "subscribe", "hub.verify_token": "", "hub.challenge": "1" }),
+        "",
+      ),
+    ).toBeNull();
   });
 
   it("reads the query exactly as Meta sends it", () => {
-    const query = new URL("https://example.test/api/whatsapp/webhook?hub.mode=subscribe&hub.challenge=987654&hub.verify_token=t%C3%B6ken+1").searchParams;
+    const query = new URL(
+      "https://example.test/api/whatsapp/webhook?hub.mode=subscribe&hub.challenge=987654&hub.verify_token=t%C3%B6ken+1",
+    ).searchParams;
     expect(verifySubscription(query, "töken 1")).toBe("987654");
   });
 });

@@ -1,10 +1,26 @@
 "use server";
 // Platform console actions. Each goes through runAdminAction: active super admin, second factor
 // verified for this session, zod input; the domain work lives in lib/admin.
-import { runAdminAction, type ActionResult } from "@/lib/admin/run";
-import { createShowroom, deleteShowroom, setShowroomStatus, ShowroomCreateInput, ShowroomDeleteInput, ShowroomLimitsInput, ShowroomStatusInput, updateShowroomLimits, type CreatedShowroom } from "@/lib/admin/showrooms";
-import { forcePasswordReset, setUserActive, unlockUser, UserActiveInput, UserIdInput } from "@/lib/admin/users";
+import { type ActionResult, runAdminAction } from "@/lib/admin/run";
 import { PlatformSettingsInput, savePlatformSettings } from "@/lib/admin/settings";
+import {
+  type CreatedShowroom,
+  createShowroom,
+  deleteShowroom,
+  ShowroomCreateInput,
+  ShowroomDeleteInput,
+  ShowroomLimitsInput,
+  ShowroomStatusInput,
+  setShowroomStatus,
+  updateShowroomLimits,
+} from "@/lib/admin/showrooms";
+import {
+  forcePasswordReset,
+  setUserActive,
+  UserActiveInput,
+  UserIdInput,
+  unlockUser,
+} from "@/lib/admin/users";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 
 export async function createShowroomAction(raw: unknown): Promise<ActionResult<CreatedShowroom>> {
@@ -15,7 +31,9 @@ export async function updateShowroomLimitsAction(raw: unknown): Promise<ActionRe
   return runAdminAction(ShowroomLimitsInput, raw, updateShowroomLimits);
 }
 
-export async function setShowroomStatusAction(raw: unknown): Promise<ActionResult<{ status: "active" | "suspended" }>> {
+export async function setShowroomStatusAction(
+  raw: unknown,
+): Promise<ActionResult<{ status: "active" | "suspended" }>> {
   return runAdminAction(ShowroomStatusInput, raw, async (actor, input) => {
     const result = await setShowroomStatus(actor, input);
     // After commit: the catalog and the host lookup must show the new state at once.
@@ -36,7 +54,9 @@ export async function setUserActiveAction(raw: unknown): Promise<ActionResult<{ 
   return runAdminAction(UserActiveInput, raw, setUserActive);
 }
 
-export async function forcePasswordResetAction(raw: unknown): Promise<ActionResult<{ email: string; temporaryPassword: string }>> {
+export async function forcePasswordResetAction(
+  raw: unknown,
+): Promise<ActionResult<{ email: string; temporaryPassword: string }>> {
   return runAdminAction(UserIdInput, raw, forcePasswordReset);
 }
 

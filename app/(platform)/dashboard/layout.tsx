@@ -1,9 +1,9 @@
+import { type SectionLink, SectionNav } from "@/components/dashboard/section-nav";
 import { TopBar } from "@/components/dashboard/top-bar";
-import { SectionNav, type SectionLink } from "@/components/dashboard/section-nav";
 import { staffPage } from "@/lib/auth/guards";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { getTranslator } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +22,19 @@ const SECTIONS: { href: string; label: MessageKey; permission: Permission }[] = 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await staffPage();
   const { locale, t } = await getTranslator();
-  const links: SectionLink[] = SECTIONS.filter((section) => can(user.role, section.permission)).map((section) => ({ href: section.href, label: t(section.label) }));
+  const links: SectionLink[] = SECTIONS.filter((section) => can(user.role, section.permission)).map(
+    (section) => ({ href: section.href, label: t(section.label) }),
+  );
   return (
     <div className="min-h-dvh bg-muted/30">
-      <TopBar home="/dashboard" area={user.tenantName} locale={locale} languageLabel={t("lang.label")} logoutLabel={t("nav.logout")} logoutTo="/login" />
+      <TopBar
+        home="/dashboard"
+        area={user.tenantName}
+        locale={locale}
+        languageLabel={t("lang.label")}
+        logoutLabel={t("nav.logout")}
+        logoutTo="/login"
+      />
       <SectionNav links={links} label={t("nav.sections")} />
       <div className="mx-auto max-w-6xl px-4 py-6">{children}</div>
     </div>

@@ -10,9 +10,18 @@ import { staffPage } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/tenant";
 import { getTranslator } from "@/lib/i18n/server";
 
-const AGE_TONES: Record<(typeof AGE_BUCKETS)[number], string> = { "0-15": "bg-emerald-500", "16-30": "bg-lime-500", "31-60": "bg-amber-500", "60+": "bg-red-500" };
+const AGE_TONES: Record<(typeof AGE_BUCKETS)[number], string> = {
+  "0-15": "bg-emerald-500",
+  "16-30": "bg-lime-500",
+  "31-60": "bg-amber-500",
+  "60+": "bg-red-500",
+};
 
-export default async function DashboardHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await staffPage();
   const { locale, t } = await getTranslator();
   const denied = (await searchParams).denied === "1";
@@ -22,16 +31,27 @@ export default async function DashboardHome({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-6">
       {denied ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive" data-testid="denied">
+        <p
+          role="alert"
+          className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive"
+          data-testid="denied"
+        >
           {t("overview.denied")}
         </p>
       ) : null}
       <div className="space-y-1">
         <h1 className="text-2xl font-bold tracking-tight">{t("dashboard.welcome", { name: user.name })}</h1>
         <p className="text-sm text-muted-foreground" data-testid="signed-in-as">
-          {t("dashboard.signedInAs", { email: user.email, role: t(`role.${user.role}`), tenant: user.tenantName })}
+          {t("dashboard.signedInAs", {
+            email: user.email,
+            role: t(`role.${user.role}`),
+            tenant: user.tenantName,
+          })}
         </p>
-        <Link href={`/${user.tenantSlug}`} className="text-sm font-medium text-primary underline underline-offset-4">
+        <Link
+          href={`/${user.tenantSlug}`}
+          className="text-sm font-medium text-primary underline underline-offset-4"
+        >
           {t("nav.catalog")}
         </Link>
       </div>
@@ -59,7 +79,16 @@ export default async function DashboardHome({ searchParams }: { searchParams: Pr
             <CardDescription>{t("overview.stockAgeHint")}</CardDescription>
           </CardHeader>
           <CardContent>
-            <BarList testId="stock-age" label={t("overview.stockAge")} bars={AGE_BUCKETS.map((bucket) => ({ key: bucket, label: bucket === "60+" ? "> 60" : bucket, value: overview.ageBuckets[bucket], tone: AGE_TONES[bucket] }))} />
+            <BarList
+              testId="stock-age"
+              label={t("overview.stockAge")}
+              bars={AGE_BUCKETS.map((bucket) => ({
+                key: bucket,
+                label: bucket === "60+" ? "> 60" : bucket,
+                value: overview.ageBuckets[bucket],
+                tone: AGE_TONES[bucket],
+              }))}
+            />
           </CardContent>
         </Card>
         <Card>
@@ -70,17 +99,36 @@ export default async function DashboardHome({ searchParams }: { searchParams: Pr
             <p className="text-4xl font-bold" data-testid="new-leads-week">
               {overview.newLeadsThisWeek}
             </p>
-            <BarList testId="leads-by-source" label={t("overview.bySource")} bars={LEAD_SOURCES.map((source) => ({ key: source, label: t(`leads.source.${source}`), value: overview.leadsBySource[source] }))} />
+            <BarList
+              testId="leads-by-source"
+              label={t("overview.bySource")}
+              bars={LEAD_SOURCES.map((source) => ({
+                key: source,
+                label: t(`leads.source.${source}`),
+                value: overview.leadsBySource[source],
+              }))}
+            />
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardTitle>{t("overview.firstResponse")}</CardTitle>
-            <CardDescription>{t("overview.firstResponseHint", { count: overview.respondedLeads })}</CardDescription>
+            <CardDescription>
+              {t("overview.firstResponseHint", { count: overview.respondedLeads })}
+            </CardDescription>
           </CardHeader>
           <CardContent>
-            <p className={overview.medianFirstResponseMinutes === null ? "text-lg text-muted-foreground" : "text-4xl font-bold"} data-testid="median-first-response">
-              {overview.medianFirstResponseMinutes === null ? t("overview.noResponses") : formatDuration(overview.medianFirstResponseMinutes, locale)}
+            <p
+              className={
+                overview.medianFirstResponseMinutes === null
+                  ? "text-lg text-muted-foreground"
+                  : "text-4xl font-bold"
+              }
+              data-testid="median-first-response"
+            >
+              {overview.medianFirstResponseMinutes === null
+                ? t("overview.noResponses")
+                : formatDuration(overview.medianFirstResponseMinutes, locale)}
             </p>
           </CardContent>
         </Card>
@@ -90,7 +138,11 @@ export default async function DashboardHome({ searchParams }: { searchParams: Pr
           </CardHeader>
           <CardContent>
             {overview.topViewed.length ? (
-              <BarList testId="top-viewed" label={t("overview.topViewed")} bars={overview.topViewed.map((car) => ({ key: car.id, label: car.label, value: car.views }))} />
+              <BarList
+                testId="top-viewed"
+                label={t("overview.topViewed")}
+                bars={overview.topViewed.map((car) => ({ key: car.id, label: car.label, value: car.views }))}
+              />
             ) : (
               <p className="text-sm text-muted-foreground">{t("overview.noViews")}</p>
             )}

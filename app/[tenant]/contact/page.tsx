@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { loadShowroom, whatsappLink } from "@/lib/catalog/showroom";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { z } from "zod";
 
 type Props = { params: Promise<{ tenant: string }> };
 
-const Hours = z.array(z.object({ day: z.number().int().min(0).max(6), open: z.string(), close: z.string() })).catch([]);
+const Hours = z
+  .array(z.object({ day: z.number().int().min(0).max(6), open: z.string(), close: z.string() }))
+  .catch([]);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const showroom = await loadShowroom((await params).tenant);
   if (showroom.state !== "open") return { title: "autolumiku" };
-  return { title: `Kontak · ${showroom.tenant.name}`, alternates: { canonical: `${showroom.canonicalBase}/contact` } };
+  return {
+    title: `Kontak · ${showroom.tenant.name}`,
+    alternates: { canonical: `${showroom.canonicalBase}/contact` },
+  };
 }
 
 export default async function Contact({ params }: Props) {
@@ -19,7 +24,11 @@ export default async function Contact({ params }: Props) {
   if (showroom.state !== "open") return null;
   const { tenant, t } = showroom;
   const hours = Hours.parse(tenant.openingHours);
-  const map = tenant.mapUrl ?? (tenant.address ? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(tenant.address)}` : null);
+  const map =
+    tenant.mapUrl ??
+    (tenant.address
+      ? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(tenant.address)}`
+      : null);
   const wa = whatsappLink(tenant.whatsappNumber, `Halo ${tenant.name}`);
   return (
     <main className="mx-auto max-w-2xl space-y-6 px-4 py-8">
@@ -29,7 +38,12 @@ export default async function Contact({ params }: Props) {
           <h2 className="font-semibold">{t("catalog.address")}</h2>
           <p>{tenant.address}</p>
           {map ? (
-            <a href={map} target="_blank" rel="noopener noreferrer" className="text-sm font-medium text-primary underline underline-offset-4">
+            <a
+              href={map}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="text-sm font-medium text-primary underline underline-offset-4"
+            >
               {t("catalog.map")}
             </a>
           ) : null}

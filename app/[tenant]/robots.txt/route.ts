@@ -1,9 +1,16 @@
 // robots.txt per showroom, pointing at its own sitemap on whichever host serves it.
 import { loadShowroom } from "@/lib/catalog/showroom";
 
-export async function GET(request: Request, context: { params: Promise<{ tenant: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  context: { params: Promise<{ tenant: string }> },
+): Promise<Response> {
   const showroom = await loadShowroom((await context.params).tenant);
-  if (showroom.state !== "open") return new Response("User-agent: *\nDisallow: /\n", { status: 404, headers: { "Content-Type": "text/plain" } });
+  if (showroom.state !== "open")
+    return new Response("User-agent: *\nDisallow: /\n", {
+      status: 404,
+      headers: { "Content-Type": "text/plain" },
+    });
   const host = request.headers.get("host") ?? new URL(request.url).host;
   const scheme = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
   const base = showroom.base;

@@ -1,39 +1,61 @@
 // Search results. Every filter, the sort and the page live in the URL: a link shares the exact view.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VehicleCard } from "@/components/catalog/vehicle-card";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { VehicleCard } from "@/components/catalog/vehicle-card";
-import { loadShowroom } from "@/lib/catalog/showroom";
 import { loadSearch } from "@/lib/catalog/data";
-import { readCatalogQuery, SORTS, type CatalogQuery, type FacetValue } from "@/lib/inventory/search";
+import { loadShowroom } from "@/lib/catalog/showroom";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import { type CatalogQuery, type FacetValue, readCatalogQuery, SORTS } from "@/lib/inventory/search";
 
 /** Every filter combination is its own page: rendered per request, from cached search results. */
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const showroom = await loadShowroom((await params).tenant);
   if (showroom.state !== "open") return { title: "autolumiku" };
-  return { title: `Cari mobil bekas · ${showroom.tenant.name}`, alternates: { canonical: `${showroom.canonicalBase}/vehicles` } };
+  return {
+    title: `Cari mobil bekas · ${showroom.tenant.name}`,
+    alternates: { canonical: `${showroom.canonicalBase}/vehicles` },
+  };
 }
 
-function queryString(query: CatalogQuery, change: Partial<Record<keyof CatalogQuery, string | number | undefined>>): string {
+function queryString(
+  query: CatalogQuery,
+  change: Partial<Record<keyof CatalogQuery, string | number | undefined>>,
+): string {
   const params = new URLSearchParams();
   const merged = { ...query, ...change };
   for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === "" || (key === "page" && value === 1) || (key === "sort" && value === "newest")) continue;
+    if (
+      value === undefined ||
+      value === "" ||
+      (key === "page" && value === 1) ||
+      (key === "sort" && value === "newest")
+    )
+      continue;
     params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : "";
 }
 
-function FacetSelect(props: { name: string; label: string; value?: string; facets: FacetValue[]; t: Translate; labelOf?: (value: string) => string }) {
+function FacetSelect(props: {
+  name: string;
+  label: string;
+  value?: string;
+  facets: FacetValue[];
+  t: Translate;
+  labelOf?: (value: string) => string;
+}) {
   return (
     <div className="space-y-1.5">
       <Label htmlFor={`f-${props.name}`}>{props.label}</Label>
@@ -55,36 +77,102 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
   const { tenant, t, base } = showroom;
   const query = readCatalogQuery(await searchParams);
   const result = await loadSearch(tenant.id, query);
-  const transmissionLabel = (value: string) => t(value === "automatic" ? "catalog.automatic" : "catalog.manual");
+  const transmissionLabel = (value: string) =>
+    t(value === "automatic" ? "catalog.automatic" : "catalog.manual");
   const fuelLabel = (value: string) => t(`catalog.fuel.${value}` as MessageKey);
   const number = (name: keyof CatalogQuery, label: string, value: unknown, placeholder?: string) => (
     <div className="space-y-1.5">
       <Label htmlFor={`f-${name}`}>{label}</Label>
-      <Input id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)} inputMode="numeric" placeholder={placeholder} />
+      <Input
+        id={`f-${name}`}
+        name={name}
+        defaultValue={value === undefined ? "" : String(value)}
+        inputMode="numeric"
+        placeholder={placeholder}
+      />
     </div>
   );
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="mb-4 text-2xl font-bold tracking-tight">{t("catalog.search")}</h1>
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
-        <form method="get" action={`${base}/vehicles`} className="space-y-3" aria-label={t("catalog.filters")}>
+        <form
+          method="get"
+          action={`${base}/vehicles`}
+          className="space-y-3"
+          aria-label={t("catalog.filters")}
+        >
           <div className="space-y-1.5">
             <Label htmlFor="f-q">{t("catalog.query")}</Label>
             <Input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} />
           </div>
-          <details className="group space-y-3 lg:open" open={Boolean(query.brand || query.transmission || query.body || query.priceMax)}>
-            <summary className="cursor-pointer rounded-md border border-border px-3 py-2 text-sm font-medium lg:hidden">{t("catalog.filters")}</summary>
+          <details
+            className="group space-y-3 lg:open"
+            open={Boolean(query.brand || query.transmission || query.body || query.priceMax)}
+          >
+            <summary className="cursor-pointer rounded-md border border-border px-3 py-2 text-sm font-medium lg:hidden">
+              {t("catalog.filters")}
+            </summary>
             <div className="grid grid-cols-2 gap-3 pt-3 lg:grid-cols-1">
-              <FacetSelect name="brand" label={t("catalog.brand")} value={query.brand} facets={result.facets.brand} t={t} />
-              <FacetSelect name="transmission" label={t("catalog.transmission")} value={query.transmission} facets={result.facets.transmission} t={t} labelOf={transmissionLabel} />
-              <FacetSelect name="fuel" label={t("catalog.fuel")} value={query.fuel} facets={result.facets.fuel} t={t} labelOf={fuelLabel} />
-              <FacetSelect name="body" label={t("catalog.body")} value={query.body} facets={result.facets.body} t={t} labelOf={(value) => value.toUpperCase()} />
-              <FacetSelect name="city" label={t("catalog.city")} value={query.city} facets={result.facets.city} t={t} />
-              <FacetSelect name="color" label={t("catalog.color")} value={query.color} facets={result.facets.color} t={t} />
+              <FacetSelect
+                name="brand"
+                label={t("catalog.brand")}
+                value={query.brand}
+                facets={result.facets.brand}
+                t={t}
+              />
+              <FacetSelect
+                name="transmission"
+                label={t("catalog.transmission")}
+                value={query.transmission}
+                facets={result.facets.transmission}
+                t={t}
+                labelOf={transmissionLabel}
+              />
+              <FacetSelect
+                name="fuel"
+                label={t("catalog.fuel")}
+                value={query.fuel}
+                facets={result.facets.fuel}
+                t={t}
+                labelOf={fuelLabel}
+              />
+              <FacetSelect
+                name="body"
+                label={t("catalog.body")}
+                value={query.body}
+                facets={result.facets.body}
+                t={t}
+                labelOf={(value) => value.toUpperCase()}
+              />
+              <FacetSelect
+                name="city"
+                label={t("catalog.city")}
+                value={query.city}
+                facets={result.facets.city}
+                t={t}
+              />
+              <FacetSelect
+                name="color"
+                label={t("catalog.color")}
+                value={query.color}
+                facets={result.facets.color}
+                t={t}
+              />
               {number("yearMin", t("catalog.yearMin"), query.yearMin, "2015")}
               {number("yearMax", t("catalog.yearMax"), query.yearMax)}
-              {number("priceMin", t("catalog.priceMin"), query.priceMin === undefined ? undefined : `${query.priceMin / 1_000_000n} jt`, "100 jt")}
-              {number("priceMax", t("catalog.priceMax"), query.priceMax === undefined ? undefined : `${query.priceMax / 1_000_000n} jt`, "300 jt")}
+              {number(
+                "priceMin",
+                t("catalog.priceMin"),
+                query.priceMin === undefined ? undefined : `${query.priceMin / 1_000_000n} jt`,
+                "100 jt",
+              )}
+              {number(
+                "priceMax",
+                t("catalog.priceMax"),
+                query.priceMax === undefined ? undefined : `${query.priceMax / 1_000_000n} jt`,
+                "300 jt",
+              )}
               {number("kmMax", t("catalog.kmMax"), query.kmMax, "50000")}
               <div className="space-y-1.5">
                 <Label htmlFor="f-sort">{t("catalog.sort")}</Label>
@@ -111,25 +199,44 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
           <p className="text-sm text-muted-foreground" data-testid="result-count">
             {t("catalog.results", { count: result.total })}
           </p>
-          {result.items.length === 0 ? <p className="rounded-lg border border-dashed border-border p-6 text-center">{t("catalog.noResults")}</p> : null}
+          {result.items.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-border p-6 text-center">
+              {t("catalog.noResults")}
+            </p>
+          ) : null}
           <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
             {result.items.map((vehicle) => (
-              <VehicleCard key={vehicle.id} vehicle={vehicle} base={base} bookedLabel={t("status.booked")} transmissionLabel={transmissionLabel(vehicle.transmission)} />
+              <VehicleCard
+                key={vehicle.id}
+                vehicle={vehicle}
+                base={base}
+                bookedLabel={t("status.booked")}
+                transmissionLabel={transmissionLabel(vehicle.transmission)}
+              />
             ))}
           </ul>
           {result.pages > 1 ? (
-            <nav className="flex items-center justify-between gap-2" aria-label={t("catalog.page", { page: result.page, pages: result.pages })}>
+            <nav
+              className="flex items-center justify-between gap-2"
+              aria-label={t("catalog.page", { page: result.page, pages: result.pages })}
+            >
               {result.page > 1 ? (
                 <Button asChild variant="outline">
-                  <Link href={`${base}/vehicles${queryString(query, { page: result.page - 1 })}`}>{t("catalog.previous")}</Link>
+                  <Link href={`${base}/vehicles${queryString(query, { page: result.page - 1 })}`}>
+                    {t("catalog.previous")}
+                  </Link>
                 </Button>
               ) : (
                 <span />
               )}
-              <span className="text-sm text-muted-foreground">{t("catalog.page", { page: result.page, pages: result.pages })}</span>
+              <span className="text-sm text-muted-foreground">
+                {t("catalog.page", { page: result.page, pages: result.pages })}
+              </span>
               {result.page < result.pages ? (
                 <Button asChild variant="outline">
-                  <Link href={`${base}/vehicles${queryString(query, { page: result.page + 1 })}`}>{t("catalog.next")}</Link>
+                  <Link href={`${base}/vehicles${queryString(query, { page: result.page + 1 })}`}>
+                    {t("catalog.next")}
+                  </Link>
                 </Button>
               ) : (
                 <span />

@@ -6,5 +6,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   const health = await publicHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
 }

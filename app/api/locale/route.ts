@@ -18,8 +18,12 @@ function backPath(request: Request): string {
 
 export function GET(request: Request): Response {
   const locale = new URL(request.url).searchParams.get("locale");
-  if (!isLocale(locale)) return Response.json({ error: "invalid", message: "locale must be id or en" }, { status: 400 });
+  if (!isLocale(locale))
+    return Response.json({ error: "invalid", message: "locale must be id or en" }, { status: 400 });
   const headers = new Headers({ location: backPath(request), "cache-control": "no-store" });
-  headers.append("set-cookie", `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${60 * 60 * 24 * 365}; SameSite=Lax`);
+  headers.append(
+    "set-cookie",
+    `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${60 * 60 * 24 * 365}; SameSite=Lax`,
+  );
   return new Response(null, { status: 303, headers });
 }

@@ -3,11 +3,11 @@
 // (only a version string comes back when nothing changed).
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { POLL_MS } from "@/components/dashboard/inbox/use-thread";
-import { translator, type Locale } from "@/lib/i18n/messages";
-import type { ConversationList as ListData, ConversationSummary } from "@/lib/whatsapp/inbox";
+import { Badge } from "@/components/ui/badge";
+import { type Locale, translator } from "@/lib/i18n/messages";
 import { cn } from "@/lib/utils";
+import type { ConversationSummary, ConversationList as ListData } from "@/lib/whatsapp/inbox";
 
 type Poll = ({ changed: false } | ({ changed: true } & ListData)) & { version: string };
 
@@ -15,7 +15,9 @@ function when(iso: string | null, locale: Locale): string {
   if (!iso) return "";
   const date = new Date(iso);
   const tag = locale === "id" ? "id-ID" : "en-GB";
-  return date.toDateString() === new Date().toDateString() ? date.toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit" }) : date.toLocaleDateString(tag, { day: "numeric", month: "short" });
+  return date.toDateString() === new Date().toDateString()
+    ? date.toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit" })
+    : date.toLocaleDateString(tag, { day: "numeric", month: "short" });
 }
 
 export function ConversationList({ locale, initial }: { locale: Locale; initial: ListData }) {
@@ -28,7 +30,9 @@ export function ConversationList({ locale, initial }: { locale: Locale; initial:
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       try {
-        const response = await fetch(`/api/dashboard/inbox?version=${encodeURIComponent(version.current)}`, { cache: "no-store" });
+        const response = await fetch(`/api/dashboard/inbox?version=${encodeURIComponent(version.current)}`, {
+          cache: "no-store",
+        });
         if (response.ok) {
           const poll = (await response.json()) as Poll;
           version.current = poll.version;
@@ -46,29 +50,60 @@ export function ConversationList({ locale, initial }: { locale: Locale; initial:
     };
   }, []);
 
-  if (conversations.length === 0) return <p className="rounded-lg border border-dashed border-border bg-background p-6 text-center text-sm text-muted-foreground">{t("inbox.empty")}</p>;
+  if (conversations.length === 0)
+    return (
+      <p className="rounded-lg border border-dashed border-border bg-background p-6 text-center text-sm text-muted-foreground">
+        {t("inbox.empty")}
+      </p>
+    );
   return (
     <ul className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-background">
       {conversations.map((conversation) => (
         <li key={conversation.id}>
-          <Link href={`/dashboard/inbox/${conversation.id}`} data-testid="conversation-row" data-number={conversation.contactNumber ?? ""} className="flex gap-3 px-3 py-3 hover:bg-muted/50">
+          <Link
+            href={`/dashboard/inbox/${conversation.id}`}
+            data-testid="conversation-row"
+            data-number={conversation.contactNumber ?? ""}
+            className="flex gap-3 px-3 py-3 hover:bg-muted/50"
+          >
             <div className="min-w-0 flex-1 space-y-1">
               <div className="flex items-baseline justify-between gap-2">
-                <p className={cn("truncate text-sm", conversation.unreadCount > 0 ? "font-bold" : "font-medium")}>{conversation.contactName}</p>
-                <time className="shrink-0 text-xs text-muted-foreground" dateTime={conversation.lastMessageAt ?? undefined}>
+                <p
+                  className={cn(
+                    "truncate text-sm",
+                    conversation.unreadCount > 0 ? "font-bold" : "font-medium",
+                  )}
+                >
+                  {conversation.contactName}
+                </p>
+                <time
+                  className="shrink-0 text-xs text-muted-foreground"
+                  dateTime={conversation.lastMessageAt ?? undefined}
+                >
                   {when(conversation.lastMessageAt, locale)}
                 </time>
               </div>
-              <p className="truncate text-sm text-muted-foreground">{conversation.lastMessagePreview ?? ""}</p>
+              <p className="truncate text-sm text-muted-foreground">
+                {conversation.lastMessagePreview ?? ""}
+              </p>
               <div className="flex flex-wrap items-center gap-1.5 text-xs">
-                <Badge variant={conversation.mode === "human" ? "warning" : "secondary"} data-testid="conversation-mode">
+                <Badge
+                  variant={conversation.mode === "human" ? "warning" : "secondary"}
+                  data-testid="conversation-mode"
+                >
                   {t(`inbox.mode.${conversation.mode}`)}
                 </Badge>
-                <span className="text-muted-foreground">{conversation.assignee?.name ?? t("inbox.unassigned")}</span>
+                <span className="text-muted-foreground">
+                  {conversation.assignee?.name ?? t("inbox.unassigned")}
+                </span>
               </div>
             </div>
             {conversation.unreadCount > 0 ? (
-              <span data-testid="unread" aria-label={t("inbox.unread", { n: conversation.unreadCount })} className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-emerald-600 text-xs font-bold text-white">
+              <span
+                data-testid="unread"
+                aria-label={t("inbox.unread", { n: conversation.unreadCount })}
+                className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-emerald-600 text-xs font-bold text-white"
+              >
                 {conversation.unreadCount}
               </span>
             ) : null}

@@ -4,7 +4,14 @@
 // submit reaches the outbox with the same idempotency key and is sent once.
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { assignConversationAction, handBackAction, linkLeadAction, replyAction, sendVehicleAction, takeOverAction } from "@/app/(platform)/dashboard/inbox/actions";
+import {
+  assignConversationAction,
+  handBackAction,
+  linkLeadAction,
+  replyAction,
+  sendVehicleAction,
+  takeOverAction,
+} from "@/app/(platform)/dashboard/inbox/actions";
 import { MessageBubble } from "@/components/dashboard/inbox/message-bubble";
 import { newClientId, useThread } from "@/components/dashboard/inbox/use-thread";
 import { Badge } from "@/components/ui/badge";
@@ -14,7 +21,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
 import type { ActionResult } from "@/lib/actions/staff";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 import type { Thread } from "@/lib/whatsapp/inbox";
 
 export interface ThreadViewProps {
@@ -63,7 +70,9 @@ export function ThreadView({ locale, initial, me, staff, vehicles }: ThreadViewP
           <h1 className="truncate text-lg font-bold" data-testid="thread-title">
             {conversation.contactName}
           </h1>
-          <p className="text-xs text-muted-foreground">{conversation.contactNumber ? `+${conversation.contactNumber}` : ""}</p>
+          <p className="text-xs text-muted-foreground">
+            {conversation.contactNumber ? `+${conversation.contactNumber}` : ""}
+          </p>
         </div>
         <Badge data-testid="thread-mode" variant={conversation.mode === "human" ? "warning" : "secondary"}>
           {t(`inbox.mode.${conversation.mode}`)}
@@ -73,12 +82,31 @@ export function ThreadView({ locale, initial, me, staff, vehicles }: ThreadViewP
         </span>
         <div className="flex w-full flex-wrap gap-2">
           {conversation.mode === "assistant" || conversation.assignee?.id !== me.id ? (
-            <Button size="sm" disabled={pending || heldByOther} onClick={() => run(() => takeOverAction({ conversationId: conversation.id }), () => toast({ title: t("inbox.takenOver") }))}>
+            <Button
+              size="sm"
+              disabled={pending || heldByOther}
+              onClick={() =>
+                run(
+                  () => takeOverAction({ conversationId: conversation.id }),
+                  () => toast({ title: t("inbox.takenOver") }),
+                )
+              }
+            >
               {t("inbox.takeOver")}
             </Button>
           ) : null}
           {conversation.mode === "human" ? (
-            <Button size="sm" variant="outline" disabled={pending || heldByOther} onClick={() => run(() => handBackAction({ conversationId: conversation.id }), () => toast({ title: t("inbox.handedBack") }))}>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending || heldByOther}
+              onClick={() =>
+                run(
+                  () => handBackAction({ conversationId: conversation.id }),
+                  () => toast({ title: t("inbox.handedBack") }),
+                )
+              }
+            >
               {t("inbox.handBack")}
             </Button>
           ) : null}
@@ -87,7 +115,12 @@ export function ThreadView({ locale, initial, me, staff, vehicles }: ThreadViewP
               <Link href={`/dashboard/leads/${conversation.leadId}`}>{t("inbox.lead.open")}</Link>
             </Button>
           ) : me.canLinkLead ? (
-            <Button size="sm" variant="outline" disabled={pending || heldByOther} onClick={() => run(() => linkLeadAction({ conversationId: conversation.id }))}>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending || heldByOther}
+              onClick={() => run(() => linkLeadAction({ conversationId: conversation.id }))}
+            >
               {t("inbox.lead.create")}
             </Button>
           ) : null}
@@ -103,7 +136,11 @@ export function ThreadView({ locale, initial, me, staff, vehicles }: ThreadViewP
               disabled={pending}
               onChange={(event) => {
                 const assigneeId = event.target.value;
-                if (assigneeId) run(() => assignConversationAction({ conversationId: conversation.id, assigneeId }), () => toast({ title: t("inbox.assigned") }));
+                if (assigneeId)
+                  run(
+                    () => assignConversationAction({ conversationId: conversation.id, assigneeId }),
+                    () => toast({ title: t("inbox.assigned") }),
+                  );
               }}
             >
               <option value="">{t("inbox.unassigned")}</option>
@@ -117,19 +154,35 @@ export function ThreadView({ locale, initial, me, staff, vehicles }: ThreadViewP
         ) : null}
       </div>
 
-      <ol data-testid="thread" aria-live="polite" className="min-h-64 space-y-2 rounded-lg border border-border bg-[#efeae2] p-3 dark:bg-muted">
-        {thread.messages.length === 0 ? <li className="py-8 text-center text-sm text-muted-foreground">{t("inbox.noMessages")}</li> : null}
+      <ol
+        data-testid="thread"
+        aria-live="polite"
+        className="min-h-64 space-y-2 rounded-lg border border-border bg-[#efeae2] p-3 dark:bg-muted"
+      >
+        {thread.messages.length === 0 ? (
+          <li className="py-8 text-center text-sm text-muted-foreground">{t("inbox.noMessages")}</li>
+        ) : null}
         {thread.messages.map((message) => (
-          <MessageBubble key={message.id} message={message} locale={locale} side="showroom" contactName={conversation.contactName} />
+          <MessageBubble
+            key={message.id}
+            message={message}
+            locale={locale}
+            side="showroom"
+            contactName={conversation.contactName}
+          />
         ))}
         <li ref={end} aria-hidden />
       </ol>
 
       {heldByOther ? (
-        <p className="text-sm text-muted-foreground">{t("inbox.reply.readOnly", { name: conversation.assignee?.name ?? "" })}</p>
+        <p className="text-sm text-muted-foreground">
+          {t("inbox.reply.readOnly", { name: conversation.assignee?.name ?? "" })}
+        </p>
       ) : (
         <div className="space-y-2 rounded-lg border border-border bg-background p-3">
-          {conversation.mode === "assistant" ? <p className="text-xs text-muted-foreground">{t("inbox.reply.assistantActive")}</p> : null}
+          {conversation.mode === "assistant" ? (
+            <p className="text-xs text-muted-foreground">{t("inbox.reply.assistantActive")}</p>
+          ) : null}
           <form
             className="space-y-2"
             onSubmit={(event) => {
@@ -147,7 +200,13 @@ export function ThreadView({ locale, initial, me, staff, vehicles }: ThreadViewP
             }}
           >
             <Label htmlFor="reply">{t("inbox.reply.label")}</Label>
-            <Textarea id="reply" rows={2} value={text} onChange={(event) => setText(event.target.value)} placeholder={t("inbox.reply.placeholder")} />
+            <Textarea
+              id="reply"
+              rows={2}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              placeholder={t("inbox.reply.placeholder")}
+            />
             <Button type="submit" className="w-full sm:w-auto" disabled={pending || !text.trim()}>
               {pending ? t("inbox.reply.sending") : t("inbox.reply.send")}
             </Button>

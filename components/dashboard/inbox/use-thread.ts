@@ -9,7 +9,9 @@ export const POLL_MS = 3000;
 /** A fresh id per message draft. crypto.randomUUID needs a secure context; a LAN http address is not one. */
 export function newClientId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("");
 }
 
 export interface ThreadState {
@@ -22,24 +24,42 @@ function merge(current: ThreadMessage[], changes: ThreadChanges): ThreadMessage[
   for (const message of changes.messages) byId.set(message.id, message);
   for (const status of changes.statuses) {
     const known = byId.get(status.id);
-    if (known && (known.status !== status.status || known.errorTitle !== status.errorTitle)) byId.set(status.id, { ...known, status: status.status, errorTitle: status.errorTitle });
+    if (known && (known.status !== status.status || known.errorTitle !== status.errorTitle))
+      byId.set(status.id, { ...known, status: status.status, errorTitle: status.errorTitle });
   }
   return [...byId.values()].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** `key` names the thread: a conversation id, or a WhatsApp number (the simulator). */
-export function useThread(options: { conversationId?: string; waId?: string; initial?: ThreadState & { cursor: string | null } }) {
-  const [state, setState] = useState<ThreadState>({ conversation: options.initial?.conversation ?? null, messages: options.initial?.messages ?? [] });
+export function useThread(options: {
+  conversationId?: string;
+  waId?: string;
+  initial?: ThreadState & { cursor: string | null };
+}) {
+  const [state, setState] = useState<ThreadState>({
+    conversation: options.initial?.conversation ?? null,
+    messages: options.initial?.messages ?? [],
+  });
   const cursor = useRef<string | null>(options.initial?.cursor ?? null);
-  const query = options.conversationId ? `conversationId=${options.conversationId}` : options.waId ? `waId=${options.waId}` : null;
+  const query = options.conversationId
+    ? `conversationId=${options.conversationId}`
+    : options.waId
+      ? `waId=${options.waId}`
+      : null;
 
   const refresh = useCallback(async () => {
     if (!query) return;
-    const response = await fetch(`/api/dashboard/inbox/thread?${query}${cursor.current ? `&after=${encodeURIComponent(cursor.current)}` : ""}`, { cache: "no-store" });
+    const response = await fetch(
+      `/api/dashboard/inbox/thread?${query}${cursor.current ? `&after=${encodeURIComponent(cursor.current)}` : ""}`,
+      { cache: "no-store" },
+    );
     if (!response.ok) return;
     const changes = (await response.json()) as ThreadChanges;
     cursor.current = changes.cursor;
-    setState((current) => ({ conversation: changes.conversation ?? current.conversation, messages: merge(current.messages, changes) }));
+    setState((current) => ({
+      conversation: changes.conversation ?? current.conversation,
+      messages: merge(current.messages, changes),
+    }));
   }, [query]);
 
   useEffect(() => {

@@ -2,14 +2,30 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/analytics/format";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 import type { LeadRow } from "@/lib/leads/leads";
 
-export function LeadCard({ lead, locale, showStatus = false }: { lead: LeadRow; locale: Locale; showStatus?: boolean }) {
+export function LeadCard({
+  lead,
+  locale,
+  showStatus = false,
+}: {
+  lead: LeadRow;
+  locale: Locale;
+  showStatus?: boolean;
+}) {
   const t = translator(locale);
-  const overdue = lead.followUpAt && lead.followUpAt.getTime() < Date.now() && lead.status !== "won" && lead.status !== "lost";
+  const overdue =
+    lead.followUpAt &&
+    lead.followUpAt.getTime() < Date.now() &&
+    lead.status !== "won" &&
+    lead.status !== "lost";
   return (
-    <Link href={`/dashboard/leads/${lead.id}`} className="block space-y-1.5 rounded-md border border-border bg-background p-3 shadow-sm hover:border-primary" data-testid="lead-card">
+    <Link
+      href={`/dashboard/leads/${lead.id}`}
+      className="block space-y-1.5 rounded-md border border-border bg-background p-3 shadow-sm hover:border-primary"
+      data-testid="lead-card"
+    >
       <div className="flex items-start justify-between gap-2">
         <p className="truncate font-medium">{lead.name}</p>
         {showStatus ? <Badge variant="secondary">{t(`leads.status.${lead.status}`)}</Badge> : null}
@@ -24,7 +40,11 @@ export function LeadCard({ lead, locale, showStatus = false }: { lead: LeadRow; 
         <span>{lead.assignee?.name ?? t("leads.unassigned")}</span>
         <span>{t("leads.created", { date: formatDate(lead.createdAt, locale) })}</span>
       </div>
-      {lead.followUpAt ? <p className={overdue ? "text-xs font-semibold text-destructive" : "text-xs text-muted-foreground"}>{t("leads.followUpOn", { date: formatDate(lead.followUpAt, locale) })}</p> : null}
+      {lead.followUpAt ? (
+        <p className={overdue ? "text-xs font-semibold text-destructive" : "text-xs text-muted-foreground"}>
+          {t("leads.followUpOn", { date: formatDate(lead.followUpAt, locale) })}
+        </p>
+      ) : null}
     </Link>
   );
 }

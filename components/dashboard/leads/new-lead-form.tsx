@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 
 export function NewLeadForm({ locale }: { locale: Locale }) {
   const t = translator(locale);
@@ -31,7 +31,11 @@ export function NewLeadForm({ locale }: { locale: Locale }) {
             const form = event.currentTarget;
             const data = new FormData(form);
             startTransition(async () => {
-              const result = await createLeadAction({ name: String(data.get("name") ?? ""), phone: String(data.get("phone") ?? ""), source: String(data.get("source") ?? "walk_in") });
+              const result = await createLeadAction({
+                name: String(data.get("name") ?? ""),
+                phone: String(data.get("phone") ?? ""),
+                source: String(data.get("source") ?? "walk_in"),
+              });
               if (!result.ok) {
                 setErrors(result.fieldErrors ?? { _: [result.message] });
                 return;

@@ -6,12 +6,16 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/use-toast";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 import type { BrandingImages } from "@/lib/settings/branding";
 import type { BrandingImageKind } from "@/lib/tenancy/theme";
 
 const ENDPOINT = "/api/dashboard/settings/branding";
-const KINDS: { kind: BrandingImageKind; label: "settings.image.logo" | "settings.image.favicon" | "settings.image.hero"; hint: "settings.image.logoHint" | "settings.image.faviconHint" | "settings.image.heroHint" }[] = [
+const KINDS: {
+  kind: BrandingImageKind;
+  label: "settings.image.logo" | "settings.image.favicon" | "settings.image.hero";
+  hint: "settings.image.logoHint" | "settings.image.faviconHint" | "settings.image.heroHint";
+}[] = [
   { kind: "logo", label: "settings.image.logo", hint: "settings.image.logoHint" },
   { kind: "favicon", label: "settings.image.favicon", hint: "settings.image.faviconHint" },
   { kind: "hero", label: "settings.image.hero", hint: "settings.image.heroHint" },
@@ -21,7 +25,14 @@ async function messageOf(response: Response, fallback: string): Promise<string> 
   try {
     const body: unknown = await response.json();
     if (body && typeof body === "object" && "message" in body && typeof body.message === "string") {
-      const fileError = "fieldErrors" in body && body.fieldErrors && typeof body.fieldErrors === "object" && "file" in body.fieldErrors && Array.isArray(body.fieldErrors.file) ? body.fieldErrors.file[0] : undefined;
+      const fileError =
+        "fieldErrors" in body &&
+        body.fieldErrors &&
+        typeof body.fieldErrors === "object" &&
+        "file" in body.fieldErrors &&
+        Array.isArray(body.fieldErrors.file)
+          ? body.fieldErrors.file[0]
+          : undefined;
       return typeof fileError === "string" ? fileError : body.message;
     }
   } catch {
@@ -41,7 +52,11 @@ export function BrandingImagesEditor({ locale, images }: { locale: Locale; image
   const [busy, setBusy] = useState<BrandingImageKind | null>(null);
   const [errors, setErrors] = useState<Partial<Record<BrandingImageKind, string>>>({});
 
-  async function send(kind: BrandingImageKind, request: () => Promise<Response>, success: string): Promise<void> {
+  async function send(
+    kind: BrandingImageKind,
+    request: () => Promise<Response>,
+    success: string,
+  ): Promise<void> {
     setBusy(kind);
     setErrors((current) => ({ ...current, [kind]: undefined }));
     try {
@@ -68,7 +83,11 @@ export function BrandingImagesEditor({ locale, images }: { locale: Locale; image
   }
 
   function remove(kind: BrandingImageKind): Promise<void> {
-    return send(kind, () => fetch(`${ENDPOINT}?kind=${kind}`, { method: "DELETE" }), t("settings.image.removed"));
+    return send(
+      kind,
+      () => fetch(`${ENDPOINT}?kind=${kind}`, { method: "DELETE" }),
+      t("settings.image.removed"),
+    );
   }
 
   return (
@@ -78,14 +97,28 @@ export function BrandingImagesEditor({ locale, images }: { locale: Locale; image
         const thumbnail = thumbnailOf(images, kind);
         const name = t(label).toLowerCase();
         return (
-          <div key={kind} className="space-y-2 rounded-md border border-border p-3" data-testid={`branding-image-${kind}`}>
+          <div
+            key={kind}
+            className="space-y-2 rounded-md border border-border p-3"
+            data-testid={`branding-image-${kind}`}
+          >
             <div className="flex items-start gap-3">
-              <div className={`flex shrink-0 items-center justify-center overflow-hidden rounded-md border border-border bg-muted ${kind === "hero" ? "h-14 w-24" : "h-14 w-14"}`}>
+              <div
+                className={`flex shrink-0 items-center justify-center overflow-hidden rounded-md border border-border bg-muted ${kind === "hero" ? "h-14 w-24" : "h-14 w-14"}`}
+              >
                 {thumbnail ? (
                   // eslint-disable-next-line @next/next/no-img-element
-                  <img src={thumbnail} alt={t(label)} className={kind === "hero" ? "h-full w-full object-cover" : "max-h-full max-w-full object-contain"} />
+                  <img
+                    src={thumbnail}
+                    alt={t(label)}
+                    className={
+                      kind === "hero" ? "h-full w-full object-cover" : "max-h-full max-w-full object-contain"
+                    }
+                  />
                 ) : (
-                  <span className="px-1 text-center text-xs text-muted-foreground">{t("settings.image.none")}</span>
+                  <span className="px-1 text-center text-xs text-muted-foreground">
+                    {t("settings.image.none")}
+                  </span>
                 )}
               </div>
               <div className="min-w-0 space-y-1">
@@ -113,13 +146,24 @@ export function BrandingImagesEditor({ locale, images }: { locale: Locale; image
                 </span>
               ) : null}
               {thumbnail ? (
-                <Button type="button" variant="outline" size="sm" disabled={busy !== null} onClick={() => void remove(kind)}>
+                <Button
+                  type="button"
+                  variant="outline"
+                  size="sm"
+                  disabled={busy !== null}
+                  onClick={() => void remove(kind)}
+                >
                   {t("settings.image.remove", { kind: name })}
                 </Button>
               ) : null}
             </div>
             {errors[kind] ? (
-              <p id={`branding-error-${kind}`} className="text-sm text-destructive" role="alert" data-testid={`branding-error-${kind}`}>
+              <p
+                id={`branding-error-${kind}`}
+                className="text-sm text-destructive"
+                role="alert"
+                data-testid={`branding-error-${kind}`}
+              >
                 {errors[kind]}
               </p>
             ) : null}

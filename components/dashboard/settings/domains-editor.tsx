@@ -2,14 +2,22 @@
 // Custom domains: add (validated and unique across the platform) and remove.
 import { useState } from "react";
 import { addDomainAction, removeDomainAction } from "@/app/(platform)/dashboard/settings/actions";
+import { FieldError, useSave } from "@/components/dashboard/settings/use-save";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { translator, type Locale } from "@/lib/i18n/messages";
-import { FieldError, useSave } from "@/components/dashboard/settings/use-save";
+import { type Locale, translator } from "@/lib/i18n/messages";
 
-export function DomainsEditor({ locale, domains, slug }: { locale: Locale; domains: { id: string; domain: string }[]; slug: string }) {
+export function DomainsEditor({
+  locale,
+  domains,
+  slug,
+}: {
+  locale: Locale;
+  domains: { id: string; domain: string }[];
+  slug: string;
+}) {
   const t = translator(locale);
   const [domain, setDomain] = useState("");
   const { pending, errors, formError, save } = useSave(t("settings.saved"));
@@ -25,7 +33,13 @@ export function DomainsEditor({ locale, domains, slug }: { locale: Locale; domai
             {domains.map((row) => (
               <li key={row.id} className="flex items-center justify-between gap-2 px-3 py-2">
                 <span className="truncate font-mono text-sm">{row.domain}</span>
-                <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => save(() => removeDomainAction({ domainId: row.id }))}>
+                <Button
+                  type="button"
+                  variant="outline"
+                  size="sm"
+                  disabled={pending}
+                  onClick={() => save(() => removeDomainAction({ domainId: row.id }))}
+                >
                   {t("settings.removeDomain")}
                 </Button>
               </li>
@@ -39,12 +53,23 @@ export function DomainsEditor({ locale, domains, slug }: { locale: Locale; domai
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            save(() => addDomainAction({ domain }), () => setDomain(""));
+            save(
+              () => addDomainAction({ domain }),
+              () => setDomain(""),
+            );
           }}
         >
           <div className="flex-1 space-y-1.5">
             <Label htmlFor="domain-name">{t("settings.domain")}</Label>
-            <Input id="domain-name" value={domain} onChange={(event) => setDomain(event.target.value)} placeholder="mobilku.co.id" autoCapitalize="none" spellCheck={false} aria-invalid={Boolean(errors.domain || formError)} />
+            <Input
+              id="domain-name"
+              value={domain}
+              onChange={(event) => setDomain(event.target.value)}
+              placeholder="mobilku.co.id"
+              autoCapitalize="none"
+              spellCheck={false}
+              aria-invalid={Boolean(errors.domain || formError)}
+            />
           </div>
           <Button type="submit" disabled={pending || !domain.trim()}>
             {t("settings.addDomain")}

@@ -2,16 +2,29 @@
 // The showroom's public profile and opening hours per day.
 import { useState } from "react";
 import { updateProfileAction } from "@/app/(platform)/dashboard/settings/actions";
+import { FieldError, useSave } from "@/components/dashboard/settings/use-save";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 import type { ProfileInput } from "@/lib/settings/settings";
-import { FieldError, useSave } from "@/components/dashboard/settings/use-save";
 
 type TextField = "name" | "tagline" | "address" | "city" | "phone" | "whatsappNumber" | "email" | "mapUrl";
-const TEXT_FIELDS: { field: TextField; label: "settings.name" | "settings.tagline" | "settings.address" | "settings.city" | "settings.phone" | "settings.whatsapp" | "settings.email" | "settings.mapUrl"; type?: string; mode?: "tel" | "email" | "url" }[] = [
+const TEXT_FIELDS: {
+  field: TextField;
+  label:
+    | "settings.name"
+    | "settings.tagline"
+    | "settings.address"
+    | "settings.city"
+    | "settings.phone"
+    | "settings.whatsapp"
+    | "settings.email"
+    | "settings.mapUrl";
+  type?: string;
+  mode?: "tel" | "email" | "url";
+}[] = [
   { field: "name", label: "settings.name" },
   { field: "tagline", label: "settings.tagline" },
   { field: "address", label: "settings.address" },
@@ -28,7 +41,10 @@ export function ProfileForm({ locale, profile }: { locale: Locale; profile: Prof
   const [values, setValues] = useState(profile);
   const { pending, errors, formError, save } = useSave(t("settings.saved"));
   const setHours = (day: number, patch: Partial<ProfileInput["openingHours"][number]>) =>
-    setValues({ ...values, openingHours: values.openingHours.map((slot) => (slot.day === day ? { ...slot, ...patch } : slot)) });
+    setValues({
+      ...values,
+      openingHours: values.openingHours.map((slot) => (slot.day === day ? { ...slot, ...patch } : slot)),
+    });
 
   return (
     <Card>
@@ -47,7 +63,14 @@ export function ProfileForm({ locale, profile }: { locale: Locale; profile: Prof
           {TEXT_FIELDS.map(({ field, label, type, mode }) => (
             <div key={field} className="space-y-1.5">
               <Label htmlFor={`profile-${field}`}>{t(label)}</Label>
-              <Input id={`profile-${field}`} type={type ?? "text"} inputMode={mode} value={values[field] ?? ""} onChange={(event) => setValues({ ...values, [field]: event.target.value })} aria-invalid={Boolean(errors[field])} />
+              <Input
+                id={`profile-${field}`}
+                type={type ?? "text"}
+                inputMode={mode}
+                value={values[field] ?? ""}
+                onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+                aria-invalid={Boolean(errors[field])}
+              />
               <FieldError messages={errors[field]} />
             </div>
           ))}
@@ -58,21 +81,46 @@ export function ProfileForm({ locale, profile }: { locale: Locale; profile: Prof
               if (!slot) return null;
               const index = values.openingHours.indexOf(slot);
               return (
-                <div key={day} className="grid grid-cols-[5.5rem_1fr] items-center gap-2 sm:grid-cols-[7rem_6rem_1fr]">
+                <div
+                  key={day}
+                  className="grid grid-cols-[5.5rem_1fr] items-center gap-2 sm:grid-cols-[7rem_6rem_1fr]"
+                >
                   <span className="text-sm">{t(`day.${day}`)}</span>
                   <label className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" className="size-4" checked={slot.closed} onChange={(event) => setHours(day, { closed: event.target.checked })} />
+                    <input
+                      type="checkbox"
+                      className="size-4"
+                      checked={slot.closed}
+                      onChange={(event) => setHours(day, { closed: event.target.checked })}
+                    />
                     {t("settings.closed")}
                   </label>
                   {slot.closed ? null : (
                     <div className="col-span-2 flex items-center gap-2 sm:col-span-1">
-                      <Input type="time" aria-label={`${t(`day.${day}`)} ${t("settings.open")}`} value={slot.open} onChange={(event) => setHours(day, { open: event.target.value })} className="w-32" />
+                      <Input
+                        type="time"
+                        aria-label={`${t(`day.${day}`)} ${t("settings.open")}`}
+                        value={slot.open}
+                        onChange={(event) => setHours(day, { open: event.target.value })}
+                        className="w-32"
+                      />
                       <span aria-hidden>–</span>
-                      <Input type="time" aria-label={`${t(`day.${day}`)} ${t("settings.close")}`} value={slot.close} onChange={(event) => setHours(day, { close: event.target.value })} className="w-32" />
+                      <Input
+                        type="time"
+                        aria-label={`${t(`day.${day}`)} ${t("settings.close")}`}
+                        value={slot.close}
+                        onChange={(event) => setHours(day, { close: event.target.value })}
+                        className="w-32"
+                      />
                     </div>
                   )}
                   <div className="col-span-2 sm:col-span-3">
-                    <FieldError messages={[...(errors[`openingHours.${index}.open`] ?? []), ...(errors[`openingHours.${index}.close`] ?? [])]} />
+                    <FieldError
+                      messages={[
+                        ...(errors[`openingHours.${index}.open`] ?? []),
+                        ...(errors[`openingHours.${index}.close`] ?? []),
+                      ]}
+                    />
                   </div>
                 </div>
               );

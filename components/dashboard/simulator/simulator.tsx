@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 import { normalizePhone } from "@/lib/phone";
 
 export interface SimulatorStaff {
@@ -20,7 +20,17 @@ export interface SimulatorStaff {
   whatsappNumber: string;
 }
 
-export function Simulator({ locale, showroomNumber, staff, defaultNumber }: { locale: Locale; showroomNumber: string; staff: SimulatorStaff[]; defaultNumber: string }) {
+export function Simulator({
+  locale,
+  showroomNumber,
+  staff,
+  defaultNumber,
+}: {
+  locale: Locale;
+  showroomNumber: string;
+  staff: SimulatorStaff[];
+  defaultNumber: string;
+}) {
   const t = translator(locale);
   const [as, setAs] = useState<"buyer" | "staff">("buyer");
   const [typedNumber, setTypedNumber] = useState(defaultNumber);
@@ -51,7 +61,12 @@ export function Simulator({ locale, showroomNumber, staff, defaultNumber }: { lo
     // One id per message, made here: a double click sends the same wamid, which is stored once.
     const clientId = newClientId();
     startTransition(async () => {
-      const result = await sendSimulatedMessageAction({ from, name: as === "staff" ? chosenStaff?.name : buyerName, text: body, clientId });
+      const result = await sendSimulatedMessageAction({
+        from,
+        name: as === "staff" ? chosenStaff?.name : buyerName,
+        text: body,
+        clientId,
+      });
       if (!result.ok) {
         setError(result.message);
         return;
@@ -68,11 +83,17 @@ export function Simulator({ locale, showroomNumber, staff, defaultNumber }: { lo
       <div className="order-2 space-y-3 rounded-lg border border-border bg-background p-4 lg:order-1">
         <p className="text-sm">
           <span className="text-muted-foreground">{t("inbox.sim.showroomNumber")}: </span>
-          <span data-testid="showroom-number" className="font-mono">+{showroomNumber}</span>
+          <span data-testid="showroom-number" className="font-mono">
+            +{showroomNumber}
+          </span>
         </p>
         <div className="space-y-1.5">
           <Label htmlFor="sim-as">{t("inbox.sim.as")}</Label>
-          <NativeSelect id="sim-as" value={as} onChange={(event) => setAs(event.target.value === "staff" ? "staff" : "buyer")}>
+          <NativeSelect
+            id="sim-as"
+            value={as}
+            onChange={(event) => setAs(event.target.value === "staff" ? "staff" : "buyer")}
+          >
             <option value="buyer">{t("inbox.sim.asBuyer")}</option>
             {staff.length > 0 ? <option value="staff">{t("inbox.sim.asStaff")}</option> : null}
           </NativeSelect>
@@ -81,7 +102,13 @@ export function Simulator({ locale, showroomNumber, staff, defaultNumber }: { lo
           <>
             <div className="space-y-1.5">
               <Label htmlFor="sim-number">{t("inbox.sim.buyerNumber")}</Label>
-              <Input id="sim-number" inputMode="tel" value={typedNumber} onChange={(event) => setTypedNumber(event.target.value)} aria-invalid={!from} />
+              <Input
+                id="sim-number"
+                inputMode="tel"
+                value={typedNumber}
+                onChange={(event) => setTypedNumber(event.target.value)}
+                aria-invalid={!from}
+              />
             </div>
             <div className="space-y-1.5">
               <Label htmlFor="sim-name">{t("inbox.sim.buyerName")}</Label>
@@ -101,7 +128,11 @@ export function Simulator({ locale, showroomNumber, staff, defaultNumber }: { lo
           </div>
         )}
         {thread.conversation ? (
-          <Link href={`/dashboard/inbox/${thread.conversation.id}`} className="inline-block text-sm font-medium text-primary underline" data-testid="open-inbox">
+          <Link
+            href={`/dashboard/inbox/${thread.conversation.id}`}
+            className="inline-block text-sm font-medium text-primary underline"
+            data-testid="open-inbox"
+          >
             {t("inbox.sim.openInbox")}
           </Link>
         ) : null}
@@ -112,7 +143,9 @@ export function Simulator({ locale, showroomNumber, staff, defaultNumber }: { lo
           {as === "staff" ? chosenStaff?.name : buyerName || t("inbox.sim.asBuyer")} → +{showroomNumber}
         </div>
         <ol data-testid="sim-thread" aria-live="polite" className="flex-1 space-y-2 overflow-y-auto p-3">
-          {thread.messages.length === 0 ? <li className="py-8 text-center text-sm text-muted-foreground">{t("inbox.sim.empty")}</li> : null}
+          {thread.messages.length === 0 ? (
+            <li className="py-8 text-center text-sm text-muted-foreground">{t("inbox.sim.empty")}</li>
+          ) : null}
           {thread.messages.map((message) => (
             <MessageBubble key={message.id} message={message} locale={locale} side="buyer" />
           ))}
@@ -133,7 +166,13 @@ export function Simulator({ locale, showroomNumber, staff, defaultNumber }: { lo
           <label htmlFor="sim-text" className="sr-only">
             {t("inbox.sim.placeholder")}
           </label>
-          <Input id="sim-text" value={text} onChange={(event) => setText(event.target.value)} placeholder={t("inbox.sim.placeholder")} autoComplete="off" />
+          <Input
+            id="sim-text"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder={t("inbox.sim.placeholder")}
+            autoComplete="off"
+          />
           <Button type="submit" disabled={pending || !text.trim()}>
             {t("inbox.sim.send")}
           </Button>

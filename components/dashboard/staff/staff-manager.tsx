@@ -3,7 +3,11 @@
 // per-person role and activation controls. Every decision is re-checked by the server action.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createStaffAction, changeStaffRoleAction, setStaffActiveAction } from "@/app/(platform)/dashboard/staff/actions";
+import {
+  changeStaffRoleAction,
+  createStaffAction,
+  setStaffActiveAction,
+} from "@/app/(platform)/dashboard/staff/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,7 +15,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/i18n/messages";
 
 type Role = "owner" | "admin" | "sales";
 
@@ -61,7 +65,11 @@ function CreateStaffForm({ locale, isOwner }: { locale: Locale; isOwner: boolean
       setErrors({});
       setFormError(null);
       form.reset();
-      setGenerated(result.data.generatedPassword ? { email: result.data.user.email, password: result.data.generatedPassword } : null);
+      setGenerated(
+        result.data.generatedPassword
+          ? { email: result.data.user.email, password: result.data.generatedPassword }
+          : null,
+      );
       toast({ title: t("staff.created", { name: result.data.user.name }) });
       router.refresh();
     });
@@ -83,12 +91,25 @@ function CreateStaffForm({ locale, isOwner }: { locale: Locale; isOwner: boolean
         >
           <div className="space-y-1.5">
             <Label htmlFor="staff-name">{t("staff.name")}</Label>
-            <Input id="staff-name" name="name" required autoComplete="off" aria-invalid={Boolean(errors.name)} />
+            <Input
+              id="staff-name"
+              name="name"
+              required
+              autoComplete="off"
+              aria-invalid={Boolean(errors.name)}
+            />
             <FieldError id="staff-name-error" messages={errors.name} />
           </div>
           <div className="space-y-1.5">
             <Label htmlFor="staff-email">{t("staff.email")}</Label>
-            <Input id="staff-email" name="email" type="email" required autoComplete="off" aria-invalid={Boolean(errors.email)} />
+            <Input
+              id="staff-email"
+              name="email"
+              type="email"
+              required
+              autoComplete="off"
+              aria-invalid={Boolean(errors.email)}
+            />
             <FieldError id="staff-email-error" messages={errors.email} />
           </div>
           <div className="space-y-1.5">
@@ -100,12 +121,25 @@ function CreateStaffForm({ locale, isOwner }: { locale: Locale; isOwner: boolean
           </div>
           <div className="space-y-1.5">
             <Label htmlFor="staff-whatsapp">{t("staff.whatsapp")}</Label>
-            <Input id="staff-whatsapp" name="whatsappNumber" inputMode="tel" placeholder={t("staff.whatsappHint")} aria-invalid={Boolean(errors.whatsappNumber)} />
+            <Input
+              id="staff-whatsapp"
+              name="whatsappNumber"
+              inputMode="tel"
+              placeholder={t("staff.whatsappHint")}
+              aria-invalid={Boolean(errors.whatsappNumber)}
+            />
             <FieldError id="staff-whatsapp-error" messages={errors.whatsappNumber} />
           </div>
           <div className="space-y-1.5 sm:col-span-2">
             <Label htmlFor="staff-password">{t("staff.password")}</Label>
-            <Input id="staff-password" name="password" type="text" autoComplete="new-password" aria-describedby="staff-password-hint" aria-invalid={Boolean(errors.password)} />
+            <Input
+              id="staff-password"
+              name="password"
+              type="text"
+              autoComplete="new-password"
+              aria-describedby="staff-password-hint"
+              aria-invalid={Boolean(errors.password)}
+            />
             <p id="staff-password-hint" className="text-xs text-muted-foreground">
               {t("staff.passwordHint")}
             </p>
@@ -123,7 +157,10 @@ function CreateStaffForm({ locale, isOwner }: { locale: Locale; isOwner: boolean
           </div>
         </form>
         {generated ? (
-          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="generated-password">
+          <div
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+            data-testid="generated-password"
+          >
             <p>{t("staff.generated", { email: generated.email })}</p>
             <p className="mt-1 select-all font-mono text-base font-semibold">{generated.password}</p>
           </div>
@@ -133,7 +170,17 @@ function CreateStaffForm({ locale, isOwner }: { locale: Locale; isOwner: boolean
   );
 }
 
-function StaffRow({ member, locale, isMe, isOwner }: { member: StaffRowData; locale: Locale; isMe: boolean; isOwner: boolean }) {
+function StaffRow({
+  member,
+  locale,
+  isMe,
+  isOwner,
+}: {
+  member: StaffRowData;
+  locale: Locale;
+  isMe: boolean;
+  isOwner: boolean;
+}) {
   const t = translator(locale);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -151,7 +198,11 @@ function StaffRow({ member, locale, isMe, isOwner }: { member: StaffRowData; loc
   }
 
   return (
-    <li className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between" data-testid="staff-row" data-email={member.email}>
+    <li
+      className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between"
+      data-testid="staff-row"
+      data-email={member.email}
+    >
       <div className="min-w-0 space-y-0.5">
         <p className="flex flex-wrap items-center gap-2 font-medium">
           <span className="truncate">{member.name}</span>
@@ -161,7 +212,11 @@ function StaffRow({ member, locale, isMe, isOwner }: { member: StaffRowData; loc
         <p className="truncate text-sm text-muted-foreground">{member.email}</p>
         <p className="text-xs text-muted-foreground">
           {member.whatsappNumber ? `+${member.whatsappNumber} · ` : ""}
-          {member.lastLoginAt ? t("staff.lastLogin", { when: new Date(member.lastLoginAt).toLocaleDateString(locale === "id" ? "id-ID" : "en-GB") }) : t("staff.neverLoggedIn")}
+          {member.lastLoginAt
+            ? t("staff.lastLogin", {
+                when: new Date(member.lastLoginAt).toLocaleDateString(locale === "id" ? "id-ID" : "en-GB"),
+              })
+            : t("staff.neverLoggedIn")}
         </p>
       </div>
       <div className="flex items-center gap-2">
@@ -175,7 +230,10 @@ function StaffRow({ member, locale, isMe, isOwner }: { member: StaffRowData; loc
           disabled={!manageable || pending}
           onChange={(event) => {
             const role = event.target.value;
-            run(() => changeStaffRoleAction({ userId: member.id, role }), t("staff.roleChanged", { name: member.name }));
+            run(
+              () => changeStaffRoleAction({ userId: member.id, role }),
+              t("staff.roleChanged", { name: member.name }),
+            );
           }}
         >
           {(roles.includes(member.role) ? roles : [member.role, ...roles]).map((role) => (
@@ -203,7 +261,17 @@ function StaffRow({ member, locale, isMe, isOwner }: { member: StaffRowData; loc
   );
 }
 
-export function StaffManager({ locale, staff, meId, isOwner }: { locale: Locale; staff: StaffRowData[]; meId: string; isOwner: boolean }) {
+export function StaffManager({
+  locale,
+  staff,
+  meId,
+  isOwner,
+}: {
+  locale: Locale;
+  staff: StaffRowData[];
+  meId: string;
+  isOwner: boolean;
+}) {
   const t = translator(locale);
   return (
     <div className="space-y-6">
@@ -211,7 +279,13 @@ export function StaffManager({ locale, staff, meId, isOwner }: { locale: Locale;
       <Card>
         <ul className="divide-y divide-border">
           {staff.map((member) => (
-            <StaffRow key={member.id} member={member} locale={locale} isMe={member.id === meId} isOwner={isOwner} />
+            <StaffRow
+              key={member.id}
+              member={member}
+              locale={locale}
+              isMe={member.id === meId}
+              isOwner={isOwner}
+            />
           ))}
         </ul>
       </Card>

@@ -1,21 +1,31 @@
 "use client";
+import { useRouter } from "next/navigation";
 // CSV import in two steps: check the file (a dry run on the server: per-row result and errors, with
 // nothing written), then import exactly that file. Choosing another file starts over.
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { importCsv, previewCsvImport } from "@/app/(platform)/dashboard/vehicles/actions";
+import { fill, type VehiclesText } from "@/components/dashboard/vehicles/text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { fill, type VehiclesText } from "@/components/dashboard/vehicles/text";
 import type { ImportPreview, ImportReport } from "@/lib/inventory/csv-import";
 
-const OUTCOME_VARIANT = { created: "success", updated: "warning", unchanged: "outline", rejected: "destructive" } as const;
+const OUTCOME_VARIANT = {
+  created: "success",
+  updated: "warning",
+  unchanged: "outline",
+  rejected: "destructive",
+} as const;
 const MAX_BYTES = 2 * 1024 * 1024;
 
-const counts = (report: ImportReport) => ({ created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length });
+const counts = (report: ImportReport) => ({
+  created: report.created,
+  updated: report.updated,
+  unchanged: report.unchanged,
+  rejected: report.rejected.length,
+});
 
 export function CsvImport({ text }: { text: VehiclesText }) {
   const router = useRouter();
@@ -42,7 +52,12 @@ export function CsvImport({ text }: { text: VehiclesText }) {
     startTransition(async () => {
       const result = await previewCsvImport({ csv });
       if (result.ok) setPreview(result.data);
-      else setError(result.code === "invalid" ? fill(text["vehicles.csv.unreadable"], { reason: result.message }) : result.message);
+      else
+        setError(
+          result.code === "invalid"
+            ? fill(text["vehicles.csv.unreadable"], { reason: result.message })
+            : result.message,
+        );
     });
   }
 
@@ -63,7 +78,12 @@ export function CsvImport({ text }: { text: VehiclesText }) {
       <p className="text-sm text-muted-foreground">{text["vehicles.csv.help"]}</p>
       <div className="space-y-1.5">
         <Label htmlFor="csv-file">{text["vehicles.csv.file"]}</Label>
-        <Input id="csv-file" type="file" accept=".csv,text/csv" onChange={(event) => void choose(event.target.files?.[0])} />
+        <Input
+          id="csv-file"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(event) => void choose(event.target.files?.[0])}
+        />
       </div>
       <Button type="button" onClick={check} disabled={!csv || pending}>
         {pending && !preview ? text["vehicles.csv.checking"] : text["vehicles.csv.preview"]}
@@ -94,9 +114,13 @@ export function CsvImport({ text }: { text: VehiclesText }) {
                       <TableCell>{row.row}</TableCell>
                       <TableCell className="font-mono text-xs">{row.stockCode ?? "–"}</TableCell>
                       <TableCell>
-                        <Badge variant={OUTCOME_VARIANT[row.outcome]}>{text[`vehicles.csv.outcome.${row.outcome}`]}</Badge>
+                        <Badge variant={OUTCOME_VARIANT[row.outcome]}>
+                          {text[`vehicles.csv.outcome.${row.outcome}`]}
+                        </Badge>
                       </TableCell>
-                      <TableCell className="min-w-48 text-xs">{row.reason ?? row.changes?.join(", ") ?? ""}</TableCell>
+                      <TableCell className="min-w-48 text-xs">
+                        {row.reason ?? row.changes?.join(", ") ?? ""}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -105,14 +129,22 @@ export function CsvImport({ text }: { text: VehiclesText }) {
           ) : (
             <p className="text-sm text-muted-foreground">{text["vehicles.csv.nothing"]}</p>
           )}
-          <Button type="button" onClick={confirm} disabled={pending || preview.created + preview.updated === 0}>
+          <Button
+            type="button"
+            onClick={confirm}
+            disabled={pending || preview.created + preview.updated === 0}
+          >
             {pending ? text["vehicles.csv.importing"] : text["vehicles.csv.confirm"]}
           </Button>
         </div>
       ) : null}
 
       {report ? (
-        <p role="status" className="rounded-md border border-success/40 bg-success/10 p-3 text-sm font-medium" data-testid="csv-done">
+        <p
+          role="status"
+          className="rounded-md border border-success/40 bg-success/10 p-3 text-sm font-medium"
+          data-testid="csv-done"
+        >
           {fill(text["vehicles.csv.done"], counts(report))}
         </p>
       ) : null}

@@ -1,16 +1,32 @@
 // A vehicle's history as a timeline, newest first: who changed what, from what to what, and when.
-import type { DashboardVehicle } from "@/lib/inventory/dashboard-vehicles";
+
 import type { Locale, Translate } from "@/lib/i18n/messages";
+import type { DashboardVehicle } from "@/lib/inventory/dashboard-vehicles";
 import { formatRupiah } from "@/lib/money";
 
-export function VehicleHistory({ events, t, locale }: { events: DashboardVehicle["events"]; t: Translate; locale: Locale }) {
-  if (events.length === 0) return <p className="text-sm text-muted-foreground">{t("vehicles.history.empty")}</p>;
-  const when = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
+export function VehicleHistory({
+  events,
+  t,
+  locale,
+}: {
+  events: DashboardVehicle["events"];
+  t: Translate;
+  locale: Locale;
+}) {
+  if (events.length === 0)
+    return <p className="text-sm text-muted-foreground">{t("vehicles.history.empty")}</p>;
+  const when = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Jakarta",
+  });
   const status = (value: string | null) => (value ? t(`status.${value as "available"}`) : "–");
   const price = (value: bigint | null) => (value === null ? "–" : formatRupiah(value));
   const describe = (event: DashboardVehicle["events"][number]) => {
-    if (event.type === "status_changed") return t("vehicles.history.status", { from: status(event.fromStatus), to: status(event.toStatus) });
-    if (event.type === "price_changed") return t("vehicles.history.price", { from: price(event.fromPrice), to: price(event.toPrice) });
+    if (event.type === "status_changed")
+      return t("vehicles.history.status", { from: status(event.fromStatus), to: status(event.toStatus) });
+    if (event.type === "price_changed")
+      return t("vehicles.history.price", { from: price(event.fromPrice), to: price(event.toPrice) });
     return t("vehicles.history.created", { status: status(event.toStatus), price: price(event.toPrice) });
   };
   return (

@@ -1,14 +1,14 @@
 "use client";
+import { ArrowDown, ArrowUp, Star, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
 // A vehicle's photos on a phone: pick several at once and watch each upload's progress (one request
 // per file, so XMLHttpRequest can report it), drag to reorder on a desktop or use the arrow buttons
 // (keyboard and touch), choose the main photo, delete. The server decides everything; this only asks.
 import { useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
-import { ArrowDown, ArrowUp, Star, Trash2 } from "lucide-react";
 import { deletePhoto, reorderPhotos, setMainPhoto } from "@/app/(platform)/dashboard/vehicles/actions";
+import { fill, type VehiclesText } from "@/components/dashboard/vehicles/text";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/use-toast";
-import { fill, type VehiclesText } from "@/components/dashboard/vehicles/text";
 import { cn } from "@/lib/utils";
 
 export interface ManagedPhoto {
@@ -29,7 +29,11 @@ interface Upload {
 const MAX_BYTES = 15 * 1024 * 1024;
 
 /** One file, one request; resolves with the server's message on failure. */
-function sendPhoto(vehicleId: string, file: File, onProgress: (fraction: number) => void): Promise<{ ok: true } | { ok: false; message?: string }> {
+function sendPhoto(
+  vehicleId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<{ ok: true } | { ok: false; message?: string }> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/dashboard/vehicles/${vehicleId}/photos`);
@@ -41,7 +45,8 @@ function sendPhoto(vehicleId: string, file: File, onProgress: (fraction: number)
       let message: string | undefined;
       try {
         const body: unknown = JSON.parse(request.responseText);
-        if (body && typeof body === "object" && "message" in body && typeof body.message === "string") message = body.message;
+        if (body && typeof body === "object" && "message" in body && typeof body.message === "string")
+          message = body.message;
       } catch {
         message = undefined;
       }
@@ -54,7 +59,15 @@ function sendPhoto(vehicleId: string, file: File, onProgress: (fraction: number)
   });
 }
 
-export function PhotoManager({ vehicleId, photos, text }: { vehicleId: string; photos: ManagedPhoto[]; text: VehiclesText }) {
+export function PhotoManager({
+  vehicleId,
+  photos,
+  text,
+}: {
+  vehicleId: string;
+  photos: ManagedPhoto[];
+  text: VehiclesText;
+}) {
   const router = useRouter();
   const [order, setOrder] = useState(photos);
   const [shown, setShown] = useState(photos);
@@ -68,11 +81,15 @@ export function PhotoManager({ vehicleId, photos, text }: { vehicleId: string; p
   const dragged = useRef<number | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const patchUpload = (key: string, patch: Partial<Upload>) => setUploads((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  const patchUpload = (key: string, patch: Partial<Upload>) =>
+    setUploads((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
 
   async function uploadAll(files: File[]) {
     const queued = files.map((file, index) => ({ file, key: `${Date.now()}-${index}-${file.name}` }));
-    setUploads((list) => [...list.filter((item) => item.state !== "done"), ...queued.map(({ file, key }) => ({ key, name: file.name, progress: 0, state: "queued" as const }))]);
+    setUploads((list) => [
+      ...list.filter((item) => item.state !== "done"),
+      ...queued.map(({ file, key }) => ({ key, name: file.name, progress: 0, state: "queued" as const })),
+    ]);
     // One after another: a phone on a slow connection does better with one upload at a time.
     for (const { file, key } of queued) {
       if (file.size > MAX_BYTES) {
@@ -81,7 +98,12 @@ export function PhotoManager({ vehicleId, photos, text }: { vehicleId: string; p
       }
       patchUpload(key, { state: "uploading" });
       const result = await sendPhoto(vehicleId, file, (progress) => patchUpload(key, { progress }));
-      patchUpload(key, result.ok ? { state: "done", progress: 1 } : { state: "failed", error: result.message ?? text["vehicles.photos.network"] });
+      patchUpload(
+        key,
+        result.ok
+          ? { state: "done", progress: 1 }
+          : { state: "failed", error: result.message ?? text["vehicles.photos.network"] },
+      );
       if (result.ok) router.refresh();
     }
     if (inputRef.current) inputRef.current.value = "";
@@ -156,7 +178,12 @@ export function PhotoManager({ vehicleId, photos, text }: { vehicleId: string; p
                     : fill(text["vehicles.photos.uploading"], { name: upload.name })}
               </p>
               {upload.state !== "failed" ? (
-                <progress className="h-1.5 w-full overflow-hidden rounded-full accent-primary" max={1} value={upload.progress} aria-label={upload.name} />
+                <progress
+                  className="h-1.5 w-full overflow-hidden rounded-full accent-primary"
+                  max={1}
+                  value={upload.progress}
+                  aria-label={upload.name}
+                />
               ) : null}
             </li>
           ))}
@@ -181,28 +208,74 @@ export function PhotoManager({ vehicleId, photos, text }: { vehicleId: string; p
                   if (dragged.current !== null) move(dragged.current, index);
                   dragged.current = null;
                 }}
-                className={cn("overflow-hidden rounded-lg border bg-card", photo.isMain ? "border-primary ring-2 ring-primary" : "border-border")}
+                className={cn(
+                  "overflow-hidden rounded-lg border bg-card",
+                  photo.isMain ? "border-primary ring-2 ring-primary" : "border-border",
+                )}
               >
-                <div className="relative aspect-[4/3] bg-muted bg-cover bg-center" style={{ backgroundImage: `url(${photo.blurDataUrl})` }}>
-                  <img src={photo.url} alt={fill(text["vehicles.photos.alt"], { index: index + 1 })} className="absolute inset-0 size-full object-cover" draggable={false} />
-                  <span className="absolute left-1.5 top-1.5 rounded bg-background/90 px-1.5 text-xs font-semibold">{index + 1}</span>
+                <div
+                  className="relative aspect-[4/3] bg-muted bg-cover bg-center"
+                  style={{ backgroundImage: `url(${photo.blurDataUrl})` }}
+                >
+                  <img
+                    src={photo.url}
+                    alt={fill(text["vehicles.photos.alt"], { index: index + 1 })}
+                    className="absolute inset-0 size-full object-cover"
+                    draggable={false}
+                  />
+                  <span className="absolute left-1.5 top-1.5 rounded bg-background/90 px-1.5 text-xs font-semibold">
+                    {index + 1}
+                  </span>
                   {photo.isMain ? (
-                    <span className="absolute right-1.5 top-1.5 rounded bg-primary px-1.5 text-xs font-semibold text-primary-foreground" data-testid="main-photo">
+                    <span
+                      className="absolute right-1.5 top-1.5 rounded bg-primary px-1.5 text-xs font-semibold text-primary-foreground"
+                      data-testid="main-photo"
+                    >
                       {text["vehicles.photos.main"]}
                     </span>
                   ) : null}
                 </div>
                 <div className="flex items-center justify-between gap-1 p-1">
-                  <Button type="button" variant="ghost" size="icon" disabled={pending || index === 0} onClick={() => move(index, index - 1)} aria-label={fill(text["vehicles.photos.up"], { index: index + 1 })}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    disabled={pending || index === 0}
+                    onClick={() => move(index, index - 1)}
+                    aria-label={fill(text["vehicles.photos.up"], { index: index + 1 })}
+                  >
                     <ArrowUp aria-hidden />
                   </Button>
-                  <Button type="button" variant="ghost" size="icon" disabled={pending || index === order.length - 1} onClick={() => move(index, index + 1)} aria-label={fill(text["vehicles.photos.down"], { index: index + 1 })}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    disabled={pending || index === order.length - 1}
+                    onClick={() => move(index, index + 1)}
+                    aria-label={fill(text["vehicles.photos.down"], { index: index + 1 })}
+                  >
                     <ArrowDown aria-hidden />
                   </Button>
-                  <Button type="button" variant="ghost" size="icon" disabled={pending || photo.isMain} onClick={() => makeMain(photo.id)} aria-label={`${text["vehicles.photos.makeMain"]} ${index + 1}`} title={text["vehicles.photos.makeMain"]}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    disabled={pending || photo.isMain}
+                    onClick={() => makeMain(photo.id)}
+                    aria-label={`${text["vehicles.photos.makeMain"]} ${index + 1}`}
+                    title={text["vehicles.photos.makeMain"]}
+                  >
                     <Star aria-hidden className={photo.isMain ? "fill-current" : undefined} />
                   </Button>
-                  <Button type="button" variant="ghost" size="icon" disabled={pending} onClick={() => remove(photo.id)} aria-label={fill(text["vehicles.photos.delete"], { index: index + 1 })} className="text-destructive">
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    disabled={pending}
+                    onClick={() => remove(photo.id)}
+                    aria-label={fill(text["vehicles.photos.delete"], { index: index + 1 })}
+                    className="text-destructive"
+                  >
                     <Trash2 aria-hidden />
                   </Button>
                 </div>

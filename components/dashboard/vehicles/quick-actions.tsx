@@ -1,13 +1,13 @@
 "use client";
+import { useRouter } from "next/navigation";
 // One-tap status changes and a price change on the vehicle page; each lands in the history.
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { changeVehiclePrice, changeVehicleStatus } from "@/app/(platform)/dashboard/vehicles/actions";
+import type { VehiclesText } from "@/components/dashboard/vehicles/text";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/use-toast";
-import type { VehiclesText } from "@/components/dashboard/vehicles/text";
 
 const STATUS_BUTTONS = [
   { status: "available", label: "vehicles.quick.markAvailable" },
@@ -16,7 +16,15 @@ const STATUS_BUTTONS = [
   { status: "draft", label: "vehicles.quick.markDraft" },
 ] as const;
 
-export function QuickActions({ vehicleId, status, text }: { vehicleId: string; status: string; text: VehiclesText }) {
+export function QuickActions({
+  vehicleId,
+  status,
+  text,
+}: {
+  vehicleId: string;
+  status: string;
+  text: VehiclesText;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [priceError, setPriceError] = useState<string | null>(null);
@@ -38,7 +46,11 @@ export function QuickActions({ vehicleId, status, text }: { vehicleId: string; s
             type="button"
             variant={button.status === "sold" ? "default" : "outline"}
             disabled={pending}
-            onClick={() => startTransition(async () => done(await changeVehicleStatus({ vehicleId, status: button.status })))}
+            onClick={() =>
+              startTransition(async () =>
+                done(await changeVehicleStatus({ vehicleId, status: button.status })),
+              )
+            }
           >
             {text[button.label]}
           </Button>
@@ -52,13 +64,22 @@ export function QuickActions({ vehicleId, status, text }: { vehicleId: string; s
             const result = await changeVehiclePrice({ vehicleId, price });
             setPriceError(result.ok ? null : (result.fieldErrors?.price?.[0] ?? result.message));
             if (result.ok) setPrice("");
-            done(result.ok ? result : { ok: false, message: result.fieldErrors?.price?.[0] ?? result.message });
+            done(
+              result.ok ? result : { ok: false, message: result.fieldErrors?.price?.[0] ?? result.message },
+            );
           });
         }}
       >
         <div className="flex-1 space-y-1.5">
           <Label htmlFor="quick-price">{text["vehicles.quick.newPrice"]}</Label>
-          <Input id="quick-price" value={price} onChange={(event) => setPrice(event.target.value)} placeholder="180 jt" aria-invalid={Boolean(priceError)} aria-describedby={priceError ? "quick-price-error" : undefined} />
+          <Input
+            id="quick-price"
+            value={price}
+            onChange={(event) => setPrice(event.target.value)}
+            placeholder="180 jt"
+            aria-invalid={Boolean(priceError)}
+            aria-describedby={priceError ? "quick-price-error" : undefined}
+          />
         </div>
         <Button type="submit" variant="secondary" disabled={pending || !price.trim()}>
           {text["vehicles.quick.changePrice"]}

@@ -1,11 +1,15 @@
 // The vehicles area's text in the visitor's language, built on the server (client components cannot
 // read the locale cookie) and passed down as a plain object.
-import { MESSAGES, type Locale } from "@/lib/i18n/messages";
-import { id as vehiclesId, type VehiclesKey } from "@/lib/i18n/areas/vehicles";
+
 import type { VehiclesText } from "@/components/dashboard/vehicles/text";
+import { type VehiclesKey, id as vehiclesId } from "@/lib/i18n/areas/vehicles";
+import { type Locale, MESSAGES } from "@/lib/i18n/messages";
 
 export function vehiclesText(locale: Locale): VehiclesText {
   const messages = MESSAGES[locale];
-  const entries = (Object.keys(vehiclesId) as VehiclesKey[]).map((key): [VehiclesKey, string] => [key, messages[key]]);
+  const entries = (Object.keys(vehiclesId) as VehiclesKey[]).map((key): [VehiclesKey, string] => [
+    key,
+    messages[key],
+  ]);
   return Object.fromEntries(entries) as VehiclesText;
 }

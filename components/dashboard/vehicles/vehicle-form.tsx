@@ -1,18 +1,22 @@
 "use client";
+import { useRouter } from "next/navigation";
 // The create/edit form for one vehicle. Fields are uncontrolled and the form is submitted by hand
 // (not through <form action>, which resets fields), so nothing typed is lost when the server refuses
 // it; errors appear under their field. Stock code is suggested from the brand; a stock code or plate
 // already in this showroom is flagged while typing, before saving.
 import { useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
-import { checkVehicleDuplicates, saveVehicle, suggestStockCodeFor } from "@/app/(platform)/dashboard/vehicles/actions";
+import {
+  checkVehicleDuplicates,
+  saveVehicle,
+  suggestStockCodeFor,
+} from "@/app/(platform)/dashboard/vehicles/actions";
+import type { VehiclesText } from "@/components/dashboard/vehicles/text";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
-import type { VehiclesText } from "@/components/dashboard/vehicles/text";
 import type { VehicleFormField, VehicleFormValues } from "@/lib/inventory/vehicle-form";
 import { BODY_TYPES, FUELS, TRANSMISSIONS, VEHICLE_STATUSES } from "@/lib/inventory/vehicle-input";
 
@@ -24,13 +28,21 @@ interface FieldProps {
   errors: Errors;
   hint?: string;
   warning?: string;
-  children: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode;
+  children: (props: {
+    id: string;
+    name: string;
+    "aria-invalid": boolean;
+    "aria-describedby"?: string;
+  }) => React.ReactNode;
 }
 
 function Field({ name, label, errors, hint, warning, children }: FieldProps) {
   const id = `vehicle-${name}`;
   const messages = errors[name] ?? [];
-  const describedBy = [hint ? `${id}-hint` : "", messages.length ? `${id}-error` : "", warning ? `${id}-warning` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : "", messages.length ? `${id}-error` : "", warning ? `${id}-warning` : ""]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return (
     <div className="space-y-1.5">
       <Label htmlFor={id}>{label}</Label>
@@ -46,7 +58,12 @@ function Field({ name, label, errors, hint, warning, children }: FieldProps) {
         </p>
       ) : null}
       {warning ? (
-        <p id={`${id}-warning`} role="status" className="text-sm font-medium text-warning" data-testid={`warning-${name}`}>
+        <p
+          id={`${id}-warning`}
+          role="status"
+          className="text-sm font-medium text-warning"
+          data-testid={`warning-${name}`}
+        >
           {warning}
         </p>
       ) : null}
@@ -72,7 +89,15 @@ function Check({ name, label, defaultChecked }: { name: string; label: string; d
   );
 }
 
-export function VehicleForm({ text, vehicleId, initial }: { text: VehiclesText; vehicleId?: string; initial: VehicleFormValues }) {
+export function VehicleForm({
+  text,
+  vehicleId,
+  initial,
+}: {
+  text: VehiclesText;
+  vehicleId?: string;
+  initial: VehicleFormValues;
+}) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Errors>({});
@@ -81,7 +106,8 @@ export function VehicleForm({ text, vehicleId, initial }: { text: VehiclesText; 
   const [pending, startTransition] = useTransition();
   const [stockCodeTouched, setStockCodeTouched] = useState(Boolean(vehicleId));
 
-  const fieldValue = (name: string) => (formRef.current?.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "";
+  const fieldValue = (name: string) =>
+    (formRef.current?.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "";
 
   async function suggestCode() {
     if (stockCodeTouched) return;
@@ -96,11 +122,19 @@ export function VehicleForm({ text, vehicleId, initial }: { text: VehiclesText; 
   }
 
   async function checkDuplicates() {
-    const result = await checkVehicleDuplicates({ stockCode: fieldValue("stockCode") || undefined, plateNumber: fieldValue("plateNumber") || undefined, vehicleId });
+    const result = await checkVehicleDuplicates({
+      stockCode: fieldValue("stockCode") || undefined,
+      plateNumber: fieldValue("plateNumber") || undefined,
+      vehicleId,
+    });
     if (!result.ok) return;
     setWarnings({
-      stockCode: result.data.stockCode ? text["vehicles.duplicate.stockCode"].replace("{car}", result.data.stockCode.label) : undefined,
-      plateNumber: result.data.plateNumber ? text["vehicles.duplicate.plate"].replace("{car}", result.data.plateNumber.label) : undefined,
+      stockCode: result.data.stockCode
+        ? text["vehicles.duplicate.stockCode"].replace("{car}", result.data.stockCode.label)
+        : undefined,
+      plateNumber: result.data.plateNumber
+        ? text["vehicles.duplicate.plate"].replace("{car}", result.data.plateNumber.label)
+        : undefined,
     });
   }
 
@@ -128,12 +162,23 @@ export function VehicleForm({ text, vehicleId, initial }: { text: VehiclesText; 
   }
 
   const value = (name: VehicleFormField) => initial[name] ?? "";
-  const field = (name: VehicleFormField, label: string, input: Partial<React.ComponentProps<"input">> = {}, extra: { hint?: string; warning?: string } = {}) => (
+  const field = (
+    name: VehicleFormField,
+    label: string,
+    input: Partial<React.ComponentProps<"input">> = {},
+    extra: { hint?: string; warning?: string } = {},
+  ) => (
     <Field name={name} label={label} errors={errors} {...extra}>
       {(props) => <Input {...props} defaultValue={value(name)} {...input} />}
     </Field>
   );
-  const select = (name: VehicleFormField, label: string, options: readonly string[], labelOf: (option: string) => string, withEmpty: boolean) => (
+  const select = (
+    name: VehicleFormField,
+    label: string,
+    options: readonly string[],
+    labelOf: (option: string) => string,
+    withEmpty: boolean,
+  ) => (
     <Field name={name} label={label} errors={errors}>
       {(props) => (
         <NativeSelect {...props} defaultValue={value(name)}>
@@ -154,35 +199,90 @@ export function VehicleForm({ text, vehicleId, initial }: { text: VehiclesText; 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" data-testid="vehicle-form">
       <Section title={text["vehicles.section.identity"]}>
-        {field("brand", text["vehicles.field.brand"], { onBlur: () => void suggestCode(), autoCapitalize: "words" })}
+        {field("brand", text["vehicles.field.brand"], {
+          onBlur: () => void suggestCode(),
+          autoCapitalize: "words",
+        })}
         {field("model", text["vehicles.field.model"], { autoCapitalize: "words" })}
         {field("variant", text["vehicles.field.variant"])}
         {field("year", text["vehicles.field.year"], { inputMode: "numeric" })}
         {field(
           "stockCode",
           text["vehicles.field.stockCode"],
-          { onChange: () => setStockCodeTouched(true), onBlur: () => void checkDuplicates(), autoCapitalize: "characters" },
+          {
+            onChange: () => setStockCodeTouched(true),
+            onBlur: () => void checkDuplicates(),
+            autoCapitalize: "characters",
+          },
           { hint: text["vehicles.field.stockCodeHint"], warning: warnings.stockCode },
         )}
-        {field("plateNumber", text["vehicles.field.plateNumber"], { onBlur: () => void checkDuplicates(), autoCapitalize: "characters", placeholder: "B 1234 SJA" }, { warning: warnings.plateNumber })}
-        {plateConflict ? <Check name="acknowledgeDuplicates" label={text["vehicles.duplicate.acknowledge"]} defaultChecked={false} /> : null}
+        {field(
+          "plateNumber",
+          text["vehicles.field.plateNumber"],
+          { onBlur: () => void checkDuplicates(), autoCapitalize: "characters", placeholder: "B 1234 SJA" },
+          { warning: warnings.plateNumber },
+        )}
+        {plateConflict ? (
+          <Check
+            name="acknowledgeDuplicates"
+            label={text["vehicles.duplicate.acknowledge"]}
+            defaultChecked={false}
+          />
+        ) : null}
       </Section>
 
       <Section title={text["vehicles.section.sale"]}>
-        {field("price", text["vehicles.field.price"], { inputMode: "text", placeholder: "185 jt" }, { hint: text["vehicles.field.priceHint"] })}
-        {select("status", text["vehicles.field.status"], VEHICLE_STATUSES, (option) => key(`vehicles.status.${option}`), false)}
+        {field(
+          "price",
+          text["vehicles.field.price"],
+          { inputMode: "text", placeholder: "185 jt" },
+          { hint: text["vehicles.field.priceHint"] },
+        )}
+        {select(
+          "status",
+          text["vehicles.field.status"],
+          VEHICLE_STATUSES,
+          (option) => key(`vehicles.status.${option}`),
+          false,
+        )}
         {field("inStockSince", text["vehicles.field.inStockSince"], { type: "date" })}
         {field("city", text["vehicles.field.city"])}
-        <Check name="negotiable" label={text["vehicles.field.negotiable"]} defaultChecked={value("negotiable") === "on"} />
-        <Check name="featured" label={text["vehicles.field.featured"]} defaultChecked={value("featured") === "on"} />
+        <Check
+          name="negotiable"
+          label={text["vehicles.field.negotiable"]}
+          defaultChecked={value("negotiable") === "on"}
+        />
+        <Check
+          name="featured"
+          label={text["vehicles.field.featured"]}
+          defaultChecked={value("featured") === "on"}
+        />
       </Section>
 
       <Section title={text["vehicles.section.specs"]}>
-        {select("transmission", text["vehicles.field.transmission"], TRANSMISSIONS, (option) => key(`vehicles.transmission.${option}`), true)}
-        {select("fuel", text["vehicles.field.fuel"], FUELS, (option) => key(`vehicles.fuel.${option}`), false)}
+        {select(
+          "transmission",
+          text["vehicles.field.transmission"],
+          TRANSMISSIONS,
+          (option) => key(`vehicles.transmission.${option}`),
+          true,
+        )}
+        {select(
+          "fuel",
+          text["vehicles.field.fuel"],
+          FUELS,
+          (option) => key(`vehicles.fuel.${option}`),
+          false,
+        )}
         {field("mileageKm", text["vehicles.field.mileageKm"], { inputMode: "numeric" })}
         {field("engineCc", text["vehicles.field.engineCc"], { inputMode: "numeric" })}
-        {select("bodyType", text["vehicles.field.bodyType"], BODY_TYPES, (option) => key(`vehicles.body.${option}`), true)}
+        {select(
+          "bodyType",
+          text["vehicles.field.bodyType"],
+          BODY_TYPES,
+          (option) => key(`vehicles.body.${option}`),
+          true,
+        )}
         {field("seats", text["vehicles.field.seats"], { inputMode: "numeric" })}
         {field("color", text["vehicles.field.color"])}
       </Section>
@@ -202,7 +302,11 @@ export function VehicleForm({ text, vehicleId, initial }: { text: VehiclesText; 
       </Section>
 
       {formError ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive" data-testid="form-error">
+        <p
+          role="alert"
+          className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive"
+          data-testid="form-error"
+        >
           {formError}
         </p>
       ) : null}

@@ -1,9 +1,21 @@
 // The Anthropic Messages API (tool use) behind the AssistantProvider contract, through the official SDK.
-import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "@anthropic-ai/sdk";
+import Anthropic, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from "@anthropic-ai/sdk";
 import type { ContentBlockParam, Tool, ToolResultBlockParam } from "@anthropic-ai/sdk/resources/messages";
 import { z } from "zod";
 import { ProviderError, providerErrorFromSdk } from "./errors";
-import type { AssistantProvider, ModelRequest, ModelResponse, ModelToolCall, ToolSpec, TranscriptEntry } from "./types";
+import type {
+  AssistantProvider,
+  ModelRequest,
+  ModelResponse,
+  ModelToolCall,
+  ToolSpec,
+  TranscriptEntry,
+} from "./types";
 
 export interface AnthropicProviderOptions {
   apiKey: string;
@@ -126,7 +138,8 @@ export function toAnthropicMessages(transcript: readonly TranscriptEntry[]): Ant
 
 function fromAnthropicMessage(raw: unknown): ModelResponse {
   const parsed = AnthropicMessageResponse.safeParse(raw);
-  if (!parsed.success) throw badResponse(`unexpected message shape: ${z.prettifyError(parsed.error)}`, parsed.error);
+  if (!parsed.success)
+    throw badResponse(`unexpected message shape: ${z.prettifyError(parsed.error)}`, parsed.error);
   const message = parsed.data;
 
   const texts: string[] = [];
@@ -150,7 +163,8 @@ function fromAnthropicMessage(raw: unknown): ModelResponse {
     stopReason: toStopReason(message.stop_reason),
     usage: {
       // We do not turn prompt caching on; if a gateway does, cached tokens still count as input.
-      inputTokens: usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0),
+      inputTokens:
+        usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0),
       outputTokens: usage.output_tokens,
     },
     model: message.model,
@@ -168,7 +182,12 @@ function badResponse(message: string, cause: unknown): ProviderError {
   return new ProviderError({ kind: "bad_response", provider: "anthropic", message, cause });
 }
 
-const SDK_ERRORS = { timeout: APIConnectionTimeoutError, abort: APIUserAbortError, connection: APIConnectionError, api: APIError };
+const SDK_ERRORS = {
+  timeout: APIConnectionTimeoutError,
+  abort: APIUserAbortError,
+  connection: APIConnectionError,
+  api: APIError,
+};
 
 /** SDK errors become ProviderError; anything else is our bug and is rethrown as is. */
 function toProviderError(error: unknown): unknown {

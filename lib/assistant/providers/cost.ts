@@ -41,7 +41,11 @@ export const DEFAULT_PRICES: PriceTable = {
   },
 };
 
-export function findModelPrice(provider: ProviderName, model: string, prices: PriceTable = DEFAULT_PRICES): ModelPrice | null {
+export function findModelPrice(
+  provider: ProviderName,
+  model: string,
+  prices: PriceTable = DEFAULT_PRICES,
+): ModelPrice | null {
   const table = prices[provider];
   if (!table) return null;
   // Only a date may follow the id: "claude-opus-4" must not price "claude-opus-4-6", a newer model at another price.

@@ -72,13 +72,36 @@ export interface SdkErrorClasses {
 export function providerErrorFromSdk(error: unknown, provider: ProviderName, sdk: SdkErrorClasses): unknown {
   // The timeout class extends the connection class, and both extend APIError with no status: order matters.
   if (error instanceof sdk.timeout) {
-    return new ProviderError({ kind: "timeout", provider, message: "no answer within the timeout, retries included", cause: error });
+    return new ProviderError({
+      kind: "timeout",
+      provider,
+      message: "no answer within the timeout, retries included",
+      cause: error,
+    });
   }
   // We only pass the caller's signal, so an abort is always the turn's deadline passing.
-  if (error instanceof sdk.abort) return new ProviderError({ kind: "timeout", provider, message: "the turn's deadline passed", cause: error });
-  if (error instanceof sdk.connection) return new ProviderError({ kind: "server", provider, message: `could not connect: ${error.message}`, cause: error });
+  if (error instanceof sdk.abort)
+    return new ProviderError({
+      kind: "timeout",
+      provider,
+      message: "the turn's deadline passed",
+      cause: error,
+    });
+  if (error instanceof sdk.connection)
+    return new ProviderError({
+      kind: "server",
+      provider,
+      message: `could not connect: ${error.message}`,
+      cause: error,
+    });
   if (error instanceof sdk.api && typeof error.status === "number") {
-    return new ProviderError({ kind: providerErrorKindForStatus(error.status), provider, message: error.message, status: error.status, cause: error });
+    return new ProviderError({
+      kind: providerErrorKindForStatus(error.status),
+      provider,
+      message: error.message,
+      status: error.status,
+      cause: error,
+    });
   }
   return error;
 }

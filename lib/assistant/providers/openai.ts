@@ -6,7 +6,14 @@ import type {
 } from "openai/resources/chat/completions";
 import { z } from "zod";
 import { ProviderError, providerErrorFromSdk } from "./errors";
-import type { AssistantProvider, ModelRequest, ModelResponse, ModelToolCall, ToolSpec, TranscriptEntry } from "./types";
+import type {
+  AssistantProvider,
+  ModelRequest,
+  ModelResponse,
+  ModelToolCall,
+  ToolSpec,
+  TranscriptEntry,
+} from "./types";
 
 export interface OpenAIProviderOptions {
   apiKey: string;
@@ -46,7 +53,10 @@ const OpenAIChatCompletion = z.object({
     .min(1),
   // Always present from OpenAI itself; some compatible gateways leave it out, which must not lose the answer.
   usage: z
-    .object({ prompt_tokens: z.number().int().nonnegative(), completion_tokens: z.number().int().nonnegative() })
+    .object({
+      prompt_tokens: z.number().int().nonnegative(),
+      completion_tokens: z.number().int().nonnegative(),
+    })
     .nullish(),
 });
 
@@ -87,10 +97,16 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): AssistantP
 }
 
 function toOpenAITool(tool: ToolSpec): ChatCompletionFunctionTool {
-  return { type: "function", function: { name: tool.name, description: tool.description, parameters: tool.parameters } };
+  return {
+    type: "function",
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+  };
 }
 
-export function toOpenAIMessages(system: string, transcript: readonly TranscriptEntry[]): ChatCompletionMessageParam[] {
+export function toOpenAIMessages(
+  system: string,
+  transcript: readonly TranscriptEntry[],
+): ChatCompletionMessageParam[] {
   const messages: ChatCompletionMessageParam[] = system ? [{ role: "system", content: system }] : [];
   for (const entry of transcript) {
     if (entry.role === "user") {
@@ -173,7 +189,12 @@ function toStopReason(reason: string | null): ModelResponse["stopReason"] {
   return "other";
 }
 
-const SDK_ERRORS = { timeout: APIConnectionTimeoutError, abort: APIUserAbortError, connection: APIConnectionError, api: APIError };
+const SDK_ERRORS = {
+  timeout: APIConnectionTimeoutError,
+  abort: APIUserAbortError,
+  connection: APIConnectionError,
+  api: APIError,
+};
 
 /** SDK errors become ProviderError; anything else is our bug and is rethrown as is. */
 function toProviderError(error: unknown): unknown {

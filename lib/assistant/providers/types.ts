@@ -1,7 +1,7 @@
 // The provider-neutral tool-calling contract, and the loop that runs a conversation turn's tools on any provider.
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
-import { ToolError, type ProviderName } from "./errors";
+import { type ProviderName, ToolError } from "./errors";
 
 export type { ProviderName } from "./errors";
 
@@ -33,7 +33,8 @@ export function defineTool<const Name extends string, Input extends z.ZodType>(
   return tool;
 }
 
-type InvocationOf<Tool> = Tool extends ToolDefinition<infer Input, infer Name> ? [name: Name, args: z.output<Input>] : never;
+type InvocationOf<Tool> =
+  Tool extends ToolDefinition<infer Input, infer Name> ? [name: Name, args: z.output<Input>] : never;
 
 /** `[name, parsedArgs]` for each tool: checking the name narrows the arguments. */
 export type ToolInvocation<Tools extends readonly AnyToolDefinition[]> = InvocationOf<Tools[number]>;
@@ -182,13 +183,16 @@ async function runLoop(
 ): Promise<ToolLoopResult> {
   const started = performance.now();
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-  if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new RangeError(`maxSteps must be a positive integer, got ${maxSteps}`);
+  if (!Number.isInteger(maxSteps) || maxSteps < 1)
+    throw new RangeError(`maxSteps must be a positive integer, got ${maxSteps}`);
 
   const toolsByName = new Map(options.tools.map((tool) => [tool.name, tool]));
   const specs = options.tools.map(toToolSpec);
   const execute: ExecuteAnyTool = (name, args) => options.executeTool(name, args);
   const transcript: TranscriptEntry[] = options.messages.map((turn) =>
-    turn.role === "user" ? { role: "user", text: turn.text } : { role: "assistant", text: turn.text, toolCalls: [] },
+    turn.role === "user"
+      ? { role: "user", text: turn.text }
+      : { role: "assistant", text: turn.text, toolCalls: [] },
   );
   const toolCalls: ToolCallRecord[] = [];
   const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
@@ -232,7 +236,12 @@ async function runLoop(
         result: outcome.result,
         isError: outcome.isError,
       });
-      results.push({ toolCallId: call.id, toolName: call.name, content: toJsonText(outcome.result), isError: outcome.isError });
+      results.push({
+        toolCallId: call.id,
+        toolName: call.name,
+        content: toJsonText(outcome.result),
+        isError: outcome.isError,
+      });
     }
     transcript.push({ role: "tool", results });
   }
@@ -258,11 +267,15 @@ async function runOneTool(
     return toolError(`Unknown tool "${call.name}". Available tools: ${[...toolsByName.keys()].join(", ")}.`);
   }
   if (call.argsError !== undefined) {
-    return toolError(`The arguments for ${tool.name} are not valid JSON (${call.argsError}). Call it again with a JSON object.`);
+    return toolError(
+      `The arguments for ${tool.name} are not valid JSON (${call.argsError}). Call it again with a JSON object.`,
+    );
   }
   const parsed = tool.input.safeParse(call.args);
   if (!parsed.success) {
-    return toolError(`Invalid arguments for ${tool.name}: ${describeIssues(parsed.error)}. Fix them and call it again.`);
+    return toolError(
+      `Invalid arguments for ${tool.name}: ${describeIssues(parsed.error)}. Fix them and call it again.`,
+    );
   }
   try {
     return { result: await execute(tool.name, parsed.data), isError: false };
@@ -282,7 +295,9 @@ function describeIssues(error: z.ZodError): string {
 export function toJsonText(value: unknown): string {
   const text = JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item !== "bigint") return item;
-    return item <= BigInt(Number.MAX_SAFE_INTEGER) && item >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(item) : item.toString();
+    return item <= BigInt(Number.MAX_SAFE_INTEGER) && item >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(item)
+      : item.toString();
   });
   // JSON.stringify(undefined) is undefined: a tool that returns nothing still answers the call.
   return text ?? "null";
@@ -297,7 +312,9 @@ export function toToolSpec(tool: AnyToolDefinition): ToolSpec {
   // io "input": the model writes what the schema accepts (a number of Rupiah), not what it produces (a bigint).
   const { $schema: _dialect, ...schema } = z.toJSONSchema(tool.input, { io: "input" });
   if (schema.type !== "object") {
-    throw new TypeError(`Tool ${tool.name}: its input must be a z.object, because both APIs take an object of arguments`);
+    throw new TypeError(
+      `Tool ${tool.name}: its input must be a z.object, because both APIs take an object of arguments`,
+    );
   }
   const spec: ToolSpec = {
     name: tool.name,

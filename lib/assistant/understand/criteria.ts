@@ -29,11 +29,24 @@ export type SearchCriteria = z.infer<typeof SearchCriteria>;
  * arguments): prices as digit strings, because JSON has no bigint and floats would lose Rupiah.
  */
 export const StoredSearchCriteria = SearchCriteria.extend({
-  priceMin: z.string().regex(/^\d{1,15}$/).transform((value) => BigInt(value)).pipe(z.bigint().positive()).optional(),
-  priceMax: z.string().regex(/^\d{1,15}$/).transform((value) => BigInt(value)).pipe(z.bigint().positive()).optional(),
+  priceMin: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform((value) => BigInt(value))
+    .pipe(z.bigint().positive())
+    .optional(),
+  priceMax: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform((value) => BigInt(value))
+    .pipe(z.bigint().positive())
+    .optional(),
 });
 
-export type StoredCriteria = Omit<SearchCriteria, "priceMin" | "priceMax"> & { priceMin?: string; priceMax?: string };
+export type StoredCriteria = Omit<SearchCriteria, "priceMin" | "priceMax"> & {
+  priceMin?: string;
+  priceMax?: string;
+};
 
 export function storeCriteria(criteria: SearchCriteria): StoredCriteria {
   const { priceMin, priceMax, ...rest } = criteria;

@@ -1,8 +1,20 @@
 // Money in a buyer's message: the car's price range ("dibawah 300", "100-150 juta", "200an") and,
 // kept apart from it, how they want to pay ("DP 30jt", "cicilan 5jt/bulan", "tenor 4 tahun", "x47").
 import type { Financing } from "@/lib/assistant/understand/criteria";
-import { AMOUNT_UNITS, amountToRupiah, integerPart, type BareScale } from "@/lib/assistant/understand/numbers";
-import { eachFree, endsWithCue, startsWithCue, wordsAfter, wordsBefore, type Scan } from "@/lib/assistant/understand/text";
+import {
+  AMOUNT_UNITS,
+  amountToRupiah,
+  type BareScale,
+  integerPart,
+} from "@/lib/assistant/understand/numbers";
+import {
+  eachFree,
+  endsWithCue,
+  type Scan,
+  startsWithCue,
+  wordsAfter,
+  wordsBefore,
+} from "@/lib/assistant/understand/text";
 
 const JUTA = 1_000_000n;
 /**
@@ -41,7 +53,12 @@ function typedAmount(groups: Record<string, string | undefined>, name: string): 
 
 /** Written so that it can only be money: a unit, "Rp", or a full Rupiah figure. */
 function isExplicitMoney(amount: TypedAmount): boolean {
-  return amount.unit !== undefined || amount.rp || /^\d{1,3}(\.\d{3}){2,}/.test(amount.number) || /^\d{7,}$/.test(amount.number);
+  return (
+    amount.unit !== undefined ||
+    amount.rp ||
+    /^\d{1,3}(\.\d{3}){2,}/.test(amount.number) ||
+    /^\d{7,}$/.test(amount.number)
+  );
 }
 
 export function isYearLike(number: string, now: Date): boolean {
@@ -55,9 +72,43 @@ const isEngineLike = (number: string) => /^\d[.,]\d$/.test(number);
 
 /** Words after a bare number that make it a count, not money: "7 seater", "5 tahun", "2 unit". */
 const NOT_MONEY_AFTER = new Set([
-  "tahun", "bulan", "hari", "minggu", "jam", "menit", "km", "kilo", "kilometer", "seater", "seat", "seats", "orang",
-  "penumpang", "unit", "cc", "x", "kali", "pintu", "baris", "persen", "percent", "tangan", "years", "year", "months",
-  "month", "days", "people", "doors", "kursi", "owner", "owners", "liter", "l", "speed", "door",
+  "tahun",
+  "bulan",
+  "hari",
+  "minggu",
+  "jam",
+  "menit",
+  "km",
+  "kilo",
+  "kilometer",
+  "seater",
+  "seat",
+  "seats",
+  "orang",
+  "penumpang",
+  "unit",
+  "cc",
+  "x",
+  "kali",
+  "pintu",
+  "baris",
+  "persen",
+  "percent",
+  "tangan",
+  "years",
+  "year",
+  "months",
+  "month",
+  "days",
+  "people",
+  "doors",
+  "kursi",
+  "owner",
+  "owners",
+  "liter",
+  "l",
+  "speed",
+  "door",
 ]);
 
 function followedByCount(text: string, end: number): boolean {
@@ -69,7 +120,8 @@ function followedByCount(text: string, end: number): boolean {
 
 /** "tahun 19", "year 18": a bare number right after a year word is a year, even with "ke atas" after it. */
 const YEAR_WORDS = new Set(["tahun", "year", "keluaran", "rakitan", "produksi", "model"]);
-const precededByYearWord = (text: string, start: number) => YEAR_WORDS.has(wordsBefore(text, start, 1)[0] ?? "");
+const precededByYearWord = (text: string, start: number) =>
+  YEAR_WORDS.has(wordsBefore(text, start, 1)[0] ?? "");
 
 interface Mention {
   index: number;
@@ -80,33 +132,109 @@ interface Mention {
 // Financing
 
 const FINANCING_FILLERS = [
-  "nya", "saya", "cuma", "hanya", "ada", "sekitar", "kisaran", "maksimal", "minimal", "di bawah", "sebesar", "siap",
-  "paling", "around", "of", "only", "about", "just", "under", "is", "ready", "mampu", "sanggup", "kuat", "punya",
-  "tersedia", "dana", "budget", "max", "sampai", "kalau", "yang", "=", "per bulan", "perbulan", "sebulan", "bulan",
-  "per month", "a month", "monthly", "tidak lebih dari", "kurang dari", "berani", "mau", "bisa", "my", "i", "can", "afford",
-  "pay", "bayar", "di", "angka", "mungkin", "kira-kira", "siapin", "disiapkan", "awal",
+  "nya",
+  "saya",
+  "cuma",
+  "hanya",
+  "ada",
+  "sekitar",
+  "kisaran",
+  "maksimal",
+  "minimal",
+  "di bawah",
+  "sebesar",
+  "siap",
+  "paling",
+  "around",
+  "of",
+  "only",
+  "about",
+  "just",
+  "under",
+  "is",
+  "ready",
+  "mampu",
+  "sanggup",
+  "kuat",
+  "punya",
+  "tersedia",
+  "dana",
+  "budget",
+  "max",
+  "sampai",
+  "kalau",
+  "yang",
+  "=",
+  "per bulan",
+  "perbulan",
+  "sebulan",
+  "bulan",
+  "per month",
+  "a month",
+  "monthly",
+  "tidak lebih dari",
+  "kurang dari",
+  "berani",
+  "mau",
+  "bisa",
+  "my",
+  "i",
+  "can",
+  "afford",
+  "pay",
+  "bayar",
+  "di",
+  "angka",
+  "mungkin",
+  "kira-kira",
+  "siapin",
+  "disiapkan",
+  "awal",
 ];
 const FILLERS = `(?:\\s+(?:${FINANCING_FILLERS.map((word) => word.replace(/[=]/g, "\\$&")).join("|")}))*`;
 
 const DOWN_PAYMENT_WORDS = String.raw`(?:dp|tdp|uang muka|down ?payment|down-payment)`;
 const MONTHLY_WORDS = String.raw`(?:cicilan|angsuran|installment|instalment|monthly payment|monthly|bayar bulanan|per bulan|perbulan|sebulan)`;
 const PER_MONTH = String.raw`\s*(?:/\s*|per\s*|se|a\s+|each\s+|tiap\s+|setiap\s+)(?:bulan|month|mo|bulannya)(?![a-z])`;
-const CREDIT_WORDS = /(?<![a-z])(kredit|credit|cicilan|angsuran|dp|tdp|tenor|leasing|loan|installment|instalment|financing|finance|uang muka)(?![a-z])/;
+const CREDIT_WORDS =
+  /(?<![a-z])(kredit|credit|cicilan|angsuran|dp|tdp|tenor|leasing|loan|installment|instalment|financing|finance|uang muka)(?![a-z])/;
 
-const DOWN_PAYMENT_PERCENT = new RegExp(String.raw`(?<![a-z])${DOWN_PAYMENT_WORDS}(?:nya)?${FILLERS}\s*(?<pct>\d{1,2}(?:[.,]\d)?)\s*(?:%|persen|percent)`, "g");
-const PERCENT_FOR_DOWN_PAYMENT = new RegExp(String.raw`(?<![a-z0-9.,])(?<pct>\d{1,2}(?:[.,]\d)?)\s*(?:%|persen|percent)\s+(?:(?:untuk|buat|for|as|of)\s+)?${DOWN_PAYMENT_WORDS}(?![a-z])`, "g");
-const DOWN_PAYMENT_AMOUNT = new RegExp(String.raw`(?<![a-z])${DOWN_PAYMENT_WORDS}(?:nya)?${FILLERS}\s*${amountSource("a")}${AFTER}`, "g");
-const AMOUNT_FOR_DOWN_PAYMENT = new RegExp(String.raw`${BEFORE}${amountSource("a")}\s+(?:untuk|buat|for|as)\s+${DOWN_PAYMENT_WORDS}(?![a-z])`, "g");
-const MONTHLY_AMOUNT = new RegExp(String.raw`(?<![a-z])${MONTHLY_WORDS}(?:nya)?${FILLERS}\s*${amountSource("a")}${AFTER}`, "g");
-const AMOUNT_PER_MONTH = new RegExp(String.raw`${BEFORE}${amountSource("a")}(?:${PER_MONTH}|(?=\s*x\s?\d{2}(?!\d)))`, "g");
-const TENOR = new RegExp(String.raw`(?<![a-z])(?:tenor|tenornya|jangka waktu)${FILLERS}\s*(?<n>\d{1,3})\s*(?<unit>tahun|bulan|x|kali|years?|months?|thn)?(?![a-z0-9])`, "g");
+const DOWN_PAYMENT_PERCENT = new RegExp(
+  String.raw`(?<![a-z])${DOWN_PAYMENT_WORDS}(?:nya)?${FILLERS}\s*(?<pct>\d{1,2}(?:[.,]\d)?)\s*(?:%|persen|percent)`,
+  "g",
+);
+const PERCENT_FOR_DOWN_PAYMENT = new RegExp(
+  String.raw`(?<![a-z0-9.,])(?<pct>\d{1,2}(?:[.,]\d)?)\s*(?:%|persen|percent)\s+(?:(?:untuk|buat|for|as|of)\s+)?${DOWN_PAYMENT_WORDS}(?![a-z])`,
+  "g",
+);
+const DOWN_PAYMENT_AMOUNT = new RegExp(
+  String.raw`(?<![a-z])${DOWN_PAYMENT_WORDS}(?:nya)?${FILLERS}\s*${amountSource("a")}${AFTER}`,
+  "g",
+);
+const AMOUNT_FOR_DOWN_PAYMENT = new RegExp(
+  String.raw`${BEFORE}${amountSource("a")}\s+(?:untuk|buat|for|as)\s+${DOWN_PAYMENT_WORDS}(?![a-z])`,
+  "g",
+);
+const MONTHLY_AMOUNT = new RegExp(
+  String.raw`(?<![a-z])${MONTHLY_WORDS}(?:nya)?${FILLERS}\s*${amountSource("a")}${AFTER}`,
+  "g",
+);
+const AMOUNT_PER_MONTH = new RegExp(
+  String.raw`${BEFORE}${amountSource("a")}(?:${PER_MONTH}|(?=\s*x\s?\d{2}(?!\d)))`,
+  "g",
+);
+const TENOR = new RegExp(
+  String.raw`(?<![a-z])(?:tenor|tenornya|jangka waktu)${FILLERS}\s*(?<n>\d{1,3})\s*(?<unit>tahun|bulan|x|kali|years?|months?|thn)?(?![a-z0-9])`,
+  "g",
+);
 const TENOR_TIMES_BEFORE = /(?<![a-z0-9])x\s?(?<n>\d{2})(?!\d)/g;
 const TENOR_TIMES_AFTER = /(?<![a-z0-9.,])(?<n>\d{2})\s?x(?![a-z0-9])/g;
 const DURATION = /(?<![a-z0-9.,])(?<n>\d{1,2})\s*(?<unit>tahun|bulan|years?|months?)(?![a-z0-9])/g;
 
 /** "4 tahun" -> 48; "tenor 4" (a small bare number) is years; "tenor 36" months. */
 function tenorMonths(count: number, unit: string | undefined): number | null {
-  const months = unit && /^(tahun|thn|year)/.test(unit) ? count * 12 : !unit && count <= 8 ? count * 12 : count;
+  const months =
+    unit && /^(tahun|thn|year)/.test(unit) ? count * 12 : !unit && count <= 8 ? count * 12 : count;
   return months >= 3 && months <= 120 ? months : null;
 }
 
@@ -115,8 +243,11 @@ function isCreditDuration(text: string, start: number, end: number): boolean {
   if (!CREDIT_WORDS.test(text)) return false;
   const before = wordsBefore(text, start, 2);
   const after = wordsAfter(text, end, 2);
-  if (before.some((word) => ["umur", "usia", "pemakaian", "pakai", "dipakai", "terakhir"].includes(word))) return false;
-  return !after.some((word) => ["terakhir", "ke", "old", "belakang", "kebelakang", "lalu", "ago"].includes(word));
+  if (before.some((word) => ["umur", "usia", "pemakaian", "pakai", "dipakai", "terakhir"].includes(word)))
+    return false;
+  return !after.some((word) =>
+    ["terakhir", "ke", "old", "belakang", "kebelakang", "lalu", "ago"].includes(word),
+  );
 }
 
 function readFinancing(scan: Scan, mentions: Mention[]): Financing {
@@ -190,27 +321,135 @@ function readFinancing(scan: Scan, mentions: Mention[]): Financing {
 
 /** Words that may sit between a cue and its amount: "budget saya cuma 200", "harga di bawah 300". */
 export const PRICE_SKIPPABLE: ReadonlySet<string> = new Set([
-  "yang", "harga", "harganya", "rp", "saya", "kami", "cuma", "hanya", "ada", "mobil", "unit", "nya", "kak", "gan", "bos",
-  "sis", "om", "cash", "tunai", "of", "is", "my", "the", "a", "an", "only", "just", "i", "have", "ya", "juga", "masih",
-  "sih", "dong", "saja", "di", "angka", "price", "ready", "siap", "bisa", "mau", "cari", "naik", "jadi", "turun",
-  "sekarang", "ku", "paling", "kuat", "sanggup", "mampu",
+  "yang",
+  "harga",
+  "harganya",
+  "rp",
+  "saya",
+  "kami",
+  "cuma",
+  "hanya",
+  "ada",
+  "mobil",
+  "unit",
+  "nya",
+  "kak",
+  "gan",
+  "bos",
+  "sis",
+  "om",
+  "cash",
+  "tunai",
+  "of",
+  "is",
+  "my",
+  "the",
+  "a",
+  "an",
+  "only",
+  "just",
+  "i",
+  "have",
+  "ya",
+  "juga",
+  "masih",
+  "sih",
+  "dong",
+  "saja",
+  "di",
+  "angka",
+  "price",
+  "ready",
+  "siap",
+  "bisa",
+  "mau",
+  "cari",
+  "naik",
+  "jadi",
+  "turun",
+  "sekarang",
+  "ku",
+  "paling",
+  "kuat",
+  "sanggup",
+  "mampu",
 ]);
 
 /** Before the amount: the buyer's ceiling. Longer phrases first where one contains another. */
 export const PRICE_MAX_CUES = [
-  "tidak lebih dari", "tidak sampai", "tidak lebih", "not more than", "no more than", "di bawah", "bawah", "kurang dari",
-  "<", "<=", "maksimal", "paling mahal", "sampai", "sampe", "hingga", "budget", "budjet", "bujet", "dana", "duit", "uang",
-  "modal", "under", "below", "less than", "up to", "within", "punya", "limit",
+  "tidak lebih dari",
+  "tidak sampai",
+  "tidak lebih",
+  "not more than",
+  "no more than",
+  "di bawah",
+  "bawah",
+  "kurang dari",
+  "<",
+  "<=",
+  "maksimal",
+  "paling mahal",
+  "sampai",
+  "sampe",
+  "hingga",
+  "budget",
+  "budjet",
+  "bujet",
+  "dana",
+  "duit",
+  "uang",
+  "modal",
+  "under",
+  "below",
+  "less than",
+  "up to",
+  "within",
+  "punya",
+  "limit",
 ] as const;
 export const PRICE_MIN_CUES = [
-  "di atas", "atas", "lebih dari", "minimal", "mulai", "mulai dari", ">", ">=", "above", "over", "more than", "at least",
-  "starting from", "from",
+  "di atas",
+  "atas",
+  "lebih dari",
+  "minimal",
+  "mulai",
+  "mulai dari",
+  ">",
+  ">=",
+  "above",
+  "over",
+  "more than",
+  "at least",
+  "starting from",
+  "from",
 ] as const;
 export const PRICE_AROUND_CUES = [
-  "sekitar", "kisaran", "kira-kira", "kurang lebih", "kurleb", "±", "+-", "around", "about", "approximately", "approx",
-  "roughly", "harga", "range", "di angka",
+  "sekitar",
+  "kisaran",
+  "kira-kira",
+  "kurang lebih",
+  "kurleb",
+  "±",
+  "+-",
+  "around",
+  "about",
+  "approximately",
+  "approx",
+  "roughly",
+  "harga",
+  "range",
+  "di angka",
 ] as const;
-const PRICE_MAX_AFTER = ["ke bawah", "maksimal", "kurang", "or less", "or below", "and below", "max", "tops"] as const;
+const PRICE_MAX_AFTER = [
+  "ke bawah",
+  "maksimal",
+  "kurang",
+  "or less",
+  "or below",
+  "and below",
+  "max",
+  "tops",
+] as const;
 const PRICE_MIN_AFTER = ["ke atas", "up", "+", "lebih", "or more", "and above", "plus", "keatas"] as const;
 
 export type PriceBound = "max" | "min" | "around";
@@ -243,8 +482,14 @@ export interface PriceRange {
 const isCarPrice = (amount: bigint) => amount >= CAR_PRICE_FLOOR && amount <= CAR_PRICE_CEILING;
 
 const RANGE_JOIN = String.raw`\s*(?:-|~|s/d|s d|sd|sampai|sampe|smp|hingga|to|until|ke)\s*`;
-const PRICE_RANGE = new RegExp(String.raw`${BEFORE}${amountSource("a")}${RANGE_JOIN}${amountSource("b")}${AFTER}`, "g");
-const PRICE_BETWEEN = new RegExp(String.raw`(?<![a-z])(?:antara|between)\s+${amountSource("a")}\s+(?:dan|and|sampai|sampe|-|to|s/d)\s+${amountSource("b")}${AFTER}`, "g");
+const PRICE_RANGE = new RegExp(
+  String.raw`${BEFORE}${amountSource("a")}${RANGE_JOIN}${amountSource("b")}${AFTER}`,
+  "g",
+);
+const PRICE_BETWEEN = new RegExp(
+  String.raw`(?<![a-z])(?:antara|between)\s+${amountSource("a")}\s+(?:dan|and|sampai|sampe|-|to|s/d)\s+${amountSource("b")}${AFTER}`,
+  "g",
+);
 const PRICE_SINGLE = new RegExp(`${BEFORE}${amountSource("a")}${AFTER}`, "g");
 
 function readPriceRange(scan: Scan, now: Date, mentions: Mention[], range: PriceRange): void {
@@ -285,7 +530,8 @@ function readSinglePrices(scan: Scan, now: Date, mentions: Mention[], range: Pri
     const end = start + match[0].length;
     const cue = priceBoundAround(text, start, end);
     if (!isExplicitMoney(typed)) {
-      if (isYearLike(typed.number, now) || isEngineLike(typed.number) || precededByYearWord(text, start)) return false;
+      if (isYearLike(typed.number, now) || isEngineLike(typed.number) || precededByYearWord(text, start))
+        return false;
       if (followedByCount(text, end)) return false;
       if (!typed.around && cue === null) return false;
     }

@@ -16,24 +16,82 @@ type WordRole =
   | { kind: "joiner" }; // English "and" inside "one hundred and fifty"
 
 const UNITS: Record<string, bigint> = {
-  nol: 0n, satu: 1n, dua: 2n, tiga: 3n, empat: 4n, lima: 5n, enam: 6n, tujuh: 7n, delapan: 8n, sembilan: 9n,
-  sepuluh: 10n, sebelas: 11n,
-  zero: 0n, one: 1n, two: 2n, three: 3n, four: 4n, five: 5n, six: 6n, seven: 7n, eight: 8n, nine: 9n, ten: 10n,
-  eleven: 11n, twelve: 12n, thirteen: 13n, fourteen: 14n, fifteen: 15n, sixteen: 16n, seventeen: 17n, eighteen: 18n,
-  nineteen: 19n, twenty: 20n, thirty: 30n, forty: 40n, fifty: 50n, sixty: 60n, seventy: 70n, eighty: 80n, ninety: 90n,
+  nol: 0n,
+  satu: 1n,
+  dua: 2n,
+  tiga: 3n,
+  empat: 4n,
+  lima: 5n,
+  enam: 6n,
+  tujuh: 7n,
+  delapan: 8n,
+  sembilan: 9n,
+  sepuluh: 10n,
+  sebelas: 11n,
+  zero: 0n,
+  one: 1n,
+  two: 2n,
+  three: 3n,
+  four: 4n,
+  five: 5n,
+  six: 6n,
+  seven: 7n,
+  eight: 8n,
+  nine: 9n,
+  ten: 10n,
+  eleven: 11n,
+  twelve: 12n,
+  thirteen: 13n,
+  fourteen: 14n,
+  fifteen: 15n,
+  sixteen: 16n,
+  seventeen: 17n,
+  eighteen: 18n,
+  nineteen: 19n,
+  twenty: 20n,
+  thirty: 30n,
+  forty: 40n,
+  fifty: 50n,
+  sixty: 60n,
+  seventy: 70n,
+  eighty: 80n,
+  ninety: 90n,
 };
 
 const SCALES: Record<string, bigint> = {
-  ribu: 1_000n, rebu: 1_000n, juta: JUTA, miliar: MILIAR, milyar: MILIAR, milliar: MILIAR, triliun: 1_000_000_000_000n,
-  thousand: 1_000n, million: JUTA, billion: MILIAR,
+  ribu: 1_000n,
+  rebu: 1_000n,
+  juta: JUTA,
+  miliar: MILIAR,
+  milyar: MILIAR,
+  milliar: MILIAR,
+  triliun: 1_000_000_000_000n,
+  thousand: 1_000n,
+  million: JUTA,
+  billion: MILIAR,
 };
 
-const SE_SCALES: Record<string, bigint> = { seribu: 1_000n, sejuta: JUTA, semiliar: MILIAR, semilyar: MILIAR };
+const SE_SCALES: Record<string, bigint> = {
+  seribu: 1_000n,
+  sejuta: JUTA,
+  semiliar: MILIAR,
+  semilyar: MILIAR,
+};
 
 /** Every word the number-word reader knows; exported so other lexicons can avoid them. */
 export const NUMBER_WORDS: ReadonlySet<string> = new Set([
-  ...Object.keys(UNITS), ...Object.keys(SCALES), ...Object.keys(SE_SCALES),
-  "puluh", "belas", "ratus", "seratus", "hundred", "koma", "point", "setengah", "half",
+  ...Object.keys(UNITS),
+  ...Object.keys(SCALES),
+  ...Object.keys(SE_SCALES),
+  "puluh",
+  "belas",
+  "ratus",
+  "seratus",
+  "hundred",
+  "koma",
+  "point",
+  "setengah",
+  "half",
 ]);
 
 function roleOf(word: string): WordRole | null {
@@ -112,7 +170,10 @@ export function readNumberWords(words: readonly string[]): ExactNumber | null {
         if (!role.implicitOne && base === 0n && !half && !fraction) return null;
         const digits = fraction ?? "";
         const scaleDown = 10n ** BigInt(digits.length);
-        total += base * role.value + (BigInt(digits || "0") * role.value) / scaleDown + (half ? role.value / 2n : 0n);
+        total +=
+          base * role.value +
+          (BigInt(digits || "0") * role.value) / scaleDown +
+          (half ? role.value / 2n : 0n);
         group = 0n;
         last = 0n;
         fraction = null;
@@ -125,7 +186,11 @@ export function readNumberWords(words: readonly string[]): ExactNumber | null {
     }
   }
   if (!sawNumber) return null;
-  if (fraction) return { numerator: (total + group) * 10n ** BigInt(fraction.length) + BigInt(fraction), decimals: fraction.length };
+  if (fraction)
+    return {
+      numerator: (total + group) * 10n ** BigInt(fraction.length) + BigInt(fraction),
+      decimals: fraction.length,
+    };
   if (half) return { numerator: (total + group) * 10n + 5n, decimals: 1 };
   return { numerator: total + group, decimals: 0 };
 }
@@ -136,7 +201,10 @@ export function readNumberWords(words: readonly string[]): ExactNumber | null {
  * not a whole number ("dua koma lima").
  */
 export function parseIndonesianNumberWords(text: string): bigint | null {
-  const words = text.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
   if (words.length === 0) return null;
   const exact = readNumberWords(words);
   return exact && exact.decimals === 0 ? exact.numerator : null;
@@ -160,17 +228,27 @@ export function replaceNumberWords(text: string): string {
   while (index < words.length) {
     let end = index;
     // "2 ratus jt": a digit may lead a run when a multiplier word follows it.
-    const leadingDigits = /^\d{1,3}$/.test(words[index] ?? "") && ["ratus", "puluh", "belas", "hundred"].includes(words[index + 1] ?? "");
+    const leadingDigits =
+      /^\d{1,3}$/.test(words[index] ?? "") &&
+      ["ratus", "puluh", "belas", "hundred"].includes(words[index + 1] ?? "");
     if (leadingDigits) end += 1;
     // Digits join a run only as its first word: "300 ribu" stays as typed for the amount reader.
     while (end < words.length && !/^\d/.test(words[end] ?? "") && roleOf(words[end] ?? "") !== null) end += 1;
     // A trailing "and"/"koma" belongs to the sentence, not the number.
     while (end > index && ["and", "koma", "point"].includes(words[end - 1] ?? "")) end -= 1;
     const run = words.slice(index, end);
-    const standsAlone = leadingDigits || run.some((word) => {
-      const role = roleOf(word);
-      return role !== null && (role.kind === "unit" || role.kind === "hundred" || (role.kind === "scale" && role.implicitOne) || role.kind === "half");
-    });
+    const standsAlone =
+      leadingDigits ||
+      run.some((word) => {
+        const role = roleOf(word);
+        return (
+          role !== null &&
+          (role.kind === "unit" ||
+            role.kind === "hundred" ||
+            (role.kind === "scale" && role.implicitOne) ||
+            role.kind === "half")
+        );
+      });
     const exact = run.length > 0 && standsAlone ? readNumberWords(run) : null;
     // "setengah" alone is not worth rewriting; "half" inside English prose neither.
     if (exact && !(run.length === 1 && roleOf(run[0] ?? "")?.kind === "half")) {
@@ -186,8 +264,24 @@ export function replaceNumberWords(text: string): string {
 
 /** Units buyers put after a number. Order matters for the regex: longer spellings first. */
 export const AMOUNT_UNITS = [
-  "juta", "jeti", "jt", "mio", "millions", "million", "miliar", "milyar", "milliar", "billion", "bn", "mil", "m",
-  "ribu", "rebu", "rb", "k", "thousand",
+  "juta",
+  "jeti",
+  "jt",
+  "mio",
+  "millions",
+  "million",
+  "miliar",
+  "milyar",
+  "milliar",
+  "billion",
+  "bn",
+  "mil",
+  "m",
+  "ribu",
+  "rebu",
+  "rb",
+  "k",
+  "thousand",
 ] as const;
 
 type UnitClass = "juta" | "miliar" | "ribu" | "m";
@@ -214,7 +308,11 @@ export type BareScale = "juta" | "ribu" | "rupiah";
  * A bare number is read in `bare` units: juta for a budget ("dibawah 300"), ribu for a
  * monthly instalment written "4500", and plain Rupiah for anything from a million up.
  */
-export function amountToRupiah(number: string, unit: string | undefined, bare: BareScale = "juta"): bigint | null {
+export function amountToRupiah(
+  number: string,
+  unit: string | undefined,
+  bare: BareScale = "juta",
+): bigint | null {
   if (unit) {
     const unitClass = classifyUnit(unit);
     if (unitClass === "m") return parseRupiah(`${number} ${integerPart(number) < 10 ? "m" : "jt"}`);

@@ -1,31 +1,118 @@
 // Cities in a buyer's message: where they want the car to be (a search filter) and, separately,
 // where the buyer lives ("saya Rina dari Bekasi"), which is worth knowing but filters nothing.
 import { COMMON_WORDS, GENERIC_NAME_PARTS } from "@/lib/assistant/understand/lexicon";
-import { claim, freeTokens, wordsBefore, type Scan, type Token } from "@/lib/assistant/understand/text";
+import { claim, freeTokens, type Scan, type Token, wordsBefore } from "@/lib/assistant/understand/text";
 import { editDistance, foldSpelling } from "@/lib/inventory/fuzzy";
 
 /** Cities buyers name, used when the showroom's own city list does not have the one typed. */
 export const INDONESIAN_CITIES: readonly string[] = [
-  "Jakarta", "Jakarta Selatan", "Jakarta Barat", "Jakarta Timur", "Jakarta Utara", "Jakarta Pusat", "Bogor", "Depok",
-  "Tangerang", "Tangerang Selatan", "Bekasi", "Bandung", "Cimahi", "Cirebon", "Karawang", "Sukabumi", "Tasikmalaya",
-  "Garut", "Semarang", "Solo", "Surakarta", "Yogyakarta", "Magelang", "Purwokerto", "Tegal", "Pekalongan", "Kudus",
-  "Surabaya", "Sidoarjo", "Gresik", "Malang", "Kediri", "Madiun", "Jember", "Banyuwangi", "Mojokerto", "Pasuruan",
-  "Probolinggo", "Denpasar", "Mataram", "Kupang", "Medan", "Pekanbaru", "Padang", "Palembang", "Jambi", "Bengkulu",
-  "Bandar Lampung", "Batam", "Pontianak", "Banjarmasin", "Balikpapan", "Samarinda", "Palangkaraya", "Makassar",
-  "Manado", "Palu", "Kendari", "Gorontalo", "Ambon", "Jayapura", "Cilegon", "Serang",
+  "Jakarta",
+  "Jakarta Selatan",
+  "Jakarta Barat",
+  "Jakarta Timur",
+  "Jakarta Utara",
+  "Jakarta Pusat",
+  "Bogor",
+  "Depok",
+  "Tangerang",
+  "Tangerang Selatan",
+  "Bekasi",
+  "Bandung",
+  "Cimahi",
+  "Cirebon",
+  "Karawang",
+  "Sukabumi",
+  "Tasikmalaya",
+  "Garut",
+  "Semarang",
+  "Solo",
+  "Surakarta",
+  "Yogyakarta",
+  "Magelang",
+  "Purwokerto",
+  "Tegal",
+  "Pekalongan",
+  "Kudus",
+  "Surabaya",
+  "Sidoarjo",
+  "Gresik",
+  "Malang",
+  "Kediri",
+  "Madiun",
+  "Jember",
+  "Banyuwangi",
+  "Mojokerto",
+  "Pasuruan",
+  "Probolinggo",
+  "Denpasar",
+  "Mataram",
+  "Kupang",
+  "Medan",
+  "Pekanbaru",
+  "Padang",
+  "Palembang",
+  "Jambi",
+  "Bengkulu",
+  "Bandar Lampung",
+  "Batam",
+  "Pontianak",
+  "Banjarmasin",
+  "Balikpapan",
+  "Samarinda",
+  "Palangkaraya",
+  "Makassar",
+  "Manado",
+  "Palu",
+  "Kendari",
+  "Gorontalo",
+  "Ambon",
+  "Jayapura",
+  "Cilegon",
+  "Serang",
 ];
 
 /** Abbreviations and old spellings -> the city's name. */
 export const CITY_ALIASES: Readonly<Record<string, string>> = {
-  jaksel: "Jakarta Selatan", jakbar: "Jakarta Barat", jaktim: "Jakarta Timur", jakut: "Jakarta Utara", jakpus: "Jakarta Pusat",
-  jkt: "Jakarta", dki: "Jakarta", tangsel: "Tangerang Selatan", tng: "Tangerang", bks: "Bekasi", bdg: "Bandung",
-  sby: "Surabaya", jogja: "Yogyakarta", jogjakarta: "Yogyakarta", yogya: "Yogyakarta", yogyakarta: "Yogyakarta",
-  diy: "Yogyakarta", smg: "Semarang", mlg: "Malang", dps: "Denpasar", mks: "Makassar", plg: "Palembang",
-  bpn: "Balikpapan", sda: "Sidoarjo", bgr: "Bogor", dpk: "Depok",
+  jaksel: "Jakarta Selatan",
+  jakbar: "Jakarta Barat",
+  jaktim: "Jakarta Timur",
+  jakut: "Jakarta Utara",
+  jakpus: "Jakarta Pusat",
+  jkt: "Jakarta",
+  dki: "Jakarta",
+  tangsel: "Tangerang Selatan",
+  tng: "Tangerang",
+  bks: "Bekasi",
+  bdg: "Bandung",
+  sby: "Surabaya",
+  jogja: "Yogyakarta",
+  jogjakarta: "Yogyakarta",
+  yogya: "Yogyakarta",
+  yogyakarta: "Yogyakarta",
+  diy: "Yogyakarta",
+  smg: "Semarang",
+  mlg: "Malang",
+  dps: "Denpasar",
+  mks: "Makassar",
+  plg: "Palembang",
+  bpn: "Balikpapan",
+  sda: "Sidoarjo",
+  bgr: "Bogor",
+  dpk: "Depok",
 };
 
 /** Cities that are also everyday words; from the national list they need "di"/"kota" before them. */
-const WORD_CITIES = new Set(["solo", "padang", "serang", "palu", "medan", "batam", "garut", "kudus", "tegal"]);
+const WORD_CITIES = new Set([
+  "solo",
+  "padang",
+  "serang",
+  "palu",
+  "medan",
+  "batam",
+  "garut",
+  "kudus",
+  "tegal",
+]);
 
 function allowedSlips(length: number): number {
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
@@ -52,7 +139,10 @@ function formsOf(city: string): CityForms {
   const words = city.split(/\s+/);
   const forms: CityForms = {
     whole: foldSpelling(city),
-    parts: words.length > 1 ? words.filter((part) => !GENERIC_NAME_PARTS.has(part.toLowerCase())).map(foldSpelling) : [],
+    parts:
+      words.length > 1
+        ? words.filter((part) => !GENERIC_NAME_PARTS.has(part.toLowerCase())).map(foldSpelling)
+        : [],
     words: words.length,
   };
   cityForms.set(city, forms);
@@ -69,14 +159,18 @@ function closestCity(typed: string, cities: readonly string[], fuzzy: boolean): 
   for (const city of cities) {
     const forms = formsOf(city);
     if (twoWords && forms.words < 2) continue;
-    const candidates = [{ folded: forms.whole, whole: true }, ...(twoWords ? [] : forms.parts.map((folded) => ({ folded, whole: false })))];
+    const candidates = [
+      { folded: forms.whole, whole: true },
+      ...(twoWords ? [] : forms.parts.map((folded) => ({ folded, whole: false }))),
+    ];
     let best: CityHit | null = null;
     for (const candidate of candidates) {
       const limit = fuzzy ? allowedSlips(Math.min(a.length, candidate.folded.length)) : 0;
       if (Math.abs(a.length - candidate.folded.length) > limit) continue;
       const distance = editDistance(a, candidate.folded);
       if (distance > limit) continue;
-      if (!best || distance < best.distance || (distance === best.distance && candidate.whole)) best = { city, distance, whole: candidate.whole };
+      if (!best || distance < best.distance || (distance === best.distance && candidate.whole))
+        best = { city, distance, whole: candidate.whole };
     }
     if (best) hits.push(best);
   }
@@ -91,7 +185,12 @@ function closestCity(typed: string, cities: readonly string[], fuzzy: boolean): 
  * Resolves what the buyer typed to one city. For a search filter the showroom's own spelling wins
  * ("jakarta" -> its "Jakarta Selatan"); for the buyer's home the city as named wins ("Jakarta").
  */
-function resolveCity(typed: string, showroomCities: readonly string[], previousWord: string | undefined, home: boolean): string | null {
+function resolveCity(
+  typed: string,
+  showroomCities: readonly string[],
+  previousWord: string | undefined,
+  home: boolean,
+): string | null {
   const alias = CITY_ALIASES[typed.replace(/\s+/g, "")];
   const fuzzy = !COMMON_WORDS.has(typed);
   const fromShowroom = () => {
@@ -99,7 +198,13 @@ function resolveCity(typed: string, showroomCities: readonly string[], previousW
     return hits.length === 1 ? (hits[0]?.city ?? null) : null;
   };
   const fromNation = () => {
-    if (WORD_CITIES.has(typed) && !["di", "ke", "kota", "daerah", "wilayah", "area", "sekitar", "dari", "in", "from"].includes(previousWord ?? "")) return null;
+    if (
+      WORD_CITIES.has(typed) &&
+      !["di", "ke", "kota", "daerah", "wilayah", "area", "sekitar", "dari", "in", "from"].includes(
+        previousWord ?? "",
+      )
+    )
+      return null;
     const hits = closestCity(alias ?? typed, INDONESIAN_CITIES, false);
     return hits.length === 1 ? (hits[0]?.city ?? null) : null;
   };
@@ -110,7 +215,29 @@ function resolveCity(typed: string, showroomCities: readonly string[], previousW
 function isBuyerHome(text: string, start: number, introduced: boolean): boolean {
   const before = wordsBefore(text, start, 5);
   const last = before.slice(-2).join(" ");
-  if (["domisili", "asal", "orang", "tinggal di", "rumah di", "saya di", "posisi di", "posisi saya di", "live in", "based in", "domisili di", "kerja di", "kantor di", "kirim ke", "dikirim ke", "antar ke", "diantar ke", "kirim sampai"].some((cue) => last === cue || last.endsWith(cue))) return true;
+  if (
+    [
+      "domisili",
+      "asal",
+      "orang",
+      "tinggal di",
+      "rumah di",
+      "saya di",
+      "posisi di",
+      "posisi saya di",
+      "live in",
+      "based in",
+      "domisili di",
+      "kerja di",
+      "kantor di",
+      "kirim ke",
+      "dikirim ke",
+      "antar ke",
+      "diantar ke",
+      "kirim sampai",
+    ].some((cue) => last === cue || last.endsWith(cue))
+  )
+    return true;
   // "dari X" is the buyer's home after an introduction ("saya Rina dari Bekasi", "ini Pak Joko dari
   // Cimahi"); without one ("unit dari Bekasi?") it is where the car is.
   if (before[before.length - 1] === "dari" || before[before.length - 1] === "from") {

@@ -9,53 +9,197 @@ import { replaceNumberWords } from "@/lib/assistant/understand/numbers";
  * are deliberately left out: "1.5 G" is a trim and "min" is usually "admin", not "minimal".
  */
 export const SLANG: Readonly<Record<string, string>> = {
-  sy: "saya", sya: "saya", aku: "saya", gue: "saya", gw: "saya", gua: "saya", ane: "saya",
-  brp: "berapa", brapa: "berapa", berapaan: "berapa", brpa: "berapa", brap: "berapa",
-  hrg: "harga", hrga: "harga", hrgnya: "harganya", harg: "harga",
-  tdk: "tidak", gk: "tidak", ga: "tidak", gak: "tidak", nggak: "tidak", ngga: "tidak", enggak: "tidak", engga: "tidak",
-  gx: "tidak", kaga: "tidak", kagak: "tidak", ndak: "tidak", nda: "tidak", tak: "tidak", gag: "tidak",
-  jgn: "jangan", jngn: "jangan", bkn: "bukan",
-  yg: "yang", yng: "yang", dgn: "dengan", dg: "dengan", utk: "untuk", untk: "untuk", bwt: "buat",
-  bgt: "banget", bngt: "banget",
-  mbl: "mobil", mobl: "mobil", mobik: "mobil",
-  kalo: "kalau", klo: "kalau", kl: "kalau", klw: "kalau", kalu: "kalau",
-  gmn: "bagaimana", gimana: "bagaimana", gmna: "bagaimana",
-  udh: "sudah", udah: "sudah", sdh: "sudah", dah: "sudah",
-  blm: "belum", belom: "belum",
-  lg: "lagi", jg: "juga", aj: "saja", aja: "saja", sj: "saja",
-  mo: "mau", mw: "mau", pengen: "mau", pingin: "mau", pgn: "mau", pengin: "mau", ingin: "mau",
-  org: "orang", tlg: "tolong", tolg: "tolong", krm: "kirim", kirimin: "kirim",
-  thn: "tahun", th: "tahun", taun: "tahun", thun: "tahun", tahunnya: "tahun",
-  bln: "bulan", bl: "bulan", bulanan: "bulan",
-  dbawah: "dibawah", dibwh: "dibawah", dbwh: "dibawah", dibawh: "dibawah", bwh: "bawah",
-  diats: "diatas", datas: "diatas", diatass: "diatas",
-  kbawah: "kebawah", kbwh: "kebawah", kebwh: "kebawah", katas: "keatas", keats: "keatas",
-  maks: "maksimal", max: "maksimal", maximal: "maksimal", maksimum: "maksimal", maximum: "maksimal", mksml: "maksimal", maxs: "maksimal",
-  minimum: "minimal", mnimal: "minimal", minim: "minimal",
-  skitar: "sekitar", sktr: "sekitar", kisarann: "kisaran",
-  poto: "foto", fto: "foto", photo: "foto", pict: "foto", pic: "foto", pics: "foto",
-  bs: "bisa", bsa: "bisa", bisakah: "bisa",
-  ad: "ada", adakah: "ada",
-  dmn: "dimana", dmana: "dimana",
-  sm: "sama", sma: "sama", dr: "dari", dri: "dari", tp: "tapi", krn: "karena",
-  mksh: "makasih", mkasih: "makasih", maksih: "makasih", trimakasih: "terima kasih", terimakasih: "terima kasih",
-  tks: "thanks", thx: "thanks", tq: "thanks", ty: "thanks", tengkyu: "thanks", makasi: "makasih",
-  cicil: "cicilan", nyicil: "cicilan", nyicilnya: "cicilan", cicilannya: "cicilan", angsurannya: "angsuran", dpnya: "dp",
-  kridit: "kredit", kreditnya: "kredit",
-  metic: "matic", matik: "matic", metik: "matic", mathic: "matic", matick: "matic", matiq: "matic", automatik: "automatic", autometic: "automatic", otomatik: "automatic",
-  manuel: "manual", menual: "manual", manualan: "manual",
+  sy: "saya",
+  sya: "saya",
+  aku: "saya",
+  gue: "saya",
+  gw: "saya",
+  gua: "saya",
+  ane: "saya",
+  brp: "berapa",
+  brapa: "berapa",
+  berapaan: "berapa",
+  brpa: "berapa",
+  brap: "berapa",
+  hrg: "harga",
+  hrga: "harga",
+  hrgnya: "harganya",
+  harg: "harga",
+  tdk: "tidak",
+  gk: "tidak",
+  ga: "tidak",
+  gak: "tidak",
+  nggak: "tidak",
+  ngga: "tidak",
+  enggak: "tidak",
+  engga: "tidak",
+  gx: "tidak",
+  kaga: "tidak",
+  kagak: "tidak",
+  ndak: "tidak",
+  nda: "tidak",
+  tak: "tidak",
+  gag: "tidak",
+  jgn: "jangan",
+  jngn: "jangan",
+  bkn: "bukan",
+  yg: "yang",
+  yng: "yang",
+  dgn: "dengan",
+  dg: "dengan",
+  utk: "untuk",
+  untk: "untuk",
+  bwt: "buat",
+  bgt: "banget",
+  bngt: "banget",
+  mbl: "mobil",
+  mobl: "mobil",
+  mobik: "mobil",
+  kalo: "kalau",
+  klo: "kalau",
+  kl: "kalau",
+  klw: "kalau",
+  kalu: "kalau",
+  gmn: "bagaimana",
+  gimana: "bagaimana",
+  gmna: "bagaimana",
+  udh: "sudah",
+  udah: "sudah",
+  sdh: "sudah",
+  dah: "sudah",
+  blm: "belum",
+  belom: "belum",
+  lg: "lagi",
+  jg: "juga",
+  aj: "saja",
+  aja: "saja",
+  sj: "saja",
+  mo: "mau",
+  mw: "mau",
+  pengen: "mau",
+  pingin: "mau",
+  pgn: "mau",
+  pengin: "mau",
+  ingin: "mau",
+  org: "orang",
+  tlg: "tolong",
+  tolg: "tolong",
+  krm: "kirim",
+  kirimin: "kirim",
+  thn: "tahun",
+  th: "tahun",
+  taun: "tahun",
+  thun: "tahun",
+  tahunnya: "tahun",
+  bln: "bulan",
+  bl: "bulan",
+  bulanan: "bulan",
+  dbawah: "dibawah",
+  dibwh: "dibawah",
+  dbwh: "dibawah",
+  dibawh: "dibawah",
+  bwh: "bawah",
+  diats: "diatas",
+  datas: "diatas",
+  diatass: "diatas",
+  kbawah: "kebawah",
+  kbwh: "kebawah",
+  kebwh: "kebawah",
+  katas: "keatas",
+  keats: "keatas",
+  maks: "maksimal",
+  max: "maksimal",
+  maximal: "maksimal",
+  maksimum: "maksimal",
+  maximum: "maksimal",
+  mksml: "maksimal",
+  maxs: "maksimal",
+  minimum: "minimal",
+  mnimal: "minimal",
+  minim: "minimal",
+  skitar: "sekitar",
+  sktr: "sekitar",
+  kisarann: "kisaran",
+  poto: "foto",
+  fto: "foto",
+  photo: "foto",
+  pict: "foto",
+  pic: "foto",
+  pics: "foto",
+  bs: "bisa",
+  bsa: "bisa",
+  bisakah: "bisa",
+  ad: "ada",
+  adakah: "ada",
+  dmn: "dimana",
+  dmana: "dimana",
+  sm: "sama",
+  sma: "sama",
+  dr: "dari",
+  dri: "dari",
+  tp: "tapi",
+  krn: "karena",
+  mksh: "makasih",
+  mkasih: "makasih",
+  maksih: "makasih",
+  trimakasih: "terima kasih",
+  terimakasih: "terima kasih",
+  tks: "thanks",
+  thx: "thanks",
+  tq: "thanks",
+  ty: "thanks",
+  tengkyu: "thanks",
+  makasi: "makasih",
+  cicil: "cicilan",
+  nyicil: "cicilan",
+  nyicilnya: "cicilan",
+  cicilannya: "cicilan",
+  angsurannya: "angsuran",
+  dpnya: "dp",
+  kridit: "kredit",
+  kreditnya: "kredit",
+  metic: "matic",
+  matik: "matic",
+  metik: "matic",
+  mathic: "matic",
+  matick: "matic",
+  matiq: "matic",
+  automatik: "automatic",
+  autometic: "automatic",
+  otomatik: "automatic",
+  manuel: "manual",
+  menual: "manual",
+  manualan: "manual",
 };
 
 /** "abu2", "kira2": Indonesian writes reduplication with a 2. Only these, so "mazda2" stays a model. */
-const REDUPLICATED = ["abu", "kira", "lihat", "liat", "cari", "tanya", "mobil", "macam", "sama", "baru", "lama", "hati"];
+const REDUPLICATED = [
+  "abu",
+  "kira",
+  "lihat",
+  "liat",
+  "cari",
+  "tanya",
+  "mobil",
+  "macam",
+  "sama",
+  "baru",
+  "lama",
+  "hati",
+];
 
 /** Cue words people glue to a number: "dibawah300", "dp30jt", "km50rb", "th2019". */
-const GLUED_CUES = /(?<![a-z])(dibawah|diatas|bawah|atas|budget|maksimal|minimal|maks|max|harga|hrg|dp|tdp|tenor|cicilan|angsuran|km|kode|tahun|thn|th|taun)(?=\d)/g;
+const GLUED_CUES =
+  /(?<![a-z])(dibawah|diatas|bawah|atas|budget|maksimal|minimal|maks|max|harga|hrg|dp|tdp|tenor|cicilan|angsuran|km|kode|tahun|thn|th|taun)(?=\d)/g;
 
 export function normalizeMessage(raw: string): string {
   // Accents off first ("Citroën" -> "citroen"), then compatibility forms (full-width digits) folded.
   let text = raw.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC").toLowerCase();
-  text = text.replace(/[’‘`´]/g, "'").replace(/[–—]/g, "-").replace(/≤/g, "<").replace(/≥/g, ">");
+  text = text
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[–—]/g, "-")
+    .replace(/≤/g, "<")
+    .replace(/≥/g, ">");
   // "Rp 185.000.000,-" writes "no cents" as ",-".
   text = text.replace(/,-/g, " ");
   // Emoji, question marks and the like carry no search meaning; keep what numbers and codes use.
@@ -133,7 +277,11 @@ export interface Token extends Span {
 const TOKEN = /[a-z0-9]+(?:[-'][a-z0-9]+)*/g;
 
 export function tokenize(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((match) => ({ word: match[0], start: match.index, end: match.index + match[0].length }));
+  return [...text.matchAll(TOKEN)].map((match) => ({
+    word: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
 }
 
 export function freeTokens(scan: Scan): Token[] {
@@ -142,16 +290,29 @@ export function freeTokens(scan: Scan): Token[] {
 
 /** The last `count` words before `index`, nearest last. */
 export function wordsBefore(text: string, index: number, count: number): string[] {
-  return text.slice(Math.max(0, index - 60), index).split(/\s+/).filter(Boolean).slice(-count);
+  return text
+    .slice(Math.max(0, index - 60), index)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-count);
 }
 
 /** The first `count` words after `index`. */
 export function wordsAfter(text: string, index: number, count: number): string[] {
-  return text.slice(index, index + 60).split(/\s+/).filter(Boolean).slice(0, count);
+  return text
+    .slice(index, index + 60)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, count);
 }
 
 /** Does the text just before `index` end with one of the phrases, with only `skippable` words between? */
-export function endsWithCue(text: string, index: number, phrases: readonly string[], skippable: ReadonlySet<string>): boolean {
+export function endsWithCue(
+  text: string,
+  index: number,
+  phrases: readonly string[],
+  skippable: ReadonlySet<string>,
+): boolean {
   const words = wordsBefore(text, index, 8);
   while (words.length > 0) {
     const joined = words.join(" ");
@@ -166,7 +327,10 @@ export function endsWithCue(text: string, index: number, phrases: readonly strin
 /** Does the text just after `index` start with one of the phrases? */
 export function startsWithCue(text: string, index: number, phrases: readonly string[]): boolean {
   const after = text.slice(index).trimStart();
-  return phrases.some((phrase) => after === phrase || after.startsWith(`${phrase} `) || (/^\W/.test(phrase) && after.startsWith(phrase)));
+  return phrases.some(
+    (phrase) =>
+      after === phrase || after.startsWith(`${phrase} `) || (/^\W/.test(phrase) && after.startsWith(phrase)),
+  );
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

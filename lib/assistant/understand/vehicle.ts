@@ -2,20 +2,65 @@
 // names first), transmission, fuel, body type, colour, mileage, stock code and engine/trim words.
 import type { KnownModel } from "@/lib/assistant/understand/criteria";
 import {
-  BRAND_ALIASES, COLORS, COMMON_WORDS, GENERIC_NAME_PARTS, MARKET_MODELS, MODEL_ALIASES, TRIM_WORDS,
+  BRAND_ALIASES,
+  COLORS,
+  COMMON_WORDS,
+  GENERIC_NAME_PARTS,
+  MARKET_MODELS,
+  MODEL_ALIASES,
+  TRIM_WORDS,
 } from "@/lib/assistant/understand/lexicon";
 import {
-  claim, eachFree, freeTokens, phrasePattern, wordsBefore, type Scan, type Token,
+  claim,
+  eachFree,
+  freeTokens,
+  phrasePattern,
+  type Scan,
+  type Token,
+  wordsBefore,
 } from "@/lib/assistant/understand/text";
+import type { BodyType, Fuel, Transmission } from "@/lib/generated/prisma/client";
 import { editDistance, foldSpelling } from "@/lib/inventory/fuzzy";
 import { parseBodyType, parseFuel, parseMileage, parseTransmission } from "@/lib/inventory/normalize";
-import type { BodyType, Fuel, Transmission } from "@/lib/generated/prisma/client";
 
 // ---------------------------------------------------------------------------------------------
 // Negation: "jangan yang manual", "bukan matic", "ga mau diesel".
 
-const NEGATORS = new Set(["jangan", "bukan", "tidak", "no", "not", "non", "selain", "kecuali", "except", "anti", "hindari", "avoid"]);
-const NEGATION_SKIPPABLE = new Set(["yang", "mau", "usah", "pakai", "pake", "suka", "the", "a", "an", "want", "like", "mobil", "unit", "warna", "bahan", "bakar", "merk", "merek", "transmisi"]);
+const NEGATORS = new Set([
+  "jangan",
+  "bukan",
+  "tidak",
+  "no",
+  "not",
+  "non",
+  "selain",
+  "kecuali",
+  "except",
+  "anti",
+  "hindari",
+  "avoid",
+]);
+const NEGATION_SKIPPABLE = new Set([
+  "yang",
+  "mau",
+  "usah",
+  "pakai",
+  "pake",
+  "suka",
+  "the",
+  "a",
+  "an",
+  "want",
+  "like",
+  "mobil",
+  "unit",
+  "warna",
+  "bahan",
+  "bakar",
+  "merk",
+  "merek",
+  "transmisi",
+]);
 /** "ga harus matic": a negated obligation is no preference at all. */
 const OBLIGATIONS = new Set(["harus", "wajib", "mesti", "perlu", "must", "need", "have"]);
 
@@ -54,9 +99,13 @@ function compileName(brand: string, model?: string): CompiledName {
   const name = model ?? brand;
   const folded = foldSpelling(name);
   const words = name.split(/[\s-]+/).filter(Boolean);
-  const parts = words.length > 1
-    ? words.filter((part) => part.length > 1 && !GENERIC_NAME_PARTS.has(part.toLowerCase())).map(foldSpelling).filter((part) => part && part !== folded)
-    : [];
+  const parts =
+    words.length > 1
+      ? words
+          .filter((part) => part.length > 1 && !GENERIC_NAME_PARTS.has(part.toLowerCase()))
+          .map(foldSpelling)
+          .filter((part) => part && part !== folded)
+      : [];
   return { brand, ...(model !== undefined ? { model } : {}), folded, parts, multiWord: words.length > 1 };
 }
 
@@ -75,7 +124,8 @@ function closeness(typed: string, name: CompiledName, wholeOnly: boolean, fuzzy:
     if (Math.abs(typed.length - candidate.length) > limit) return;
     const distance = limit === 0 ? (typed === candidate ? 0 : 1) : editDistance(typed, candidate);
     if (distance > limit) return;
-    if (!best || distance < best.distance || (distance === best.distance && whole && !best.whole)) best = { distance, whole };
+    if (!best || distance < best.distance || (distance === best.distance && whole && !best.whole))
+      best = { distance, whole };
   };
   consider(name.folded, true);
   if (!wholeOnly) for (const part of name.parts) consider(part, false);
@@ -105,7 +155,9 @@ interface Vocabulary {
   stockBrands: CompiledName[];
 }
 
-const MARKET_NAMES: readonly CompiledName[] = MARKET_MODELS.map((entry) => compileName(entry.brand, entry.model));
+const MARKET_NAMES: readonly CompiledName[] = MARKET_MODELS.map((entry) =>
+  compileName(entry.brand, entry.model),
+);
 
 /** Showrooms pass the same stock list turn after turn; compile it once per list. */
 const vocabularies = new WeakMap<readonly KnownModel[], Vocabulary>();
@@ -131,8 +183,12 @@ function vocabularyFor(known: readonly KnownModel[]): Vocabulary {
 
 /** Words that belong to another reader (colours, fuels, body types) never name a model alone. */
 function isAttributeWord(word: string): boolean {
-  return COLORS[word] !== undefined || parseFuel(word) !== null || parseBodyType(word) !== null
-    || (word.length > 1 && parseTransmission(word) !== null);
+  return (
+    COLORS[word] !== undefined ||
+    parseFuel(word) !== null ||
+    parseBodyType(word) !== null ||
+    (word.length > 1 && parseTransmission(word) !== null)
+  );
 }
 
 function matchPhrase(phrase: string, size: number, vocabulary: Vocabulary): NameHit | null {
@@ -147,14 +203,26 @@ function matchPhrase(phrase: string, size: number, vocabulary: Vocabulary): Name
   for (const name of [...vocabulary.stockModels, ...vocabulary.stockBrands]) {
     // Several typed words may only be fuzzy for a name of several words ("pajero sprot"); for a
     // one-word name they must spell it exactly ("hr v", "xl 7"), or "mobil di" would be Mobilio.
-    const hit = closeness(folded, name, wholeOnly || name.model === undefined, fuzzy && (single || name.multiWord));
-    if (hit) stockHits.push({ brand: name.brand, ...(name.model !== undefined ? { model: name.model } : {}), fromStock: true, ...hit });
+    const hit = closeness(
+      folded,
+      name,
+      wholeOnly || name.model === undefined,
+      fuzzy && (single || name.multiWord),
+    );
+    if (hit)
+      stockHits.push({
+        brand: name.brand,
+        ...(name.model !== undefined ? { model: name.model } : {}),
+        fromStock: true,
+        ...hit,
+      });
   }
   const fromStock = bestHit(stockHits);
   if (fromStock && fromStock.distance === 0) return fromStock;
   // A name spelled exactly as another car ("ayla" when the stock has only a Calya) is that car,
   // even out of stock: the buyer should hear "not in stock", not be shown a look-alike.
-  const exactElsewhere = aliasHit(phrase, folded, vocabulary) ?? brandAliasHit(phrase, folded) ?? marketHit(folded, false, single);
+  const exactElsewhere =
+    aliasHit(phrase, folded, vocabulary) ?? brandAliasHit(phrase, folded) ?? marketHit(folded, false, single);
   if (exactElsewhere) return exactElsewhere;
   if (fromStock) return fromStock;
   // Market models outside the stock are a fallback, so they are held to a stricter standard:
@@ -168,14 +236,19 @@ function aliasHit(phrase: string, folded: string, vocabulary: Vocabulary): NameH
   if (!alias) return null;
   const aliasFolded = foldSpelling(alias);
   const aliasParts = alias.split(/[\s-]+/).map(foldSpelling);
-  const inStock = vocabulary.stockModels.find((name) => name.folded === aliasFolded)
-    ?? vocabulary.stockModels.find((name) => aliasParts.includes(name.folded));
+  const inStock =
+    vocabulary.stockModels.find((name) => name.folded === aliasFolded) ??
+    vocabulary.stockModels.find((name) => aliasParts.includes(name.folded));
   const market = MARKET_MODELS.find((entry) => entry.model === alias);
   const brand = inStock?.brand ?? market?.brand;
-  return brand ? { brand, model: inStock?.model ?? alias, fromStock: Boolean(inStock), distance: 0, whole: true } : null;
+  return brand
+    ? { brand, model: inStock?.model ?? alias, fromStock: Boolean(inStock), distance: 0, whole: true }
+    : null;
 }
 
-const FOLDED_BRAND_ALIASES = new Map(Object.entries(BRAND_ALIASES).map(([alias, brand]) => [foldSpelling(alias), brand]));
+const FOLDED_BRAND_ALIASES = new Map(
+  Object.entries(BRAND_ALIASES).map(([alias, brand]) => [foldSpelling(alias), brand]),
+);
 
 function brandAliasHit(phrase: string, folded: string): NameHit | null {
   const brand = BRAND_ALIASES[phrase] ?? FOLDED_BRAND_ALIASES.get(folded);
@@ -186,7 +259,13 @@ function marketHit(folded: string, fuzzy: boolean, single: boolean): NameHit | n
   const hits: NameHit[] = [];
   for (const name of MARKET_NAMES) {
     const hit = closeness(folded, name, true, fuzzy && (single || name.multiWord));
-    if (hit) hits.push({ brand: name.brand, ...(name.model !== undefined ? { model: name.model } : {}), fromStock: false, ...hit });
+    if (hit)
+      hits.push({
+        brand: name.brand,
+        ...(name.model !== undefined ? { model: name.model } : {}),
+        fromStock: false,
+        ...hit,
+      });
   }
   return bestHit(hits);
 }
@@ -233,7 +312,8 @@ export function readVehicleNames(scan: Scan, known: readonly KnownModel[]): Name
     for (const size of [3, 2, 1]) {
       if (index + size > tokens.length || !adjacent(scan.text, tokens, index, size)) continue;
       const slice = tokens.slice(index, index + size);
-      const phrase = size === 1 ? withoutSuffix(slice[0]?.word ?? "") : slice.map((token) => token.word).join(" ");
+      const phrase =
+        size === 1 ? withoutSuffix(slice[0]?.word ?? "") : slice.map((token) => token.word).join(" ");
       const hit = match(phrase, size);
       if (!hit) continue;
       const start = slice[0]?.start ?? 0;
@@ -241,7 +321,8 @@ export function readVehicleNames(scan: Scan, known: readonly KnownModel[]): Name
       claim(scan, start, end);
       if (polarityBefore(scan.text, start) === "unwanted") result.avoided.push(hit.model ?? hit.brand);
       else if (hit.model) {
-        if (!result.models.some((model) => model.model === hit.model && model.brand === hit.brand)) result.models.push({ brand: hit.brand, model: hit.model });
+        if (!result.models.some((model) => model.model === hit.model && model.brand === hit.brand))
+          result.models.push({ brand: hit.brand, model: hit.model });
       } else if (!result.brands.includes(hit.brand)) result.brands.push(hit.brand);
       matched = size;
       break;
@@ -256,12 +337,23 @@ export function readVehicleNames(scan: Scan, known: readonly KnownModel[]): Name
 
 /** Chat spellings beyond lib/inventory/normalize's table. */
 const EXTRA_TRANSMISSIONS: Readonly<Record<string, Transmission>> = {
-  matic: "automatic", automatic: "automatic", otomatis: "automatic", auto: "automatic", "a/t": "automatic",
-  "m/t": "manual", manual: "manual", "e-cvt": "automatic", "matic/at": "automatic",
+  matic: "automatic",
+  automatic: "automatic",
+  otomatis: "automatic",
+  auto: "automatic",
+  "a/t": "automatic",
+  "m/t": "manual",
+  manual: "manual",
+  "e-cvt": "automatic",
+  "matic/at": "automatic",
 };
 
 /** "AT" is automatic, but English "at" ("look at") is not: lowercase "at" counts only in Indonesian. */
-export function readTransmission(scan: Scan, language: "id" | "en", original: string): Transmission | undefined {
+export function readTransmission(
+  scan: Scan,
+  language: "id" | "en",
+  original: string,
+): Transmission | undefined {
   const wanted = new Set<Transmission>();
   const unwanted = new Set<Transmission>();
   const pattern = /(?<![a-z0-9])(?:a\/t|m\/t|[a-z]+(?:-[a-z]+)?)(?![a-z0-9])/g;
@@ -285,8 +377,13 @@ export function readTransmission(scan: Scan, language: "id" | "en", original: st
 }
 
 const EXTRA_FUELS: Readonly<Record<string, Fuel>> = {
-  hibrid: "hybrid", dexlite: "diesel", elektrik: "electric", "mobil listrik": "electric", "full listrik": "electric",
-  "tenaga listrik": "electric", "bahan bakar solar": "diesel",
+  hibrid: "hybrid",
+  dexlite: "diesel",
+  elektrik: "electric",
+  "mobil listrik": "electric",
+  "full listrik": "electric",
+  "tenaga listrik": "electric",
+  "bahan bakar solar": "diesel",
 };
 
 export function readFuel(scan: Scan): Fuel | undefined {
@@ -305,11 +402,30 @@ export function readFuel(scan: Scan): Fuel | undefined {
  * Indonesian family car; a 7-seat SUV buyer usually says "SUV".
  */
 export const BODY_PHRASES: Readonly<Record<string, BodyType>> = {
-  "pick up": "pickup", "pick-up": "pickup", "mobil bak": "pickup", "bak terbuka": "pickup", "double cabin": "pickup",
-  "dobel kabin": "pickup", "d-cab": "pickup", "single cabin": "pickup", "mobil keluarga": "mpv", "family car": "mpv",
-  "7 seater": "mpv", "7 seat": "mpv", "7 penumpang": "mpv", "7 orang": "mpv", "8 seater": "mpv", "7-seater": "mpv",
-  "city car": "hatchback", "citycar": "hatchback", "hatch back": "hatchback", "jeep": "suv", "crossover": "suv",
-  "low cost green car": "lcgc", "mini bus": "van", "blind van": "van",
+  "pick up": "pickup",
+  "pick-up": "pickup",
+  "mobil bak": "pickup",
+  "bak terbuka": "pickup",
+  "double cabin": "pickup",
+  "dobel kabin": "pickup",
+  "d-cab": "pickup",
+  "single cabin": "pickup",
+  "mobil keluarga": "mpv",
+  "family car": "mpv",
+  "7 seater": "mpv",
+  "7 seat": "mpv",
+  "7 penumpang": "mpv",
+  "7 orang": "mpv",
+  "8 seater": "mpv",
+  "7-seater": "mpv",
+  "city car": "hatchback",
+  citycar: "hatchback",
+  "hatch back": "hatchback",
+  jeep: "suv",
+  crossover: "suv",
+  "low cost green car": "lcgc",
+  "mini bus": "van",
+  "blind van": "van",
 };
 const BODY_PHRASE_PATTERN = phrasePattern(Object.keys(BODY_PHRASES));
 
@@ -351,8 +467,14 @@ export function readColor(scan: Scan): string | undefined {
 const KM_WORDS = String.raw`(?:km|kilometer|kilometernya|kmnya|kilo|odo|odometer|jarak tempuh|mileage|odometernya)`;
 const KM_BOUNDS = String.raw`(?:(?:nya|yang|masih|di bawah|bawah|kurang dari|maksimal|<|under|below|less than|tidak lebih dari|paling|sekitar|max|of)\s*)*`;
 const KM_NUMBER = String.raw`(?<num>\d{1,3}(?:\.\d{3})+|\d+)\s*(?<unit>rbuan|rban|rb|ribuan|ribu|rebu|k)?(?:\s?-?an)?`;
-const MILEAGE_AFTER_WORD = new RegExp(String.raw`(?<![a-z])${KM_WORDS}\s*${KM_BOUNDS}${KM_NUMBER}(?:\s*km)?(?![a-z0-9])`, "g");
-const MILEAGE_BEFORE_WORD = new RegExp(String.raw`(?<![a-z0-9.,])${KM_BOUNDS}${KM_NUMBER}\s*(?:km|kilometer|kilo)(?![a-z0-9])`, "g");
+const MILEAGE_AFTER_WORD = new RegExp(
+  String.raw`(?<![a-z])${KM_WORDS}\s*${KM_BOUNDS}${KM_NUMBER}(?:\s*km)?(?![a-z0-9])`,
+  "g",
+);
+const MILEAGE_BEFORE_WORD = new RegExp(
+  String.raw`(?<![a-z0-9.,])${KM_BOUNDS}${KM_NUMBER}\s*(?:km|kilometer|kilo)(?![a-z0-9])`,
+  "g",
+);
 
 /**
  * The most kilometres the buyer accepts. "km dibawah 50" means 50 ribu: nobody asks for a car
@@ -377,7 +499,8 @@ export function readMileage(scan: Scan): number | undefined {
 }
 
 const STOCK_CODE = /(?<![a-z0-9-])(?<prefix>[a-z]{2,4})-(?<num>\d{3,5})(?![a-z0-9-])/g;
-const STOCK_CODE_AFTER_CUE = /(?<![a-z])(?:kode|stok|stock|code|#)\s*(?:unit\s*)?(?<prefix>[a-z]{1,4})[-\s]?(?<num>\d{2,5})(?![a-z0-9])/g;
+const STOCK_CODE_AFTER_CUE =
+  /(?<![a-z])(?:kode|stok|stock|code|#)\s*(?:unit\s*)?(?<prefix>[a-z]{1,4})[-\s]?(?<num>\d{2,5})(?![a-z0-9])/g;
 
 /** "MJ-001", "kode mj 001": codes as showrooms print them, upper-cased with the dash. */
 export function readStockCode(scan: Scan): string | undefined {
@@ -392,7 +515,8 @@ export function readStockCode(scan: Scan): string | undefined {
 }
 
 /** "1.5 G", "1.3 X": a trim letter right after the engine size (not "a"/"m", which are gearboxes). */
-const ENGINE_LITRES = /(?<![a-z0-9.,])(?<size>\d[.,]\d)(?:\s*(?:l|liter|litre))?(?:\s+(?<trim>[egvsqxr]))?(?![0-9a-z%]|[.,]\d)/g;
+const ENGINE_LITRES =
+  /(?<![a-z0-9.,])(?<size>\d[.,]\d)(?:\s*(?:l|liter|litre))?(?:\s+(?<trim>[egvsqxr]))?(?![0-9a-z%]|[.,]\d)/g;
 const ENGINE_CC = /(?<![a-z0-9.,])(?<cc>\d{3,4})\s*cc(?![a-z0-9])/g;
 
 /** Engine size and drive ("1.5 G", "4x2"), kept as free text because they live in the variant ("1.5 G CVT"). */

@@ -1,6 +1,6 @@
 // Model years in a buyer's message: "2019 ke atas", "minimal 2018", "tahun 2017-2020",
 // "dibawah 2015", "2020an", "tahun 19", "5 tahun terakhir".
-import { eachFree, endsWithCue, startsWithCue, type Scan } from "@/lib/assistant/understand/text";
+import { eachFree, endsWithCue, type Scan, startsWithCue } from "@/lib/assistant/understand/text";
 
 export interface YearRange {
   min?: number;
@@ -14,28 +14,112 @@ const YEAR_RANGE = new RegExp(
   String.raw`${EDGE_BEFORE}(?:(?:antara|between)\s+)?(?<from>${YEAR})\s*(?:-|~|s/d|s d|sd|sampai|sampe|smp|hingga|to|until|ke|dan|and)\s*(?<to>${YEAR}|\d{2})(?![0-9.,a-z])`,
   "g",
 );
-const SINGLE_YEAR = new RegExp(String.raw`${EDGE_BEFORE}'?(?<year>${YEAR})(?<an>\s?-?an)?(?![0-9.,%a-z])`, "g");
+const SINGLE_YEAR = new RegExp(
+  String.raw`${EDGE_BEFORE}'?(?<year>${YEAR})(?<an>\s?-?an)?(?![0-9.,%a-z])`,
+  "g",
+);
 /** "tahun 19", "th '18": two digits only count after a word that says "year". */
 const SHORT_YEAR = /(?<![a-z])(?:tahun|year|keluaran|rakitan)\s*'?(?<yy>\d{2})(?![0-9.,%a-z])/g;
 /** "5 tahun terakhir", "umur dibawah 5 tahun", "less than 5 years old". */
-const RECENT_YEARS = /(?<![a-z0-9])(?<n>\d{1,2})\s*(?:tahun|years?|thn)\s*(?:terakhir|ke belakang|kebelakang|old|belakangan)(?![a-z])/g;
-const AGE_LIMIT = /(?<![a-z])(?:umur|usia|pemakaian|age)\s*(?:mobil(?:nya)?\s*)?(?:(?:di bawah|maksimal|kurang dari|paling|tidak lebih dari|under|max|less than)\s*)?(?<n>\d{1,2})\s*(?:tahun|years?)(?![a-z])/g;
+const RECENT_YEARS =
+  /(?<![a-z0-9])(?<n>\d{1,2})\s*(?:tahun|years?|thn)\s*(?:terakhir|ke belakang|kebelakang|old|belakangan)(?![a-z])/g;
+const AGE_LIMIT =
+  /(?<![a-z])(?:umur|usia|pemakaian|age)\s*(?:mobil(?:nya)?\s*)?(?:(?:di bawah|maksimal|kurang dari|paling|tidak lebih dari|under|max|less than)\s*)?(?<n>\d{1,2})\s*(?:tahun|years?)(?![a-z])/g;
 
 const SKIPPABLE: ReadonlySet<string> = new Set([
-  "tahun", "yang", "mobil", "unit", "keluaran", "rakitan", "produksi", "model", "year", "the", "a", "from", "dari",
-  "kak", "gan", "cuma", "hanya", "saja", "ya", "mau", "cari", "atau",
+  "tahun",
+  "yang",
+  "mobil",
+  "unit",
+  "keluaran",
+  "rakitan",
+  "produksi",
+  "model",
+  "year",
+  "the",
+  "a",
+  "from",
+  "dari",
+  "kak",
+  "gan",
+  "cuma",
+  "hanya",
+  "saja",
+  "ya",
+  "mau",
+  "cari",
+  "atau",
 ]);
 
 type YearBound = "min" | "minStrict" | "max" | "maxStrict";
 
 const BEFORE_CUES: [YearBound, readonly string[]][] = [
-  ["maxStrict", ["di bawah", "bawah", "kurang dari", "sebelum", "before", "older than", "below", "under", "lebih tua dari"]],
-  ["minStrict", ["di atas", "atas", "lebih dari", "lebih baru dari", "above", "after", "newer than", "over", "setelah", "sesudah"]],
-  ["min", ["minimal", "mulai", "mulai dari", "sejak", "paling tua", "at least", "since", "starting", "min", ">=", ">"]],
+  [
+    "maxStrict",
+    [
+      "di bawah",
+      "bawah",
+      "kurang dari",
+      "sebelum",
+      "before",
+      "older than",
+      "below",
+      "under",
+      "lebih tua dari",
+    ],
+  ],
+  [
+    "minStrict",
+    [
+      "di atas",
+      "atas",
+      "lebih dari",
+      "lebih baru dari",
+      "above",
+      "after",
+      "newer than",
+      "over",
+      "setelah",
+      "sesudah",
+    ],
+  ],
+  [
+    "min",
+    [
+      "minimal",
+      "mulai",
+      "mulai dari",
+      "sejak",
+      "paling tua",
+      "at least",
+      "since",
+      "starting",
+      "min",
+      ">=",
+      ">",
+    ],
+  ],
   ["max", ["maksimal", "paling baru", "sampai", "sampe", "hingga", "up to", "max", "<=", "<"]],
 ];
 const AFTER_CUES: [YearBound, readonly string[]][] = [
-  ["min", ["ke atas", "keatas", "up", "+", "ke sini", "or newer", "and newer", "and above", "onwards", "or later", "and up", "atau lebih baru", "lebih baru"]],
+  [
+    "min",
+    [
+      "ke atas",
+      "keatas",
+      "up",
+      "+",
+      "ke sini",
+      "or newer",
+      "and newer",
+      "and above",
+      "onwards",
+      "or later",
+      "and up",
+      "atau lebih baru",
+      "lebih baru",
+    ],
+  ],
   ["max", ["ke bawah", "kebawah", "or older", "and older", "and below", "atau lebih tua", "lebih tua"]],
 ];
 
@@ -120,6 +204,7 @@ export function readYears(scan: Scan, now: Date): YearRange {
   eachFree(scan, SHORT_YEAR, (match) =>
     single(expandShortYear(Number(match.groups?.yy), now), false, match.index, match.index + match[0].length),
   );
-  if (range.min !== undefined && range.max !== undefined && range.min > range.max) [range.min, range.max] = [range.max, range.min];
+  if (range.min !== undefined && range.max !== undefined && range.min > range.max)
+    [range.min, range.max] = [range.max, range.min];
   return range;
 }

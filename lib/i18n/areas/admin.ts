@@ -6,14 +6,16 @@ export const id = {
   "admin.nav.audit": "Audit",
   "admin.nav.settings": "Pengaturan",
   "admin.2fa.enrolTitle": "Aktifkan verifikasi dua langkah",
-  "admin.2fa.enrolHelp": "Pindai kode QR dengan aplikasi autentikator (Google Authenticator, Aegis, 1Password), atau ketik kunci di bawah, lalu masukkan kode 6 digit.",
+  "admin.2fa.enrolHelp":
+    "Pindai kode QR dengan aplikasi autentikator (Google Authenticator, Aegis, 1Password), atau ketik kunci di bawah, lalu masukkan kode 6 digit.",
   "admin.2fa.secret": "Kunci rahasia",
   "admin.2fa.verifyTitle": "Verifikasi dua langkah",
   "admin.2fa.verifyHelp": "Masukkan kode 6 digit dari aplikasi autentikator, atau salah satu kode pemulihan.",
   "admin.2fa.code": "Kode",
   "admin.2fa.submit": "Verifikasi",
   "admin.2fa.recoveryTitle": "Simpan kode pemulihan ini",
-  "admin.2fa.recoveryHelp": "Setiap kode hanya bisa dipakai sekali jika ponsel Anda hilang. Kode ini tidak akan ditampilkan lagi.",
+  "admin.2fa.recoveryHelp":
+    "Setiap kode hanya bisa dipakai sekali jika ponsel Anda hilang. Kode ini tidak akan ditampilkan lagi.",
   "admin.2fa.continue": "Lanjut ke konsol",
   "admin.2fa.error.invalid_code": "Kode salah atau sudah dipakai.",
   "admin.2fa.error.locked": "Terlalu banyak kode salah. Akun dikunci 15 menit.",
@@ -46,9 +48,11 @@ export const id = {
   "admin.status.title": "Status",
   "admin.status.suspend": "Tangguhkan showroom",
   "admin.status.reactivate": "Aktifkan kembali",
-  "admin.status.help": "Selama ditangguhkan: katalog menampilkan 'sementara tidak tersedia', staf tidak bisa masuk, dan WhatsApp tidak dijawab otomatis.",
+  "admin.status.help":
+    "Selama ditangguhkan: katalog menampilkan 'sementara tidak tersedia', staf tidak bisa masuk, dan WhatsApp tidak dijawab otomatis.",
   "admin.delete.title": "Hapus showroom",
-  "admin.delete.help": "Unduh ekspor data lengkap dulu, lalu ketik slug showroom untuk mengonfirmasi. Semua data showroom ini terhapus permanen.",
+  "admin.delete.help":
+    "Unduh ekspor data lengkap dulu, lalu ketik slug showroom untuk mengonfirmasi. Semua data showroom ini terhapus permanen.",
   "admin.delete.export": "Unduh ekspor data (JSON + CSV mobil)",
   "admin.delete.lastExport": "Ekspor terakhir: {at}",
   "admin.delete.noExport": "Belum ada ekspor.",
@@ -105,10 +109,12 @@ export const en: Record<keyof typeof id, string> = {
   "admin.nav.audit": "Audit",
   "admin.nav.settings": "Settings",
   "admin.2fa.enrolTitle": "Turn on two-step verification",
-  "admin.2fa.enrolHelp": "Scan the QR code with an authenticator app (Google Authenticator, Aegis, 1Password), or type the key below, then enter the 6-digit code.",
+  "admin.2fa.enrolHelp":
+    "Scan the QR code with an authenticator app (Google Authenticator, Aegis, 1Password), or type the key below, then enter the 6-digit code.",
   "admin.2fa.secret": "Secret key",
   "admin.2fa.verifyTitle": "Two-step verification",
-  "admin.2fa.verifyHelp": "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+  "admin.2fa.verifyHelp":
+    "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
   "admin.2fa.code": "Code",
   "admin.2fa.submit": "Verify",
   "admin.2fa.recoveryTitle": "Save these recovery codes",
@@ -145,9 +151,11 @@ export const en: Record<keyof typeof id, string> = {
   "admin.status.title": "Status",
   "admin.status.suspend": "Suspend showroom",
   "admin.status.reactivate": "Reactivate",
-  "admin.status.help": "While suspended: the catalog shows 'temporarily unavailable', staff cannot sign in, and WhatsApp is not answered automatically.",
+  "admin.status.help":
+    "While suspended: the catalog shows 'temporarily unavailable', staff cannot sign in, and WhatsApp is not answered automatically.",
   "admin.delete.title": "Delete showroom",
-  "admin.delete.help": "Download a full data export first, then type the showroom's slug to confirm. All of this showroom's data is removed for good.",
+  "admin.delete.help":
+    "Download a full data export first, then type the showroom's slug to confirm. All of this showroom's data is removed for good.",
   "admin.delete.export": "Download data export (JSON + cars CSV)",
   "admin.delete.lastExport": "Last export: {at}",
   "admin.delete.noExport": "No export yet.",

@@ -44,7 +44,8 @@ export const id = {
   "inbox.error.empty": "Tulis pesan dulu.",
   "inbox.error.assignee": "Staf itu tidak bisa menerima percakapan.",
   "inbox.sim.title": "Simulator WhatsApp",
-  "inbox.sim.intro": "Uji asisten tanpa WhatsApp sungguhan: pesan Anda dikirim sebagai webhook bertanda tangan ke endpoint aplikasi, balasan showroom muncul di sini.",
+  "inbox.sim.intro":
+    "Uji asisten tanpa WhatsApp sungguhan: pesan Anda dikirim sebagai webhook bertanda tangan ke endpoint aplikasi, balasan showroom muncul di sini.",
   "inbox.sim.showroomNumber": "Nomor WhatsApp showroom",
   "inbox.sim.as": "Kirim sebagai",
   "inbox.sim.asBuyer": "Pembeli",
@@ -59,7 +60,8 @@ export const id = {
   "inbox.sim.openInbox": "Buka di kotak masuk",
   "inbox.sim.badNumber": "Nomor WhatsApp tidak valid.",
   "inbox.sim.problem.no_secret": "Simulator belum siap: WHATSAPP_APP_SECRET belum diatur.",
-  "inbox.sim.problem.not_offline": "Simulator hanya bekerja saat WHATSAPP_GRAPH_API_URL mengarah ke /api/graph-sim aplikasi ini, agar tidak ada pesan yang terkirim ke WhatsApp sungguhan.",
+  "inbox.sim.problem.not_offline":
+    "Simulator hanya bekerja saat WHATSAPP_GRAPH_API_URL mengarah ke /api/graph-sim aplikasi ini, agar tidak ada pesan yang terkirim ke WhatsApp sungguhan.",
   "inbox.sim.problem.no_number": "Showroom ini belum punya nomor WhatsApp (phone_number_id dan token).",
 } as const;
 
@@ -108,7 +110,8 @@ export const en: Record<keyof typeof id, string> = {
   "inbox.error.empty": "Write a message first.",
   "inbox.error.assignee": "That staff member cannot take conversations.",
   "inbox.sim.title": "WhatsApp simulator",
-  "inbox.sim.intro": "Try the assistant without real WhatsApp: your message goes as a signed webhook into the app's endpoint, and the showroom's answers show here.",
+  "inbox.sim.intro":
+    "Try the assistant without real WhatsApp: your message goes as a signed webhook into the app's endpoint, and the showroom's answers show here.",
   "inbox.sim.showroomNumber": "Showroom WhatsApp number",
   "inbox.sim.as": "Send as",
   "inbox.sim.asBuyer": "Buyer",
@@ -123,6 +126,7 @@ export const en: Record<keyof typeof id, string> = {
   "inbox.sim.openInbox": "Open in the inbox",
   "inbox.sim.badNumber": "Not a valid WhatsApp number.",
   "inbox.sim.problem.no_secret": "The simulator is not ready: WHATSAPP_APP_SECRET is not set.",
-  "inbox.sim.problem.not_offline": "The simulator only works when WHATSAPP_GRAPH_API_URL points at this app's /api/graph-sim, so nothing reaches real WhatsApp.",
+  "inbox.sim.problem.not_offline":
+    "The simulator only works when WHATSAPP_GRAPH_API_URL points at this app's /api/graph-sim, so nothing reaches real WhatsApp.",
   "inbox.sim.problem.no_number": "This showroom has no WhatsApp number yet (phone_number_id and token).",
 };

@@ -41,7 +41,8 @@ export const id = {
   "settings.image.saved": "Gambar tersimpan. Katalog sudah diperbarui.",
   "settings.image.removed": "Gambar dihapus. Katalog sudah diperbarui.",
   "settings.image.unsupported": "Format gambar tidak didukung. Gunakan JPEG, PNG, WebP, atau AVIF.",
-  "settings.image.tooLarge": "Ukuran file gambar terlalu besar (logo dan ikon maks. 5 MB, sampul maks. 15 MB).",
+  "settings.image.tooLarge":
+    "Ukuran file gambar terlalu besar (logo dan ikon maks. 5 MB, sampul maks. 15 MB).",
   "settings.image.tooManyPixels": "Resolusi gambar terlalu besar.",
   "settings.image.corrupt": "File gambar rusak atau tidak bisa dibaca.",
   "settings.image.missing": "Pilih satu file gambar.",
@@ -50,7 +51,8 @@ export const id = {
   "settings.minDown": "Uang muka minimal (%)",
   "settings.tenors": "Tenor yang ditawarkan (bulan)",
   "settings.domains": "Domain sendiri",
-  "settings.domainsIntro": "Arahkan DNS domain ke server ini, lalu tambahkan di sini. Katalog tetap tersedia di /{slug}.",
+  "settings.domainsIntro":
+    "Arahkan DNS domain ke server ini, lalu tambahkan di sini. Katalog tetap tersedia di /{slug}.",
   "settings.domain": "Nama domain",
   "settings.addDomain": "Tambah domain",
   "settings.removeDomain": "Hapus",
@@ -101,7 +103,8 @@ export const en: Record<keyof typeof id, string> = {
   "settings.fontHint": "Every font is bundled with the app; buyers load no other fonts.",
   "settings.images": "Logo and images",
   "settings.image.logo": "Logo",
-  "settings.image.logoHint": "PNG or WebP with a transparent background works best. Shown in the catalog header.",
+  "settings.image.logoHint":
+    "PNG or WebP with a transparent background works best. Shown in the catalog header.",
   "settings.image.favicon": "Tab icon (favicon)",
   "settings.image.faviconHint": "A square image; cropped to 192×192.",
   "settings.image.hero": "Home cover image",
@@ -121,7 +124,8 @@ export const en: Record<keyof typeof id, string> = {
   "settings.minDown": "Minimum down payment (%)",
   "settings.tenors": "Tenors offered (months)",
   "settings.domains": "Custom domains",
-  "settings.domainsIntro": "Point the domain's DNS at this server, then add it here. The catalog stays available at /{slug}.",
+  "settings.domainsIntro":
+    "Point the domain's DNS at this server, then add it here. The catalog stays available at /{slug}.",
   "settings.domain": "Domain name",
   "settings.addDomain": "Add domain",
   "settings.removeDomain": "Remove",

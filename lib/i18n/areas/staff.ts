@@ -30,7 +30,8 @@ export const id = {
   "staff.error.phone": "Nomor WhatsApp tidak valid. Contoh: 0812 3456 7890.",
   "staff.error.password": "Kata sandi minimal 8 karakter.",
   "staff.error.emailTaken": "Email ini sudah dipakai akun lain.",
-  "staff.error.limit": "Batas paket tercapai: paling banyak {n} staf aktif. Nonaktifkan akun lain atau hubungi admin platform.",
+  "staff.error.limit":
+    "Batas paket tercapai: paling banyak {n} staf aktif. Nonaktifkan akun lain atau hubungi admin platform.",
   "staff.error.self": "Anda tidak dapat mengubah peran atau status akun Anda sendiri.",
 } as const;
 
@@ -65,6 +66,7 @@ export const en: Record<keyof typeof id, string> = {
   "staff.error.phone": "That WhatsApp number is not valid. Example: 0812 3456 7890.",
   "staff.error.password": "The password needs at least 8 characters.",
   "staff.error.emailTaken": "This email address is already used by another account.",
-  "staff.error.limit": "Plan limit reached: at most {n} active staff. Deactivate another account or contact the platform admin.",
+  "staff.error.limit":
+    "Plan limit reached: at most {n} active staff. Deactivate another account or contact the platform admin.",
   "staff.error.self": "You cannot change the role or status of your own account.",
 };

@@ -1,8 +1,8 @@
 // Choosing a new password, required after an operator forced a reset (or a new owner's first sign-in).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/admin/change-password-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/i18n/server";
 

@@ -18,11 +18,22 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   ];
   return (
     <div className="min-h-dvh bg-muted/30">
-      <TopBar home="/admin" area={t("admin.title")} locale={locale} languageLabel={t("lang.label")} logoutLabel={t("nav.logout")} logoutTo="/admin/login" />
+      <TopBar
+        home="/admin"
+        area={t("admin.title")}
+        locale={locale}
+        languageLabel={t("lang.label")}
+        logoutLabel={t("nav.logout")}
+        logoutTo="/admin/login"
+      />
       <nav className="border-b border-border bg-background" aria-label={t("admin.title")}>
         <div className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 py-2">
           {links.map((link) => (
-            <Link key={link.href} href={link.href} className="whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium hover:bg-muted">
+            <Link
+              key={link.href}
+              href={link.href}
+              className="whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium hover:bg-muted"
+            >
               {link.label}
             </Link>
           ))}

@@ -2,10 +2,19 @@
 // Second-factor actions. Only these run before the second factor: they need a password session
 // of an active super admin, and on success they set the session-bound proof cookie.
 import { cookies } from "next/headers";
-import { currentSessionId, requireSuperAdminPassword } from "@/lib/auth/guards";
-import { confirmEnrolment, SecondFactorCode, verifySecondFactor, type SecondFactorResult } from "@/lib/auth/two-factor";
-import { issueSecondFactorProof, SECOND_FACTOR_COOKIE, secondFactorCookieOptions } from "@/lib/admin/two-factor-session";
 import { actorOf } from "@/lib/admin/run";
+import {
+  issueSecondFactorProof,
+  SECOND_FACTOR_COOKIE,
+  secondFactorCookieOptions,
+} from "@/lib/admin/two-factor-session";
+import { currentSessionId, requireSuperAdminPassword } from "@/lib/auth/guards";
+import {
+  confirmEnrolment,
+  SecondFactorCode,
+  type SecondFactorResult,
+  verifySecondFactor,
+} from "@/lib/auth/two-factor";
 import { DomainError } from "@/lib/errors";
 
 type TwoFactorActionResult = SecondFactorResult | { ok: false; reason: "invalid_input" | "forbidden" };
@@ -18,7 +27,12 @@ async function run(raw: unknown, step: typeof confirmEnrolment): Promise<TwoFact
     const sessionId = await currentSessionId();
     if (!sessionId) return { ok: false, reason: "forbidden" };
     const result = await step(await actorOf(user), parsed.data.code);
-    if (result.ok) (await cookies()).set(SECOND_FACTOR_COOKIE, issueSecondFactorProof({ userId: user.id, sessionId }), secondFactorCookieOptions());
+    if (result.ok)
+      (await cookies()).set(
+        SECOND_FACTOR_COOKIE,
+        issueSecondFactorProof({ userId: user.id, sessionId }),
+        secondFactorCookieOptions(),
+      );
     return result;
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, reason: "forbidden" };

@@ -1,9 +1,9 @@
 // The second factor after password sign-in: enrolment for a super admin without it, a code otherwise.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { TopBar } from "@/components/dashboard/top-bar";
 import { TwoFactorForm } from "@/components/admin/two-factor-form";
+import { TopBar } from "@/components/dashboard/top-bar";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser, secondFactorVerified } from "@/lib/auth/guards";
 import { startEnrolment, twoFactorState } from "@/lib/auth/two-factor";
 import { getTranslator } from "@/lib/i18n/server";
@@ -25,7 +25,14 @@ export default async function TwoFactorPage() {
   const enrolment = state === "not_enrolled" ? await startEnrolment(actor) : null;
   return (
     <div className="min-h-dvh bg-muted/30">
-      <TopBar home="/admin" area={t("admin.title")} locale={locale} languageLabel={t("lang.label")} logoutLabel={t("nav.logout")} logoutTo="/admin/login" />
+      <TopBar
+        home="/admin"
+        area={t("admin.title")}
+        locale={locale}
+        languageLabel={t("lang.label")}
+        logoutLabel={t("nav.logout")}
+        logoutTo="/admin/login"
+      />
       <div className="mx-auto max-w-md px-4 py-6">
         <Card>
           <CardHeader>
@@ -39,17 +46,28 @@ export default async function TwoFactorPage() {
               <>
                 <p className="text-sm">{t("admin.2fa.enrolHelp")}</p>
                 {/* Rendered on the server from our own QR encoder: modules only, no text from the URI. */}
-                <div className="mx-auto w-56 rounded-md bg-white p-2" data-testid="totp-qr" dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
+                <div
+                  className="mx-auto w-56 rounded-md bg-white p-2"
+                  data-testid="totp-qr"
+                  dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
+                />
                 <div className="space-y-1">
                   <p className="text-sm font-medium">{t("admin.2fa.secret")}</p>
-                  <code className="block break-all rounded-md bg-muted px-3 py-2 font-mono text-sm" data-testid="totp-secret">
+                  <code
+                    className="block break-all rounded-md bg-muted px-3 py-2 font-mono text-sm"
+                    data-testid="totp-secret"
+                  >
                     {enrolment.secret}
                   </code>
                 </div>
               </>
             ) : null}
             {!enrolment && !verified ? <p className="text-sm">{t("admin.2fa.verifyHelp")}</p> : null}
-            <TwoFactorForm key="second-factor" locale={locale} mode={verified ? "done" : enrolment ? "enrol" : "verify"} />
+            <TwoFactorForm
+              key="second-factor"
+              locale={locale}
+              mode={verified ? "done" : enrolment ? "enrol" : "verify"}
+            />
           </CardContent>
         </Card>
       </div>

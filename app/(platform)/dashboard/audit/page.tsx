@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { auditFilterChoices, AuditFilters, listAuditEntries } from "@/lib/analytics/audit-entries";
+import { AuditFilters, auditFilterChoices, listAuditEntries } from "@/lib/analytics/audit-entries";
 import { formatDate } from "@/lib/analytics/format";
 import { staffPage } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/tenant";
@@ -22,8 +22,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const user = await staffPage("audit.read");
   const { locale, t } = await getTranslator();
   const params = await searchParams;
-  const filters = AuditFilters.parse({ entity: first(params.entity), action: first(params.action), user: first(params.user), from: first(params.from), to: first(params.to), page: first(params.page) });
-  const { result, choices } = await withTenant(user.tenantId, async (tx) => ({ result: await listAuditEntries(tx, filters), choices: await auditFilterChoices(tx) }));
+  const filters = AuditFilters.parse({
+    entity: first(params.entity),
+    action: first(params.action),
+    user: first(params.user),
+    from: first(params.from),
+    to: first(params.to),
+    page: first(params.page),
+  });
+  const { result, choices } = await withTenant(user.tenantId, async (tx) => ({
+    result: await listAuditEntries(tx, filters),
+    choices: await auditFilterChoices(tx),
+  }));
 
   const pageHref = (page: number) => {
     const query = new URLSearchParams();
@@ -111,9 +121,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                       <div key={change.field} className="grid grid-cols-[minmax(0,7rem)_1fr] gap-2">
                         <dt className="truncate text-muted-foreground">{change.field}</dt>
                         <dd className="min-w-0 break-words">
-                          {change.before !== null ? <del className="text-destructive/80">{change.before.slice(0, 200)}</del> : null}
-                          {change.before !== null && change.after !== null ? <span aria-hidden> → </span> : null}
-                          {change.after !== null ? <ins className="text-emerald-700 no-underline">{change.after.slice(0, 200)}</ins> : null}
+                          {change.before !== null ? (
+                            <del className="text-destructive/80">{change.before.slice(0, 200)}</del>
+                          ) : null}
+                          {change.before !== null && change.after !== null ? (
+                            <span aria-hidden> → </span>
+                          ) : null}
+                          {change.after !== null ? (
+                            <ins className="text-emerald-700 no-underline">{change.after.slice(0, 200)}</ins>
+                          ) : null}
                         </dd>
                       </div>
                     ))}
@@ -126,9 +142,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </ol>
         </Card>
       ) : (
-        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">{t("audit.empty")}</p>
+        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
+          {t("audit.empty")}
+        </p>
       )}
-      <nav className="flex items-center justify-between gap-2" aria-label={t("audit.page", { page: filters.page, pages: result.pages })}>
+      <nav
+        className="flex items-center justify-between gap-2"
+        aria-label={t("audit.page", { page: filters.page, pages: result.pages })}
+      >
         {filters.page > 1 ? (
           <Button asChild variant="outline">
             <Link href={pageHref(filters.page - 1)}>{t("audit.previous")}</Link>
@@ -136,7 +157,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         ) : (
           <span />
         )}
-        <span className="text-sm text-muted-foreground">{t("audit.page", { page: filters.page, pages: result.pages })}</span>
+        <span className="text-sm text-muted-foreground">
+          {t("audit.page", { page: filters.page, pages: result.pages })}
+        </span>
         {filters.page < result.pages ? (
           <Button asChild variant="outline">
             <Link href={pageHref(filters.page + 1)}>{t("audit.next")}</Link>

@@ -3,7 +3,7 @@
 // "harga HX-001 jadi 160jt"), through runStaffAction (vehicles.write, tenant from the session),
 // answered in the dashboard's language; the catalog is refreshed once a change has committed.
 import { z } from "zod";
-import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
+import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
 import { executeStaffCommand, parseStaffCommand, stockVocabulary } from "@/lib/assistant/staff-commands";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { getTranslator } from "@/lib/i18n/server";
@@ -47,7 +47,9 @@ export async function runCommandAction(raw: unknown): Promise<ActionResult<Comma
       });
       return {
         reply: outcome.reply,
-        ...(outcome.confirm ? { confirm: { yes: outcome.confirm.yes, no: outcome.confirm.no, vehicleId: outcome.vehicleId } } : {}),
+        ...(outcome.confirm
+          ? { confirm: { yes: outcome.confirm.yes, no: outcome.confirm.no, vehicleId: outcome.vehicleId } }
+          : {}),
         changed: outcome.changed,
       };
     },

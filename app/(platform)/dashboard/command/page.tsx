@@ -12,7 +12,9 @@ export default async function CommandPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-bold tracking-tight">{en ? "Quick commands" : "Perintah cepat"}</h1>
         <p className="text-sm text-muted-foreground">
-          {en ? "The same commands staff send on WhatsApp, e.g. “HX-001 terjual” or “harga HX-001 jadi 160jt”." : "Perintah yang sama seperti di WhatsApp, misalnya “HX-001 terjual” atau “harga HX-001 jadi 160jt”."}
+          {en
+            ? "The same commands staff send on WhatsApp, e.g. “HX-001 terjual” or “harga HX-001 jadi 160jt”."
+            : "Perintah yang sama seperti di WhatsApp, misalnya “HX-001 terjual” atau “harga HX-001 jadi 160jt”."}
         </p>
       </div>
       <CommandBar locale={en ? "en" : "id"} />

@@ -1,20 +1,20 @@
 "use server";
 // Inbox actions: each runs through runStaffAction; lib/whatsapp/inbox.ts re-checks that the
 // conversation is visible to the user (and theirs to write in) inside the tenant transaction.
-import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
+import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
+import type { ConversationMode } from "@/lib/generated/prisma/client";
 import {
-  assignConversation,
   AssignInput,
+  assignConversation,
   ConversationInput,
   handBack,
   linkLead,
-  replyText,
   ReplyInput,
-  sendVehicle,
+  replyText,
   SendVehicleInput,
+  sendVehicle,
   takeOver,
 } from "@/lib/whatsapp/inbox";
-import type { ConversationMode } from "@/lib/generated/prisma/client";
 
 export async function replyAction(raw: unknown): Promise<ActionResult<{ messageIds: string[] }>> {
   return runStaffAction({ permission: "conversations.reply", input: ReplyInput }, raw, replyText);
@@ -36,6 +36,8 @@ export async function assignConversationAction(raw: unknown): Promise<ActionResu
   return runStaffAction({ permission: "conversations.reply", input: AssignInput }, raw, assignConversation);
 }
 
-export async function linkLeadAction(raw: unknown): Promise<ActionResult<{ leadId: string; created: boolean }>> {
+export async function linkLeadAction(
+  raw: unknown,
+): Promise<ActionResult<{ leadId: string; created: boolean }>> {
   return runStaffAction({ permission: "leads.write", input: ConversationInput }, raw, linkLead);
 }

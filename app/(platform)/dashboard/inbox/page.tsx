@@ -14,7 +14,9 @@ export default async function InboxPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-bold tracking-tight">{t("inbox.title")}</h1>
-        <p className="text-sm text-muted-foreground">{t(can(user.role, "leads.read.all") ? "inbox.intro.all" : "inbox.intro.own")}</p>
+        <p className="text-sm text-muted-foreground">
+          {t(can(user.role, "leads.read.all") ? "inbox.intro.all" : "inbox.intro.own")}
+        </p>
       </div>
       <ConversationList locale={locale} initial={list} />
     </div>

@@ -1,6 +1,6 @@
 "use server";
 // Lead actions: each runs through runStaffAction; lib/leads re-checks that a salesperson only touches their own leads.
-import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
+import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
 import {
   addLeadNote,
   assignLead,
@@ -10,11 +10,11 @@ import {
   LeadCreateInput,
   LeadFollowUpInput,
   LeadNoteInput,
+  type LeadStatus,
   LeadStatusInput,
   LeadVehicleInput,
   setLeadFollowUp,
   setLeadVehicle,
-  type LeadStatus,
 } from "@/lib/leads/leads";
 
 export async function createLeadAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
@@ -29,11 +29,15 @@ export async function addLeadNoteAction(raw: unknown): Promise<ActionResult<{ id
   return runStaffAction({ permission: "leads.write", input: LeadNoteInput }, raw, addLeadNote);
 }
 
-export async function setLeadFollowUpAction(raw: unknown): Promise<ActionResult<{ followUpAt: Date | null }>> {
+export async function setLeadFollowUpAction(
+  raw: unknown,
+): Promise<ActionResult<{ followUpAt: Date | null }>> {
   return runStaffAction({ permission: "leads.write", input: LeadFollowUpInput }, raw, setLeadFollowUp);
 }
 
-export async function setLeadVehicleAction(raw: unknown): Promise<ActionResult<{ vehicleId: string | null }>> {
+export async function setLeadVehicleAction(
+  raw: unknown,
+): Promise<ActionResult<{ vehicleId: string | null }>> {
   return runStaffAction({ permission: "leads.write", input: LeadVehicleInput }, raw, setLeadVehicle);
 }
 

@@ -24,7 +24,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
   const { locale, t } = await getTranslator();
   const params = await searchParams;
   const view = first(params.view) === "list" ? "list" : "board";
-  const filters = LeadFilters.parse({ status: first(params.status), source: first(params.source), q: first(params.q) || undefined });
+  const filters = LeadFilters.parse({
+    status: first(params.status),
+    source: first(params.source),
+    q: first(params.q) || undefined,
+  });
   const leads = await withTenant(user.tenantId, (tx) => listLeads(tx, user, filters));
   const seesAll = can(user.role, "leads.read.all");
 
@@ -43,15 +47,23 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold tracking-tight">{t("leads.title")}</h1>
-          <p className="text-sm text-muted-foreground">{t(seesAll ? "leads.intro.all" : "leads.intro.own")}</p>
+          <p className="text-sm text-muted-foreground">
+            {t(seesAll ? "leads.intro.all" : "leads.intro.own")}
+          </p>
         </div>
-        <nav aria-label={t("leads.view")} className="inline-flex rounded-md border border-border bg-background p-1">
+        <nav
+          aria-label={t("leads.view")}
+          className="inline-flex rounded-md border border-border bg-background p-1"
+        >
           {(["board", "list"] as const).map((option) => (
             <Link
               key={option}
               href={hrefFor(option)}
               aria-current={view === option ? "page" : undefined}
-              className={cn("inline-flex min-h-9 items-center rounded px-3 text-sm font-medium", view === option ? "bg-primary text-primary-foreground" : "text-muted-foreground")}
+              className={cn(
+                "inline-flex min-h-9 items-center rounded px-3 text-sm font-medium",
+                view === option ? "bg-primary text-primary-foreground" : "text-muted-foreground",
+              )}
             >
               {t(`leads.view.${option}`)}
             </Link>
@@ -59,10 +71,25 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
         </nav>
       </div>
 
-      <form method="get" className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap" aria-label={t("leads.filter")}>
+      <form
+        method="get"
+        className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap"
+        aria-label={t("leads.filter")}
+      >
         {view === "list" ? <input type="hidden" name="view" value="list" /> : null}
-        <Input name="q" defaultValue={filters.q ?? ""} placeholder={t("leads.search")} aria-label={t("leads.search")} className="col-span-2 sm:w-56" />
-        <NativeSelect name="status" defaultValue={filters.status ?? ""} aria-label={t("leads.status")} className="sm:w-44">
+        <Input
+          name="q"
+          defaultValue={filters.q ?? ""}
+          placeholder={t("leads.search")}
+          aria-label={t("leads.search")}
+          className="col-span-2 sm:w-56"
+        />
+        <NativeSelect
+          name="status"
+          defaultValue={filters.status ?? ""}
+          aria-label={t("leads.status")}
+          className="sm:w-44"
+        >
           <option value="">{t("leads.allStatuses")}</option>
           {LEAD_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -70,7 +97,12 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect name="source" defaultValue={filters.source ?? ""} aria-label={t("leads.source")} className="sm:w-44">
+        <NativeSelect
+          name="source"
+          defaultValue={filters.source ?? ""}
+          aria-label={t("leads.source")}
+          className="sm:w-44"
+        >
           <option value="">{t("leads.allSources")}</option>
           {LEAD_SOURCES.map((source) => (
             <option key={source} value={source}>
@@ -88,14 +120,23 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
       </p>
 
       {view === "board" ? (
-        <div className="-mx-4 flex snap-x snap-mandatory scroll-px-4 gap-3 overflow-x-auto px-4 pb-2" data-testid="lead-board">
+        <div
+          className="-mx-4 flex snap-x snap-mandatory scroll-px-4 gap-3 overflow-x-auto px-4 pb-2"
+          data-testid="lead-board"
+        >
           {LEAD_STATUSES.filter((status) => !filters.status || filters.status === status).map((status) => {
             const column = leads.filter((lead) => lead.status === status);
             return (
-              <section key={status} aria-label={t(`leads.status.${status}`)} className="w-[80vw] max-w-72 shrink-0 snap-start space-y-2 rounded-lg bg-muted/60 p-2 sm:w-64">
+              <section
+                key={status}
+                aria-label={t(`leads.status.${status}`)}
+                className="w-[80vw] max-w-72 shrink-0 snap-start space-y-2 rounded-lg bg-muted/60 p-2 sm:w-64"
+              >
                 <h2 className="flex items-center justify-between px-1 text-sm font-semibold">
                   {t(`leads.status.${status}`)}
-                  <span className="rounded-full bg-background px-2 text-xs text-muted-foreground">{column.length}</span>
+                  <span className="rounded-full bg-background px-2 text-xs text-muted-foreground">
+                    {column.length}
+                  </span>
                 </h2>
                 <ul className="space-y-2">
                   {column.map((lead) => (
@@ -117,7 +158,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
           ))}
         </ul>
       ) : (
-        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">{t("leads.empty")}</p>
+        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
+          {t("leads.empty")}
+        </p>
       )}
 
       <NewLeadForm locale={locale} />

@@ -20,7 +20,13 @@ export default async function SettingsPage() {
         <h1 className="text-2xl font-bold tracking-tight">{t("settings.title")}</h1>
         <p className="text-sm text-muted-foreground">{t("settings.intro")}</p>
       </div>
-      <BrandingEditor locale={locale} theme={settings.theme} images={brandingImages(settings.theme, user.tenantId)} showroomName={settings.profile.name} tagline={settings.profile.tagline ?? ""} />
+      <BrandingEditor
+        locale={locale}
+        theme={settings.theme}
+        images={brandingImages(settings.theme, user.tenantId)}
+        showroomName={settings.profile.name}
+        tagline={settings.profile.tagline ?? ""}
+      />
       <ProfileForm locale={locale} profile={settings.profile} />
       <CreditForm locale={locale} credit={settings.credit} />
       <DomainsEditor locale={locale} domains={settings.domains} slug={settings.slug} />

@@ -3,8 +3,8 @@
 import { Simulator } from "@/components/dashboard/simulator/simulator";
 import { staffPage } from "@/lib/auth/guards";
 import { withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { getTranslator } from "@/lib/i18n/server";
 import { simulatorProblem, simulatorShowroom } from "@/lib/whatsapp/simulator";
 
 /** A number no real buyer has: the demo buyer everyone starts with. */
@@ -35,7 +35,11 @@ export default async function SimulatorPage() {
         <p className="text-sm text-muted-foreground">{t("inbox.sim.intro")}</p>
       </div>
       {problem || !showroom ? (
-        <p role="alert" data-testid="sim-problem" className="rounded-md border border-warning bg-background p-3 text-sm">
+        <p
+          role="alert"
+          data-testid="sim-problem"
+          className="rounded-md border border-warning bg-background p-3 text-sm"
+        >
           {t(PROBLEM_TEXT[problem ?? "no_number"] ?? "inbox.sim.problem.no_number")}
         </p>
       ) : (
@@ -43,7 +47,18 @@ export default async function SimulatorPage() {
           locale={locale}
           showroomNumber={showroom.displayPhoneNumber}
           defaultNumber={DEMO_BUYER}
-          staff={staff.flatMap((member) => (member.whatsappNumber ? [{ id: member.id, name: member.name, role: member.role, whatsappNumber: member.whatsappNumber }] : []))}
+          staff={staff.flatMap((member) =>
+            member.whatsappNumber
+              ? [
+                  {
+                    id: member.id,
+                    name: member.name,
+                    role: member.role,
+                    whatsappNumber: member.whatsappNumber,
+                  },
+                ]
+              : [],
+          )}
         />
       )}
     </div>

@@ -1,9 +1,19 @@
 "use server";
 // Staff management actions: each runs through runStaffAction (staff.manage, zod, tenant transaction).
-import { runStaffAction, type ActionResult } from "@/lib/actions/staff";
-import { changeStaffRole, createStaff, setStaffActive, StaffActiveInput, StaffCreateInput, StaffRoleInput, type StaffMember } from "@/lib/staff/staff";
+import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
+import {
+  changeStaffRole,
+  createStaff,
+  StaffActiveInput,
+  StaffCreateInput,
+  type StaffMember,
+  StaffRoleInput,
+  setStaffActive,
+} from "@/lib/staff/staff";
 
-export async function createStaffAction(raw: unknown): Promise<ActionResult<{ user: StaffMember; generatedPassword: string | null }>> {
+export async function createStaffAction(
+  raw: unknown,
+): Promise<ActionResult<{ user: StaffMember; generatedPassword: string | null }>> {
   return runStaffAction({ permission: "staff.manage", input: StaffCreateInput }, raw, createStaff);
 }
 

@@ -11,7 +11,9 @@ export default async function StaffPage() {
   const { locale, t } = await getTranslator();
   const { staff, maxStaff } = await withTenant(user.tenantId, async (tx) => ({
     staff: await listStaff(tx),
-    maxStaff: (await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { maxStaff: true } })).maxStaff,
+    maxStaff: (
+      await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { maxStaff: true } })
+    ).maxStaff,
   }));
   const used = staff.filter((member) => member.isActive).length;
   return (

@@ -1,17 +1,23 @@
 // The showroom's stock: search, status filter, sort and page all live in the URL. Cards on phones,
 // a table from the small breakpoint up.
 import Link from "next/link";
+import { StatusBadge } from "@/components/dashboard/vehicles/status-badge";
+import { Thumbnail } from "@/components/dashboard/vehicles/thumbnail";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { StatusBadge } from "@/components/dashboard/vehicles/status-badge";
-import { Thumbnail } from "@/components/dashboard/vehicles/thumbnail";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import { getTranslator } from "@/lib/i18n/server";
-import { DASHBOARD_SORTS, daysInStock, listDashboardVehicles, readDashboardVehicleQuery, type DashboardVehicleQuery } from "@/lib/inventory/dashboard-vehicles";
+import {
+  DASHBOARD_SORTS,
+  type DashboardVehicleQuery,
+  daysInStock,
+  listDashboardVehicles,
+  readDashboardVehicleQuery,
+} from "@/lib/inventory/dashboard-vehicles";
 import { VEHICLE_STATUSES } from "@/lib/inventory/vehicle-input";
 import { formatRupiah } from "@/lib/money";
 
@@ -25,13 +31,21 @@ function pageHref(query: DashboardVehicleQuery, page: number): string {
   return `/dashboard/vehicles${text ? `?${text}` : ""}`;
 }
 
-export default async function VehiclesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VehiclesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await staffPage("vehicles.read");
   const { t } = await getTranslator();
   const query = readDashboardVehicleQuery(await searchParams);
-  const { items, total, page, pages } = await withTenant(user.tenantId, (tx) => listDashboardVehicles(tx, query));
-  const title = (item: (typeof items)[number]) => `${item.brand} ${item.model}${item.variant ? ` ${item.variant}` : ""}`;
-  const days = (item: (typeof items)[number]) => (item.status === "sold" ? "–" : t("vehicles.days", { days: daysInStock(item.inStockSince) }));
+  const { items, total, page, pages } = await withTenant(user.tenantId, (tx) =>
+    listDashboardVehicles(tx, query),
+  );
+  const title = (item: (typeof items)[number]) =>
+    `${item.brand} ${item.model}${item.variant ? ` ${item.variant}` : ""}`;
+  const days = (item: (typeof items)[number]) =>
+    item.status === "sold" ? "–" : t("vehicles.days", { days: daysInStock(item.inStockSince) });
 
   return (
     <div className="space-y-4">
@@ -61,10 +75,24 @@ export default async function VehiclesPage({ searchParams }: { searchParams: Pro
         </div>
       </div>
 
-      <form method="get" action="/dashboard/vehicles" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto]">
-        <Input name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("vehicles.search")} aria-label={t("vehicles.search")} />
+      <form
+        method="get"
+        action="/dashboard/vehicles"
+        className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto]"
+      >
+        <Input
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          placeholder={t("vehicles.search")}
+          aria-label={t("vehicles.search")}
+        />
         <div className="grid grid-cols-2 gap-2 sm:contents">
-          <NativeSelect name="status" defaultValue={query.status ?? ""} aria-label={t("vehicles.filterStatus")}>
+          <NativeSelect
+            name="status"
+            defaultValue={query.status ?? ""}
+            aria-label={t("vehicles.filterStatus")}
+          >
             <option value="">{t("vehicles.allStatuses")}</option>
             {VEHICLE_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -84,14 +112,24 @@ export default async function VehiclesPage({ searchParams }: { searchParams: Pro
       </form>
 
       {items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">{t("vehicles.empty")}</p>
+        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
+          {t("vehicles.empty")}
+        </p>
       ) : (
         <>
           <ul className="space-y-2 sm:hidden" data-testid="vehicle-cards">
             {items.map((item) => (
               <li key={item.id}>
-                <Link href={`/dashboard/vehicles/${item.id}`} className="flex gap-3 rounded-lg border border-border bg-card p-3 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-ring">
-                  <Thumbnail photo={item.photos[0]} alt={title(item)} emptyLabel={t("vehicles.noPhoto")} className="size-20" />
+                <Link
+                  href={`/dashboard/vehicles/${item.id}`}
+                  className="flex gap-3 rounded-lg border border-border bg-card p-3 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                >
+                  <Thumbnail
+                    photo={item.photos[0]}
+                    alt={title(item)}
+                    emptyLabel={t("vehicles.noPhoto")}
+                    className="size-20"
+                  />
                   <div className="min-w-0 flex-1 space-y-1">
                     <div className="flex items-start justify-between gap-2">
                       <p className="line-clamp-2 font-semibold leading-snug">
@@ -124,19 +162,29 @@ export default async function VehiclesPage({ searchParams }: { searchParams: Pro
                 {items.map((item) => (
                   <TableRow key={item.id}>
                     <TableCell className="font-mono text-xs">
-                      <Link href={`/dashboard/vehicles/${item.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                      <Link
+                        href={`/dashboard/vehicles/${item.id}`}
+                        className="font-medium text-primary underline-offset-4 hover:underline"
+                      >
                         {item.stockCode}
                       </Link>
                     </TableCell>
                     <TableCell>
-                      <Thumbnail photo={item.photos[0]} alt={title(item)} emptyLabel={t("vehicles.noPhoto")} className="size-12" />
+                      <Thumbnail
+                        photo={item.photos[0]}
+                        alt={title(item)}
+                        emptyLabel={t("vehicles.noPhoto")}
+                        className="size-12"
+                      />
                     </TableCell>
                     <TableCell>
                       <Link href={`/dashboard/vehicles/${item.id}`} className="hover:underline">
                         {title(item)} <span className="text-muted-foreground">{item.year}</span>
                       </Link>
                     </TableCell>
-                    <TableCell className="whitespace-nowrap text-right font-medium">{formatRupiah(item.price)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right font-medium">
+                      {formatRupiah(item.price)}
+                    </TableCell>
                     <TableCell>
                       <StatusBadge status={item.status} label={t(`status.${item.status}`)} />
                     </TableCell>
@@ -150,7 +198,10 @@ export default async function VehiclesPage({ searchParams }: { searchParams: Pro
       )}
 
       {pages > 1 ? (
-        <nav className="flex items-center justify-between gap-2 text-sm" aria-label={t("vehicles.page", { page, pages })}>
+        <nav
+          className="flex items-center justify-between gap-2 text-sm"
+          aria-label={t("vehicles.page", { page, pages })}
+        >
           {page > 1 ? (
             <Button asChild variant="outline" size="sm">
               <Link href={pageHref(query, page - 1)}>{t("vehicles.previous")}</Link>

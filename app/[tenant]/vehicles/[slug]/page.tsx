@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { CreditCalculator } from "@/components/catalog/credit-calculator";
 import { LeadForm } from "@/components/catalog/lead-form";
 import { ViewBeacon } from "@/components/catalog/view-beacon";
-import { loadShowroom, whatsappLink } from "@/lib/catalog/showroom";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { loadVehicle as loadListedVehicle } from "@/lib/catalog/data";
-import { formatRupiah } from "@/lib/money";
+import { loadShowroom, whatsappLink } from "@/lib/catalog/showroom";
+import type { MessageKey } from "@/lib/i18n/messages";
 import { photoSources, readVariants } from "@/lib/images/photos";
 import { PLATE_REGIONS } from "@/lib/inventory/plate";
-import type { MessageKey } from "@/lib/i18n/messages";
+import { formatRupiah } from "@/lib/money";
 
 type Props = { params: Promise<{ tenant: string; slug: string }> };
 
@@ -32,7 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadVehicle(tenant, slug);
   if (!found) return { title: "autolumiku" };
   const { vehicle, showroom } = found;
-  const title = `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`.replace(/\s+/g, " ").trim();
+  const title = `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""} ${vehicle.year}`
+    .replace(/\s+/g, " ")
+    .trim();
   const url = `${showroom.canonicalBase}/vehicles/${vehicle.slug}`;
   const description = `${title}, ${vehicle.mileageKm.toLocaleString("id-ID")} km, ${vehicle.city ?? ""}. ${formatRupiah(vehicle.price)} di ${showroom.tenant.name}.`;
   const photo = vehicle.photos[0] ? photoSources(readVariants(vehicle.photos[0].variants)).fallbackUrl : null;
@@ -40,11 +42,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `${title} · ${formatRupiah(vehicle.price)} · ${showroom.tenant.name}`,
     description,
     alternates: { canonical: url },
-    openGraph: { title, description, url, type: "website", images: photo ? [{ url: `${url}/og.jpg`, width: 1200, height: 630, alt: title }] : undefined },
+    openGraph: {
+      title,
+      description,
+      url,
+      type: "website",
+      images: photo ? [{ url: `${url}/og.jpg`, width: 1200, height: 630, alt: title }] : undefined,
+    },
   };
 }
 
-const date = (value: Date | null) => (value ? value.toLocaleDateString("id-ID", { month: "long", year: "numeric", timeZone: "UTC" }) : null);
+const date = (value: Date | null) =>
+  value ? value.toLocaleDateString("id-ID", { month: "long", year: "numeric", timeZone: "UTC" }) : null;
 
 export default async function VehicleDetail({ params }: Props) {
   const { tenant: segment, slug } = await params;
@@ -54,19 +63,36 @@ export default async function VehicleDetail({ params }: Props) {
   const { tenant, t } = showroom;
   const pageUrl = `${showroom.canonicalBase}/vehicles/${vehicle.slug}`;
   const title = `${vehicle.brand} ${vehicle.model} ${vehicle.variant ?? ""}`.trim();
-  const wa = whatsappLink(tenant.whatsappNumber, t("catalog.whatsappMessage", { showroom: tenant.name, car: `${title} ${vehicle.year}`, code: vehicle.stockCode, url: pageUrl }));
+  const wa = whatsappLink(
+    tenant.whatsappNumber,
+    t("catalog.whatsappMessage", {
+      showroom: tenant.name,
+      car: `${title} ${vehicle.year}`,
+      code: vehicle.stockCode,
+      url: pageUrl,
+    }),
+  );
   const specs: [MessageKey, string | null][] = [
     ["catalog.stockCode", vehicle.stockCode],
     ["catalog.year", String(vehicle.year)],
-    ["catalog.transmission", t(vehicle.transmission === "automatic" ? "catalog.automatic" : "catalog.manual")],
+    [
+      "catalog.transmission",
+      t(vehicle.transmission === "automatic" ? "catalog.automatic" : "catalog.manual"),
+    ],
     ["catalog.fuel", t(`catalog.fuel.${vehicle.fuel}`)],
     ["catalog.mileage", `${vehicle.mileageKm.toLocaleString("id-ID")} km`],
     ["catalog.engine", vehicle.engineCc ? `${vehicle.engineCc.toLocaleString("id-ID")} cc` : null],
     ["catalog.body", vehicle.bodyType ? vehicle.bodyType.toUpperCase() : null],
     ["catalog.color", vehicle.color],
     ["catalog.seats", vehicle.seats ? String(vehicle.seats) : null],
-    ["catalog.plate", vehicle.plateRegion ? `${vehicle.plateRegion} (${PLATE_REGIONS[vehicle.plateRegion] ?? ""})` : null],
-    ["catalog.plateParity", vehicle.plateParity ? t(vehicle.plateParity === "odd" ? "catalog.odd" : "catalog.even") : null],
+    [
+      "catalog.plate",
+      vehicle.plateRegion ? `${vehicle.plateRegion} (${PLATE_REGIONS[vehicle.plateRegion] ?? ""})` : null,
+    ],
+    [
+      "catalog.plateParity",
+      vehicle.plateParity ? t(vehicle.plateParity === "odd" ? "catalog.odd" : "catalog.even") : null,
+    ],
     ["catalog.tax", date(vehicle.taxValidUntil)],
     ["catalog.stnk", date(vehicle.stnkValidUntil)],
     ["catalog.owners", vehicle.previousOwners ? String(vehicle.previousOwners) : null],
@@ -80,7 +106,8 @@ export default async function VehicleDetail({ params }: Props) {
     model: vehicle.model,
     vehicleModelDate: String(vehicle.year),
     mileageFromOdometer: { "@type": "QuantitativeValue", value: vehicle.mileageKm, unitCode: "KMT" },
-    vehicleTransmission: vehicle.transmission === "automatic" ? "AutomaticTransmission" : "ManualTransmission",
+    vehicleTransmission:
+      vehicle.transmission === "automatic" ? "AutomaticTransmission" : "ManualTransmission",
     color: vehicle.color ?? undefined,
     sku: vehicle.stockCode,
     url: pageUrl,
@@ -88,7 +115,8 @@ export default async function VehicleDetail({ params }: Props) {
       "@type": "Offer",
       price: vehicle.price.toString(),
       priceCurrency: "IDR",
-      availability: vehicle.status === "booked" ? "https://schema.org/Reserved" : "https://schema.org/InStock",
+      availability:
+        vehicle.status === "booked" ? "https://schema.org/Reserved" : "https://schema.org/InStock",
       seller: { "@type": "AutoDealer", name: tenant.name },
     },
   };
@@ -96,17 +124,42 @@ export default async function VehicleDetail({ params }: Props) {
     <main className="mx-auto max-w-6xl px-4 py-6">
       {/* JSON.stringify cannot close the script element: "<" is escaped. */}
       <ViewBeacon tenant={segment} vehicle={vehicle.slug} />
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          <div className="-mx-4 flex snap-x snap-mandatory gap-2 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0" aria-label={title}>
+          <div
+            className="-mx-4 flex snap-x snap-mandatory gap-2 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0"
+            aria-label={title}
+          >
             {vehicle.photos.map((photo, index) => {
               const sources = photoSources(readVariants(photo.variants));
               return (
-                <picture key={photo.id} className="relative aspect-[4/3] w-[88%] shrink-0 snap-center overflow-hidden rounded-lg bg-muted bg-cover sm:w-full" style={{ backgroundImage: `url(${photo.blurDataUrl})` }}>
-                  <source type="image/avif" srcSet={sources.avifSrcSet} sizes="(min-width: 1024px) 60vw, 90vw" />
-                  <source type="image/webp" srcSet={sources.webpSrcSet} sizes="(min-width: 1024px) 60vw, 90vw" />
-                  <img src={sources.fallbackUrl} alt={`${title} ${vehicle.year} · ${t("catalog.gallery", { index: index + 1, count: vehicle.photos.length })}`} width={photo.width} height={photo.height} loading={index === 0 ? "eager" : "lazy"} className="size-full object-cover" />
+                <picture
+                  key={photo.id}
+                  className="relative aspect-[4/3] w-[88%] shrink-0 snap-center overflow-hidden rounded-lg bg-muted bg-cover sm:w-full"
+                  style={{ backgroundImage: `url(${photo.blurDataUrl})` }}
+                >
+                  <source
+                    type="image/avif"
+                    srcSet={sources.avifSrcSet}
+                    sizes="(min-width: 1024px) 60vw, 90vw"
+                  />
+                  <source
+                    type="image/webp"
+                    srcSet={sources.webpSrcSet}
+                    sizes="(min-width: 1024px) 60vw, 90vw"
+                  />
+                  <img
+                    src={sources.fallbackUrl}
+                    alt={`${title} ${vehicle.year} · ${t("catalog.gallery", { index: index + 1, count: vehicle.photos.length })}`}
+                    width={photo.width}
+                    height={photo.height}
+                    loading={index === 0 ? "eager" : "lazy"}
+                    className="size-full object-cover"
+                  />
                 </picture>
               );
             })}
@@ -126,7 +179,9 @@ export default async function VehicleDetail({ params }: Props) {
             <p className="text-3xl font-bold text-primary" data-testid="price">
               {formatRupiah(vehicle.price)}
             </p>
-            {vehicle.negotiable ? <p className="text-sm text-muted-foreground">{t("catalog.negotiable")}</p> : null}
+            {vehicle.negotiable ? (
+              <p className="text-sm text-muted-foreground">{t("catalog.negotiable")}</p>
+            ) : null}
           </div>
           {wa ? (
             <Button asChild size="lg" className="w-full sm:w-auto">
@@ -151,7 +206,9 @@ export default async function VehicleDetail({ params }: Props) {
           {vehicle.descriptionId || vehicle.descriptionEn ? (
             <section className="space-y-2">
               <h2 className="text-lg font-semibold">{t("catalog.description")}</h2>
-              <p className="whitespace-pre-line text-sm leading-relaxed">{vehicle.descriptionId ?? vehicle.descriptionEn}</p>
+              <p className="whitespace-pre-line text-sm leading-relaxed">
+                {vehicle.descriptionId ?? vehicle.descriptionEn}
+              </p>
             </section>
           ) : null}
           {vehicle.features.length ? (

@@ -1,7 +1,8 @@
 // Public beacon: a buyer opened a car's page. Counts one view per car per day; always answers 204
 // so a buyer never sees an error, whatever arrives (sendBeacon sends text/plain).
-import { z } from "zod";
+
 import { headers } from "next/headers";
+import { z } from "zod";
 import { recordVehicleView } from "@/lib/analytics/views";
 import { findTenant, findTenantBySegment } from "@/lib/tenancy/resolve";
 

@@ -12,6 +12,8 @@ export async function GET(request: Request): Promise<Response> {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   return staffRoute({ permission: "conversations.read", input: Query }, raw, async ({ tx, user }, query) => {
     const list = await listConversations(tx, user);
-    return list.version === query.version ? { changed: false as const, version: list.version } : { changed: true as const, ...list };
+    return list.version === query.version
+      ? { changed: false as const, version: list.version }
+      : { changed: true as const, ...list };
   });
 }

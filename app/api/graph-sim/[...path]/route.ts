@@ -1,14 +1,24 @@
 // A local stand-in for Meta's Graph API (offline demo and tests): POST /{version}/{phone_number_id}/messages
 // answers in Meta's wire format, checks the showroom's access token, and reports statuses back
 // through signed webhooks. The outbound rows already live in the database (the outbox wrote them).
-import { authorizeSimCall, graphSimEnabled, newSimWamid, reportStatusesLater, SimMarkRead, SimSendRequest } from "@/lib/whatsapp/simulator";
+import {
+  authorizeSimCall,
+  graphSimEnabled,
+  newSimWamid,
+  reportStatusesLater,
+  SimMarkRead,
+  SimSendRequest,
+} from "@/lib/whatsapp/simulator";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ path: string[] }> };
 
 function graphError(status: number, code: number, message: string, type = "OAuthException"): Response {
-  return Response.json({ error: { message, type, code, fbtrace_id: `sim-${Date.now().toString(36)}` } }, { status });
+  return Response.json(
+    { error: { message, type, code, fbtrace_id: `sim-${Date.now().toString(36)}` } },
+    { status },
+  );
 }
 
 export async function POST(request: Request, { params }: Params): Promise<Response> {
@@ -35,7 +45,11 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
 
   const wamid = newSimWamid();
   reportStatusesLater(showroom, wamid, send.data.to);
-  return Response.json({ messaging_product: "whatsapp", contacts: [{ input: send.data.to, wa_id: send.data.to }], messages: [{ id: wamid }] });
+  return Response.json({
+    messaging_product: "whatsapp",
+    contacts: [{ input: send.data.to, wa_id: send.data.to }],
+    messages: [{ id: wamid }],
+  });
 }
 
 export async function GET(): Promise<Response> {

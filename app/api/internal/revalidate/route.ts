@@ -17,7 +17,8 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ error: "invalid", message: "Body must be JSON" }, { status: 400 });
   }
   const parsed = Body.safeParse(json);
-  if (!parsed.success) return Response.json({ error: "invalid", message: "Expected { tags: string[] }" }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: "invalid", message: "Expected { tags: string[] }" }, { status: 400 });
   expireTagsHere(parsed.data.tags);
   return Response.json({ revalidated: parsed.data.tags });
 }

@@ -2,15 +2,16 @@
 // the raw bytes, the raw event is stored and queued, and 200 goes back at once; everything else
 // happens in the queue (lib/whatsapp/ingest.ts), so a slow assistant never delays the ack.
 import { getEnv } from "@/lib/env";
-import { verifySubscription, verifyWebhookSignature } from "@/lib/whatsapp/signature";
 import { acceptWebhook } from "@/lib/whatsapp/ingest";
+import { verifySubscription, verifyWebhookSignature } from "@/lib/whatsapp/signature";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const token = getEnv().WHATSAPP_VERIFY_TOKEN;
   const challenge = token ? verifySubscription(new URL(request.url).searchParams, token) : null;
-  if (challenge === null) return new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain" } });
+  if (challenge === null)
+    return new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain" } });
   return new Response(challenge, { status: 200, headers: { "content-type": "text/plain" } });
 }
 
@@ -18,7 +19,10 @@ export async function POST(request: Request): Promise<Response> {
   const secret = getEnv().WHATSAPP_APP_SECRET;
   const raw = Buffer.from(await request.arrayBuffer());
   if (!secret || !verifyWebhookSignature(raw, request.headers.get("x-hub-signature-256"), secret)) {
-    return Response.json({ error: "unauthorized", message: "Bad or missing X-Hub-Signature-256" }, { status: 401 });
+    return Response.json(
+      { error: "unauthorized", message: "Bad or missing X-Hub-Signature-256" },
+      { status: 401 },
+    );
   }
   const text = raw.toString("utf8");
   try {

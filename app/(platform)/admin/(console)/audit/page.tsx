@@ -3,12 +3,16 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { adminPage } from "@/lib/auth/guards";
-import { actorOf } from "@/lib/admin/run";
 import { AuditFilter, listAudit } from "@/lib/admin/audit";
+import { actorOf } from "@/lib/admin/run";
+import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/i18n/server";
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await adminPage();
   const { t } = await getTranslator();
   const filter = AuditFilter.catch({}).parse(await searchParams);
@@ -27,7 +31,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {fields.map((field) => (
           <div key={field.name} className="space-y-1">
             <Label htmlFor={`audit-${field.name}`}>{field.label}</Label>
-            <Input id={`audit-${field.name}`} name={field.name} type={field.type} defaultValue={field.value} />
+            <Input
+              id={`audit-${field.name}`}
+              name={field.name}
+              type={field.type}
+              defaultValue={field.value}
+            />
           </div>
         ))}
         <div className="flex items-end">

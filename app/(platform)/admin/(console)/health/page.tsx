@@ -1,8 +1,8 @@
 // Platform health: database, queue, webhooks, outbox failures, AI provider, storage probe.
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { adminPage } from "@/lib/auth/guards";
-import { actorOf } from "@/lib/admin/run";
 import { healthReport } from "@/lib/admin/health";
+import { actorOf } from "@/lib/admin/run";
+import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/i18n/server";
 
 function Row({ label, value }: { label: string; value: string | number | null }) {
@@ -19,12 +19,57 @@ export default async function HealthPage() {
   const { t } = await getTranslator();
   const report = await healthReport(await actorOf(user));
   const sections: { title: string; rows: [string, string | number | null][] }[] = [
-    { title: t("admin.health.db"), rows: [["status", report.db.status], ["latency ms", report.db.latencyMs]] },
-    { title: t("admin.health.queue"), rows: [["waiting", report.queue.waiting], ["oldest s", report.queue.oldestSeconds === null ? null : Math.round(report.queue.oldestSeconds)]] },
-    { title: t("admin.health.webhooks"), rows: [["unprocessed", report.webhooks.unprocessed], ["oldest s", report.webhooks.oldestUnprocessedSeconds === null ? null : Math.round(report.webhooks.oldestUnprocessedSeconds)], ["with error", report.webhooks.failed]] },
-    { title: t("admin.health.outbox"), rows: report.outboxFailures.length ? report.outboxFailures.map((row) => [`code ${row.code}`, row.count]) : [["failed", 0]] },
-    { title: t("admin.health.ai"), rows: [["calls", report.ai.calls], ["errors", report.ai.errors], ["p50 ms", report.ai.p50LatencyMs], ["p95 ms", report.ai.p95LatencyMs], ...report.ai.byOutcome.map((row): [string, number] => [row.outcome, row.count])] },
-    { title: t("admin.health.storage"), rows: [["driver", report.storage.driver], ["probe", report.storage.probe], ["latency ms", report.storage.latencyMs]] },
+    {
+      title: t("admin.health.db"),
+      rows: [
+        ["status", report.db.status],
+        ["latency ms", report.db.latencyMs],
+      ],
+    },
+    {
+      title: t("admin.health.queue"),
+      rows: [
+        ["waiting", report.queue.waiting],
+        ["oldest s", report.queue.oldestSeconds === null ? null : Math.round(report.queue.oldestSeconds)],
+      ],
+    },
+    {
+      title: t("admin.health.webhooks"),
+      rows: [
+        ["unprocessed", report.webhooks.unprocessed],
+        [
+          "oldest s",
+          report.webhooks.oldestUnprocessedSeconds === null
+            ? null
+            : Math.round(report.webhooks.oldestUnprocessedSeconds),
+        ],
+        ["with error", report.webhooks.failed],
+      ],
+    },
+    {
+      title: t("admin.health.outbox"),
+      rows: report.outboxFailures.length
+        ? report.outboxFailures.map((row) => [`code ${row.code}`, row.count])
+        : [["failed", 0]],
+    },
+    {
+      title: t("admin.health.ai"),
+      rows: [
+        ["calls", report.ai.calls],
+        ["errors", report.ai.errors],
+        ["p50 ms", report.ai.p50LatencyMs],
+        ["p95 ms", report.ai.p95LatencyMs],
+        ...report.ai.byOutcome.map((row): [string, number] => [row.outcome, row.count]),
+      ],
+    },
+    {
+      title: t("admin.health.storage"),
+      rows: [
+        ["driver", report.storage.driver],
+        ["probe", report.storage.probe],
+        ["latency ms", report.storage.latencyMs],
+      ],
+    },
   ];
   return (
     <div className="space-y-4">

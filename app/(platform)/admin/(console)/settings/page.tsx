@@ -1,9 +1,10 @@
 // Platform defaults; secrets are write-only and reach the browser only masked.
-import { Card, CardContent } from "@/components/ui/card";
+
 import { PlatformSettingsForm } from "@/components/admin/console-forms";
-import { adminPage } from "@/lib/auth/guards";
+import { Card, CardContent } from "@/components/ui/card";
 import { actorOf } from "@/lib/admin/run";
 import { readPlatformSettings } from "@/lib/admin/settings";
+import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/i18n/server";
 
 export default async function SettingsPage() {

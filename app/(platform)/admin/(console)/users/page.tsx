@@ -1,15 +1,20 @@
 // Users across showrooms: search by email or name; deactivate, force a password reset, unlock.
+
+import { UserControls } from "@/components/admin/console-forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { UserControls } from "@/components/admin/console-forms";
-import { adminPage } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/admin/run";
 import { searchUsers, UserSearch } from "@/lib/admin/users";
+import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/i18n/server";
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await adminPage();
   const { locale, t } = await getTranslator();
   const search = UserSearch.catch({}).parse(await searchParams);
@@ -18,7 +23,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("admin.nav.users")}</h1>
       <form className="flex gap-2" method="get">
-        <Input name="q" defaultValue={search.q} placeholder={t("admin.users.search")} aria-label={t("admin.users.search")} />
+        <Input
+          name="q"
+          defaultValue={search.q}
+          placeholder={t("admin.users.search")}
+          aria-label={t("admin.users.search")}
+        />
         <Button type="submit" variant="outline">
           {t("admin.showrooms.searchButton")}
         </Button>

@@ -19,7 +19,11 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   if (!id.success) notFound();
   const loaded = await withTenant(user.tenantId, async (tx) => {
     try {
-      return { thread: await openThread(tx, user, id.data), staff: await listAssignableStaff(tx), vehicles: await listSendableVehicles(tx) };
+      return {
+        thread: await openThread(tx, user, id.data),
+        staff: await listAssignableStaff(tx),
+        vehicles: await listSendableVehicles(tx),
+      };
     } catch (error) {
       if (error instanceof NotFound) return null;
       throw error;
@@ -34,7 +38,12 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
       <ThreadView
         locale={locale}
         initial={loaded.thread}
-        me={{ id: user.id, seesAll: can(user.role, "leads.read.all"), canAssign: can(user.role, "leads.assign"), canLinkLead: can(user.role, "leads.write") }}
+        me={{
+          id: user.id,
+          seesAll: can(user.role, "leads.read.all"),
+          canAssign: can(user.role, "leads.assign"),
+          canLinkLead: can(user.role, "leads.write"),
+        }}
         staff={loaded.staff.map((member) => ({ id: member.id, name: member.name }))}
         vehicles={loaded.vehicles}
       />

@@ -21,17 +21,31 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   const data = await withTenant(user.tenantId, async (tx) => {
     const lead = await getLeadDetail(tx, user, id);
     if (!lead) return null;
-    return { lead, staff: canAssign ? await listAssignableStaff(tx) : [], cars: await listLeadVehicleChoices(tx) };
+    return {
+      lead,
+      staff: canAssign ? await listAssignableStaff(tx) : [],
+      cars: await listLeadVehicleChoices(tx),
+    };
   });
   if (!data) notFound();
   const { lead } = data;
-  const responseMinutes = lead.firstResponseAt ? (lead.firstResponseAt.getTime() - lead.createdAt.getTime()) / 60_000 : null;
-  const carLabel = lead.vehicle ? `${lead.vehicle.brand} ${lead.vehicle.model} ${lead.vehicle.year} · ${lead.vehicle.stockCode}` : null;
-  const cars = carLabel && lead.vehicle && !data.cars.some((car) => car.id === lead.vehicle?.id) ? [{ id: lead.vehicle.id, label: carLabel }, ...data.cars] : data.cars;
+  const responseMinutes = lead.firstResponseAt
+    ? (lead.firstResponseAt.getTime() - lead.createdAt.getTime()) / 60_000
+    : null;
+  const carLabel = lead.vehicle
+    ? `${lead.vehicle.brand} ${lead.vehicle.model} ${lead.vehicle.year} · ${lead.vehicle.stockCode}`
+    : null;
+  const cars =
+    carLabel && lead.vehicle && !data.cars.some((car) => car.id === lead.vehicle?.id)
+      ? [{ id: lead.vehicle.id, label: carLabel }, ...data.cars]
+      : data.cars;
 
   return (
     <div className="space-y-5">
-      <Link href="/dashboard/leads" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+      <Link
+        href="/dashboard/leads"
+        className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+      >
         ← {t("leads.back")}
       </Link>
       <div className="space-y-1">
@@ -39,14 +53,20 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           {lead.name}
         </h1>
         <p className="text-sm text-muted-foreground">
-          <a href={`https://wa.me/${lead.phone}`} className="font-medium text-primary underline-offset-4 hover:underline">
+          <a
+            href={`https://wa.me/${lead.phone}`}
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
             +{lead.phone}
           </a>
           {" · "}
-          {t(`leads.source.${lead.source}`)} · {t("leads.created", { date: formatDate(lead.createdAt, locale, true) })}
+          {t(`leads.source.${lead.source}`)} ·{" "}
+          {t("leads.created", { date: formatDate(lead.createdAt, locale, true) })}
         </p>
         <p className="text-sm" data-testid="first-response">
-          {responseMinutes === null ? t("leads.awaitingResponse") : t("leads.firstResponse", { after: formatDuration(responseMinutes, locale) })}
+          {responseMinutes === null
+            ? t("leads.awaitingResponse")
+            : t("leads.firstResponse", { after: formatDuration(responseMinutes, locale) })}
         </p>
       </div>
       {lead.message || lead.budget ? (
@@ -59,7 +79,13 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       ) : null}
       <LeadEditor
         locale={locale}
-        lead={{ id: lead.id, status: lead.status, followUpOn: lead.followUpAt ? jakartaDay(lead.followUpAt) : "", vehicleId: lead.vehicleId ?? "", assigneeId: lead.assigneeId ?? "" }}
+        lead={{
+          id: lead.id,
+          status: lead.status,
+          followUpOn: lead.followUpAt ? jakartaDay(lead.followUpAt) : "",
+          vehicleId: lead.vehicleId ?? "",
+          assigneeId: lead.assigneeId ?? "",
+        }}
         cars={cars}
         staff={data.staff}
         canAssign={canAssign}

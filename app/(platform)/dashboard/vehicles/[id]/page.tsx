@@ -2,13 +2,13 @@
 // Another showroom's id (or any unknown id) is a 404, because the read goes through RLS.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
 import { VehicleHistory } from "@/components/dashboard/vehicles/history";
-import { PhotoManager, type ManagedPhoto } from "@/components/dashboard/vehicles/photo-manager";
+import { type ManagedPhoto, PhotoManager } from "@/components/dashboard/vehicles/photo-manager";
 import { QuickActions } from "@/components/dashboard/vehicles/quick-actions";
-import { StatusBadge } from "@/components/dashboard/vehicles/status-badge";
 import { vehiclesText } from "@/components/dashboard/vehicles/server-text";
+import { StatusBadge } from "@/components/dashboard/vehicles/status-badge";
+import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
@@ -40,7 +40,12 @@ export default async function VehiclePage({ params }: { params: Promise<{ id: st
   const photos: ManagedPhoto[] = vehicle.photos.map((photo) => {
     const webp = readVariants(photo.variants).filter((variant) => variant.format === "webp");
     const small = webp.find((variant) => variant.width >= 320) ?? webp[0];
-    return { id: photo.id, url: small ? storage.publicUrl(small.key) : "", blurDataUrl: photo.blurDataUrl, isMain: photo.isMain };
+    return {
+      id: photo.id,
+      url: small ? storage.publicUrl(small.key) : "",
+      blurDataUrl: photo.blurDataUrl,
+      isMain: photo.isMain,
+    };
   });
   const title = `${vehicle.brand} ${vehicle.model}${vehicle.variant ? ` ${vehicle.variant}` : ""} ${vehicle.year}`;
 
@@ -59,7 +64,8 @@ export default async function VehiclePage({ params }: { params: Promise<{ id: st
         </p>
         <p className="text-sm text-muted-foreground">
           {vehicle.stockCode}
-          {vehicle.plateNumber ? ` · ${vehicle.plateNumber}` : ""} · {t("vehicles.days", { days: daysInStock(vehicle.inStockSince) })}
+          {vehicle.plateNumber ? ` · ${vehicle.plateNumber}` : ""} ·{" "}
+          {t("vehicles.days", { days: daysInStock(vehicle.inStockSince) })}
         </p>
       </div>
 
@@ -95,7 +101,12 @@ export default async function VehiclePage({ params }: { params: Promise<{ id: st
       {writable ? (
         <section className="space-y-3">
           <h2 className="text-xl font-semibold">{t("vehicles.editTitle")}</h2>
-          <VehicleForm key={vehicle.updatedAt.toISOString()} text={text} vehicleId={vehicle.id} initial={vehicleFormValues(vehicle)} />
+          <VehicleForm
+            key={vehicle.updatedAt.toISOString()}
+            text={text}
+            vehicleId={vehicle.id}
+            initial={vehicleFormValues(vehicle)}
+          />
         </section>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 // Add a car: an empty form with the usual defaults (available, negotiable, in stock today).
 import Link from "next/link";
-import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
 import { vehiclesText } from "@/components/dashboard/vehicles/server-text";
+import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
 import { staffPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -15,7 +15,10 @@ export default async function NewVehiclePage() {
       </Link>
       <h1 className="text-2xl font-bold tracking-tight">{t("vehicles.newTitle")}</h1>
       {/* "In stock since" stays empty: the database sets today in its own time zone. */}
-      <VehicleForm text={vehiclesText(locale)} initial={{ status: "available", fuel: "petrol", negotiable: "on" }} />
+      <VehicleForm
+        text={vehiclesText(locale)}
+        initial={{ status: "available", fuel: "petrol", negotiable: "on" }}
+      />
     </div>
   );
 }

@@ -2,8 +2,8 @@
 // its main photo as a 1200x630 JPEG, which every preview crawler reads, with a strip in the
 // showroom's colour. Rendered on request from the cached data, cached by browsers and CDNs.
 import sharp from "sharp";
-import { loadShowroom } from "@/lib/catalog/showroom";
 import { loadVehicle } from "@/lib/catalog/data";
+import { loadShowroom } from "@/lib/catalog/showroom";
 import { readVariants } from "@/lib/images/photos";
 import { getStorage } from "@/lib/storage";
 
@@ -11,7 +11,10 @@ const WIDTH = 1200;
 const HEIGHT = 630;
 const STRIP = 18;
 
-export async function GET(_request: Request, context: { params: Promise<{ tenant: string; slug: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ tenant: string; slug: string }> },
+): Promise<Response> {
   const { tenant, slug } = await context.params;
   const showroom = await loadShowroom(tenant);
   if (showroom.state !== "open") return new Response("Not found", { status: 404 });
@@ -24,13 +27,20 @@ export async function GET(_request: Request, context: { params: Promise<{ tenant
     .sort((a, b) => b.width - a.width)[0];
   const stored = source ? await getStorage().get(source.key) : null;
   if (!stored) return new Response("Not found", { status: 404 });
-  const strip = await sharp({ create: { width: WIDTH, height: STRIP, channels: 3, background: showroom.theme.primary } }).png().toBuffer();
+  const strip = await sharp({
+    create: { width: WIDTH, height: STRIP, channels: 3, background: showroom.theme.primary },
+  })
+    .png()
+    .toBuffer();
   const image = await sharp(stored.bytes)
     .resize(WIDTH, HEIGHT, { fit: "cover", position: "attention" })
     .composite([{ input: strip, top: HEIGHT - STRIP, left: 0 }])
     .jpeg({ quality: 80, mozjpeg: true })
     .toBuffer();
   return new Response(new Uint8Array(image), {
-    headers: { "content-type": "image/jpeg", "cache-control": "public, max-age=3600, stale-while-revalidate=86400" },
+    headers: {
+      "content-type": "image/jpeg",
+      "cache-control": "public, max-age=3600, stale-while-revalidate=86400",
+    },
   });
 }

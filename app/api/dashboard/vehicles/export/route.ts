@@ -1,14 +1,18 @@
 // GET the showroom's stock as CSV with the canonical headers; importing it back changes nothing.
 import { z } from "zod";
 import { runStaffAction } from "@/lib/actions/staff";
+import { DomainError, httpStatusOf } from "@/lib/errors";
 import { exportVehiclesCsv } from "@/lib/inventory/csv-import";
-import { httpStatusOf, DomainError } from "@/lib/errors";
 
 export async function GET(): Promise<Response> {
-  const result = await runStaffAction({ permission: "vehicles.read", input: z.object({}) }, {}, async ({ user, tx }) => ({
-    csv: await exportVehiclesCsv({ tenantId: user.tenantId, tx }),
-    slug: user.tenantSlug,
-  }));
+  const result = await runStaffAction(
+    { permission: "vehicles.read", input: z.object({}) },
+    {},
+    async ({ user, tx }) => ({
+      csv: await exportVehiclesCsv({ tenantId: user.tenantId, tx }),
+      slug: user.tenantSlug,
+    }),
+  );
   if (!result.ok) {
     const status = result.code === "error" ? 500 : httpStatusOf(new DomainError(result.code, result.message));
     return Response.json({ error: result.code, message: result.message }, { status });

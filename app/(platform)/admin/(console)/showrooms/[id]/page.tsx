@@ -1,11 +1,15 @@
 // One showroom: plan limits, suspend/reactivate, and deletion after a full export.
 import { notFound } from "next/navigation";
+import {
+  DeleteShowroomForm,
+  ShowroomLimitsForm,
+  ShowroomStatusButton,
+} from "@/components/admin/console-forms";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { DeleteShowroomForm, ShowroomLimitsForm, ShowroomStatusButton } from "@/components/admin/console-forms";
-import { adminPage } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/admin/run";
 import { getShowroom } from "@/lib/admin/showrooms";
+import { adminPage } from "@/lib/auth/guards";
 import { isUuid } from "@/lib/db/tenant";
 import { NotFound } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
@@ -24,7 +28,11 @@ export default async function ShowroomPage({ params }: { params: Promise<{ id: s
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">{showroom.name}</h1>
         <Badge variant={showroom.status === "active" ? "success" : "warning"} data-testid="showroom-status">
-          {t(showroom.status === "active" ? "admin.showrooms.status.active" : "admin.showrooms.status.suspended")}
+          {t(
+            showroom.status === "active"
+              ? "admin.showrooms.status.active"
+              : "admin.showrooms.status.suspended",
+          )}
         </Badge>
       </div>
       <p className="text-sm text-muted-foreground">/{showroom.slug}</p>
@@ -51,10 +59,18 @@ export default async function ShowroomPage({ params }: { params: Promise<{ id: s
         </CardHeader>
         <CardContent className="space-y-3">
           <p className="text-sm text-muted-foreground">{t("admin.delete.help")}</p>
-          <a href={`/api/admin/showrooms/${showroom.id}/export`} className="text-sm font-medium text-primary underline" download>
+          <a
+            href={`/api/admin/showrooms/${showroom.id}/export`}
+            className="text-sm font-medium text-primary underline"
+            download
+          >
             {t("admin.delete.export")}
           </a>
-          <p className="text-xs text-muted-foreground">{showroom.lastExportAt ? t("admin.delete.lastExport", { at: showroom.lastExportAt }) : t("admin.delete.noExport")}</p>
+          <p className="text-xs text-muted-foreground">
+            {showroom.lastExportAt
+              ? t("admin.delete.lastExport", { at: showroom.lastExportAt })
+              : t("admin.delete.noExport")}
+          </p>
           <DeleteShowroomForm locale={locale} tenantId={showroom.id} slug={showroom.slug} />
         </CardContent>
       </Card>

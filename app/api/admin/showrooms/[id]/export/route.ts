@@ -1,14 +1,19 @@
 // Downloads a showroom's full export (JSON of every table plus the vehicles CSV); deletion needs one.
 import { z } from "zod";
-import { runAdminAction } from "@/lib/admin/run";
 import { exportShowroom, exportToJson } from "@/lib/admin/export";
-import { httpStatusOf, DomainError } from "@/lib/errors";
+import { runAdminAction } from "@/lib/admin/run";
+import { DomainError, httpStatusOf } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await context.params;
-  const result = await runAdminAction(z.object({ id: z.uuid() }), { id }, (actor, input) => exportShowroom(actor, input.id));
+  const result = await runAdminAction(z.object({ id: z.uuid() }), { id }, (actor, input) =>
+    exportShowroom(actor, input.id),
+  );
   if (!result.ok) {
     const status = result.code === "error" ? 500 : httpStatusOf(new DomainError(result.code, result.message));
     return Response.json({ error: result.code, message: result.message }, { status });

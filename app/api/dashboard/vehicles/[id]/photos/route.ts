@@ -12,10 +12,21 @@ const MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 
 const PhotoUpload = z.object({ vehicleId: z.uuid(), file: z.instanceof(File) });
 
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await context.params;
   const { locale, t } = await getTranslator();
-  const tooLarge = () => Response.json({ error: "invalid", message: t("vehicles.photos.tooLarge"), fieldErrors: { file: [t("vehicles.photos.tooLarge")] } }, { status: 413 });
+  const tooLarge = () =>
+    Response.json(
+      {
+        error: "invalid",
+        message: t("vehicles.photos.tooLarge"),
+        fieldErrors: { file: [t("vehicles.photos.tooLarge")] },
+      },
+      { status: 413 },
+    );
   // Refuse an oversized body before reading it into memory.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
   let file: FormDataEntryValue | null = null;
@@ -26,12 +37,28 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   }
   if (file instanceof File && file.size > MAX_FILE_BYTES) return tooLarge();
   return staffRoute(
-    { permission: "vehicles.write", input: PhotoUpload, afterCommit: (_photo, user) => revalidateCatalog(user.tenantId) },
+    {
+      permission: "vehicles.write",
+      input: PhotoUpload,
+      afterCommit: (_photo, user) => revalidateCatalog(user.tenantId),
+    },
     { vehicleId: id, file },
     async ({ user, actor, tx }, input) => {
       const bytes = Buffer.from(await input.file.arrayBuffer());
-      const photo = await addVehiclePhoto(tx, { tenantId: user.tenantId, actor, vehicleId: input.vehicleId, bytes, locale });
-      return { id: photo.id, position: photo.position, isMain: photo.isMain, width: photo.width, height: photo.height };
+      const photo = await addVehiclePhoto(tx, {
+        tenantId: user.tenantId,
+        actor,
+        vehicleId: input.vehicleId,
+        bytes,
+        locale,
+      });
+      return {
+        id: photo.id,
+        position: photo.position,
+        isMain: photo.isMain,
+        width: photo.width,
+        height: photo.height,
+      };
     },
   );
 }
