@@ -1,5 +1,5 @@
 // Prisma CLI settings. Only `prisma generate` is used from the CLI: migrations are plain SQL
-// applied by our own runner (lib/db/migrate.ts), because the migrate engine cannot run offline.
+// applied by our own runner (lib/core/db/migrate.ts), because the migrate engine cannot run offline.
 import { defineConfig } from "prisma/config";
 
 // `prisma generate` needs no schema engine, but the CLI insists on locating one and would try

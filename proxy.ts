@@ -5,10 +5,10 @@
 // 2. Convenience only: visitors without a session cookie are sent to the right sign-in page.
 //    Every page, action and route under /dashboard and /admin checks the session on the server.
 import { type NextRequest, NextResponse } from "next/server";
-import { type CatalogSegment, encodeCatalogSegment } from "@/lib/catalog/segment";
-import { getEnv } from "@/lib/env";
-import { isLocale, type Locale } from "@/lib/i18n/messages";
+import { getEnv } from "@/lib/core/env";
+import { isLocale, type Locale } from "@/lib/core/i18n/messages";
 import { classifyHost } from "@/lib/tenancy/host";
+import { type CatalogSegment, encodeCatalogSegment } from "@/lib/tenancy/segment";
 import { checkSlug } from "@/lib/tenancy/slug";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];

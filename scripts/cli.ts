@@ -4,9 +4,9 @@ import { parseArgs } from "node:util";
 import { systemActor } from "@/lib/audit/record";
 import { createUser, ROLES, type Role } from "@/lib/auth/users";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
-import { type PreparedDatabase, prepareDatabase } from "@/lib/db/bootstrap";
-import { db, disconnectDb } from "@/lib/db/client";
-import { parseEnv } from "@/lib/env";
+import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
+import { db, disconnectDb } from "@/lib/core/db/client";
+import { parseEnv } from "@/lib/core/env";
 import { importVehiclesCsv } from "@/lib/inventory/csv-import";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { createTenant } from "@/lib/tenancy/tenants";
@@ -130,20 +130,20 @@ async function runCommand(command: string, values: Values, positionals: string[]
   }
 }
 
+function parseCliArgs() {
+  return parseArgs({ args: process.argv.slice(2), options: OPTIONS, allowPositionals: true, strict: true });
+}
+
 async function main(): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCliArgs>;
   try {
-    parsed = parseArgs({
-      args: process.argv.slice(2),
-      options: OPTIONS,
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseCliArgs();
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
+
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);

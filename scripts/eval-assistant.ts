@@ -4,11 +4,11 @@ import { findInventedAmounts, findWrittenAmounts } from "@/lib/assistant/groundi
 import { type ComposeResult, composeReply } from "@/lib/assistant/llm-engine";
 import { understandBuyerMessage } from "@/lib/assistant/understand";
 import { systemActor } from "@/lib/audit/record";
-import { prepareDatabase } from "@/lib/db/bootstrap";
-import { disconnectDb } from "@/lib/db/client";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
-import { parseEnv } from "@/lib/env";
+import { prepareDatabase } from "@/lib/core/db/bootstrap";
+import { disconnectDb } from "@/lib/core/db/client";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
+import { parseEnv } from "@/lib/core/env";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { createTenant } from "@/lib/tenancy/tenants";
 import { BUYER_MESSAGES, DEMO_CITIES, DEMO_STOCK, EVAL_NOW } from "../tests/eval/buyer-messages";

@@ -2,9 +2,9 @@
 // embedded PostgreSQL. Migrates, seeds the demo showrooms into an empty database, builds when
 // the sources changed, serves on PORT, and shuts everything down cleanly on Ctrl-C.
 
-import { type PreparedDatabase, prepareDatabase } from "@/lib/db/bootstrap";
-import { disconnectDb } from "@/lib/db/client";
-import { appUrl, EnvError, parseEnv } from "@/lib/env";
+import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
+import { disconnectDb } from "@/lib/core/db/client";
+import { appUrl, EnvError, parseEnv } from "@/lib/core/env";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS, seedDemoIfEmpty } from "@/lib/seed/demo";
 import { buildIfNeeded, startNext, stopChild, waitForHttp } from "./lib/next-server";
 import { ensureAuthSecret, ensureOfflineWhatsApp, ensureSecret, loadDotEnv } from "./lib/secrets";

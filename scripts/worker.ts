@@ -1,7 +1,7 @@
 // `npm run worker`: queue workers in their own process (set RUN_WORKERS=false for the web server).
 
-import { disconnectDb } from "@/lib/db/client";
-import { parseEnv } from "@/lib/env";
+import { disconnectDb } from "@/lib/core/db/client";
+import { parseEnv } from "@/lib/core/env";
 import { ensureWorkers, stopWorkers } from "@/lib/jobs/workers";
 import { ensureSecret, loadDotEnv } from "./lib/secrets";
 

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "../globals.css";
 import { Toaster } from "@/components/ui/toaster";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/core/i18n/server";
 
 export const metadata: Metadata = {
   title: "autolumiku",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function NotFound() {
   const { t } = await getTranslator();

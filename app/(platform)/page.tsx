@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LanguageSwitch } from "@/components/site/language-switch";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function PlatformHome() {
   const { locale, t } = await getTranslator();

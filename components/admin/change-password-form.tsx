@@ -6,7 +6,7 @@ import { changePasswordAction } from "@/app/(platform)/account/password/actions"
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { type Locale, translator } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
 
 export function ChangePasswordForm({ locale }: { locale: Locale }) {
   const t = translator(locale);

@@ -19,7 +19,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/actions/staff";
-import { type Locale, type MessageKey, translator } from "@/lib/i18n/messages";
+import { type Locale, type MessageKey, translator } from "@/lib/core/i18n/messages";
 
 function useAction() {
   const router = useRouter();

@@ -7,7 +7,7 @@ import { confirmEnrolmentAction, verifySecondFactorAction } from "@/app/(platfor
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { type Locale, translator } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
 
 export function TwoFactorForm({ locale, mode }: { locale: Locale; mode: "enrol" | "verify" | "done" }) {
   const t = translator(locale);

@@ -4,7 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/site/language-switch";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { LoginFailure } from "@/lib/auth/authenticate";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 const FAILURES: LoginFailure[] = [
   "invalid_credentials",

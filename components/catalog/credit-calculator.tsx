@@ -3,8 +3,8 @@
 import { useId, useState } from "react";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { simulateCredit } from "@/lib/credit";
-import { formatRupiah } from "@/lib/money";
+import { simulateCredit } from "@/lib/core/credit";
+import { formatRupiah } from "@/lib/core/money";
 
 export interface CreditText {
   title: string;

@@ -1,9 +1,9 @@
 // A car in a catalog grid: photo without layout shift, honest status, price, key facts.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { formatRupiah } from "@/lib/core/money";
 import { photoSources, readVariants } from "@/lib/images/photos";
 import type { VehicleCard as Card } from "@/lib/inventory/search";
-import { formatRupiah } from "@/lib/money";
 
 export function VehicleCard({
   vehicle,

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/site/language-switch";
-import type { Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/core/i18n/messages";
 
 export function TopBar(props: {
   home: string;

@@ -1,5 +1,5 @@
 // Works without JavaScript: a GET form with one button per language (see app/api/locale).
-import type { Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/core/i18n/messages";
 import { cn } from "@/lib/utils";
 
 export function LanguageSwitch({

@@ -1,16 +1,17 @@
 // The one way dashboard server actions and route handlers run: parse the input with zod, check the
 // permission on the server, run inside the showroom's tenant transaction (tenant from the session,
 // never from the request), and turn domain errors into a result the form can show.
+import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit/record";
 import { requireStaff, type StaffUser } from "@/lib/auth/guards";
 import type { Permission } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
-import { DomainError, httpStatusOf } from "@/lib/errors";
-import { MESSAGES, type MessageKey, type Translate } from "@/lib/i18n/messages";
-import { getTranslator } from "@/lib/i18n/server";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { withTenant } from "@/lib/core/db/tenant";
+import { DomainError, fieldErrorsOf, httpStatusOf } from "@/lib/core/errors";
+import { MESSAGES, type MessageKey, type Translate } from "@/lib/core/i18n/messages";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -21,11 +22,7 @@ export type ActionResult<T> =
       fieldErrors?: Record<string, string[]>;
     };
 
-export interface StaffContext {
-  user: StaffUser;
-  actor: Actor;
-  tx: Tx;
-}
+export type { StaffContext };
 
 async function clientIp(): Promise<string | null> {
   const forwarded = (await headers()).get("x-forwarded-for");
@@ -64,12 +61,6 @@ function translateFieldErrors(
         ]),
       )
     : undefined;
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const issue of error.issues) (result[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  return result;
 }
 
 /**

@@ -1,11 +1,12 @@
 // A showroom's full data export before deletion: every row of every showroom table as JSON (read
 // inside the showroom's own tenant transaction, so RLS guarantees no other showroom's rows), plus
 // the vehicles CSV. Credentials (password hashes, 2FA and WhatsApp secrets) are left out.
+import "server-only";
 
 import type { SuperAdminActor } from "@/lib/admin/run";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
-import { NotFound } from "@/lib/errors";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
+import { NotFound } from "@/lib/core/errors";
 import { exportVehiclesCsv } from "@/lib/inventory/csv-import";
 
 export interface ShowroomExport {

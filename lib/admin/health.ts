@@ -1,11 +1,12 @@
 // Platform health for operators (/admin/health) and the short form for load balancers
 // (/api/health). Numbers and error codes only: no secrets, no showroom data.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { SuperAdminActor } from "@/lib/admin/run";
-import { db } from "@/lib/db/client";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { getEnv } from "@/lib/env";
-import { queueDepth } from "@/lib/jobs/queue";
+import { db } from "@/lib/core/db/client";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { getEnv } from "@/lib/core/env";
+import { queueDepth } from "@/lib/core/queue/queue";
 import { getStorage } from "@/lib/storage";
 
 export interface PublicHealth {

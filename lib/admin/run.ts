@@ -1,14 +1,15 @@
 // The one way admin server actions and route handlers run: an active super admin whose session
 // passed the second factor (checked here, on the server, every time), zod-validated input, and
 // domain errors turned into a result the form can show or an HTTP status.
+import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/staff";
 import { requireSuperAdmin } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
-import type { PlatformActor } from "@/lib/db/platform";
-import { DomainError, httpStatusOf } from "@/lib/errors";
-import { getTranslator } from "@/lib/i18n/server";
+import type { PlatformActor } from "@/lib/core/db/platform";
+import { DomainError, fieldErrorsOf, httpStatusOf } from "@/lib/core/errors";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export type { ActionResult };
 export type SuperAdminActor = Extract<PlatformActor, { kind: "super_admin" }>;
@@ -20,12 +21,6 @@ export async function clientIp(): Promise<string | null> {
 
 export async function actorOf(user: SessionUser): Promise<SuperAdminActor> {
   return { kind: "super_admin", userId: user.id, email: user.email, ip: await clientIp() };
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const issue of error.issues) (result[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  return result;
 }
 
 export async function runAdminAction<S extends z.ZodType, T>(

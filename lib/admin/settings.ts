@@ -1,11 +1,12 @@
 // Platform defaults editable in the console (AI provider and model, WhatsApp app settings, root
 // domain). Secrets are write-only: sealed with encryptSecret, shown only masked, never returned.
+import "server-only";
 import { z } from "zod";
 import type { SuperAdminActor } from "@/lib/admin/run";
 import { twoFactorKey } from "@/lib/auth/two-factor";
-import { withPlatformAccess } from "@/lib/db/platform";
+import { decryptSecret, encryptSecret, maskSecret } from "@/lib/core/crypto";
+import { withPlatformAccess } from "@/lib/core/db/platform";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { decryptSecret, encryptSecret, maskSecret } from "@/lib/security/crypto";
 
 /** Plain settings and the secrets that go with each group. */
 const GROUPS = {

@@ -1,16 +1,17 @@
 // Showroom lifecycle for platform operators: the list with key figures, creation with a first
 // owner, plan limits, suspension, and deletion after a full export. Reads across showrooms go
 // through withPlatformAccess, so each leaves an audit row naming the operator.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { SuperAdminActor } from "@/lib/admin/run";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { createUser } from "@/lib/auth/users";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
-import { getEnv } from "@/lib/env";
-import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { createTenant, TenantInput } from "@/lib/tenancy/tenants";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getEnv } from "@/lib/core/env";
+import { Conflict, Invalid, NotFound } from "@/lib/core/errors";
+import { createTenant, type TenantInput } from "@/lib/tenancy/tenants";
 
 export const ShowroomSearch = z.object({ q: z.string().trim().max(100).optional() });
 

@@ -1,14 +1,15 @@
 // Accounts across showrooms for platform operators: search, deactivate/reactivate, force a
 // password reset (a one-time temporary password) and unlock. Super admins' own accounts are out
 // of reach here on purpose: one operator cannot lock another out of the console.
+import "server-only";
 import { z } from "zod";
 import type { SuperAdminActor } from "@/lib/admin/run";
 import { temporaryPassword } from "@/lib/admin/showrooms";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
-import type { Tx } from "@/lib/db/client";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { Invalid, NotFound } from "@/lib/errors";
+import type { Tx } from "@/lib/core/db/client";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { Invalid, NotFound } from "@/lib/core/errors";
 
 export const UserSearch = z.object({ q: z.string().trim().max(120).optional() });
 

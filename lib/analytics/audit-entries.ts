@@ -1,7 +1,8 @@
 // Browsing a showroom's audit trail: filters from the URL, one page at a time, and a readable
 // before -> after diff. Lives here until lib/audit grows a reader (that folder is shared).
+import "server-only";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/core/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const AUDIT_PAGE_SIZE = 25;

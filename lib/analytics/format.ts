@@ -1,5 +1,5 @@
 // Small display helpers shared by the dashboard pages: durations and Jakarta dates.
-import type { Locale } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/core/i18n/messages";
 
 /** "45 mnt", "3 jam 10 mnt", "2 hari 4 jam": enough precision to act on. */
 export function formatDuration(minutes: number, locale: Locale): string {

@@ -1,9 +1,10 @@
 // The numbers on the dashboard's overview: stock by status and age, new leads this week by source,
 // median first-response time and the most viewed cars. One tenant transaction, a few aggregate
 // queries; sales staff see lead figures for their own leads only.
+import "server-only";
 import type { StaffUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/core/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const VEHICLE_STATUSES = ["available", "booked", "sold", "draft"] as const;

@@ -1,6 +1,7 @@
 // Counts catalog views per car per day for the dashboard's "most viewed cars". Cheap by design:
 // one upsert, no per-visitor rows, and a short in-memory memo so reloads do not inflate counts.
-import { withTenant } from "@/lib/db/tenant";
+import "server-only";
+import { withTenant } from "@/lib/core/db/tenant";
 
 const recent = new Map<string, number>();
 const MEMO_MS = 60_000;

@@ -1,5 +1,6 @@
 // A showroom's AI allowance: its monthly budget and per-minute rate, read from LlmCall, and one admin notification when either stops the LLM.
-import type { Tx } from "@/lib/db/client";
+import "server-only";
+import type { Tx } from "@/lib/core/db/client";
 
 export type Allowance = "ok" | "budget" | "rate_limited";
 

@@ -2,6 +2,7 @@
 // engine. Every car it names comes from this turn's database search, every price is written by our
 // code from the database, and a last check refuses any reply carrying a Rupiah amount that neither
 // the search results nor the buyer's own message contain.
+import "server-only";
 
 import { findInventedAmounts } from "@/lib/assistant/grounding";
 import { composeReply } from "@/lib/assistant/llm-engine";
@@ -14,12 +15,12 @@ import {
   type Understanding,
   understandBuyerMessage,
 } from "@/lib/assistant/understand";
-import { simulateCredit } from "@/lib/credit";
-import type { Tx } from "@/lib/db/client";
-import { appUrl } from "@/lib/env";
+import { simulateCredit } from "@/lib/core/credit";
+import type { Tx } from "@/lib/core/db/client";
+import { appUrl } from "@/lib/core/env";
+import { formatRupiah, formatRupiahShort } from "@/lib/core/money";
 import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
 import { assignRoundRobin } from "@/lib/leads/assign";
-import { formatRupiah, formatRupiahShort } from "@/lib/money";
 import { lockContact } from "@/lib/whatsapp/ingest";
 import { queueText } from "@/lib/whatsapp/outbox";
 

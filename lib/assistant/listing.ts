@@ -7,16 +7,17 @@
 // with the draft, so it is durable, tenant-scoped and readable by the dashboard whichever channel
 // made the draft; the WhatsApp conversation keeps a copy in assistantState for the chat follow-up.
 // Vehicle.features is for buyers and VehicleEvent has no free-form column, so neither fits.
+import "server-only";
 import sharp from "sharp";
 import { z } from "zod";
 import { type KnownModel, understandBuyerMessage } from "@/lib/assistant/understand";
 import { type Actor, recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/core/db/client";
+import { formatRupiah } from "@/lib/core/money";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 import { storeVehiclePhoto } from "@/lib/images/photos";
-import { BODY_TYPES, FUELS, TRANSMISSIONS, type VehicleInput } from "@/lib/inventory/vehicle-input";
+import { BODY_TYPES, type FUELS, type TRANSMISSIONS, type VehicleInput } from "@/lib/inventory/vehicle-input";
 import { createVehicle, suggestStockCode } from "@/lib/inventory/vehicles";
-import { formatRupiah } from "@/lib/money";
 
 export type Language = "id" | "en";
 

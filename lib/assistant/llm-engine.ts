@@ -1,4 +1,5 @@
 // The assistant's turn with an LLM (Anthropic or OpenAI) over the shared tools, grounded and metered; anything doubtful falls back to the local engine.
+import "server-only";
 import { z } from "zod";
 import { checkAllowance, notifyAllowanceOnce } from "@/lib/assistant/budget";
 import { composeBuyerReply, type TurnResult } from "@/lib/assistant/engine";
@@ -20,9 +21,9 @@ import {
   type ToolEffects,
 } from "@/lib/assistant/tools";
 import { type SearchCriteria, understandBuyerMessage } from "@/lib/assistant/understand";
-import type { Tx } from "@/lib/db/client";
-import { type Env, getEnv } from "@/lib/env";
-import { formatRupiah } from "@/lib/money";
+import type { Tx } from "@/lib/core/db/client";
+import { type Env, getEnv } from "@/lib/core/env";
+import { formatRupiah } from "@/lib/core/money";
 
 /** composeBuyerReply's inputs, plus the conversation when tools may send (photos) and hand off directly. */
 export type ComposeOptions = Parameters<typeof composeBuyerReply>[1] & {

@@ -1,16 +1,17 @@
 // Staff commands in chat ("HX-001 terjual", "harga HX-001 jadi 160jt", "stok avanza"): a pure,
 // deterministic parser over the buyer-message reader, and one executor shared by WhatsApp and the
 // dashboard command bar, so both channels change stock the same way (history, audit, confirmation).
+import "server-only";
 
 import { type KnownModel, type SearchCriteria, understandBuyerMessage } from "@/lib/assistant/understand";
 import type { Actor } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/core/db/client";
+import { formatRupiah, parseRupiah } from "@/lib/core/money";
 import type { Prisma, Vehicle, VehicleStatus } from "@/lib/generated/prisma/client";
 import { editDistance } from "@/lib/inventory/fuzzy";
 import { PLATE_REGIONS, parsePlate } from "@/lib/inventory/plate";
 import type { VehiclePatch } from "@/lib/inventory/vehicle-input";
 import { updateVehicle } from "@/lib/inventory/vehicles";
-import { formatRupiah, parseRupiah } from "@/lib/money";
 
 export type Language = "id" | "en";
 

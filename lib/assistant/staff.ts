@@ -1,5 +1,6 @@
 // Staff mode: a message from an active staff member's registered WhatsApp number, for that
 // showroom only. Deactivated staff are not found here and are treated as buyers.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import {
@@ -19,7 +20,7 @@ import {
 import { detectLanguage } from "@/lib/assistant/understand";
 import type { Actor } from "@/lib/audit/record";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/core/db/client";
 import type { Prisma, WaConversation, WaMessage } from "@/lib/generated/prisma/client";
 import { storeVehiclePhoto } from "@/lib/images/photos";
 import { graphClientFor } from "@/lib/whatsapp/accounts";

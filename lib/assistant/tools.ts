@@ -1,16 +1,17 @@
 // The sales assistant's tools, the same for every LLM provider: zod inputs the model sees as JSON Schema, and one executor bound to a tenant transaction and a buyer's turn.
+import "server-only";
 import { z } from "zod";
 import { ToolError } from "@/lib/assistant/providers/errors";
 import { defineTool, RupiahArg, type ToolInvocation } from "@/lib/assistant/providers/types";
-import { simulateCredit } from "@/lib/credit";
-import type { Tx } from "@/lib/db/client";
-import { appUrl } from "@/lib/env";
+import { simulateCredit } from "@/lib/core/credit";
+import type { Tx } from "@/lib/core/db/client";
+import { appUrl } from "@/lib/core/env";
+import { formatRupiah } from "@/lib/core/money";
+import { normalizePhone } from "@/lib/core/phone";
 import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
 import { readVariants } from "@/lib/images/photos";
 import { BODY_TYPES, FUELS, TRANSMISSIONS } from "@/lib/inventory/vehicle-input";
 import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
-import { formatRupiah } from "@/lib/money";
-import { normalizePhone } from "@/lib/phone";
 import { getStorage } from "@/lib/storage";
 import { queueOutbound } from "@/lib/whatsapp/outbox";
 

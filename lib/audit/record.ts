@@ -1,6 +1,7 @@
 // Writes an audit row inside the caller's tenant transaction, so the change and its record
 // commit or roll back together.
-import type { Tx } from "@/lib/db/client";
+import "server-only";
+import type { Tx } from "@/lib/core/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Who did something: a signed-in user, or a system task such as the CLI or the seed. */

@@ -1,12 +1,13 @@
 // Decides a sign-in attempt: password, lockout, deactivated accounts, suspended showrooms, and
 // which login page an account belongs to. Used by the next-auth credentials provider.
+import "server-only";
 import bcrypt from "bcryptjs";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/users";
-import { db } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
-import { getEnv } from "@/lib/env";
+import { db } from "@/lib/core/db/client";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getEnv } from "@/lib/core/env";
 
 export type LoginArea = "dashboard" | "admin";
 

@@ -1,16 +1,17 @@
 // Server-side permission checks for pages, server actions and route handlers. The proxy's
 // redirect to the login page is only a convenience; these are the checks.
+import "server-only";
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { checkSecondFactorProof, SECOND_FACTOR_COOKIE } from "@/lib/admin/two-factor-session";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
-import { withTenant } from "@/lib/db/tenant";
-import { Forbidden, Unauthorized } from "@/lib/errors";
+import { checkSecondFactorProof, SECOND_FACTOR_COOKIE } from "@/lib/auth/two-factor-session";
+import { withTenant } from "@/lib/core/db/tenant";
+import { Forbidden, Unauthorized } from "@/lib/core/errors";
 
 const currentSession = cache(() => getServerSession(authOptions));
 

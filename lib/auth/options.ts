@@ -1,10 +1,13 @@
 // next-auth configuration: one credentials provider for both sign-in pages; the page says which
 // area it is for, and authenticate() refuses accounts of the other kind with a clear reason.
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
+import { getEnv } from "@/lib/core/env";
 
 const LoginInput = z.object({
   email: z.string().trim().min(1).max(320),
@@ -18,7 +21,7 @@ function clientIp(headers: Record<string, unknown> | undefined): string | null {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET,
+  secret: getEnv().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

@@ -1,8 +1,9 @@
 // The signed-in user, re-read from the database on every request so that deactivating an
 // account or suspending a showroom takes effect at once, whatever the session cookie says.
+import "server-only";
 
 import type { Role } from "@/lib/auth/users";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db/client";
 
 export interface SessionUser {
   id: string;
@@ -30,7 +31,7 @@ interface SessionRow {
 export async function loadSessionUser(userId: string): Promise<SessionUser | null> {
   const rows = await db().$queryRaw<SessionRow[]>`SELECT * FROM app_session_user(${userId}::uuid)`;
   const row = rows[0];
-  if (!row || !row.is_active) return null;
+  if (!row?.is_active) return null;
   if (row.tenant_id && row.tenant_status !== "active") return null;
   return {
     id: row.id,

@@ -1,4 +1,5 @@
 // Two-factor sign-in for staff: TOTP (RFC 6238 over RFC 4226 HOTP), base32 secrets, QR enrolment and recovery codes.
+import "server-only";
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { toString as renderQrCode } from "qrcode";
 

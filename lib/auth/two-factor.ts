@@ -1,6 +1,8 @@
 // Super admins' TOTP second factor as stored on the account: enrolment, confirmation with recovery
 // codes, and verification with replay protection and a failure lock. Reads and writes go through
 // the audited platform path (super admins belong to no showroom), so every attempt leaves a row.
+import "server-only";
+
 import { z } from "zod";
 import {
   generateRecoveryCodes,
@@ -11,9 +13,10 @@ import {
   qrCodeSvg,
   verifyTotp,
 } from "@/lib/auth/totp";
-import { type PlatformActor, withPlatformAccess } from "@/lib/db/platform";
-import { Conflict, Forbidden } from "@/lib/errors";
-import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
+import { decryptSecret, encryptSecret } from "@/lib/core/crypto";
+import { type PlatformActor, withPlatformAccess } from "@/lib/core/db/platform";
+import { getEnv } from "@/lib/core/env";
+import { Conflict, Forbidden } from "@/lib/core/errors";
 
 /** Failures in a row before the account is locked, and for how long. */
 export const MAX_SECOND_FACTOR_FAILURES = 5;
@@ -28,9 +31,9 @@ type SuperAdmin = Extract<PlatformActor, { kind: "super_admin" }>;
  * (the embedded start script always does), a key derived from AUTH_SECRET so enrolment still works.
  */
 export function twoFactorKey(): string {
-  const key = process.env.ENCRYPTION_KEY;
+  const key = getEnv().ENCRYPTION_KEY;
   if (key) return key;
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const secret = getEnv().AUTH_SECRET;
   if (!secret)
     throw new Error("Neither ENCRYPTION_KEY nor AUTH_SECRET is set; two-factor secrets cannot be stored.");
   return `totp-at-rest:${secret}`;

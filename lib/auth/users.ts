@@ -1,13 +1,14 @@
 // Creating accounts: showroom staff inside their showroom's transaction, super admins through
 // the platform path. The e-mail address is unique across the whole platform.
+import "server-only";
 import { z } from "zod";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
-import { Conflict, Invalid } from "@/lib/errors";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
+import { Conflict, Invalid, issueLines } from "@/lib/core/errors";
+import { normalizePhone } from "@/lib/core/phone";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { normalizePhone } from "@/lib/phone";
 import { platformActorOf } from "@/lib/tenancy/tenants";
 
 export const ROLES = ["super_admin", "owner", "admin", "sales"] as const;
@@ -44,10 +45,7 @@ export interface CreatedUser {
 
 export async function createUser(input: UserInput, actor: Actor): Promise<CreatedUser> {
   const parsed = UserInput.safeParse(input);
-  if (!parsed.success)
-    throw new Invalid(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
-    );
+  if (!parsed.success) throw new Invalid(issueLines(parsed.error, "").join("; "));
   const { password, ...data } = parsed.data;
   const passwordHash = await hashPassword(password);
   const select = { id: true, email: true, role: true, tenantId: true } as const;

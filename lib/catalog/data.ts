@@ -1,8 +1,9 @@
 // What the catalog pages show, read in one tenant transaction each and kept in Next's data cache
 // under the showroom's tag until a change revalidates it.
+import "server-only";
 
-import { cachedRead, catalogTag, serializeForCache } from "@/lib/catalog/cache";
-import { withTenant } from "@/lib/db/tenant";
+import { cachedRead, catalogTag, serializeForCache } from "@/lib/core/cache";
+import { withTenant } from "@/lib/core/db/tenant";
 import { type CatalogQuery, searchVehicles, vehicleCardSelect } from "@/lib/inventory/search";
 
 const LISTED = { status: { in: ["available" as const, "booked" as const] } };

@@ -3,15 +3,16 @@
 // another process) it asks the running server to, over a signed loopback request. Call it only
 // after the transaction that made the change has committed, or a request in between could cache
 // the old rows again.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { revalidateTag } from "next/cache";
-import { catalogTag, TENANT_LOOKUP_TAG } from "@/lib/catalog/cache";
-import { getEnv } from "@/lib/env";
+import { catalogTag, TENANT_LOOKUP_TAG } from "@/lib/core/cache";
+import { getEnv } from "@/lib/core/env";
 
 export const REVALIDATE_SIGNATURE_HEADER = "x-autolumiku-signature";
 
 function signingKey(): string {
-  const secret = process.env.AUTH_SECRET;
+  const secret = getEnv().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
   return `revalidate:${secret}`;
 }
@@ -41,8 +42,8 @@ async function expireTagsRemotely(tags: string[]): Promise<void> {
   const body = JSON.stringify({ tags });
   // Without the shared secret this process cannot have been talking to a server's database
   // through the app (embedded mode writes it before anything starts); nothing to refresh.
-  if (!process.env.AUTH_SECRET) return;
   const env = getEnv();
+  if (!env.AUTH_SECRET) return;
   const url = `${(env.INTERNAL_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/$/, "")}/api/internal/revalidate`;
   try {
     await fetch(url, {

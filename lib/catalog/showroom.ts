@@ -1,13 +1,14 @@
 // The showroom behind a catalog request, read through the data cache and shared by layout, page
 // and metadata of one render (React cache).
+import "server-only";
 import { cache } from "react";
-import { cachedRead, catalogTag } from "@/lib/catalog/cache";
-import { baseOf, parseCatalogSegment } from "@/lib/catalog/segment";
-import { withTenant } from "@/lib/db/tenant";
-import { appUrl } from "@/lib/env";
+import { cachedRead, catalogTag } from "@/lib/core/cache";
+import { withTenant } from "@/lib/core/db/tenant";
+import { appUrl } from "@/lib/core/env";
+import { type Locale, type Translate, translator } from "@/lib/core/i18n/messages";
 import type { Tenant } from "@/lib/generated/prisma/client";
-import { type Locale, type Translate, translator } from "@/lib/i18n/messages";
 import { findTenant } from "@/lib/tenancy/resolve";
+import { baseOf, parseCatalogSegment } from "@/lib/tenancy/segment";
 import { readTheme, type Theme } from "@/lib/tenancy/theme";
 
 export type Showroom =

@@ -1,8 +1,9 @@
 // Vehicle photos: through the pipeline, into storage, onto the vehicle, inside the tenant's transaction.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
-import { NotFound } from "@/lib/errors";
+import type { Tx } from "@/lib/core/db/client";
+import { NotFound } from "@/lib/core/errors";
 import type { VehiclePhoto } from "@/lib/generated/prisma/client";
 import { processPhoto } from "@/lib/images/pipeline";
 import { getStorage } from "@/lib/storage";

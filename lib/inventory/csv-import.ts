@@ -1,11 +1,13 @@
 // CSV import and export of a showroom's stock, shared by the CLI and the dashboard. Each row is
 // upserted in its own tenant transaction, so one bad row never rolls back the good ones. A dry run
 // (previewVehiclesCsv) reports what an import would do without writing.
+import "server-only";
 import { parse } from "csv-parse/sync";
 import type { Actor } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
-import { DomainError, Invalid } from "@/lib/errors";
+import type { Tx } from "@/lib/core/db/client";
+import { withTenant } from "@/lib/core/db/tenant";
+import { DomainError, Invalid, issueLines } from "@/lib/core/errors";
+import { parseRupiah } from "@/lib/core/money";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 import {
   parseBodyType,
@@ -18,7 +20,6 @@ import {
 } from "@/lib/inventory/normalize";
 import { type ValidVehicle, VehicleInput } from "@/lib/inventory/vehicle-input";
 import { changedFields, type UpsertOutcome, upsertVehicleByStockCode } from "@/lib/inventory/vehicles";
-import { parseRupiah } from "@/lib/money";
 
 type Field = keyof ValidVehicle;
 
@@ -302,11 +303,7 @@ export async function previewVehiclesCsv(
     }
     const parsed = VehicleInput.safeParse(input);
     if (!parsed.success) {
-      reject(
-        row,
-        stockCode,
-        parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
-      );
+      reject(row, stockCode, issueLines(parsed.error, "").join("; "));
       continue;
     }
     const existing = await tx.vehicle.findUnique({

@@ -1,9 +1,10 @@
 // The showroom's own view of its stock: the dashboard list (every status, URL-driven filters), one
 // vehicle with its photos and history, and duplicate checks before a save. Runs in the tenant's
 // transaction, so another showroom's ids are simply not found.
+import "server-only";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
-import { NotFound } from "@/lib/errors";
+import type { Tx } from "@/lib/core/db/client";
+import { NotFound } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parsePlate } from "@/lib/inventory/plate";
 import { VEHICLE_STATUSES } from "@/lib/inventory/vehicle-input";

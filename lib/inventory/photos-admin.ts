@@ -1,12 +1,13 @@
 // Staff changes to a vehicle's photos: add (through the one image pipeline), reorder, choose the
 // main photo, delete. Each runs in the caller's tenant transaction and writes an audit row; RLS
 // makes another showroom's vehicle or photo id look unknown (NotFound).
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db/client";
-import { Invalid, NotFound } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/messages";
+import type { Tx } from "@/lib/core/db/client";
+import { Invalid, NotFound } from "@/lib/core/errors";
+import type { Locale } from "@/lib/core/i18n/messages";
 import { readVariants, storeVehiclePhoto } from "@/lib/images/photos";
 import { PhotoRejected } from "@/lib/images/pipeline";
 import { getStorage } from "@/lib/storage";

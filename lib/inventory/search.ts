@@ -1,11 +1,12 @@
 // Catalog search: the buyer's filters (all in the URL), typo-tolerant free text, counts per filter
 // value and pagination. Runs inside the showroom's tenant transaction; sold and draft cars never show.
+import "server-only";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/core/db/client";
+import { parseRupiah } from "@/lib/core/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { matchNames } from "@/lib/inventory/fuzzy";
 import { BODY_TYPES, FUELS, TRANSMISSIONS } from "@/lib/inventory/vehicle-input";
-import { parseRupiah } from "@/lib/money";
 
 export const PAGE_SIZE = 12;
 export const SORTS = ["newest", "price_asc", "price_desc", "year_desc", "km_asc"] as const;

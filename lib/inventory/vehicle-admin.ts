@@ -2,14 +2,15 @@
 // a plate already on another car needs the user's confirmation), then createVehicle/updateVehicle,
 // which keep the history and the audit trail; "in stock since" is set here because the shared
 // VehicleInput does not carry it.
+import "server-only";
 
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db/client";
-import { isUuid } from "@/lib/db/tenant";
-import { DomainError, NotFound } from "@/lib/errors";
+import type { Tx } from "@/lib/core/db/client";
+import { isUuid } from "@/lib/core/db/tenant";
+import { DomainError, NotFound } from "@/lib/core/errors";
+import type { Translate } from "@/lib/core/i18n/messages";
 import type { Vehicle } from "@/lib/generated/prisma/client";
-import type { Translate } from "@/lib/i18n/messages";
 import { findVehicleDuplicates } from "@/lib/inventory/dashboard-vehicles";
 import type { ParsedVehicleForm } from "@/lib/inventory/vehicle-form";
 import type { VehiclePatch } from "@/lib/inventory/vehicle-input";

@@ -2,7 +2,8 @@
 // the user's language so it can sit next to its field. The domain schema (vehicle-input.ts) still
 // validates again when the vehicle is written.
 import { z } from "zod";
-import type { Translate } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/core/i18n/messages";
+import { formatRupiah, parseRupiah } from "@/lib/core/money";
 import { parsePlate } from "@/lib/inventory/plate";
 import {
   BODY_TYPES,
@@ -11,7 +12,6 @@ import {
   VEHICLE_STATUSES,
   type VehicleInput,
 } from "@/lib/inventory/vehicle-input";
-import { formatRupiah, parseRupiah } from "@/lib/money";
 
 /** Every field the form posts, by name: the same names as the Vehicle model. */
 export const VEHICLE_FORM_FIELDS = [

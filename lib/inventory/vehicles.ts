@@ -1,11 +1,12 @@
 // Vehicles inside a showroom's transaction: create, update with history, upsert by stock code.
 // Reads rely on row-level security; writes name the tenant because the policy checks it.
+import "server-only";
 
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db/client";
-import { Invalid, NotFound } from "@/lib/errors";
+import type { Tx } from "@/lib/core/db/client";
+import { fieldErrorsOf, Invalid, NotFound } from "@/lib/core/errors";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 import { parsePlate } from "@/lib/inventory/plate";
 import { type ValidVehicle, VehicleInput, VehiclePatch } from "@/lib/inventory/vehicle-input";
@@ -17,8 +18,7 @@ interface WriteContext {
 }
 
 function invalid(error: z.ZodError): Invalid {
-  const details: Record<string, string[]> = {};
-  for (const issue of error.issues) (details[issue.path.join(".") || "input"] ??= []).push(issue.message);
+  const details = fieldErrorsOf(error, "input");
   return new Invalid(
     Object.entries(details)
       .map(([field, messages]) => `${field}: ${messages.join(", ")}`)

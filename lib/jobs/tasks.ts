@@ -1,11 +1,12 @@
 // What each queued job does. Workers run these inside the web process (RUN_WORKERS=true) or in
 // their own process (`npm run worker`); the jobs themselves live in PostgreSQL either way.
+import "server-only";
 
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import { runAssistantTurn } from "@/lib/assistant/engine";
 import { afterStaffTurn } from "@/lib/assistant/staff";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { processLateStatus, processWebhookEvent, TASKS } from "@/lib/whatsapp/ingest";
 import { fetchInboundMedia } from "@/lib/whatsapp/media";
 import { sendOutboxItem } from "@/lib/whatsapp/outbox";

@@ -1,6 +1,6 @@
 // Starts the queue workers once per process (the web server's instrumentation, or `npm run worker`).
 import type { Runner } from "graphile-worker";
-import { startWorkers } from "@/lib/jobs/queue";
+import { startWorkers } from "@/lib/core/queue/queue";
 import { taskList } from "@/lib/jobs/tasks";
 
 const holder = globalThis as { autolumikuWorkers?: Promise<Runner> };

@@ -1,6 +1,7 @@
 // Round-robin assignment of new leads: the active salesperson who was given a lead longest ago
 // (never first) gets the next one. Used by the dashboard, the catalog lead form and WhatsApp.
-import type { Tx } from "@/lib/db/client";
+import "server-only";
+import type { Tx } from "@/lib/core/db/client";
 
 export interface Assignee {
   id: string;

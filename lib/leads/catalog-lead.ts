@@ -1,9 +1,10 @@
 // A buyer's "contact me" from a vehicle page: becomes a Lead of the showroom that owns the car.
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
+import { normalizePhone } from "@/lib/core/phone";
 import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
-import { normalizePhone } from "@/lib/phone";
 
 export const CatalogLeadInput = z.object({
   name: z.string().trim().min(2, "name").max(80, "name"),

@@ -1,16 +1,17 @@
 // Leads in the dashboard: who may see which (sales their own, admins all), the pipeline and list,
 // a lead's detail with its notes, and every change a salesperson makes to a lead. Each change runs
 // in the caller's tenant transaction, re-checks that the lead is the user's to touch, and is audited.
+import "server-only";
 import { z } from "zod";
-import type { StaffContext } from "@/lib/actions/staff";
 import { recordAudit } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
-import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import type { Tx } from "@/lib/core/db/client";
+import { Forbidden, Invalid, NotFound } from "@/lib/core/errors";
+import { normalizePhone } from "@/lib/core/phone";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
-import { normalizePhone } from "@/lib/phone";
 
 export const LEAD_STATUSES = ["new", "contacted", "negotiating", "won", "lost"] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];

@@ -1,11 +1,12 @@
 // Demo data for a newcomer's first `npm start`: three showrooms with their own look, 30+ cars each
 // across brands, statuses and cities, locally drawn photos, staff of every role and a super admin.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { systemActor } from "@/lib/audit/record";
 import { createUser } from "@/lib/auth/users";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
-import { getEnv } from "@/lib/env";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getEnv } from "@/lib/core/env";
 import { renderDemoCarPhoto } from "@/lib/images/demo-photo";
 import { storeVehiclePhoto } from "@/lib/images/photos";
 import { createVehicle } from "@/lib/inventory/vehicles";
@@ -68,7 +69,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
  * ENCRYPTION_KEY (some test setups) the showroom simply stays unconnected.
  */
 async function connectDemoWhatsApp(tenantId: string, showroom: DemoShowroom): Promise<void> {
-  if (!getEnv().ENCRYPTION_KEY && !process.env.ENCRYPTION_KEY) return;
+  if (!getEnv().ENCRYPTION_KEY) return;
   const token = `SIM-${randomBytes(24).toString("base64url")}`;
   await withTenant(tenantId, (tx) =>
     tx.tenant.update({

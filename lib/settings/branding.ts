@@ -1,14 +1,15 @@
 // A showroom's branding: colours and bundled font (server action), logo, favicon and hero image
 // (upload route). Images go through the same checks as vehicle photos, are stored under
 // tenants/{tenantId}/branding/ and only their storage keys are kept in Tenant.theme.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { z } from "zod";
-import type { StaffContext } from "@/lib/actions/staff";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
-import { Forbidden, Invalid } from "@/lib/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import type { Tx } from "@/lib/core/db/client";
+import { Forbidden, Invalid } from "@/lib/core/errors";
 import { PhotoRejected, processPhoto, sniffImageType } from "@/lib/images/pipeline";
 import { getStorage } from "@/lib/storage";
 import {
@@ -79,7 +80,7 @@ export const MAX_BRANDING_BYTES: Record<BrandingImageKind, number> = {
 const MAX_PIXELS = 40_000_000;
 const HERO_WIDTHS = [640, 1024, 1600] as const;
 
-/** Message keys (lib/i18n/areas/settings.ts) for each reason the pipeline refuses a file. */
+/** Message keys (lib/core/i18n/areas/settings.ts) for each reason the pipeline refuses a file. */
 const REJECTION_KEYS = {
   unsupported_type: "settings.image.unsupported",
   too_large: "settings.image.tooLarge",

@@ -1,15 +1,16 @@
 // A showroom's own settings: profile and opening hours, branding, credit defaults and custom
 // domains. Each change runs in the caller's tenant transaction with its audit row; the server action
 // revalidates the public catalog once it has committed.
+import "server-only";
 import { z } from "zod";
-import type { StaffContext } from "@/lib/actions/staff";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
-import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import type { Tx } from "@/lib/core/db/client";
+import { getEnv } from "@/lib/core/env";
+import { Conflict, Forbidden, NotFound } from "@/lib/core/errors";
+import { normalizePhone } from "@/lib/core/phone";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { normalizePhone } from "@/lib/phone";
 import { classifyHost } from "@/lib/tenancy/host";
 import { readTheme, type Theme } from "@/lib/tenancy/theme";
 

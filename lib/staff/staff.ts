@@ -1,16 +1,17 @@
 // Showroom staff accounts: list, create (with a chosen or generated password), change role,
 // deactivate and reactivate. Runs inside the caller's tenant transaction, so another showroom's
 // users are invisible (row-level security) and every change is audited with it.
+import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { StaffContext } from "@/lib/actions/staff";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { can } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
-import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import type { Tx } from "@/lib/core/db/client";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/core/errors";
+import { normalizePhone } from "@/lib/core/phone";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { normalizePhone } from "@/lib/phone";
 
 export const STAFF_ROLES = ["owner", "admin", "sales"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

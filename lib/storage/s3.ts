@@ -8,7 +8,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 // A cycle with lib/storage (which picks this driver), harmless: assertSafeKey is only called per request, never at load.
-import { assertSafeKey, type StorageDriver, type StoredObject } from "@/lib/storage";
+import { assertSafeKey, type StorageDriver, type StoredObject } from "@/lib/storage/driver";
 
 export interface S3StorageOptions {
   bucket: string;

@@ -1,9 +1,10 @@
 // Finds the showroom for a catalog request, before any tenant is set (narrow security-definer
 // lookup), through the data cache: every catalog request starts here.
+import "server-only";
 
-import { cachedRead, TENANT_LOOKUP_TAG } from "@/lib/catalog/cache";
-import { type CatalogSegment, parseCatalogSegment } from "@/lib/catalog/segment";
-import { db } from "@/lib/db/client";
+import { cachedRead, TENANT_LOOKUP_TAG } from "@/lib/core/cache";
+import { db } from "@/lib/core/db/client";
+import { type CatalogSegment, parseCatalogSegment } from "@/lib/tenancy/segment";
 
 export interface ResolvedTenant {
   id: string;

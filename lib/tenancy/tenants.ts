@@ -1,11 +1,12 @@
 // Creating and reading showrooms. Creation is a platform action (CLI, seed, super admin).
+import "server-only";
 import { z } from "zod";
 import { type Actor, recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db/client";
-import { type PlatformActor, withPlatformAccess } from "@/lib/db/platform";
-import { Conflict, Invalid } from "@/lib/errors";
+import type { Tx } from "@/lib/core/db/client";
+import { type PlatformActor, withPlatformAccess } from "@/lib/core/db/platform";
+import { Conflict, Invalid, issueLines } from "@/lib/core/errors";
+import { normalizePhone } from "@/lib/core/phone";
 import type { Prisma, Tenant } from "@/lib/generated/prisma/client";
-import { normalizePhone } from "@/lib/phone";
 import { checkSlug } from "@/lib/tenancy/slug";
 
 export const TenantInput = z.object({
@@ -51,9 +52,7 @@ export function platformActorOf(actor: Actor): PlatformActor {
 export async function createTenant(input: TenantInput, actor: Actor): Promise<Tenant> {
   const parsed = TenantInput.safeParse(input);
   if (!parsed.success) {
-    throw new Invalid(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
-    );
+    throw new Invalid(issueLines(parsed.error, "").join("; "));
   }
   const data = parsed.data;
   return withPlatformAccess(

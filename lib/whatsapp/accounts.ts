@@ -1,8 +1,10 @@
 // A showroom's WhatsApp number: routing of webhooks by phone_number_id, and the Graph API client
 // with its access token (stored encrypted, decrypted only here).
-import { db, type Tx } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
-import { decryptSecret, encryptionKey, encryptSecret } from "@/lib/security/crypto";
+import "server-only";
+
+import { decryptSecret, encryptionKey, encryptSecret } from "@/lib/core/crypto";
+import { db, type Tx } from "@/lib/core/db/client";
+import { getEnv } from "@/lib/core/env";
 import { GraphClient } from "@/lib/whatsapp/graph-client";
 
 export interface RoutedTenant {

@@ -1,4 +1,5 @@
 // Talks to Meta's Graph API for one WhatsApp business number: sends messages, marks read, fetches media, classifies errors.
+import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import {

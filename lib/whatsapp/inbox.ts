@@ -2,14 +2,17 @@
 // admins: all), the list and a thread with delivery ticks, changes since a cursor for polling, and
 // what staff do in a conversation (reply, send a car, take over, hand back, assign, link a lead).
 // Every function runs in the caller's tenant transaction and re-checks visibility itself.
+import "server-only";
 import { z } from "zod";
-import type { StaffContext } from "@/lib/actions/staff";
 import { recordAudit } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
-import { appUrl } from "@/lib/env";
-import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import type { Tx } from "@/lib/core/db/client";
+import { appUrl } from "@/lib/core/env";
+import { Forbidden, Invalid, NotFound } from "@/lib/core/errors";
+import { formatRupiah } from "@/lib/core/money";
+import { normalizePhone } from "@/lib/core/phone";
 import type {
   ConversationMode,
   MessageDirection,
@@ -20,8 +23,6 @@ import type {
 } from "@/lib/generated/prisma/client";
 import { readVariants } from "@/lib/images/photos";
 import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
-import { formatRupiah } from "@/lib/money";
-import { normalizePhone } from "@/lib/phone";
 import { getStorage } from "@/lib/storage";
 import { queueOutbound, queueText } from "@/lib/whatsapp/outbox";
 

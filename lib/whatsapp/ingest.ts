@@ -2,12 +2,13 @@
 // by phone_number_id to its showroom and stored once (the message id is unique per showroom, so a
 // redelivery, even at the same moment, inserts nothing); fresh buyer messages get one assistant
 // turn, queued in the same transaction; statuses only move forward.
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
+import { db, type Tx } from "@/lib/core/db/client";
+import { withTenant } from "@/lib/core/db/tenant";
+import { enqueueInTx } from "@/lib/core/queue/enqueue-in-tx";
+import { queueSchema } from "@/lib/core/queue/queue";
 import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
-import { enqueueInTx } from "@/lib/jobs/enqueue-in-tx";
-import { queueSchema } from "@/lib/jobs/queue";
 import { findTenantByPhoneNumberId, type RoutedTenant } from "@/lib/whatsapp/accounts";
 import { mediaOf } from "@/lib/whatsapp/media";
 import {

@@ -170,9 +170,8 @@ export function checkList(buttonText: string, sections: readonly ListSection[]):
       message: `at most ${WHATSAPP_LIMITS.listRows} rows in all, got ${totalRows}`,
     });
   }
-  sections.forEach((section, sectionIndex) =>
-    problems.push(...checkListSection(section, sectionIndex, sections.length)),
-  );
+  for (const [sectionIndex, section] of sections.entries())
+    problems.push(...checkListSection(section, sectionIndex, sections.length));
   const rowIds = sections.flatMap((section) => section.rows.map((row) => row.id));
   problems.push(...checkUniqueIds("sections[].rows", rowIds));
   return problems;

@@ -1,8 +1,9 @@
 // Inbound images and documents: media id -> URL -> download with the bearer token, checked against
 // the sha256 WhatsApp sent, then stored through the storage driver. Images are re-encoded by sharp
 // on the way in (EXIF and GPS dropped, pixel limit enforced) like every other photo.
+import "server-only";
 import sharp from "sharp";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { getStorage } from "@/lib/storage";
 import { graphClientFor } from "@/lib/whatsapp/accounts";
 import { MediaIntegrityError } from "@/lib/whatsapp/graph-client";

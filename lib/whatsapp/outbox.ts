@@ -2,11 +2,12 @@
 // outbox row with an idempotency key are written in the caller's transaction (with the send job),
 // then the queue sends it. Rate-limit errors are retried with backoff, sends to one recipient are
 // paced one at a time, and outside the 24-hour window only templates go out.
+import "server-only";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
+import type { Tx } from "@/lib/core/db/client";
+import { withTenant } from "@/lib/core/db/tenant";
+import { enqueueInTx } from "@/lib/core/queue/enqueue-in-tx";
 import type { MessageSender, Prisma } from "@/lib/generated/prisma/client";
-import { enqueueInTx } from "@/lib/jobs/enqueue-in-tx";
 import { graphClientFor } from "@/lib/whatsapp/accounts";
 import { GraphApiError } from "@/lib/whatsapp/graph-client";
 import { TASKS } from "@/lib/whatsapp/ingest";

@@ -1,4 +1,5 @@
 // Proves a webhook came from Meta: X-Hub-Signature-256 on POSTs, the verify token on the subscription GET.
+import "server-only";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 const SIGNATURE_PREFIX = "sha256=";

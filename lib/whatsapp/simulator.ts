@@ -1,12 +1,13 @@
 // The offline WhatsApp simulator: signed Meta-format webhooks built and POSTed to our own
 // /api/webhooks/whatsapp (so every message takes the real path), and the local Graph API
 // stand-in (/api/graph-sim) that answers sends with a wamid and reports sent/delivered/read back.
+import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
-import { appUrl, type Env, getEnv } from "@/lib/env";
-import { decryptSecret, encryptionKey } from "@/lib/security/crypto";
+import { decryptSecret, encryptionKey } from "@/lib/core/crypto";
+import type { Tx } from "@/lib/core/db/client";
+import { withTenant } from "@/lib/core/db/tenant";
+import { appUrl, type Env, getEnv } from "@/lib/core/env";
 import { findTenantByPhoneNumberId } from "@/lib/whatsapp/accounts";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 

@@ -1,5 +1,7 @@
 // The WhatsApp Cloud API webhook body, parsed with zod into a flat list of messages, statuses and errors per phone number.
+
 import { z } from "zod";
+import { issueLines } from "@/lib/core/errors";
 
 // Unix seconds: a string on the wire; a number is accepted too so a reformatted payload is not lost.
 const UnixSeconds = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
@@ -403,7 +405,7 @@ function findContact(contacts: ContactInfo[], message: InboundMessage): ContactI
 }
 
 function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  return issueLines(error);
 }
 
 /**

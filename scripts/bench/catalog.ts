@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { type PreparedDatabase, prepareDatabase } from "@/lib/db/bootstrap";
-import { disconnectDb } from "@/lib/db/client";
-import { parseEnv } from "@/lib/env";
+import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
+import { disconnectDb } from "@/lib/core/db/client";
+import { parseEnv } from "@/lib/core/env";
 import { sourceFingerprint, startNext, stopChild, waitForHttp } from "../lib/next-server";
 import { fetchOnce, type LoadResult, mapLimit, runLoad } from "./load";
 import { BENCH_TENANTS, benchSlug, seedBenchIfNeeded, VEHICLES_PER_TENANT } from "./seed";
@@ -782,7 +782,7 @@ async function main(): Promise<void> {
     "The load generator runs on the same machine as the servers and the database, so on a small machine it competes with them for CPU;",
     "the static server's figures are a floor for what this machine can serve, not a ceiling.",
   );
-  console.log("```\n" + report.join("\n").trim() + "\n```");
+  console.log(`\`\`\`\n${report.join("\n").trim()}\n\`\`\``);
 }
 
 main()

@@ -3,9 +3,9 @@
 // by the app's own pipeline and shared by every car. The app's per-row code would take hours here.
 import { rmdir } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
-import { withTenant } from "@/lib/db/tenant";
-import { getEnv } from "@/lib/env";
+import type pg from "pg";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getEnv } from "@/lib/core/env";
 import { renderDemoCarPhoto } from "@/lib/images/demo-photo";
 import { readVariants, storeVehiclePhoto } from "@/lib/images/photos";
 import { DEMO_CARS, DEMO_COLORS } from "@/lib/seed/demo-data";

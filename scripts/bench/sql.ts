@@ -4,7 +4,7 @@
 
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CatalogQuery, type FacetValue, PAGE_SIZE, searchVehicles } from "@/lib/inventory/search";
 import { summarize } from "./load";

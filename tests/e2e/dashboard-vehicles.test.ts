@@ -5,8 +5,8 @@
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
+import { db, disconnectDb } from "@/lib/core/db/client";
+import { withTenant } from "@/lib/core/db/tenant";
 import { DEMO_PASSWORD } from "@/lib/seed/demo";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";

@@ -190,7 +190,7 @@ export async function startFakeAnthropic(
     // The API checks the key before anything else. The classic header is x-api-key; SDK 1.x sends
     // the same key as "Authorization: Bearer". Either is accepted, and every one sent must be right.
     const keyHeader = headers["x-api-key"];
-    const bearer = /^Bearer\s+(.+)$/i.exec(headers["authorization"] ?? "")?.[1];
+    const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? "")?.[1];
     if (keyHeader === undefined && bearer === undefined) return reject(401, "x-api-key header is required");
     if ((keyHeader !== undefined && keyHeader !== apiKey) || (bearer !== undefined && bearer !== apiKey)) {
       return reject(401, "invalid x-api-key");

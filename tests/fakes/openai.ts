@@ -192,7 +192,7 @@ export async function startFakeOpenAI(
     if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== "/v1/chat/completions") {
       return reject(404, `Invalid URL (${req.method} ${req.url})`);
     }
-    const authorization = headers["authorization"] ?? "";
+    const authorization = headers.authorization ?? "";
     if (!authorization) {
       record.status = 401;
       return sendError(res, 401, {

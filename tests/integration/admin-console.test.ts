@@ -40,9 +40,9 @@ import { listShowrooms } from "@/lib/admin/showrooms";
 import { authenticate } from "@/lib/auth/authenticate";
 import { totpCode } from "@/lib/auth/totp";
 import { startEnrolment, verifySecondFactor } from "@/lib/auth/two-factor";
-import { db } from "@/lib/db/client";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
+import { db } from "@/lib/core/db/client";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { makeTenant, makeUser, uniqueSlug } from "../support/factories";
 

@@ -6,7 +6,7 @@ import { estimateCostMicroUsd } from "@/lib/assistant/providers/cost";
 import { ToolError } from "@/lib/assistant/providers/errors";
 import { createToolExecutor } from "@/lib/assistant/tools";
 import { systemActor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { type AnthropicFakeReply, type FakeAnthropic, startFakeAnthropic } from "../fakes/anthropic";
 import { type FakeOpenAI, type OpenAIFakeReply, startFakeOpenAI } from "../fakes/openai";
@@ -222,7 +222,7 @@ const callsOf = (tenantId: string) =>
 beforeAll(async () => {
   const toolResultsAnthropic = (messages: { role: string; content: unknown }[]) => {
     const last = messages.at(-1);
-    if (!last || last.role !== "user" || !Array.isArray(last.content)) return [];
+    if (last?.role !== "user" || !Array.isArray(last.content)) return [];
     return last.content.flatMap((block: unknown) =>
       typeof block === "object" &&
       block !== null &&
@@ -244,7 +244,7 @@ beforeAll(async () => {
     }
     return openaiReply(decide(mode, results));
   });
-  // Read once by lib/env.ts, before anything in this file touches the database.
+  // Read once by lib/core/env.ts, before anything in this file touches the database.
   Object.assign(process.env, {
     AI_PROVIDER: "local",
     ANTHROPIC_API_KEY: anthropic.apiKey,

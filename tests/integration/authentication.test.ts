@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { loadSessionUser } from "@/lib/auth/session";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
-import { getEnv } from "@/lib/env";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getEnv } from "@/lib/core/env";
 import { makeTenant, makeUser } from "../support/factories";
 
 let tenantId: string;

@@ -25,8 +25,8 @@ vi.mock("@/lib/catalog/revalidate", () => ({
 
 import { updateBrandingAction } from "@/app/(platform)/dashboard/settings/actions";
 import { DELETE as removeImage, POST as uploadImage } from "@/app/api/dashboard/settings/branding/route";
-import { withTenant } from "@/lib/db/tenant";
-import { getEnv } from "@/lib/env";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getEnv } from "@/lib/core/env";
 import { brandingImages } from "@/lib/settings/branding";
 import { readTheme, Theme, themeKeys } from "@/lib/tenancy/theme";
 import { makeTenant, makeUser } from "../support/factories";

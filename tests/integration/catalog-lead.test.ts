@@ -2,7 +2,7 @@
 // showroom's car, a sold car or bad input is refused with reasons the form can show.
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle, updateVehicle } from "@/lib/inventory/vehicles";
 import { createCatalogLead } from "@/lib/leads/catalog-lead";
 import { makeTenant } from "../support/factories";

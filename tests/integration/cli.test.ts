@@ -14,7 +14,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/cli.ts", ...args],
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", ...args],
       { env: process.env, timeout: 60_000 },
     );
     return { code: 0, stdout, stderr };

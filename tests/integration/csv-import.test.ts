@@ -2,7 +2,7 @@
 // spreadsheet row number, and importing the same file twice changes nothing.
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { exportVehiclesCsv, importVehiclesCsv } from "@/lib/inventory/csv-import";
 import { HEADER, sixtyRows } from "../support/csv";
 import { makeTenant } from "../support/factories";

@@ -14,7 +14,7 @@ import { ageBucketOf, loadOverview } from "@/lib/analytics/overview";
 import { recordAudit, systemActor } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import { loadSessionUser } from "@/lib/auth/session";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { makeTenant, makeUser } from "../support/factories";
 

@@ -24,7 +24,7 @@ import {
 import { systemActor } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import { loadSessionUser } from "@/lib/auth/session";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { assignRoundRobin } from "@/lib/leads/assign";
 import { createCatalogLead } from "@/lib/leads/catalog-lead";

@@ -21,7 +21,7 @@ import {
   updateCreditAction,
   updateProfileAction,
 } from "@/app/(platform)/dashboard/settings/actions";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { readTheme, themeStyle } from "@/lib/tenancy/theme";
 import { makeTenant, makeUser } from "../support/factories";
 

@@ -20,8 +20,8 @@ import {
 } from "@/app/(platform)/dashboard/staff/actions";
 import { authenticate } from "@/lib/auth/authenticate";
 import { loadSessionUser } from "@/lib/auth/session";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
 import { makeTenant, makeUser } from "../support/factories";
 
 const signInAs = (user: { id: string }) => (session.userId = user.id);

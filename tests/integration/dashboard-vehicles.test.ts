@@ -37,8 +37,8 @@ import {
 import { POST as uploadPhoto } from "@/app/api/dashboard/vehicles/[id]/photos/route";
 import { GET as exportCsv } from "@/app/api/dashboard/vehicles/export/route";
 import { systemActor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
-import { getEnv } from "@/lib/env";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getEnv } from "@/lib/core/env";
 import { readVariants } from "@/lib/images/photos";
 import {
   getDashboardVehicle,

@@ -7,7 +7,7 @@ import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { runningServerPid, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { runningServerPid, startEmbeddedPostgres } from "@/lib/core/db/embedded";
 
 const dir = path.resolve(".data", `embedded-test-${randomBytes(3).toString("hex")}`);
 const port = 54400 + Math.floor(Math.random() * 500);
@@ -42,14 +42,14 @@ describe("embedded PostgreSQL", () => {
 
   it("shuts down a server orphaned by a killed process and starts its own", async () => {
     // A separate process starts the server and is then killed with SIGKILL, leaving postgres running.
-    const script = `import { startEmbeddedPostgres } from "@/lib/db/embedded";
+    const script = `import { startEmbeddedPostgres } from "@/lib/core/db/embedded";
 await startEmbeddedPostgres({ dir: ${JSON.stringify(dir)}, port: ${port}, database: "recovery" });
 console.log("up");
 setInterval(() => {}, 1000);`;
     const file = path.resolve(".data", `orphan-${randomBytes(3).toString("hex")}.ts`);
     await writeFile(file, script);
     // node --import tsx: one process, so SIGKILL kills the very process that started the server.
-    const child = spawn(process.execPath, ["--import", "tsx", file], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", file], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     await new Promise<void>((resolve, reject) => {

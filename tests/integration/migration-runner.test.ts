@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabaseIfMissing } from "@/lib/db/embedded";
-import { migrate, readMigrations } from "@/lib/db/migrate";
+import { createDatabaseIfMissing } from "@/lib/core/db/embedded";
+import { migrate, readMigrations } from "@/lib/core/db/migrate";
 
 const superUrl = process.env.TEST_SUPERUSER_URL;
 const scratch: string[] = [];

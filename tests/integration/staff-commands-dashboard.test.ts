@@ -21,7 +21,7 @@ vi.mock("@/lib/catalog/revalidate", () => ({
 
 import { runCommandAction } from "@/app/(platform)/dashboard/command/actions";
 import { systemActor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { makeTenant, makeUser } from "../support/factories";
 

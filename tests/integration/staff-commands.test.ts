@@ -2,19 +2,21 @@
 // the assistant turn and a fake Graph API. A staff member's number changes this showroom's stock
 // (confirming with reply buttons what loses information); a deactivated staff member or another
 // showroom's staff is a buyer here; a photo with a caption becomes a draft nobody sees until published.
+
 import { randomBytes } from "node:crypto";
 import type { Runner } from "graphile-worker";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { systemActor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
+import { encryptSecret } from "@/lib/core/crypto";
+import { withTenant } from "@/lib/core/db/tenant";
+import { setEnv } from "@/lib/core/env";
+import { formatRupiah } from "@/lib/core/money";
+import { startWorkers } from "@/lib/core/queue/queue";
 import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
 import { createVehicle } from "@/lib/inventory/vehicles";
-import { startWorkers } from "@/lib/jobs/queue";
 import { taskList } from "@/lib/jobs/tasks";
-import { formatRupiah } from "@/lib/money";
-import { encryptSecret } from "@/lib/security/crypto";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
 import { makeTenant, makeUser } from "../support/factories";
@@ -120,10 +122,10 @@ const vehicleByCode = (tenantId: string, stockCode: string) =>
 
 beforeAll(async () => {
   await useOwnQueue("staff");
-  process.env.WHATSAPP_APP_SECRET = APP_SECRET;
-  process.env.ENCRYPTION_KEY = ENCRYPTION_KEY;
+  setEnv({ WHATSAPP_APP_SECRET: APP_SECRET });
+  setEnv({ ENCRYPTION_KEY: ENCRYPTION_KEY });
   graph = await startFakeGraphApi({ token: TOKEN });
-  process.env.WHATSAPP_GRAPH_API_URL = graph.url;
+  setEnv({ WHATSAPP_GRAPH_API_URL: graph.url });
   for (const [target, name] of [
     [home, "Showroom Rumah"],
     [other, "Showroom Lain"],

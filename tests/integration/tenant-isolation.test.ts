@@ -4,10 +4,10 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Tx } from "@/lib/db/client";
-import { db } from "@/lib/db/client";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
+import type { Tx } from "@/lib/core/db/client";
+import { db } from "@/lib/core/db/client";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
 import { makeTenant, makeUser } from "../support/factories";
 import { parsePrismaSchema } from "../support/prisma-schema";
 

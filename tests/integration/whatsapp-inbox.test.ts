@@ -3,8 +3,10 @@
 // outbox once on a double submit, take over silences the assistant and hand back wakes it, every
 // action refuses another showroom's conversation, and the local Graph API stand-in checks the
 // token and answers in Meta's wire format.
+
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { setEnv } from "@/lib/core/env";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("next-auth", () => ({
@@ -16,10 +18,10 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
 
-// Read once by lib/env: the stand-in's status webhooks go nowhere (discard port), quietly.
+// Read once by lib/core/env: the stand-in's status webhooks go nowhere (discard port), quietly.
 const TOKEN = "EAAG-inbox-test-token";
 process.env.ENCRYPTION_KEY ??= "test-encryption-key-test-encryption-key";
-process.env.INTERNAL_URL = "http://127.0.0.1:9";
+setEnv({ INTERNAL_URL: "http://127.0.0.1:9" });
 process.env.WHATSAPP_APP_SECRET ??= "inbox-test-secret";
 
 import {
@@ -35,7 +37,7 @@ import { GET as listRoute } from "@/app/api/dashboard/inbox/route";
 import { GET as threadRoute } from "@/app/api/dashboard/inbox/thread/route";
 import { POST as graphSim } from "@/app/api/graph-sim/[...path]/route";
 import { systemActor } from "@/lib/audit/record";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { encryptAccessToken } from "@/lib/whatsapp/accounts";
 import type { ConversationList, ThreadChanges } from "@/lib/whatsapp/inbox";

@@ -2,19 +2,21 @@
 // route handler, the durable queue, the assistant, the outbox and a fake Graph API that speaks
 // Meta's wire format. Duplicates (one after the other or at the same moment) are stored and
 // answered once; statuses only move forward; unknown numbers are logged, not errors.
+
 import { createHash, randomBytes } from "node:crypto";
 import type { Runner } from "graphile-worker";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET, POST } from "@/app/api/webhooks/whatsapp/route";
 import { systemActor } from "@/lib/audit/record";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
+import { encryptSecret } from "@/lib/core/crypto";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
+import { setEnv } from "@/lib/core/env";
+import { formatRupiah } from "@/lib/core/money";
+import { startWorkers } from "@/lib/core/queue/queue";
 import { createVehicle } from "@/lib/inventory/vehicles";
-import { startWorkers } from "@/lib/jobs/queue";
 import { taskList } from "@/lib/jobs/tasks";
-import { formatRupiah } from "@/lib/money";
-import { encryptSecret } from "@/lib/security/crypto";
 import { getStorage } from "@/lib/storage";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
@@ -97,11 +99,11 @@ const storedEvents = () =>
 
 beforeAll(async () => {
   await useOwnQueue("webhook");
-  process.env.WHATSAPP_APP_SECRET = APP_SECRET;
-  process.env.WHATSAPP_VERIFY_TOKEN = VERIFY_TOKEN;
-  process.env.ENCRYPTION_KEY = ENCRYPTION_KEY;
+  setEnv({ WHATSAPP_APP_SECRET: APP_SECRET });
+  setEnv({ WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN });
+  setEnv({ ENCRYPTION_KEY: ENCRYPTION_KEY });
   graph = await startFakeGraphApi({ token: TOKEN });
-  process.env.WHATSAPP_GRAPH_API_URL = graph.url;
+  setEnv({ WHATSAPP_GRAPH_API_URL: graph.url });
   for (const name of ["Showroom Satu", "Showroom Dua"]) {
     const tenant = await makeTenant(name);
     const phoneNumberId = String(100000 + Math.floor(Math.random() * 899999));
@@ -197,7 +199,7 @@ describe("signed webhooks", () => {
     const body = webhookBody([
       { phoneNumberId: showrooms[0]?.phoneNumberId ?? "", messages: [textMessage("6281200000001", "halo")] },
     ]);
-    expect((await post(body, "sha256=" + "0".repeat(64))).status).toBe(401);
+    expect((await post(body, `sha256=${"0".repeat(64)}`)).status).toBe(401);
     expect((await post(body, null)).status).toBe(401);
     expect(await storedEvents()).toBe(before);
   });

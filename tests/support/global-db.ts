@@ -2,9 +2,9 @@
 // DATABASE_URL/DATABASE_ADMIN_URL are given), with a fresh, migrated database.
 import path from "node:path";
 import pg from "pg";
-import { type PreparedDatabase, prepareDatabase } from "@/lib/db/bootstrap";
-import { createDatabaseIfMissing } from "@/lib/db/embedded";
-import { parseEnv } from "@/lib/env";
+import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
+import { createDatabaseIfMissing } from "@/lib/core/db/embedded";
+import { parseEnv } from "@/lib/core/env";
 import { prepareTestQueues } from "./queue";
 
 // Parallel runs on one machine (several engineers) each name their own cluster and database.

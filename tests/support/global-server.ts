@@ -1,7 +1,7 @@
 // Vitest global setup for end-to-end tests: the demo data in the test database, a production
 // build (rebuilt only when sources changed), and `next start` on a spare port.
 import type { ChildProcess } from "node:child_process";
-import { disconnectDb } from "@/lib/db/client";
+import { disconnectDb } from "@/lib/core/db/client";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { buildIfNeeded, startNext, stopChild, waitForHttp } from "../../scripts/lib/next-server";
 import { ensureOfflineWhatsApp } from "../../scripts/lib/secrets";

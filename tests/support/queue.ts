@@ -4,8 +4,9 @@
 // every running worker about a schema migration (a database-wide notification), and running
 // workers shut down when they hear of one.
 
-import { roleOf } from "@/lib/db/migrate";
-import { migrateQueue } from "@/lib/jobs/queue";
+import { roleOf } from "@/lib/core/db/migrate";
+import { setEnv } from "@/lib/core/env";
+import { migrateQueue } from "@/lib/core/queue/queue";
 
 export const TEST_QUEUES = { webhook: "gw_webhook", staff: "gw_staff", e2e: "graphile_worker_e2e" } as const;
 
@@ -15,5 +16,5 @@ export async function prepareTestQueues(adminUrl: string, appUrl: string): Promi
 
 /** Points this test file's enqueueing and workers at its own, already installed, queue. */
 export async function useOwnQueue(name: "webhook" | "staff"): Promise<void> {
-  process.env.QUEUE_SCHEMA = TEST_QUEUES[name];
+  setEnv({ QUEUE_SCHEMA: TEST_QUEUES[name] });
 }

@@ -15,7 +15,7 @@ import {
   type ToolInvocation,
   toToolSpec,
 } from "@/lib/assistant/providers/types";
-import { simulateCredit } from "@/lib/credit";
+import { simulateCredit } from "@/lib/core/credit";
 import {
   type AnthropicFakeBlock,
   type AnthropicFakeReply,
@@ -644,7 +644,7 @@ describe("anthropic wire format", () => {
     const [first, second] = fake.requests;
     expect(first?.headers["x-api-key"]).toBe(fake.apiKey);
     // SDK 1.x also (and on its own, only) sends the key as a bearer token.
-    expect(first?.headers["authorization"]).toBe(`Bearer ${fake.apiKey}`);
+    expect(first?.headers.authorization).toBe(`Bearer ${fake.apiKey}`);
     expect(first?.headers["anthropic-version"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(first?.body).toMatchObject({
       model: "claude-haiku-4-5",
@@ -745,7 +745,7 @@ describe("openai wire format", () => {
     await runToolLoop(provider, { system: SYSTEM, messages: ask("Ada Honda?"), tools, executeTool });
 
     const [first, second] = fake.requests;
-    expect(first?.headers["authorization"]).toBe(`Bearer ${fake.apiKey}`);
+    expect(first?.headers.authorization).toBe(`Bearer ${fake.apiKey}`);
     expect(first?.path).toBe("/v1/chat/completions");
     expect(first?.body).toMatchObject({
       model: "gpt-4.1-mini",

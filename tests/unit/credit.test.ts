@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { simulateCredit } from "@/lib/credit";
+import { simulateCredit } from "@/lib/core/credit";
 
 describe("credit simulation", () => {
   it("computes a flat-rate monthly instalment, rounded up to the thousand", () => {

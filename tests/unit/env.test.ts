@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv } from "@/lib/core/env";
 
 describe("settings", () => {
   it("gives every setting a sensible default for the embedded demo", () => {

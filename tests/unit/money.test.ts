@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRupiah, formatRupiahShort, parseRupiah } from "@/lib/money";
+import { formatRupiah, formatRupiahShort, parseRupiah } from "@/lib/core/money";
 
 describe("Rupiah", () => {
   it("formats prices the Indonesian way", () => {

@@ -6,7 +6,7 @@ import {
   maskSecret,
   SecretCryptoError,
   type SecretErrorReason,
-} from "@/lib/security/crypto";
+} from "@/lib/core/crypto";
 
 const KEY = "0123456789abcdef0123456789abcdef-test-key";
 const OTHER_KEY = "fedcba9876543210fedcba9876543210-other-key";
@@ -163,9 +163,9 @@ describe("encryptionKey", () => {
   });
 
   // getEnv() caches the parsed environment, so each case loads fresh modules.
-  async function loadFresh(): Promise<typeof import("@/lib/security/crypto")> {
+  async function loadFresh(): Promise<typeof import("@/lib/core/crypto")> {
     vi.resetModules();
-    return import("@/lib/security/crypto");
+    return import("@/lib/core/crypto");
   }
 
   it("returns the configured ENCRYPTION_KEY", async () => {

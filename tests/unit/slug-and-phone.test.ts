@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizePhone } from "@/lib/phone";
+import { normalizePhone } from "@/lib/core/phone";
 import { checkSlug, slugify } from "@/lib/tenancy/slug";
 
 describe("showroom slugs", () => {

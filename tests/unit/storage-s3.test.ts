@@ -6,7 +6,7 @@ import path from "node:path";
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { Invalid } from "@/lib/errors";
+import { Invalid } from "@/lib/core/errors";
 import { LocalDiskStorage, type StorageDriver } from "@/lib/storage";
 import { S3Storage, type S3StorageOptions } from "@/lib/storage/s3";
 import { type FakeS3, startFakeS3 } from "@/tests/fakes/s3";

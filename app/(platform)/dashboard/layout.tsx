@@ -2,8 +2,8 @@ import { type SectionLink, SectionNav } from "@/components/dashboard/section-nav
 import { TopBar } from "@/components/dashboard/top-bar";
 import { staffPage } from "@/lib/auth/guards";
 import { can, type Permission } from "@/lib/auth/permissions";
-import type { MessageKey } from "@/lib/i18n/messages";
-import { getTranslator } from "@/lib/i18n/server";
+import type { MessageKey } from "@/lib/core/i18n/messages";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export const dynamic = "force-dynamic";
 

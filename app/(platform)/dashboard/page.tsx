@@ -7,8 +7,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { formatDuration } from "@/lib/analytics/format";
 import { AGE_BUCKETS, LEAD_SOURCES, loadOverview, VEHICLE_STATUSES } from "@/lib/analytics/overview";
 import { staffPage } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 const AGE_TONES: Record<(typeof AGE_BUCKETS)[number], string> = {
   "0-15": "bg-emerald-500",
@@ -64,13 +64,15 @@ export default async function DashboardHome({
             <p className="text-4xl font-bold" data-testid="stock-count">
               {inStock}
             </p>
-            <div className="flex flex-wrap gap-2" aria-label={t("dashboard.byStatus")}>
+            <ul className="flex flex-wrap gap-2" aria-label={t("dashboard.byStatus")}>
               {VEHICLE_STATUSES.map((status) => (
-                <Badge key={status} variant="secondary">
-                  {t(`status.${status}`)}: {overview.byStatus[status]}
-                </Badge>
+                <li key={status}>
+                  <Badge variant="secondary">
+                    {t(`status.${status}`)}: {overview.byStatus[status]}
+                  </Badge>
+                </li>
               ))}
-            </div>
+            </ul>
           </CardContent>
         </Card>
         <Card>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { loadShowroom, whatsappLink } from "@/lib/catalog/showroom";
-import type { MessageKey } from "@/lib/i18n/messages";
+import type { MessageKey } from "@/lib/core/i18n/messages";
 
 type Props = { params: Promise<{ tenant: string }> };
 

@@ -8,7 +8,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { loadSearch } from "@/lib/catalog/data";
 import { loadShowroom } from "@/lib/catalog/showroom";
-import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import type { MessageKey, Translate } from "@/lib/core/i18n/messages";
 import { type CatalogQuery, type FacetValue, readCatalogQuery, SORTS } from "@/lib/inventory/search";
 
 /** Every filter combination is its own page: rendered per request, from cached search results. */

@@ -1,8 +1,8 @@
 // Language switch: remembers the choice for a year and sends the visitor back to the page they were
 // on, as a full request, because catalog pages get their language from the proxy, which reads the
 // cookie per request. A plain GET form, so it works without JavaScript too.
-import { isLocale } from "@/lib/i18n/messages";
-import { LOCALE_COOKIE } from "@/lib/i18n/server";
+import { isLocale } from "@/lib/core/i18n/messages";
+import { LOCALE_COOKIE } from "@/lib/core/i18n/server";
 
 /** Only a path on this same host; anything else goes home. */
 function backPath(request: Request): string {

@@ -1,6 +1,6 @@
 // Serves stored photo variants. Keys embed a random photo id and never change, so they are cached forever.
 
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import { getStorage } from "@/lib/storage";
 
 export async function GET(

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { POLL_MS } from "@/components/dashboard/inbox/use-thread";
 import { Badge } from "@/components/ui/badge";
-import { type Locale, translator } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
 import { cn } from "@/lib/utils";
 import type { ConversationSummary, ConversationList as ListData } from "@/lib/whatsapp/inbox";
 
@@ -101,6 +101,7 @@ export function ConversationList({ locale, initial }: { locale: Locale; initial:
             {conversation.unreadCount > 0 ? (
               <span
                 data-testid="unread"
+                role="status"
                 aria-label={t("inbox.unread", { n: conversation.unreadCount })}
                 className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-emerald-600 text-xs font-bold text-white"
               >

@@ -1,6 +1,6 @@
 // One WhatsApp message as a chat bubble: who wrote it, text or photo, time and delivery ticks.
 // `side` decides which messages sit on the right: the showroom's in the inbox, the buyer's in the simulator.
-import { type Locale, translator } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
 import { cn } from "@/lib/utils";
 import type { ThreadMessage } from "@/lib/whatsapp/inbox";
 
@@ -13,6 +13,7 @@ function Linkified({ text }: { text: string }) {
       {text.split(URL_PATTERN).map((part, index) =>
         index % 2 === 1 ? (
           <a
+            // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one message's text never reorder
             key={index}
             href={part}
             target="_blank"
@@ -50,6 +51,7 @@ function Ticks({ message, locale }: { message: ThreadMessage; locale: Locale }) 
     <span
       data-testid="ticks"
       data-status={message.status}
+      role="img"
       aria-label={label}
       title={label}
       className={cn(

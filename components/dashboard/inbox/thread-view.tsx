@@ -21,7 +21,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
 import type { ActionResult } from "@/lib/actions/staff";
-import { type Locale, translator } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
 import type { Thread } from "@/lib/whatsapp/inbox";
 
 export interface ThreadViewProps {
@@ -46,7 +46,7 @@ export function ThreadView({ locale, initial, me, staff, vehicles }: ThreadViewP
 
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
-  }, [thread.messages.length]);
+  }, []);
 
   const newDraftId = () => (draftId.current = newClientId());
   if (!draftId.current) newDraftId();

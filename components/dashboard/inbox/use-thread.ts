@@ -84,7 +84,7 @@ export function useThread(options: {
       if (timer) clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the initial state belongs to the first render only
-  }, [refresh]);
+  }, [refresh, options.initial]);
 
   return { ...state, refresh };
 }

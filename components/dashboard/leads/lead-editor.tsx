@@ -17,7 +17,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
-import { type Locale, translator } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
 
 const STATUSES = ["new", "contacted", "negotiating", "won", "lost"] as const;
 

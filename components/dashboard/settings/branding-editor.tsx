@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { type Locale, translator } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
 import type { BrandingImages } from "@/lib/settings/branding";
 import { FONT_IDS, FONTS, FontId, readTheme, type Theme, themeStyle } from "@/lib/tenancy/theme";
 

@@ -10,8 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { type Locale, translator } from "@/lib/i18n/messages";
-import { normalizePhone } from "@/lib/phone";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
+import { normalizePhone } from "@/lib/core/phone";
 
 export interface SimulatorStaff {
   id: string;
@@ -49,7 +49,7 @@ export function Simulator({
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
     if (lastMessage?.direction === "outbound") setAwaiting(false);
-  }, [thread.messages.length, lastMessage?.direction]);
+  }, [lastMessage?.direction]);
 
   const send = () => {
     if (!from) {

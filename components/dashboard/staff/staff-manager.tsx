@@ -15,7 +15,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
-import { type Locale, translator } from "@/lib/i18n/messages";
+import { type Locale, translator } from "@/lib/core/i18n/messages";
 
 type Role = "owner" | "admin" | "sales";
 

@@ -1,8 +1,8 @@
 // A vehicle's history as a timeline, newest first: who changed what, from what to what, and when.
 
-import type { Locale, Translate } from "@/lib/i18n/messages";
+import type { Locale, Translate } from "@/lib/core/i18n/messages";
+import { formatRupiah } from "@/lib/core/money";
 import type { DashboardVehicle } from "@/lib/inventory/dashboard-vehicles";
-import { formatRupiah } from "@/lib/money";
 
 export function VehicleHistory({
   events,

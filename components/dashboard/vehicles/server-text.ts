@@ -2,8 +2,8 @@
 // read the locale cookie) and passed down as a plain object.
 
 import type { VehiclesText } from "@/components/dashboard/vehicles/text";
-import { type VehiclesKey, id as vehiclesId } from "@/lib/i18n/areas/vehicles";
-import { type Locale, MESSAGES } from "@/lib/i18n/messages";
+import { type VehiclesKey, id as vehiclesId } from "@/lib/core/i18n/areas/vehicles";
+import { type Locale, MESSAGES } from "@/lib/core/i18n/messages";
 
 export function vehiclesText(locale: Locale): VehiclesText {
   const messages = MESSAGES[locale];

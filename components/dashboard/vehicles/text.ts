@@ -1,5 +1,5 @@
 // The vehicles area's text as client components receive it, and a tiny formatter for its {placeholders}.
-import type { VehiclesKey } from "@/lib/i18n/areas/vehicles";
+import type { VehiclesKey } from "@/lib/core/i18n/areas/vehicles";
 
 export type VehiclesText = Record<VehiclesKey, string>;
 

@@ -60,7 +60,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Assi
     // SDK 1.x sends the key only as "Authorization: Bearer". The documented header is x-api-key, and
     // gateways behind ANTHROPIC_BASE_URL (LiteLLM, corporate proxies) may accept nothing else.
     defaultHeaders: { "x-api-key": options.apiKey },
-    // null, not undefined: the SDK would read ANTHROPIC_BASE_URL itself, and lib/env.ts is the one reader of settings.
+    // null, not undefined: the SDK would read ANTHROPIC_BASE_URL itself, and lib/core/env.ts is the one reader of settings.
     baseURL: options.baseURL ?? null,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,

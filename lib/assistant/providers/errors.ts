@@ -1,5 +1,5 @@
 // One typed error for every way an LLM call can fail, so the engine can fall back to the local engine.
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/core/env";
 
 export type ProviderName = Env["AI_PROVIDER"];
 

@@ -64,7 +64,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): AssistantP
   const client = new OpenAI({
     apiKey: options.apiKey,
     // null, not undefined: the SDK would read OPENAI_BASE_URL / OPENAI_ORG_ID / OPENAI_PROJECT_ID itself,
-    // and lib/env.ts is the one reader of settings.
+    // and lib/core/env.ts is the one reader of settings.
     baseURL: options.baseURL ?? null,
     organization: null,
     project: null,

@@ -1,6 +1,6 @@
 // The provider-neutral tool-calling contract, and the loop that runs a conversation turn's tools on any provider.
 import { z } from "zod";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import { type ProviderName, ToolError } from "./errors";
 
 export type { ProviderName } from "./errors";

@@ -1,7 +1,7 @@
 // The buyer introducing themselves: a name ("nama saya Budi", "saya Rina dari Bekasi",
 // "my name is John") and an Indonesian mobile number, normalised to 62... like WhatsApp ids.
 import { claim, type Scan } from "@/lib/assistant/understand/text";
-import { normalizePhone } from "@/lib/phone";
+import { normalizePhone } from "@/lib/core/phone";
 
 const PHONE = /(?<![\d])(?:\+?62|0)[\s.-]?8\d{1,3}(?:[\s.-]?\d{2,5}){1,4}(?![\d])/g;
 

@@ -27,7 +27,7 @@ const CAR_PRICE_CEILING = 100_000_000_000n;
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,3})?`;
 // A one-letter unit must end the word: "150 kan harganya" is the particle "kan", not 150k + "an".
 const UNIT = AMOUNT_UNITS.map((unit) => (unit.length === 1 ? `${unit}(?![a-z])` : unit)).join("|");
-const BEFORE = String.raw`(?<![a-z0-9.,/])`;
+const BEFORE = `(?<![a-z0-9.,/])`;
 const AFTER = String.raw`(?![a-z0-9%]|[.,]\d)`;
 
 /** One amount as typed, with named groups `${name}Rp`, `${name}Num`, `${name}Unit`, `${name}An`. */
@@ -193,8 +193,8 @@ const FINANCING_FILLERS = [
 ];
 const FILLERS = `(?:\\s+(?:${FINANCING_FILLERS.map((word) => word.replace(/[=]/g, "\\$&")).join("|")}))*`;
 
-const DOWN_PAYMENT_WORDS = String.raw`(?:dp|tdp|uang muka|down ?payment|down-payment)`;
-const MONTHLY_WORDS = String.raw`(?:cicilan|angsuran|installment|instalment|monthly payment|monthly|bayar bulanan|per bulan|perbulan|sebulan)`;
+const DOWN_PAYMENT_WORDS = `(?:dp|tdp|uang muka|down ?payment|down-payment)`;
+const MONTHLY_WORDS = `(?:cicilan|angsuran|installment|instalment|monthly payment|monthly|bayar bulanan|per bulan|perbulan|sebulan)`;
 const PER_MONTH = String.raw`\s*(?:/\s*|per\s*|se|a\s+|each\s+|tiap\s+|setiap\s+)(?:bulan|month|mo|bulannya)(?![a-z])`;
 const CREDIT_WORDS =
   /(?<![a-z])(kredit|credit|cicilan|angsuran|dp|tdp|tenor|leasing|loan|installment|instalment|financing|finance|uang muka)(?![a-z])/;
@@ -482,10 +482,7 @@ export interface PriceRange {
 const isCarPrice = (amount: bigint) => amount >= CAR_PRICE_FLOOR && amount <= CAR_PRICE_CEILING;
 
 const RANGE_JOIN = String.raw`\s*(?:-|~|s/d|s d|sd|sampai|sampe|smp|hingga|to|until|ke)\s*`;
-const PRICE_RANGE = new RegExp(
-  String.raw`${BEFORE}${amountSource("a")}${RANGE_JOIN}${amountSource("b")}${AFTER}`,
-  "g",
-);
+const PRICE_RANGE = new RegExp(`${BEFORE}${amountSource("a")}${RANGE_JOIN}${amountSource("b")}${AFTER}`, "g");
 const PRICE_BETWEEN = new RegExp(
   String.raw`(?<![a-z])(?:antara|between)\s+${amountSource("a")}\s+(?:dan|and|sampai|sampe|-|to|s/d)\s+${amountSource("b")}${AFTER}`,
   "g",

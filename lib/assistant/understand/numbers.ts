@@ -1,6 +1,6 @@
 // Numbers written as words ("seratus lima puluh juta", "satu koma dua miliar", "two hundred
 // million") and chat amounts ("150jt", "1,2 M", "Rp 185.000.000") turned into exact integers.
-import { parseRupiah } from "@/lib/money";
+import { parseRupiah } from "@/lib/core/money";
 
 const JUTA = 1_000_000n;
 const MILIAR = 1_000_000_000n;

@@ -464,7 +464,7 @@ export function readColor(scan: Scan): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Mileage, stock code, engine and trim
 
-const KM_WORDS = String.raw`(?:km|kilometer|kilometernya|kmnya|kilo|odo|odometer|jarak tempuh|mileage|odometernya)`;
+const KM_WORDS = `(?:km|kilometer|kilometernya|kmnya|kilo|odo|odometer|jarak tempuh|mileage|odometernya)`;
 const KM_BOUNDS = String.raw`(?:(?:nya|yang|masih|di bawah|bawah|kurang dari|maksimal|<|under|below|less than|tidak lebih dari|paling|sekitar|max|of)\s*)*`;
 const KM_NUMBER = String.raw`(?<num>\d{1,3}(?:\.\d{3})+|\d+)\s*(?<unit>rbuan|rban|rb|ribuan|ribu|rebu|k)?(?:\s?-?an)?`;
 const MILEAGE_AFTER_WORD = new RegExp(

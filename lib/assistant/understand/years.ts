@@ -8,7 +8,7 @@ export interface YearRange {
 }
 
 const YEAR = String.raw`(?:19[5-9]\d|20\d\d)`;
-const EDGE_BEFORE = String.raw`(?<![a-z0-9.,/'-])`;
+const EDGE_BEFORE = `(?<![a-z0-9.,/'-])`;
 
 const YEAR_RANGE = new RegExp(
   String.raw`${EDGE_BEFORE}(?:(?:antara|between)\s+)?(?<from>${YEAR})\s*(?:-|~|s/d|s d|sd|sampai|sampe|smp|hingga|to|until|ke|dan|and)\s*(?<to>${YEAR}|\d{2})(?![0-9.,a-z])`,

@@ -5,8 +5,8 @@ import { clientIp } from "@/lib/admin/run";
 import { recordAudit } from "@/lib/audit/record";
 import { currentUser } from "@/lib/auth/guards";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { withPlatformAccess } from "@/lib/db/platform";
-import { withTenant } from "@/lib/db/tenant";
+import { withPlatformAccess } from "@/lib/core/db/platform";
+import { withTenant } from "@/lib/core/db/tenant";
 
 const NewPassword = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH).max(200) });
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/admin/change-password-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export const metadata: Metadata = { title: "Kata sandi baru · autolumiku" };
 export const dynamic = "force-dynamic";

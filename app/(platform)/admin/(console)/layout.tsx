@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { TopBar } from "@/components/dashboard/top-bar";
 import { adminPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { actorOf } from "@/lib/admin/run";
 import { listShowrooms, ShowroomSearch } from "@/lib/admin/showrooms";
 import { adminPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 const usd = (micro: number) => `$${(micro / 1_000_000).toFixed(2)}`;
 

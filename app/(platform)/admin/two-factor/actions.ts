@@ -3,11 +3,6 @@
 // of an active super admin, and on success they set the session-bound proof cookie.
 import { cookies } from "next/headers";
 import { actorOf } from "@/lib/admin/run";
-import {
-  issueSecondFactorProof,
-  SECOND_FACTOR_COOKIE,
-  secondFactorCookieOptions,
-} from "@/lib/admin/two-factor-session";
 import { currentSessionId, requireSuperAdminPassword } from "@/lib/auth/guards";
 import {
   confirmEnrolment,
@@ -15,7 +10,12 @@ import {
   type SecondFactorResult,
   verifySecondFactor,
 } from "@/lib/auth/two-factor";
-import { DomainError } from "@/lib/errors";
+import {
+  issueSecondFactorProof,
+  SECOND_FACTOR_COOKIE,
+  secondFactorCookieOptions,
+} from "@/lib/auth/two-factor-session";
+import { DomainError } from "@/lib/core/errors";
 
 type TwoFactorActionResult = SecondFactorResult | { ok: false; reason: "invalid_input" | "forbidden" };
 

@@ -6,7 +6,7 @@ import { TopBar } from "@/components/dashboard/top-bar";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser, secondFactorVerified } from "@/lib/auth/guards";
 import { startEnrolment, twoFactorState } from "@/lib/auth/two-factor";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export const metadata: Metadata = { title: "Verifikasi dua langkah · autolumiku" };
 export const dynamic = "force-dynamic";
@@ -49,6 +49,7 @@ export default async function TwoFactorPage() {
                 <div
                   className="mx-auto w-56 rounded-md bg-white p-2"
                   data-testid="totp-qr"
+                  // biome-ignore lint/security/noDangerouslySetInnerHtml: SVG from our own QR encoder, no user text
                   dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
                 />
                 <div className="space-y-1">

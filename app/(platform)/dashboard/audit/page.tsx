@@ -8,8 +8,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { AuditFilters, auditFilterChoices, listAuditEntries } from "@/lib/analytics/audit-entries";
 import { formatDate } from "@/lib/analytics/format";
 import { staffPage } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
 import { executeStaffCommand, parseStaffCommand, stockVocabulary } from "@/lib/assistant/staff-commands";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 const CommandInput = z.object({
   text: z.string().trim().min(1).max(500),

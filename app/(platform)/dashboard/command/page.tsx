@@ -1,7 +1,7 @@
 // /dashboard/command: the staff command bar on its own page (embeddable elsewhere as <CommandBar locale=... />).
 import { CommandBar } from "@/components/dashboard/command-bar";
 import { staffPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function CommandPage() {
   await staffPage("vehicles.write");

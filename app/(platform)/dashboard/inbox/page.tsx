@@ -2,8 +2,8 @@
 import { ConversationList } from "@/components/dashboard/inbox/conversation-list";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getTranslator } from "@/lib/core/i18n/server";
 import { listConversations } from "@/lib/whatsapp/inbox";
 
 export default async function InboxPage() {

@@ -8,8 +8,8 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getTranslator } from "@/lib/core/i18n/server";
 import { LEAD_SOURCES, LEAD_STATUSES, LeadFilters, listLeads } from "@/lib/leads/leads";
 import { cn } from "@/lib/utils";
 

@@ -5,8 +5,8 @@ import { CreditForm } from "@/components/dashboard/settings/credit-form";
 import { DomainsEditor } from "@/components/dashboard/settings/domains-editor";
 import { ProfileForm } from "@/components/dashboard/settings/profile-form";
 import { staffPage } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getTranslator } from "@/lib/core/i18n/server";
 import { brandingImages } from "@/lib/settings/branding";
 import { readSettings } from "@/lib/settings/settings";
 

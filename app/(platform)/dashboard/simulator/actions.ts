@@ -1,7 +1,7 @@
 "use server";
 // The simulator's one action: a message "from WhatsApp" as a signed webhook into our own endpoint.
 import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
-import { Conflict } from "@/lib/errors";
+import { Conflict } from "@/lib/core/errors";
 import {
   inboundTextBody,
   postSignedWebhook,

@@ -2,9 +2,9 @@
 // into our own endpoint, replies from the local Graph API stand-in). settings.manage only.
 import { Simulator } from "@/components/dashboard/simulator/simulator";
 import { staffPage } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/db/tenant";
-import type { MessageKey } from "@/lib/i18n/messages";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import type { MessageKey } from "@/lib/core/i18n/messages";
+import { getTranslator } from "@/lib/core/i18n/server";
 import { simulatorProblem, simulatorShowroom } from "@/lib/whatsapp/simulator";
 
 /** A number no real buyer has: the demo buyer everyone starts with. */

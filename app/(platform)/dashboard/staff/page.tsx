@@ -2,8 +2,8 @@
 import { StaffManager } from "@/components/dashboard/staff/staff-manager";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getTranslator } from "@/lib/core/i18n/server";
 import { listStaff } from "@/lib/staff/staff";
 
 export default async function StaffPage() {

@@ -6,8 +6,9 @@ import { z } from "zod";
 import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
 import type { StaffUser } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
-import { Invalid } from "@/lib/errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { fieldErrorsOf, Invalid } from "@/lib/core/errors";
+import { getTranslator } from "@/lib/core/i18n/server";
+import { parseRupiah } from "@/lib/core/money";
 import {
   type ImportPreview,
   type ImportReport,
@@ -25,7 +26,6 @@ import { saveVehicleFromForm, updateVehicleFields } from "@/lib/inventory/vehicl
 import { VEHICLE_FORM_FIELDS, vehicleFormSchema } from "@/lib/inventory/vehicle-form";
 import { VEHICLE_STATUSES } from "@/lib/inventory/vehicle-input";
 import { suggestStockCode } from "@/lib/inventory/vehicles";
-import { parseRupiah } from "@/lib/money";
 
 const refreshCatalog = async (_result: unknown, user: StaffUser) => revalidateCatalog(user.tenantId);
 
@@ -46,10 +46,7 @@ export async function saveVehicle(raw: unknown): Promise<ActionResult<{ id: stri
     async ({ user, actor, tx }, input) => {
       const parsed = vehicleFormSchema(t).safeParse(input.values);
       if (!parsed.success) {
-        const details: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues)
-          (details[issue.path.join(".") || "_"] ??= []).push(issue.message);
-        throw new Invalid(t("action.invalid"), details);
+        throw new Invalid(t("action.invalid"), fieldErrorsOf(parsed.error));
       }
       const vehicle = await saveVehicleFromForm(tx, {
         tenantId: user.tenantId,
@@ -113,11 +110,12 @@ export async function changeVehiclePrice(raw: unknown): Promise<ActionResult<{ i
     price: z
       .string()
       .max(40)
-      .transform(
-        (text, ctx) =>
-          parseRupiah(text) ??
-          (ctx.addIssue({ code: "custom", message: t("vehicles.error.price") }), z.NEVER),
-      ),
+      .transform((text, ctx) => {
+        const price = parseRupiah(text);
+        if (price !== null) return price;
+        ctx.addIssue({ code: "custom", message: t("vehicles.error.price") });
+        return z.NEVER;
+      }),
   });
   return runStaffAction(
     { permission: "vehicles.write", input, afterCommit: refreshCatalog },

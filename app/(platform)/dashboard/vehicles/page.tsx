@@ -9,8 +9,9 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { getTranslator } from "@/lib/core/i18n/server";
+import { formatRupiah } from "@/lib/core/money";
 import {
   DASHBOARD_SORTS,
   type DashboardVehicleQuery,
@@ -19,7 +20,6 @@ import {
   readDashboardVehicleQuery,
 } from "@/lib/inventory/dashboard-vehicles";
 import { VEHICLE_STATUSES } from "@/lib/inventory/vehicle-input";
-import { formatRupiah } from "@/lib/money";
 
 function pageHref(query: DashboardVehicleQuery, page: number): string {
   const params = new URLSearchParams();

@@ -24,8 +24,7 @@ export async function submitLead(previous: LeadFormState, form: FormData): Promi
   };
   const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
   const tenant = await findTenantBySegment(String(form.get("tenant") ?? ""));
-  if (!tenant || tenant.status !== "active")
-    return { status: "error", problems: ["unavailable"], values, attempt };
+  if (tenant?.status !== "active") return { status: "error", problems: ["unavailable"], values, attempt };
   const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
   const result = await createCatalogLead({
     tenantId: tenant.id,

@@ -7,10 +7,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { loadVehicle as loadListedVehicle } from "@/lib/catalog/data";
 import { loadShowroom, whatsappLink } from "@/lib/catalog/showroom";
-import type { MessageKey } from "@/lib/i18n/messages";
+import type { MessageKey } from "@/lib/core/i18n/messages";
+import { formatRupiah } from "@/lib/core/money";
 import { photoSources, readVariants } from "@/lib/images/photos";
 import { PLATE_REGIONS } from "@/lib/inventory/plate";
-import { formatRupiah } from "@/lib/money";
 
 type Props = { params: Promise<{ tenant: string; slug: string }> };
 
@@ -126,11 +126,12 @@ export default async function VehicleDetail({ params }: Props) {
       <ViewBeacon tenant={segment} vehicle={vehicle.slug} />
       <script
         type="application/ld+json"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD needs raw text; "<" is escaped
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          <div
+          <section
             className="-mx-4 flex snap-x snap-mandatory gap-2 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0"
             aria-label={title}
           >
@@ -163,7 +164,7 @@ export default async function VehicleDetail({ params }: Props) {
                 </picture>
               );
             })}
-          </div>
+          </section>
           <div className="space-y-2">
             <div className="flex flex-wrap items-center gap-2">
               <Badge variant={vehicle.status === "booked" ? "warning" : "success"} data-testid="status-badge">

@@ -6,7 +6,7 @@ import { Label } from "@/components/ui/label";
 import { AuditFilter, listAudit } from "@/lib/admin/audit";
 import { actorOf } from "@/lib/admin/run";
 import { adminPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function AuditPage({
   searchParams,

@@ -3,7 +3,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { healthReport } from "@/lib/admin/health";
 import { actorOf } from "@/lib/admin/run";
 import { adminPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 function Row({ label, value }: { label: string; value: string | number | null }) {
   return (

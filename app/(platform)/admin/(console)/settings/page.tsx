@@ -5,7 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { actorOf } from "@/lib/admin/run";
 import { readPlatformSettings } from "@/lib/admin/settings";
 import { adminPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function SettingsPage() {
   const user = await adminPage();

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { actorOf } from "@/lib/admin/run";
 import { searchUsers, UserSearch } from "@/lib/admin/users";
 import { adminPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function UsersPage({
   searchParams,

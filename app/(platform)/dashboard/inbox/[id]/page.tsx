@@ -6,9 +6,9 @@ import { z } from "zod";
 import { ThreadView } from "@/components/dashboard/inbox/thread-view";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
-import { NotFound } from "@/lib/errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { NotFound } from "@/lib/core/errors";
+import { getTranslator } from "@/lib/core/i18n/server";
 import { listAssignableStaff } from "@/lib/leads/leads";
 import { listSendableVehicles, openThread } from "@/lib/whatsapp/inbox";
 

@@ -7,10 +7,10 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate, formatDuration, jakartaDay } from "@/lib/analytics/format";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { isUuid, withTenant } from "@/lib/db/tenant";
-import { getTranslator } from "@/lib/i18n/server";
+import { isUuid, withTenant } from "@/lib/core/db/tenant";
+import { getTranslator } from "@/lib/core/i18n/server";
+import { formatRupiah } from "@/lib/core/money";
 import { getLeadDetail, listAssignableStaff, listLeadVehicleChoices } from "@/lib/leads/leads";
-import { formatRupiah } from "@/lib/money";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await staffPage("leads.read.own");

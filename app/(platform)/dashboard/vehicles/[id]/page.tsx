@@ -11,13 +11,13 @@ import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
-import { NotFound } from "@/lib/errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/core/db/tenant";
+import { NotFound } from "@/lib/core/errors";
+import { getTranslator } from "@/lib/core/i18n/server";
+import { formatRupiah } from "@/lib/core/money";
 import { readVariants } from "@/lib/images/photos";
 import { daysInStock, getDashboardVehicle } from "@/lib/inventory/dashboard-vehicles";
 import { vehicleFormValues } from "@/lib/inventory/vehicle-form";
-import { formatRupiah } from "@/lib/money";
 import { getStorage } from "@/lib/storage";
 
 async function loadVehicle(tenantId: string, id: string) {

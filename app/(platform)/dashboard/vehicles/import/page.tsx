@@ -4,7 +4,7 @@ import Link from "next/link";
 import { CsvImport } from "@/components/dashboard/vehicles/csv-import";
 import { vehiclesText } from "@/components/dashboard/vehicles/server-text";
 import { staffPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function ImportVehiclesPage() {
   await staffPage("vehicles.import");

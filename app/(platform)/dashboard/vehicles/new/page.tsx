@@ -3,7 +3,7 @@ import Link from "next/link";
 import { vehiclesText } from "@/components/dashboard/vehicles/server-text";
 import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
 import { staffPage } from "@/lib/auth/guards";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function NewVehiclePage() {
   await staffPage("vehicles.write");

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
 import type { StaffUser } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
-import { DomainError, httpStatusOf } from "@/lib/errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { DomainError, httpStatusOf } from "@/lib/core/errors";
+import { getTranslator } from "@/lib/core/i18n/server";
 import {
   type BrandingImageChange,
   BrandingImageKindInput,

@@ -1,7 +1,7 @@
 // GET the showroom's stock as CSV with the canonical headers; importing it back changes nothing.
 import { z } from "zod";
 import { runStaffAction } from "@/lib/actions/staff";
-import { DomainError, httpStatusOf } from "@/lib/errors";
+import { DomainError, httpStatusOf } from "@/lib/core/errors";
 import { exportVehiclesCsv } from "@/lib/inventory/csv-import";
 
 export async function GET(): Promise<Response> {

@@ -10,9 +10,9 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { actorOf } from "@/lib/admin/run";
 import { getShowroom } from "@/lib/admin/showrooms";
 import { adminPage } from "@/lib/auth/guards";
-import { isUuid } from "@/lib/db/tenant";
-import { NotFound } from "@/lib/errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { isUuid } from "@/lib/core/db/tenant";
+import { NotFound } from "@/lib/core/errors";
+import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function ShowroomPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await adminPage();

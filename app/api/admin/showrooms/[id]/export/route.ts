@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { exportShowroom, exportToJson } from "@/lib/admin/export";
 import { runAdminAction } from "@/lib/admin/run";
-import { DomainError, httpStatusOf } from "@/lib/errors";
+import { DomainError, httpStatusOf } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 

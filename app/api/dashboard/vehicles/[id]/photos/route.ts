@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { staffRoute } from "@/lib/actions/staff";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/core/i18n/server";
 import { addVehiclePhoto } from "@/lib/inventory/photos-admin";
 
 /** The pipeline's own limit; a bit more for the multipart envelope. */

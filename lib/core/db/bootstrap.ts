@@ -1,10 +1,11 @@
 // Brings a database to a usable state for the app, the CLI and the tests: the embedded server
 // when DATABASE_URL is unset, migrations applied, and the connection URLs placed in process.env.
+import "server-only";
 import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate, roleOf } from "@/lib/db/migrate";
-import type { Env } from "@/lib/env";
-import { migrateQueue } from "@/lib/jobs/queue";
+import { startEmbeddedPostgres } from "@/lib/core/db/embedded";
+import { migrate, roleOf } from "@/lib/core/db/migrate";
+import { type Env, setEnv } from "@/lib/core/env";
+import { migrateQueue } from "@/lib/core/queue/queue";
 
 export interface PreparedDatabase {
   appUrl: string;
@@ -58,7 +59,6 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
     await prepared.stop();
     throw error;
   }
-  process.env.DATABASE_URL = prepared.appUrl;
-  process.env.DATABASE_ADMIN_URL = prepared.adminUrl;
+  setEnv({ DATABASE_URL: prepared.appUrl, DATABASE_ADMIN_URL: prepared.adminUrl });
   return prepared;
 }

@@ -102,7 +102,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+      result.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`),
     );
   }
   return result.data;
@@ -110,9 +110,27 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
+/** next-auth's own names are accepted for the session secret and the public URL. */
+function fromProcess(): Record<string, string | undefined> {
+  const source = { ...process.env };
+  source.AUTH_SECRET ||= source.NEXTAUTH_SECRET;
+  source.APP_URL ||= source.NEXTAUTH_URL;
+  return source;
+}
+
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
+  cached ??= parseEnv(fromProcess());
   return cached;
+}
+
+/**
+ * Settings decided while starting (the embedded database's URLs, generated secrets, a test's own
+ * queue): written where child processes inherit them, and read again by this process.
+ */
+export function setEnv(values: Partial<Record<keyof Env | "NEXTAUTH_SECRET" | "NEXTAUTH_URL", string>>): Env {
+  for (const [key, value] of Object.entries(values)) process.env[key] = value;
+  cached = undefined;
+  return getEnv();
 }
 
 export function appUrl(env: Env = getEnv()): string {

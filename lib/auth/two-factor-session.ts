@@ -6,8 +6,11 @@
 // re-verify a code there. A server action can set this cookie directly after checking the code,
 // and because it names the session id, it dies with the session: a new sign-in mints a new sid,
 // so an old cookie (or one copied from another account) never counts.
+import "server-only";
+
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { appUrl, getEnv } from "@/lib/core/env";
 
 declare module "next-auth" {
   interface Session {
@@ -29,7 +32,7 @@ const Claim = z.object({ uid: z.string().min(1), sid: z.string().min(1), exp: z.
 type Claim = z.infer<typeof Claim>;
 
 function key(): string {
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const secret = getEnv().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
   return `second-factor:${secret}`;
 }
@@ -78,6 +81,6 @@ export function secondFactorCookieOptions(): {
   path: string;
   maxAge: number;
 } {
-  const secure = (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const secure = appUrl().startsWith("https://");
   return { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: SECOND_FACTOR_MAX_AGE_SECONDS };
 }

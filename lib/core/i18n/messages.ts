@@ -2,14 +2,14 @@
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-import * as admin from "@/lib/i18n/areas/admin";
-import * as audit from "@/lib/i18n/areas/audit";
-import * as inbox from "@/lib/i18n/areas/inbox";
-import * as leads from "@/lib/i18n/areas/leads";
-import * as overview from "@/lib/i18n/areas/overview";
-import * as settings from "@/lib/i18n/areas/settings";
-import * as staff from "@/lib/i18n/areas/staff";
-import * as vehicles from "@/lib/i18n/areas/vehicles";
+import * as admin from "@/lib/core/i18n/areas/admin";
+import * as audit from "@/lib/core/i18n/areas/audit";
+import * as inbox from "@/lib/core/i18n/areas/inbox";
+import * as leads from "@/lib/core/i18n/areas/leads";
+import * as overview from "@/lib/core/i18n/areas/overview";
+import * as settings from "@/lib/core/i18n/areas/settings";
+import * as staff from "@/lib/core/i18n/areas/staff";
+import * as vehicles from "@/lib/core/i18n/areas/vehicles";
 
 const base = {
   "app.name": "autolumiku",

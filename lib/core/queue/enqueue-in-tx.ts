@@ -1,7 +1,8 @@
 // Adds a job inside the caller's transaction, so the job exists exactly when the rows it works on
 // do: a crash between "stored" and "queued" cannot lose a message or a reply.
-import type { Tx } from "@/lib/db/client";
-import { type EnqueueOptions, queueSchema } from "@/lib/jobs/queue";
+import "server-only";
+import type { Tx } from "@/lib/core/db/client";
+import { type EnqueueOptions, queueSchema } from "@/lib/core/queue/queue";
 
 export async function enqueueInTx(
   tx: Tx,

@@ -1,7 +1,7 @@
 // The visitor's language: the `locale` cookie set by the language switch, else DEFAULT_LOCALE.
 import { cookies } from "next/headers";
-import { getEnv } from "@/lib/env";
-import { isLocale, type Locale, type Translate, translator } from "@/lib/i18n/messages";
+import { getEnv } from "@/lib/core/env";
+import { isLocale, type Locale, type Translate, translator } from "@/lib/core/i18n/messages";
 
 export const LOCALE_COOKIE = "locale";
 

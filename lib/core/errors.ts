@@ -53,3 +53,26 @@ const statusByCode: Record<DomainErrorCode, number> = {
 export function httpStatusOf(error: unknown): number {
   return error instanceof DomainError ? statusByCode[error.code] : 500;
 }
+
+interface ZodIssueLike {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** Messages keyed by the input's path ("price", "photos.0"); `root` names an issue about the whole input. */
+export function fieldErrorsOf(
+  error: { issues: readonly ZodIssueLike[] },
+  root = "_",
+): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || root;
+    result[key] = [...(result[key] ?? []), issue.message];
+  }
+  return result;
+}
+
+/** One line per issue ("price: too small"), for logs, CLI output and job errors. */
+export function issueLines(error: { issues: readonly ZodIssueLike[] }, root = "(root)"): string[] {
+  return error.issues.map((issue) => `${issue.path.map(String).join(".") || root}: ${issue.message}`);
+}

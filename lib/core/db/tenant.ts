@@ -1,7 +1,8 @@
 // withTenant: the only way tenant data is read or written. One interactive transaction per unit
 // of work; the tenant is set transaction-locally so a pooled connection never carries it over.
-import { db, type Tx } from "@/lib/db/client";
-import { Invalid } from "@/lib/errors";
+import "server-only";
+import { db, type Tx } from "@/lib/core/db/client";
+import { Invalid } from "@/lib/core/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,6 @@
 // Applies prisma/migrations/*/migration.sql in order, as the owner role, under an advisory lock,
 // recording each in a Prisma-compatible _prisma_migrations table with its sha256 checksum.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // The durable job queue: graphile-worker on the app's own PostgreSQL (LISTEN/NOTIFY, so a buyer's
 // message is picked up in milliseconds). Its schema is installed by the owner role during
 // migrations; the app role only adds and works jobs.
+import "server-only";
 
 import {
   Logger,
@@ -12,17 +13,14 @@ import {
   type WorkerUtils,
 } from "graphile-worker";
 import pg from "pg";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 
 /**
  * The queue's schema. One per app deployment normally; separate test servers sharing a database
  * (the e2e server next to the integration tests) each get their own, so no worker takes another's jobs.
  */
 export function queueSchema(): string {
-  const schema = process.env.QUEUE_SCHEMA ?? "graphile_worker";
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new Error(`QUEUE_SCHEMA "${schema}" is not a plain lower-case schema name`);
-  return schema;
+  return getEnv().QUEUE_SCHEMA;
 }
 
 // graphile-worker logs every job at info level; only warnings and errors are worth a line here.
@@ -69,7 +67,7 @@ export async function migrateQueue(
 const holder = globalThis as { autolumikuQueue?: Promise<WorkerUtils> };
 
 function connectionString(): string {
-  const url = getEnv().DATABASE_URL ?? process.env.DATABASE_URL;
+  const url = getEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   return url;
 }

