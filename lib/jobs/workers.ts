@@ -6,7 +6,7 @@ import { taskList } from "@/lib/jobs/tasks";
 const holder = globalThis as { autolumikuWorkers?: Promise<Runner> };
 
 export function ensureWorkers(): Promise<Runner> {
-  holder.autolumikuWorkers ??= startWorkers(taskList);
+  holder.autolumikuWorkers ??= startWorkers({ taskList });
   return holder.autolumikuWorkers;
 }
 

@@ -246,7 +246,7 @@ async function main(): Promise<void> {
     );
     const replay = [...originals, ...duplicates].sort(() => Math.random() - 0.5);
     const sentBefore = graph.sent.length;
-    const workers = await startWorkers(taskList, { concurrency: 8 });
+    const workers = await startWorkers({ taskList }, { concurrency: 8 });
     stops.unshift(() => workers.stop());
     const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
     const url = new URL(app.url);

@@ -166,7 +166,7 @@ beforeAll(async () => {
   const former = await makeUser({ tenantId: home.id, role: "sales", whatsappNumber: FORMER_STAFF });
   await withTenant(home.id, (tx) => tx.user.update({ where: { id: former.id }, data: { isActive: false } }));
   await makeUser({ tenantId: other.id, role: "sales", whatsappNumber: OTHER_SHOWROOM_STAFF });
-  workers = await startWorkers(taskList, { concurrency: 2 });
+  workers = await startWorkers({ taskList }, { concurrency: 2 });
 });
 
 afterAll(async () => {

@@ -168,7 +168,7 @@ beforeAll(async () => {
     await makeUser({ tenantId: tenant.id, role: "sales" });
     showrooms.push({ id: tenant.id, phoneNumberId });
   }
-  workers = await startWorkers(taskList, { concurrency: 4 });
+  workers = await startWorkers({ taskList }, { concurrency: 4 });
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import "server-only";
 import {
   Logger,
   makeWorkerUtils,
+  type ParsedCronItem,
   type Runner,
   run,
   runMigrations,
@@ -105,13 +106,14 @@ export async function releaseQueue(): Promise<void> {
 }
 
 export async function startWorkers(
-  taskList: TaskList,
+  setup: { taskList: TaskList; crontab?: ParsedCronItem[] },
   options: { concurrency?: number } = {},
 ): Promise<Runner> {
   return run({
     connectionString: connectionString(),
     schema: queueSchema(),
-    taskList,
+    taskList: setup.taskList,
+    parsedCronItems: setup.crontab ?? [],
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
     pollInterval: 1000,
