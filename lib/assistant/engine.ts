@@ -21,7 +21,7 @@ import { appUrl } from "@/lib/core/env";
 import { formatRupiah, formatRupiahShort } from "@/lib/core/money";
 import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
 import { assignRoundRobin } from "@/lib/leads/assign";
-import { lockContact } from "@/lib/whatsapp/ingest";
+import { lockContact } from "@/lib/whatsapp/inbound";
 import { queueText } from "@/lib/whatsapp/outbox";
 
 const LISTED = ["available", "booked"] as const;
