@@ -2,8 +2,8 @@
 // Queued with the message, in the conversation's queue: one turn at a time per conversation, in order.
 import "server-only";
 import { z } from "zod";
-import { runAssistantTurn } from "@/lib/assistant/engine";
-import { afterStaffTurn } from "@/lib/assistant/staff";
+import { afterStaffTurn } from "@/lib/assistant/staff/turn";
+import { runAssistantTurn } from "@/lib/assistant/turn";
 import { withTenant } from "@/lib/core/db/tenant";
 import { defineJob } from "@/lib/core/queue/define";
 
@@ -17,6 +17,6 @@ export const runTurnJob = defineJob({
   handler: async (turn) => {
     const result = await withTenant(turn.tenantId, (tx) => runAssistantTurn(tx, turn), { timeout: 60_000 });
     // A staff command changed stock: the catalog is refreshed now that the change has committed.
-    if (result?.staff) await afterStaffTurn(result.staff);
+    if (result?.kind === "staff") await afterStaffTurn(result.staff);
   },
 });

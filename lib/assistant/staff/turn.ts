@@ -4,20 +4,20 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import {
-  type ListingPhoto,
-  listingReply,
-  missingReply,
-  startListing,
-  type VisionListingProvider,
-} from "@/lib/assistant/listing";
-import {
   type CommandOutcome,
   executeStaffCommand,
   type Language,
   parseStaffCommand,
   stockVocabulary,
-} from "@/lib/assistant/staff-commands";
-import { detectLanguage } from "@/lib/assistant/understand";
+} from "@/lib/assistant/staff/commands";
+import {
+  type ListingPhoto,
+  listingReply,
+  missingReply,
+  startListing,
+  type VisionListingProvider,
+} from "@/lib/assistant/staff/listing";
+import { detectLanguage } from "@/lib/assistant/understand/buyer-message";
 import type { Actor } from "@/lib/audit/record";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import type { Tx } from "@/lib/core/db/client";

@@ -3,7 +3,11 @@
 // dashboard command bar, so both channels change stock the same way (history, audit, confirmation).
 import "server-only";
 
-import { type KnownModel, type SearchCriteria, understandBuyerMessage } from "@/lib/assistant/understand";
+import {
+  type KnownModel,
+  type SearchCriteria,
+  understandBuyerMessage,
+} from "@/lib/assistant/understand/buyer-message";
 import type { Actor } from "@/lib/audit/record";
 import type { Tx } from "@/lib/core/db/client";
 import { formatRupiah, parseRupiah } from "@/lib/core/money";

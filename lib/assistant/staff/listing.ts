@@ -10,7 +10,7 @@
 import "server-only";
 import sharp from "sharp";
 import { z } from "zod";
-import { type KnownModel, understandBuyerMessage } from "@/lib/assistant/understand";
+import { type KnownModel, understandBuyerMessage } from "@/lib/assistant/understand/buyer-message";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/core/db/client";
 import { formatRupiah } from "@/lib/core/money";
