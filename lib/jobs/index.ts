@@ -4,7 +4,15 @@
 import "server-only";
 import { processWebhookEventJob } from "@/lib/assistant/jobs/process-webhook-event";
 import { runTurnJob } from "@/lib/assistant/jobs/run-turn";
-import { eventJobsOf, type RunnableJob, workerSetupOf } from "@/lib/core/queue/define";
+import {
+  type EventDefinition,
+  eventJobsOf,
+  type RunnableJob,
+  type Subscription,
+  workerSetupOf,
+} from "@/lib/core/queue/define";
+import { leadCreated } from "@/lib/leads/events";
+import { buyerWaiting } from "@/lib/whatsapp/events";
 import { applyLateStatusJob } from "@/lib/whatsapp/jobs/apply-late-status";
 import { fetchInboundMediaJob } from "@/lib/whatsapp/jobs/fetch-inbound-media";
 import { sendOutboxItemJob } from "@/lib/whatsapp/jobs/send-outbox-item";
@@ -17,7 +25,13 @@ export const JOBS: readonly RunnableJob[] = [
   runTurnJob,
 ];
 
+/** Every event a domain emits; each gets its queue job, subscribed or not. */
+export const EVENTS: readonly EventDefinition[] = [leadCreated, buyerWaiting];
+
+/** Service reactions to events (the notification service of issue 13 subscribes here). */
+export const SUBSCRIPTIONS: readonly Subscription[] = [];
+
 /** graphile-worker's task list and crontab. */
 export function workerSetup() {
-  return workerSetupOf([...JOBS, ...eventJobsOf([], [])]);
+  return workerSetupOf([...JOBS, ...eventJobsOf(EVENTS, SUBSCRIPTIONS)]);
 }
