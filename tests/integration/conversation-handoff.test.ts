@@ -1,49 +1,17 @@
-// The one handoff (lib/whatsapp/handoff.ts), used by the local engine, the LLM's handoff tool and the
-// inbox: a buyer asking for a person goes to human mode with the conversation's existing assignee
-// kept, one notification, one audit row and one buyerWaiting event; a second request changes nothing.
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { runAssistantTurn } from "@/lib/assistant/turn";
-import { db } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
-import { queueSchema } from "@/lib/core/queue/queue";
-import { storeInbound, type TurnRequest } from "@/lib/whatsapp/inbound";
-import { InboundMessage } from "@/lib/whatsapp/webhook-schema";
+import { queuedEvents, storeBuyerMessage } from "../support/buyer-message";
 import { makeTenant, makeUser } from "../support/factories";
 
 async function buyerAsks(tenant: { id: string; slug: string }, waId: string, body: string) {
-  const message = InboundMessage.parse({
-    from: waId,
-    id: `wamid.${randomUUID()}`,
-    timestamp: String(Math.floor(Date.now() / 1000)),
-    type: "text",
-    text: { body },
-  });
-  const turns: TurnRequest[] = [];
-  const stored = await withTenant(tenant.id, (tx) =>
-    storeInbound(tx, {
-      tenant: { id: tenant.id, slug: tenant.slug, status: "active" },
-      contact: { waId, name: "Budi" },
-      message,
-      now: new Date(),
-      queueTurn: async (_tx, turn) => {
-        turns.push(turn);
-      },
-    }),
-  );
-  const turn = turns[0];
+  const { stored, turn } = await storeBuyerMessage(tenant, { waId, body, name: "Budi" });
   if (turn) await withTenant(tenant.id, (tx) => runAssistantTurn(tx, turn));
   return stored.conversationId ?? "";
 }
 
-async function buyerWaitingEvents(conversationId: string): Promise<number> {
-  const rows = await db().$queryRawUnsafe<{ count: bigint }[]>(
-    `SELECT count(*) AS count FROM ${queueSchema()}._private_jobs job JOIN ${queueSchema()}._private_tasks task ON task.id = job.task_id
-     WHERE task.identifier = 'event:buyer-waiting' AND job.payload->>'conversationId' = $1`,
-    conversationId,
-  );
-  return Number(rows[0]?.count ?? 0n);
-}
+const buyerWaitingEvents = (conversationId: string) =>
+  queuedEvents("buyer-waiting", "conversationId", conversationId);
 
 describe("handing a buyer to sales", () => {
   it("keeps the conversation's salesperson, notifies them once, audits once and states buyerWaiting once", async () => {

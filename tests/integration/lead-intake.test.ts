@@ -1,24 +1,15 @@
-// One lead intake for every source, on a real PostgreSQL: the web form, manual entry, the inbox's
-// "link lead" and the WhatsApp assistant (both engines) each write exactly one audit row per lead
-// created or changed and state one leadCreated event; a returning buyer with an open lead is
-// updated, not duplicated; and a WhatsApp buyer can never touch another buyer's lead by typing
-// their number (issue 12).
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createToolExecutor } from "@/lib/assistant/llm/tools/registry";
 import { runAssistantTurn } from "@/lib/assistant/turn";
 import { systemActor } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import type { StaffContext } from "@/lib/auth/staff-context";
-import { db } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
-import { queueSchema } from "@/lib/core/queue/queue";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { createCatalogLead } from "@/lib/leads/catalog-lead";
 import { createLead } from "@/lib/leads/leads";
-import { storeInbound, type TurnRequest } from "@/lib/whatsapp/inbound";
 import { linkLead } from "@/lib/whatsapp/inbox";
-import { InboundMessage } from "@/lib/whatsapp/webhook-schema";
+import { queuedEvents, storeBuyerMessage } from "../support/buyer-message";
 import { makeTenant, makeUser } from "../support/factories";
 
 async function showroom() {
@@ -68,38 +59,10 @@ const auditRows = (room: Showroom, leadId: string) =>
     tx.auditLog.findMany({ where: { entity: "lead", entityId: leadId }, orderBy: { createdAt: "asc" } }),
   );
 
-async function leadCreatedEvents(leadId: string): Promise<number> {
-  const rows = await db().$queryRawUnsafe<{ count: bigint }[]>(
-    `SELECT count(*) AS count FROM ${queueSchema()}._private_jobs job JOIN ${queueSchema()}._private_tasks task ON task.id = job.task_id
-     WHERE task.identifier = 'event:lead-created' AND job.payload->>'leadId' = $1`,
-    leadId,
-  );
-  return Number(rows[0]?.count ?? 0n);
-}
+const leadCreatedEvents = (leadId: string) => queuedEvents("lead-created", "leadId", leadId);
 
-/** A buyer's WhatsApp message stored as ingest stores it; the turn it needs is returned, not queued. */
-async function buyerWrites(room: Showroom, waId: string, body: string, name = "Pembeli") {
-  const message = InboundMessage.parse({
-    from: waId,
-    id: `wamid.${randomUUID()}`,
-    timestamp: String(Math.floor(Date.now() / 1000)),
-    type: "text",
-    text: { body },
-  });
-  const turns: TurnRequest[] = [];
-  const stored = await withTenant(room.tenant.id, (tx) =>
-    storeInbound(tx, {
-      tenant: { id: room.tenant.id, slug: room.tenant.slug, status: "active" },
-      contact: { waId, name },
-      message,
-      now: new Date(),
-      queueTurn: async (_tx, turn) => {
-        turns.push(turn);
-      },
-    }),
-  );
-  return { stored, turn: turns[0] };
-}
+const buyerWrites = (room: Showroom, waId: string, body: string, name?: string) =>
+  storeBuyerMessage(room.tenant, { waId, body, name });
 
 /** The assistant's turn for a buyer's message, run now with the local engine. */
 async function assistantAnswers(room: Showroom, waId: string, body: string, name?: string) {
