@@ -1,8 +1,8 @@
 // `npm run eval:assistant`: runs the labelled buyer messages through the real reply path against a known stock in its own embedded cluster, and scores what was offered, invented amounts and sold cars.
 
+import { type ComposeResult, composeReply } from "@/lib/assistant/compose";
 import { findInventedAmounts, findWrittenAmounts } from "@/lib/assistant/grounding";
-import { type ComposeResult, composeReply } from "@/lib/assistant/llm-engine";
-import { understandBuyerMessage } from "@/lib/assistant/understand";
+import { understandBuyerMessage } from "@/lib/assistant/understand/buyer-message";
 import { systemActor } from "@/lib/audit/record";
 import { prepareDatabase } from "@/lib/core/db/bootstrap";
 import { disconnectDb } from "@/lib/core/db/client";

@@ -23,6 +23,8 @@ const AMOUNT = new RegExp(
   "giu",
 );
 
+const LINK = /https?:\/\/[^\s<>()"'\]]+/gi;
+
 const isFullFigure = (number: string) =>
   /^\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?$/.test(number) ||
   /^\d{1,3}(?:,\d{3}){2,}$/.test(number) ||
@@ -46,7 +48,9 @@ function decimals(number: string): number {
  * and "40.000 km" are not. Amounts go through the one id-ID money parser the buyer side uses.
  */
 export function findWrittenAmounts(text: string): WrittenAmount[] {
-  const normalized = replaceNumberWords(text.toLowerCase().replace(/\s+/g, " "));
+  // Digits inside a link ("/t-12345678/vehicles/...") are not money; links are checked on their own.
+  const withoutLinks = text.replace(LINK, " ");
+  const normalized = replaceNumberWords(withoutLinks.toLowerCase().replace(/\s+/g, " "));
   const found: WrittenAmount[] = [];
   for (const match of normalized.matchAll(AMOUNT)) {
     const groups = match.groups ?? {};

@@ -1,12 +1,12 @@
 // Starts the queue workers once per process (the web server's instrumentation, or `npm run worker`).
 import type { Runner } from "graphile-worker";
 import { startWorkers } from "@/lib/core/queue/queue";
-import { taskList } from "@/lib/jobs/tasks";
+import { workerSetup } from "@/lib/jobs";
 
 const holder = globalThis as { autolumikuWorkers?: Promise<Runner> };
 
 export function ensureWorkers(): Promise<Runner> {
-  holder.autolumikuWorkers ??= startWorkers({ taskList });
+  holder.autolumikuWorkers ??= startWorkers(workerSetup());
   return holder.autolumikuWorkers;
 }
 

@@ -1,10 +1,10 @@
-// A buyer's "contact me" from a vehicle page: becomes a Lead of the showroom that owns the car.
+// A buyer's "contact me" from a vehicle page: becomes a Lead of the showroom that owns the car
+// (through the lead intake: a buyer whose lead is still open is updated, not duplicated).
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
 import { normalizePhone } from "@/lib/core/phone";
-import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
+import { takeInLead } from "@/lib/leads/intake";
 
 export const CatalogLeadInput = z.object({
   name: z.string().trim().min(2, "name").max(80, "name"),
@@ -51,34 +51,17 @@ export async function createCatalogLead(options: {
       select: { id: true },
     });
     if (!vehicle) return { ok: false as const, problems: ["unavailable" as const] };
-    // Same transaction: a lead never exists without its assignee, and a rolled-back lead stamps nobody.
-    const assignee = await assignRoundRobin(tx);
-    const lead = await tx.lead.create({
-      data: {
-        tenantId: options.tenantId,
+    const { lead } = await takeInLead(
+      tx,
+      {
+        source: "web",
         name: parsed.data.name,
         phone: parsed.data.phone,
         message: parsed.data.message,
-        source: "web",
         vehicleId: vehicle.id,
-        assigneeId: assignee?.id ?? null,
       },
-    });
-    if (assignee)
-      await notifyLeadAssigned(tx, {
-        tenantId: options.tenantId,
-        userId: assignee.id,
-        leadId: lead.id,
-        leadName: lead.name,
-      });
-    await recordAudit(tx, {
-      tenantId: options.tenantId,
-      actor: { userId: null, email: "buyer:web", ip: options.ip },
-      action: "lead.create",
-      entity: "lead",
-      entityId: lead.id,
-      after: lead,
-    });
+      { tenantId: options.tenantId, actor: { userId: null, email: "buyer:web", ip: options.ip } },
+    );
     return { ok: true as const, leadId: lead.id };
   });
 }

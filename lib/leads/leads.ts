@@ -11,12 +11,11 @@ import type { Tx } from "@/lib/core/db/client";
 import { Forbidden, Invalid, NotFound } from "@/lib/core/errors";
 import { normalizePhone } from "@/lib/core/phone";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
+import { notifyLeadAssigned } from "@/lib/leads/assign";
+import { takeInLead } from "@/lib/leads/intake";
+import { LEAD_SOURCES, LEAD_STATUSES, type LeadStatus } from "@/lib/leads/vocabulary";
 
-export const LEAD_STATUSES = ["new", "contacted", "negotiating", "won", "lost"] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-export const LEAD_SOURCES = ["web", "whatsapp", "walk_in", "phone"] as const;
-export type LeadSource = (typeof LEAD_SOURCES)[number];
+export { LEAD_SOURCES, LEAD_STATUSES, type LeadSource, type LeadStatus } from "@/lib/leads/vocabulary";
 
 /** Sales staff see only leads assigned to them; whoever holds leads.read.all sees every lead. */
 export function leadScope(user: Pick<StaffUser, "id" | "role">): Prisma.LeadWhereInput {
@@ -157,39 +156,18 @@ export const LeadCreateInput = z.object({
     .transform((value) => value || null),
 });
 
-/** A lead typed in by staff (walk-in, phone call). It goes round-robin like every new lead; a salesperson entering one keeps it. */
+/** A lead typed in by staff (walk-in, phone call), through the lead intake: a phone with an open lead updates that lead. */
 export async function createLead(
   context: StaffContext,
   input: z.output<typeof LeadCreateInput>,
 ): Promise<{ id: string }> {
   const { tx, user, actor } = context;
-  const assignee = can(user.role, "leads.read.all")
-    ? await assignRoundRobin(tx)
-    : { id: user.id, name: user.name };
-  const lead = await tx.lead.create({
-    data: {
-      tenantId: user.tenantId,
-      name: input.name,
-      phone: input.phone,
-      source: input.source,
-      message: input.message,
-      assigneeId: assignee?.id ?? null,
-    },
-  });
-  if (assignee && assignee.id !== user.id)
-    await notifyLeadAssigned(tx, {
-      tenantId: user.tenantId,
-      userId: assignee.id,
-      leadId: lead.id,
-      leadName: lead.name,
-    });
-  await recordAudit(tx, {
+  const { lead } = await takeInLead(tx, input, {
     tenantId: user.tenantId,
     actor,
-    action: "lead.create",
-    entity: "lead",
-    entityId: lead.id,
-    after: lead,
+    // A salesperson entering a lead keeps it; an admin's goes round-robin.
+    assigneeId: can(user.role, "leads.read.all") ? undefined : user.id,
+    enteredBy: user.id,
   });
   return { id: lead.id };
 }

@@ -4,7 +4,6 @@
 // Every function runs in the caller's tenant transaction and re-checks visibility itself.
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import type { StaffContext } from "@/lib/auth/staff-context";
@@ -12,7 +11,6 @@ import type { Tx } from "@/lib/core/db/client";
 import { appUrl } from "@/lib/core/env";
 import { Forbidden, Invalid, NotFound } from "@/lib/core/errors";
 import { formatRupiah } from "@/lib/core/money";
-import { normalizePhone } from "@/lib/core/phone";
 import type {
   ConversationMode,
   MessageDirection,
@@ -22,8 +20,9 @@ import type {
   WaMessage,
 } from "@/lib/generated/prisma/client";
 import { readVariants } from "@/lib/images/photos";
-import { assignRoundRobin, notifyLeadAssigned } from "@/lib/leads/assign";
+import { takeInLead } from "@/lib/leads/intake";
 import { getStorage } from "@/lib/storage";
+import { assignConversationTo, handBackConversation, takeOverConversation } from "@/lib/whatsapp/handoff";
 import { queueOutbound, queueText } from "@/lib/whatsapp/outbox";
 
 type Viewer = Pick<StaffUser, "id" | "role">;
@@ -345,26 +344,21 @@ export async function sendVehicle(
 
 export const ConversationInput = z.object({ conversationId });
 
+const changeOf = (context: StaffContext, row: SummaryRow) => ({
+  tenantId: context.user.tenantId,
+  conversationId: row.id,
+  actor: context.actor,
+  before: { mode: row.mode, assigneeId: row.assignee?.id ?? null },
+});
+
 /** The salesperson takes the conversation: it is theirs and the assistant goes quiet. */
 export async function takeOver(
   context: StaffContext,
   input: z.output<typeof ConversationInput>,
 ): Promise<{ mode: ConversationMode }> {
-  const { tx, user, actor } = context;
+  const { tx, user } = context;
   const row = await replyableConversation(tx, user, input.conversationId);
-  await tx.waConversation.update({
-    where: { id: row.id },
-    data: { mode: "human", assigneeId: user.id, handedOffAt: new Date() },
-  });
-  await recordAudit(tx, {
-    tenantId: user.tenantId,
-    actor,
-    action: "conversation.take_over",
-    entity: "conversation",
-    entityId: row.id,
-    before: { mode: row.mode, assigneeId: row.assignee?.id ?? null },
-    after: { mode: "human", assigneeId: user.id },
-  });
+  await takeOverConversation(tx, { ...changeOf(context, row), userId: user.id });
   return { mode: "human" };
 }
 
@@ -373,18 +367,9 @@ export async function handBack(
   context: StaffContext,
   input: z.output<typeof ConversationInput>,
 ): Promise<{ mode: ConversationMode }> {
-  const { tx, user, actor } = context;
+  const { tx, user } = context;
   const row = await replyableConversation(tx, user, input.conversationId);
-  await tx.waConversation.update({ where: { id: row.id }, data: { mode: "assistant", handedOffAt: null } });
-  await recordAudit(tx, {
-    tenantId: user.tenantId,
-    actor,
-    action: "conversation.hand_back",
-    entity: "conversation",
-    entityId: row.id,
-    before: { mode: row.mode },
-    after: { mode: "assistant" },
-  });
+  await handBackConversation(tx, changeOf(context, row));
   return { mode: "assistant" };
 }
 
@@ -395,7 +380,7 @@ export async function assignConversation(
   context: StaffContext,
   input: z.output<typeof AssignInput>,
 ): Promise<{ assigneeId: string }> {
-  const { tx, user, actor } = context;
+  const { tx, user } = context;
   if (input.assigneeId !== user.id && !can(user.role, "leads.assign")) throw new Forbidden();
   const row = await replyableConversation(tx, user, input.conversationId);
   const assignee = await tx.user.findFirst({
@@ -408,26 +393,11 @@ export async function assignConversation(
     select: { id: true },
   });
   if (!assignee) throw new Invalid("inbox.error.assignee");
-  await tx.waConversation.update({ where: { id: row.id }, data: { assigneeId: assignee.id } });
-  if (assignee.id !== user.id) {
-    await tx.notification.create({
-      data: {
-        tenantId: user.tenantId,
-        userId: assignee.id,
-        kind: "conversation.assigned",
-        title: `Percakapan WhatsApp: ${toSummary(row).contactName}`,
-        link: `/dashboard/inbox/${row.id}`,
-      },
-    });
-  }
-  await recordAudit(tx, {
-    tenantId: user.tenantId,
-    actor,
-    action: "conversation.assign",
-    entity: "conversation",
-    entityId: row.id,
-    before: { assigneeId: row.assignee?.id ?? null },
-    after: { assigneeId: assignee.id },
+  await assignConversationTo(tx, {
+    ...changeOf(context, row),
+    assigneeId: assignee.id,
+    byUserId: user.id,
+    contactName: toSummary(row).contactName,
   });
   return { assigneeId: assignee.id };
 }
@@ -441,48 +411,23 @@ export async function linkLead(
   const row = await replyableConversation(tx, user, input.conversationId);
   if (row.leadId) return { leadId: row.leadId, created: false };
   const summary = toSummary(row);
-  const phone = summary.contactNumber ? normalizePhone(summary.contactNumber) : null;
-  const existing = phone
-    ? await tx.lead.findFirst({
-        where: { phone, source: "whatsapp" },
-        orderBy: { createdAt: "desc" },
-        select: { id: true },
-      })
-    : null;
-  let leadId = existing?.id;
-  let created = false;
-  if (!leadId) {
-    const assigneeId =
-      row.assignee?.id ??
-      (can(user.role, "leads.read.all") ? ((await assignRoundRobin(tx))?.id ?? null) : user.id);
-    const lead = await tx.lead.create({
-      data: {
-        tenantId: user.tenantId,
-        name: summary.contactName.slice(0, 80),
-        phone: phone ?? "",
-        source: "whatsapp",
-        message: row.lastMessagePreview,
-        assigneeId,
-      },
-    });
-    if (assigneeId && assigneeId !== user.id)
-      await notifyLeadAssigned(tx, {
-        tenantId: user.tenantId,
-        userId: assigneeId,
-        leadId: lead.id,
-        leadName: lead.name,
-      });
-    await recordAudit(tx, {
+  // The contact's own WhatsApp number: an open lead with it is this buyer's and is linked, not copied.
+  const { lead, created } = await takeInLead(
+    tx,
+    {
+      source: "whatsapp",
+      name: summary.contactName.slice(0, 80),
+      phone: summary.contactNumber,
+      message: row.lastMessagePreview,
+    },
+    {
       tenantId: user.tenantId,
       actor,
-      action: "lead.create",
-      entity: "lead",
-      entityId: lead.id,
-      after: lead,
-    });
-    leadId = lead.id;
-    created = true;
-  }
+      assigneeId: row.assignee?.id ?? (can(user.role, "leads.read.all") ? undefined : user.id),
+      enteredBy: user.id,
+    },
+  );
+  const leadId = lead.id;
   await tx.waConversation.update({ where: { id: row.id }, data: { leadId } });
   return { leadId, created };
 }

@@ -1,26 +1,12 @@
 // Everything a showroom sends on WhatsApp goes through the outbox once: a message row and an
-// outbox row with an idempotency key are written in the caller's transaction (with the send job),
-// then the queue sends it. Rate-limit errors are retried with backoff, sends to one recipient are
-// paced one at a time, and outside the 24-hour window only templates go out.
+// outbox row with an idempotency key are written in the caller's transaction with its send job
+// (lib/whatsapp/jobs/send-outbox-item.ts); sends to one recipient are paced one at a time.
 import "server-only";
-import { z } from "zod";
 import type { Tx } from "@/lib/core/db/client";
-import { withTenant } from "@/lib/core/db/tenant";
-import { enqueueInTx } from "@/lib/core/queue/enqueue-in-tx";
 import type { MessageSender, Prisma } from "@/lib/generated/prisma/client";
-import { graphClientFor } from "@/lib/whatsapp/accounts";
-import { GraphApiError } from "@/lib/whatsapp/graph-client";
-import { TASKS } from "@/lib/whatsapp/ingest";
+import { sendOutboxItemJob } from "@/lib/whatsapp/jobs/send-outbox-item";
 import { splitText } from "@/lib/whatsapp/limits";
-
-export const WINDOW_MS = 24 * 60 * 60 * 1000;
-
-/** What the Graph API gets: a message type and its object ({ body } for text, { link, caption } for image...). */
-export const OutboundRequest = z.object({
-  type: z.enum(["text", "image", "interactive", "template"]),
-  content: z.record(z.string(), z.unknown()),
-});
-export type OutboundRequest = z.infer<typeof OutboundRequest>;
+import type { OutboundRequest } from "@/lib/whatsapp/outbound-request";
 
 export interface QueueOutboundOptions {
   tenantId: string;
@@ -79,11 +65,10 @@ export async function queueOutbound(tx: Tx, options: QueueOutboundOptions): Prom
     data: { lastMessageAt: new Date(), lastMessagePreview: options.preview.slice(0, 140) },
   });
   // One queue per recipient: their messages go out one at a time, in order.
-  await enqueueInTx(
+  await sendOutboxItemJob.enqueueInTx(
     tx,
-    TASKS.send,
     { tenantId: options.tenantId, outboxId: outbox.id },
-    { queueName: `send:${options.tenantId}:${recipient}`, jobKey: `send:${outbox.id}`, maxAttempts: 8 },
+    { queueName: `send:${options.tenantId}:${recipient}` },
   );
   return message.id;
 }
@@ -105,95 +90,4 @@ export async function queueText(
     if (id) ids.push(id);
   }
   return ids;
-}
-
-export class RetryLater extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "RetryLater";
-  }
-}
-
-/** The queue's job: send one outbox row. Throws RetryLater for errors worth retrying (the queue backs off). */
-export async function sendOutboxItem(
-  tenantId: string,
-  outboxId: string,
-  now: () => Date = () => new Date(),
-): Promise<"sent" | "failed" | "skipped"> {
-  return withTenant(tenantId, async (tx) => {
-    const item = await tx.waOutbox.findUnique({
-      where: { id: outboxId },
-      include: { conversation: { include: { contact: true } } },
-    });
-    if (!item || item.status === "sent" || item.status === "failed") return "skipped";
-    const request = OutboundRequest.parse(item.request);
-    const contact = item.conversation.contact;
-    const windowOpen =
-      contact.lastInboundAt !== null &&
-      now().getTime() - contact.lastInboundAt.getTime() < WINDOW_MS &&
-      contact.windowClosedAt === null;
-    if (!windowOpen && request.type !== "template") {
-      await markFailed(
-        tx,
-        item.id,
-        item.messageId,
-        131047,
-        "Outside the 24-hour customer-service window; only templates may be sent",
-      );
-      return "failed";
-    }
-    const client = await graphClientFor(tx, tenantId);
-    if (!client) {
-      await markFailed(tx, item.id, item.messageId, null, "WhatsApp is not configured for this showroom");
-      return "failed";
-    }
-    await tx.waOutbox.update({
-      where: { id: item.id },
-      data: { status: "sending", attempts: { increment: 1 } },
-    });
-    try {
-      const { wamid } = await client.sendMessage(item.recipient, request.type, request.content);
-      await tx.waOutbox.update({
-        where: { id: item.id },
-        data: { status: "sent", lastError: null, lastErrorCode: null },
-      });
-      await tx.waMessage.update({
-        where: { id: item.messageId },
-        data: { wamid, status: "sent", sentAt: now() },
-      });
-      return "sent";
-    } catch (error) {
-      if (error instanceof GraphApiError) {
-        if (error.category === "window_closed") {
-          await tx.waContact.update({ where: { id: contact.id }, data: { windowClosedAt: now() } });
-          await markFailed(tx, item.id, item.messageId, error.code, error.message);
-          return "failed";
-        }
-        if (error.retryable)
-          throw new RetryLater(
-            `${error.category} (${error.code ?? error.httpStatus ?? "?"}): ${error.message}`,
-          );
-        await markFailed(tx, item.id, item.messageId, error.code, error.message);
-        return "failed";
-      }
-      throw error;
-    }
-  });
-}
-
-async function markFailed(
-  tx: Tx,
-  outboxId: string,
-  messageId: string,
-  code: number | null,
-  reason: string,
-): Promise<void> {
-  await tx.waOutbox.update({
-    where: { id: outboxId },
-    data: { status: "failed", lastErrorCode: code, lastError: reason },
-  });
-  await tx.waMessage.update({
-    where: { id: messageId },
-    data: { status: "failed", errorCode: code, errorTitle: reason.slice(0, 300) },
-  });
 }

@@ -17,7 +17,7 @@ import { withTenant } from "@/lib/core/db/tenant";
 import { parseEnv } from "@/lib/core/env";
 import { queueDepth, releaseQueue, startWorkers } from "@/lib/core/queue/queue";
 import { createVehicle } from "@/lib/inventory/vehicles";
-import { taskList } from "@/lib/jobs/tasks";
+import { workerSetup } from "@/lib/jobs";
 import { createTenant } from "@/lib/tenancy/tenants";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { startFakeGraphApi } from "../../tests/fakes/graph-api";
@@ -246,7 +246,7 @@ async function main(): Promise<void> {
     );
     const replay = [...originals, ...duplicates].sort(() => Math.random() - 0.5);
     const sentBefore = graph.sent.length;
-    const workers = await startWorkers({ taskList }, { concurrency: 8 });
+    const workers = await startWorkers(workerSetup(), { concurrency: 8 });
     stops.unshift(() => workers.stop());
     const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
     const url = new URL(app.url);

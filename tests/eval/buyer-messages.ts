@@ -7,7 +7,7 @@ import type {
   KnownModel,
   SearchCriteria,
   Understanding,
-} from "@/lib/assistant/understand";
+} from "@/lib/assistant/understand/buyer-message";
 import { DEMO_CARS, DEMO_SHOWROOMS } from "@/lib/seed/demo-data";
 
 /** The demo stock's names, as the assistant receives them. */

@@ -1,5 +1,5 @@
 // The assistant eval's known stock (available, booked and sold cars of every demo model) and the oracle that says which cars a labelled buyer message should be offered.
-import type { SearchCriteria } from "@/lib/assistant/understand";
+import type { SearchCriteria } from "@/lib/assistant/understand/buyer-message";
 import { simulateCredit } from "@/lib/core/credit";
 import { DEMO_CARS, DEMO_COLORS } from "@/lib/seed/demo-data";
 

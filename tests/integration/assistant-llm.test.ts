@@ -1,10 +1,10 @@
 // The LLM assistant through both real SDKs against wire-level fakes, on a real PostgreSQL: the same tools, grounding, fallbacks, metering and budget for Anthropic and OpenAI.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { composeBuyerReply } from "@/lib/assistant/engine";
-import { type ComposeResult, composeReply } from "@/lib/assistant/llm-engine";
-import { estimateCostMicroUsd } from "@/lib/assistant/providers/cost";
-import { ToolError } from "@/lib/assistant/providers/errors";
-import { createToolExecutor } from "@/lib/assistant/tools";
+import { type ComposeResult, composeReply } from "@/lib/assistant/compose";
+import { estimateCostMicroUsd } from "@/lib/assistant/llm/providers/cost";
+import { ToolError } from "@/lib/assistant/llm/providers/errors";
+import { createToolExecutor } from "@/lib/assistant/llm/tools/registry";
+import { composeLocalReply } from "@/lib/assistant/local/engine";
 import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
@@ -304,7 +304,7 @@ describe.each([
     expect(result.engine).toBe("local");
     expect(result.reply).not.toMatch(/170/);
     const localReply = await withTenant(showroom.id, (tx) =>
-      composeBuyerReply(tx, {
+      composeLocalReply(tx, {
         tenantId: showroom.id,
         text: "ada avanza matic?",
         previous: {},

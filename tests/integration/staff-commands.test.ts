@@ -16,7 +16,7 @@ import { formatRupiah } from "@/lib/core/money";
 import { startWorkers } from "@/lib/core/queue/queue";
 import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
 import { createVehicle } from "@/lib/inventory/vehicles";
-import { taskList } from "@/lib/jobs/tasks";
+import { workerSetup } from "@/lib/jobs";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
 import { makeTenant, makeUser } from "../support/factories";
@@ -166,7 +166,7 @@ beforeAll(async () => {
   const former = await makeUser({ tenantId: home.id, role: "sales", whatsappNumber: FORMER_STAFF });
   await withTenant(home.id, (tx) => tx.user.update({ where: { id: former.id }, data: { isActive: false } }));
   await makeUser({ tenantId: other.id, role: "sales", whatsappNumber: OTHER_SHOWROOM_STAFF });
-  workers = await startWorkers({ taskList }, { concurrency: 2 });
+  workers = await startWorkers(workerSetup(), { concurrency: 2 });
 });
 
 afterAll(async () => {

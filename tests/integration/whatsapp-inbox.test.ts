@@ -36,12 +36,13 @@ import { sendSimulatedMessageAction } from "@/app/(platform)/dashboard/simulator
 import { GET as listRoute } from "@/app/api/dashboard/inbox/route";
 import { GET as threadRoute } from "@/app/api/dashboard/inbox/thread/route";
 import { POST as graphSim } from "@/app/api/graph-sim/[...path]/route";
+import { queueAssistantTurn } from "@/lib/assistant/jobs/process-webhook-event";
 import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { encryptAccessToken } from "@/lib/whatsapp/accounts";
+import { storeInbound } from "@/lib/whatsapp/inbound";
 import type { ConversationList, ThreadChanges } from "@/lib/whatsapp/inbox";
-import { storeInbound } from "@/lib/whatsapp/ingest";
 import { InboundMessage } from "@/lib/whatsapp/webhook-schema";
 import { makeTenant, makeUser } from "../support/factories";
 
@@ -102,6 +103,7 @@ async function buyerWrites(room: Showroom, waId: string, body: string) {
       contact: { waId, name: `Buyer ${waId.slice(-4)}` },
       message,
       now: new Date(),
+      queueTurn: queueAssistantTurn,
     }),
   );
 }

@@ -16,7 +16,7 @@ import { setEnv } from "@/lib/core/env";
 import { formatRupiah } from "@/lib/core/money";
 import { startWorkers } from "@/lib/core/queue/queue";
 import { createVehicle } from "@/lib/inventory/vehicles";
-import { taskList } from "@/lib/jobs/tasks";
+import { workerSetup } from "@/lib/jobs";
 import { getStorage } from "@/lib/storage";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
@@ -168,7 +168,7 @@ beforeAll(async () => {
     await makeUser({ tenantId: tenant.id, role: "sales" });
     showrooms.push({ id: tenant.id, phoneNumberId });
   }
-  workers = await startWorkers({ taskList }, { concurrency: 4 });
+  workers = await startWorkers(workerSetup(), { concurrency: 4 });
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 // The grounding check: amounts in every format are found, rounded prices pass, invented ones and stray car links or models do not.
 import { describe, expect, it } from "vitest";
 import { amountsInToolResult, findInventedAmounts, findWrittenAmounts } from "@/lib/assistant/grounding";
-import { groundingProblem } from "@/lib/assistant/llm-engine";
-import type { ToolEffects } from "@/lib/assistant/tools";
+import { groundingProblem } from "@/lib/assistant/llm/grounding-check";
+import type { ToolEffects } from "@/lib/assistant/llm/tools/registry";
 
 const JT = 1_000_000n;
 

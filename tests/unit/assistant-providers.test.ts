@@ -1,10 +1,10 @@
 // Both LLM providers, through their real SDKs over real HTTP to wire-level fakes, run the same tools the same way.
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createAnthropicProvider } from "@/lib/assistant/providers/anthropic";
-import { DEFAULT_PRICES, estimateCostMicroUsd, findModelPrice } from "@/lib/assistant/providers/cost";
-import { ProviderError, ToolError } from "@/lib/assistant/providers/errors";
-import { createOpenAIProvider } from "@/lib/assistant/providers/openai";
+import { createAnthropicProvider } from "@/lib/assistant/llm/providers/anthropic";
+import { DEFAULT_PRICES, estimateCostMicroUsd, findModelPrice } from "@/lib/assistant/llm/providers/cost";
+import { ProviderError, ToolError } from "@/lib/assistant/llm/providers/errors";
+import { createOpenAIProvider } from "@/lib/assistant/llm/providers/openai";
 import {
   type AssistantProvider,
   defineTool,
@@ -14,7 +14,7 @@ import {
   runToolLoop,
   type ToolInvocation,
   toToolSpec,
-} from "@/lib/assistant/providers/types";
+} from "@/lib/assistant/llm/providers/types";
 import { simulateCredit } from "@/lib/core/credit";
 import {
   type AnthropicFakeBlock,

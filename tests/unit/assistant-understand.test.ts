@@ -11,7 +11,7 @@ import {
   storeCriteria,
   type Understanding,
   understandBuyerMessage,
-} from "@/lib/assistant/understand";
+} from "@/lib/assistant/understand/buyer-message";
 import {
   BUYER_MESSAGES,
   checkUnderstanding,

@@ -1,8 +1,8 @@
 // Staff chat commands as showroom staff really type them (typos, slang, no punctuation) read into commands.
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { analysePhoto, colorName, describeListing, readListingCaption } from "@/lib/assistant/listing";
-import { parseStaffCommand } from "@/lib/assistant/staff-commands";
+import { parseStaffCommand } from "@/lib/assistant/staff/commands";
+import { analysePhoto, colorName, describeListing, readListingCaption } from "@/lib/assistant/staff/listing";
 
 const brands = [
   { brand: "Toyota", model: "Avanza" },

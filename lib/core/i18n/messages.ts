@@ -3,6 +3,7 @@ export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 import * as admin from "@/lib/core/i18n/areas/admin";
+import * as assistant from "@/lib/core/i18n/areas/assistant";
 import * as audit from "@/lib/core/i18n/areas/audit";
 import * as inbox from "@/lib/core/i18n/areas/inbox";
 import * as leads from "@/lib/core/i18n/areas/leads";
@@ -187,6 +188,7 @@ const id = {
   ...overview.id,
   ...inbox.id,
   ...admin.id,
+  ...assistant.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -365,6 +367,7 @@ const en: Record<MessageKey, string> = {
   ...overview.en,
   ...inbox.en,
   ...admin.en,
+  ...assistant.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };

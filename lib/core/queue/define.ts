@@ -137,17 +137,27 @@ export function subscribe<S extends Payload>(
   };
 }
 
-/** One queue job per event, running its subscribers in the order given. */
-export function eventJobsOf(subscriptions: readonly Subscription[]): RunnableJob[] {
-  const byEvent = new Map<string, Subscription[]>();
+/**
+ * One queue job per declared event, running its subscribers in the order given. An event nobody
+ * subscribes to yet still gets its (empty) job, so what domains emit never piles up in the queue.
+ */
+export function eventJobsOf(
+  events: readonly EventDefinition[],
+  subscriptions: readonly Subscription[],
+): RunnableJob[] {
+  const declared = new Set(events.map((event) => event.name));
   for (const subscription of subscriptions)
-    byEvent.set(subscription.event, [...(byEvent.get(subscription.event) ?? []), subscription]);
-  return [...byEvent].map(([event, handlers]) => ({
-    name: eventJobName(event),
-    async run(raw: unknown) {
-      for (const handler of handlers) await handler.handle(raw);
-    },
-  }));
+    if (!declared.has(subscription.event))
+      throw new Error(`"${subscription.name}" subscribes to the undeclared event "${subscription.event}"`);
+  return events.map((event) => {
+    const handlers = subscriptions.filter((subscription) => subscription.event === event.name);
+    return {
+      name: eventJobName(event.name),
+      async run(raw: unknown) {
+        for (const handler of handlers) await handler.handle(raw);
+      },
+    };
+  });
 }
 
 /** graphile-worker's task list and crontab from the definitions; a name given twice is a mistake. */

@@ -4,7 +4,7 @@
 // answered in the dashboard's language; the catalog is refreshed once a change has committed.
 import { z } from "zod";
 import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
-import { executeStaffCommand, parseStaffCommand, stockVocabulary } from "@/lib/assistant/staff-commands";
+import { executeStaffCommand, parseStaffCommand, stockVocabulary } from "@/lib/assistant/staff/commands";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { getTranslator } from "@/lib/core/i18n/server";
 

@@ -1,8 +1,9 @@
 // WhatsApp Cloud API webhook. GET: Meta's subscription check. POST: the signature is checked on
 // the raw bytes, the raw event is stored and queued, and 200 goes back at once; everything else
 // happens in the queue (lib/whatsapp/ingest.ts), so a slow assistant never delays the ack.
+
+import { acceptWebhook } from "@/lib/assistant/jobs/process-webhook-event";
 import { getEnv } from "@/lib/core/env";
-import { acceptWebhook } from "@/lib/whatsapp/ingest";
 import { verifySubscription, verifyWebhookSignature } from "@/lib/whatsapp/signature";
 
 export const dynamic = "force-dynamic";

@@ -4,23 +4,24 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import {
-  type ListingPhoto,
-  listingReply,
-  missingReply,
-  startListing,
-  type VisionListingProvider,
-} from "@/lib/assistant/listing";
-import {
   type CommandOutcome,
   executeStaffCommand,
   type Language,
   parseStaffCommand,
   stockVocabulary,
-} from "@/lib/assistant/staff-commands";
-import { detectLanguage } from "@/lib/assistant/understand";
+} from "@/lib/assistant/staff/commands";
+import {
+  type ListingPhoto,
+  listingReply,
+  missingReply,
+  startListing,
+  type VisionListingProvider,
+} from "@/lib/assistant/staff/listing";
+import { detectLanguage } from "@/lib/assistant/understand/buyer-message";
 import type { Actor } from "@/lib/audit/record";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import type { Tx } from "@/lib/core/db/client";
+import { translator } from "@/lib/core/i18n/messages";
 import type { Prisma, WaConversation, WaMessage } from "@/lib/generated/prisma/client";
 import { storeVehiclePhoto } from "@/lib/images/photos";
 import { graphClientFor } from "@/lib/whatsapp/accounts";
@@ -151,11 +152,11 @@ interface TurnAnswer {
 }
 
 async function photoTurn(tx: Tx, context: TurnContext, message: WaMessage): Promise<TurnAnswer> {
-  const id = context.language === "id";
+  const t = translator(context.language);
   const image = ImageMessage.safeParse(message.payload);
   if (!image.success)
     return {
-      reply: id ? "Foto tidak terbaca." : "I couldn't read that photo.",
+      reply: t("assistant.staff.photoUnreadable"),
       state: context.state,
       revalidate: false,
     };
@@ -165,9 +166,7 @@ async function photoTurn(tx: Tx, context: TurnContext, message: WaMessage): Prom
   });
   if (!photo)
     return {
-      reply: id
-        ? "Maaf, foto gagal diunduh. Coba kirim ulang."
-        : "Sorry, the photo could not be downloaded. Please send it again.",
+      reply: t("assistant.staff.photoDownloadFailed"),
       state: context.state,
       revalidate: false,
     };
@@ -189,9 +188,7 @@ async function photoTurn(tx: Tx, context: TurnContext, message: WaMessage): Prom
         });
         const count = vehicle._count.photos + 1;
         return {
-          reply: id
-            ? `Foto ditambahkan ke draf ${vehicle.stockCode} (${count} foto).`
-            : `Photo added to draft ${vehicle.stockCode} (${count} photos).`,
+          reply: t("assistant.staff.photoAdded", { stockCode: vehicle.stockCode, count }),
           state: {
             ...context.state,
             draft: { ...draft, expiresAt: new Date(context.now.getTime() + DRAFT_TTL_MS).toISOString() },
@@ -267,7 +264,7 @@ async function buttonTurn(
   context: TurnContext,
   answer: { yes: boolean; token: string },
 ): Promise<TurnAnswer> {
-  const id = context.language === "id";
+  const t = translator(context.language);
   const pending = context.state.pending;
   const cleared = { ...context.state, pending: undefined };
   if (
@@ -277,16 +274,14 @@ async function buttonTurn(
     !live(pending.expiresAt, context.now)
   ) {
     return {
-      reply: id
-        ? "Konfirmasi ini sudah tidak berlaku. Kirim ulang perintahnya."
-        : "That confirmation has expired. Please send the command again.",
+      reply: t("assistant.staff.confirmationExpired"),
       state: cleared,
       revalidate: false,
     };
   }
   if (!answer.yes)
     return {
-      reply: id ? "Dibatalkan, tidak ada yang diubah." : "Cancelled; nothing changed.",
+      reply: t("assistant.staff.cancelled"),
       state: cleared,
       revalidate: false,
     };
@@ -304,22 +299,20 @@ async function buttonTurn(
 }
 
 async function textTurn(tx: Tx, context: TurnContext, text: string): Promise<TurnAnswer> {
-  const id = context.language === "id";
+  const t = translator(context.language);
   const command = parseStaffCommand(text, { brands: await stockVocabulary(tx), now: context.now });
   if (command.kind === "answer") {
     const pending = context.state.pending;
     if (pending && !command.yes)
       return {
-        reply: id ? "Dibatalkan, tidak ada yang diubah." : "Cancelled; nothing changed.",
+        reply: t("assistant.staff.cancelled"),
         state: { ...context.state, pending: undefined },
         revalidate: false,
       };
     // A typed "ya" could answer an older question than the one on screen; only the button confirms.
     if (pending && live(pending.expiresAt, context.now)) {
       return {
-        reply: id
-          ? "Untuk keamanan, konfirmasi dengan tombol di pesan sebelumnya."
-          : "For safety, please confirm with the button on the previous message.",
+        reply: t("assistant.staff.confirmWithButton"),
         state: context.state,
         revalidate: false,
       };

@@ -10,16 +10,17 @@
 import "server-only";
 import sharp from "sharp";
 import { z } from "zod";
-import { type KnownModel, understandBuyerMessage } from "@/lib/assistant/understand";
+import { type KnownModel, understandBuyerMessage } from "@/lib/assistant/understand/buyer-message";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/core/db/client";
+import { type Locale, type MessageKey, type Translate, translator } from "@/lib/core/i18n/messages";
 import { formatRupiah } from "@/lib/core/money";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 import { storeVehiclePhoto } from "@/lib/images/photos";
 import { BODY_TYPES, type FUELS, type TRANSMISSIONS, type VehicleInput } from "@/lib/inventory/vehicle-input";
 import { createVehicle, suggestStockCode } from "@/lib/inventory/vehicles";
 
-export type Language = "id" | "en";
+export type Language = Locale;
 
 // ------------------------------------------------------------------------------------------------
 // Caption
@@ -423,92 +424,61 @@ export async function recordReview(
   });
 }
 
-const FIELD_NAMES: Record<Language, Record<string, string>> = {
-  id: {
-    brand: "merek",
-    model: "model",
-    variant: "varian",
-    year: "tahun",
-    price: "harga",
-    mileageKm: "km",
-    color: "warna",
-    transmission: "transmisi",
-    fuel: "bahan bakar",
-    bodyType: "tipe bodi",
-    descriptionId: "deskripsi",
-    descriptionEn: "deskripsi (EN)",
-    note: "catatan",
-  },
-  en: {
-    brand: "brand",
-    model: "model",
-    variant: "variant",
-    year: "year",
-    price: "price",
-    mileageKm: "km",
-    color: "colour",
-    transmission: "transmission",
-    fuel: "fuel",
-    bodyType: "body",
-    descriptionId: "description (ID)",
-    descriptionEn: "description",
-    note: "note",
-  },
+const FIELD_KEY: Record<string, MessageKey> = {
+  brand: "assistant.listingField.brand",
+  model: "assistant.listingField.model",
+  variant: "assistant.listingField.variant",
+  year: "assistant.listingField.year",
+  price: "assistant.listingField.price",
+  mileageKm: "assistant.listingField.mileageKm",
+  color: "assistant.listingField.color",
+  transmission: "assistant.listingField.transmission",
+  fuel: "assistant.listingField.fuel",
+  bodyType: "assistant.listingField.bodyType",
+  descriptionId: "assistant.listingField.descriptionId",
+  descriptionEn: "assistant.listingField.descriptionEn",
+  note: "assistant.listingField.note",
 };
 
-const SOURCE_NAMES: Record<Language, Record<ReviewSource, string>> = {
-  id: {
-    caption: "dari keterangan",
-    photo: "dari foto",
-    vision: "dari AI",
-    default: "isian awal",
-    template: "template",
-  },
-  en: {
-    caption: "from caption",
-    photo: "from photo",
-    vision: "from AI",
-    default: "default",
-    template: "template",
-  },
+const SOURCE_KEY: Record<ReviewSource, MessageKey> = {
+  caption: "assistant.reviewSource.caption",
+  photo: "assistant.reviewSource.photo",
+  vision: "assistant.reviewSource.vision",
+  default: "assistant.reviewSource.default",
+  template: "assistant.reviewSource.template",
 };
+
+function fieldName(t: Translate, field: string): string {
+  const key = FIELD_KEY[field];
+  return key ? t(key) : field;
+}
 
 /** The chat reply for a draft: what was read, what to check, how to publish. */
 export function listingReply(result: Extract<ListingResult, { ok: true }>, language: Language): string {
-  const id = language === "id";
+  const t = translator(language);
   const { vehicle, review, analysis } = result;
   const checks = review
     .filter((item) => item.field !== "descriptionId" && item.field !== "descriptionEn")
     .map(
       (item) =>
-        `- ${FIELD_NAMES[language][item.field] ?? item.field}: ${item.field === "transmission" ? GEAR[language][item.value === "automatic" ? "automatic" : "manual"] : item.value} (${SOURCE_NAMES[language][item.source]})`,
+        `- ${fieldName(t, item.field)}: ${item.field === "transmission" ? t(item.value === "automatic" ? "assistant.gear.automatic" : "assistant.gear.manual") : item.value} (${t(SOURCE_KEY[item.source])})`,
     );
   const photo = analysis
-    ? analysis.quality < 50
-      ? id
-        ? `Kualitas foto ${analysis.quality}/100: sebaiknya kirim foto yang lebih terang/tajam.`
-        : `Photo quality ${analysis.quality}/100: a brighter or sharper photo would help.`
-      : id
-        ? `Kualitas foto ${analysis.quality}/100.`
-        : `Photo quality ${analysis.quality}/100.`
+    ? t(analysis.quality < 50 ? "assistant.listing.photoQualityLow" : "assistant.listing.photoQuality", {
+        quality: analysis.quality,
+      })
     : null;
   return [
-    id
-      ? `Draf ${vehicle.stockCode} dibuat (belum tayang). Mohon cek:`
-      : `Draft ${vehicle.stockCode} created (not published). Please check:`,
+    t("assistant.listing.created", { stockCode: vehicle.stockCode }),
     ...checks,
     photo,
-    id
-      ? 'Kirim foto lain untuk menambah galeri. Balas "terbitkan" untuk menayangkan, atau periksa di dasbor.'
-      : 'Send more photos to add them. Reply "publish" to put it live, or review it in the dashboard.',
+    t("assistant.listing.next"),
   ]
     .filter((line): line is string => line !== null)
     .join("\n");
 }
 
 export function missingReply(missing: readonly RequiredField[], language: Language): string {
-  const names = missing.map((field) => FIELD_NAMES[language][field] ?? field).join(", ");
-  return language === "id"
-    ? `Draf belum bisa dibuat: ${names} belum terbaca. Kirim ulang foto dengan keterangan, misalnya "Jazz RS 2019 187,5jt km 88rb merah matic".`
-    : `I couldn't start a draft: missing ${names}. Send the photo again with a caption like "Jazz RS 2019 187,5jt km 88rb merah matic".`;
+  const t = translator(language);
+  return t("assistant.listing.missing", { names: missing.map((field) => fieldName(t, field)).join(", ") });
 }

@@ -3,9 +3,14 @@
 // dashboard command bar, so both channels change stock the same way (history, audit, confirmation).
 import "server-only";
 
-import { type KnownModel, type SearchCriteria, understandBuyerMessage } from "@/lib/assistant/understand";
+import {
+  type KnownModel,
+  type SearchCriteria,
+  understandBuyerMessage,
+} from "@/lib/assistant/understand/buyer-message";
 import type { Actor } from "@/lib/audit/record";
 import type { Tx } from "@/lib/core/db/client";
+import { type Locale, type MessageKey, type Translate, translator } from "@/lib/core/i18n/messages";
 import { formatRupiah, parseRupiah } from "@/lib/core/money";
 import type { Prisma, Vehicle, VehicleStatus } from "@/lib/generated/prisma/client";
 import { editDistance } from "@/lib/inventory/fuzzy";
@@ -13,7 +18,8 @@ import { PLATE_REGIONS, parsePlate } from "@/lib/inventory/plate";
 import type { VehiclePatch } from "@/lib/inventory/vehicle-input";
 import { updateVehicle } from "@/lib/inventory/vehicles";
 
-export type Language = "id" | "en";
+/** The language the staff member writes in: replies come back in it. */
+export type Language = Locale;
 
 /** Which car a command is about: a stock code or plate names one; a model alone must be unique. */
 export interface CommandTarget {
@@ -315,29 +321,22 @@ export interface ExecuteOptions {
   now?: Date;
 }
 
-const STATUS_LABEL: Record<Language, Record<VehicleStatus, string>> = {
-  id: { draft: "draf (belum tayang)", available: "tersedia", booked: "dipesan", sold: "terjual" },
-  en: { draft: "draft (not published)", available: "available", booked: "booked", sold: "sold" },
+const STATUS_KEY: Record<VehicleStatus, MessageKey> = {
+  draft: "assistant.vehicleStatus.draft",
+  available: "assistant.vehicleStatus.available",
+  booked: "assistant.vehicleStatus.booked",
+  sold: "assistant.vehicleStatus.sold",
 };
-
-const FIELD_LABEL: Record<Language, Record<EditableField, string>> = {
-  id: {
-    mileageKm: "kilometer",
-    color: "warna",
-    year: "tahun",
-    transmission: "transmisi",
-    plateNumber: "plat nomor",
-    variant: "varian",
-  },
-  en: {
-    mileageKm: "mileage",
-    color: "colour",
-    year: "year",
-    transmission: "transmission",
-    plateNumber: "plate",
-    variant: "variant",
-  },
+const FIELD_KEY: Record<EditableField, MessageKey> = {
+  mileageKm: "assistant.editField.mileageKm",
+  color: "assistant.editField.color",
+  year: "assistant.editField.year",
+  transmission: "assistant.editField.transmission",
+  plateNumber: "assistant.editField.plateNumber",
+  variant: "assistant.editField.variant",
 };
+const statusLabel = (t: Translate, status: VehicleStatus) => t(STATUS_KEY[status]);
+const fieldLabel = (t: Translate, field: EditableField) => t(FIELD_KEY[field]);
 
 /** A price cut deeper than this asks first: a typo ("16jt" for "160jt") would otherwise go live. */
 const PRICE_CUT_CONFIRM_PERCENT = 20n;
@@ -347,21 +346,18 @@ const title = (vehicle: Pick<Vehicle, "stockCode" | "brand" | "model" | "variant
     .replace(/\s+/g, " ")
     .trim();
 
-function fieldText(
-  change: FieldValue | { field: EditableField; value: unknown },
-  language: Language,
-): string {
+function fieldText(change: FieldValue | { field: EditableField; value: unknown }, t: Translate): string {
   if (change.field === "mileageKm" && typeof change.value === "number")
     return `${change.value.toLocaleString("id-ID")} km`;
   if (change.field === "transmission")
-    return change.value === "automatic" ? (language === "id" ? "matic" : "automatic") : "manual";
+    return t(change.value === "automatic" ? "assistant.gear.automatic" : "assistant.gear.manual");
   return change.value === null || change.value === undefined || change.value === ""
     ? "-"
     : String(change.value);
 }
 
-function summary(vehicle: Vehicle, language: Language): string {
-  const gear = vehicle.transmission === "automatic" ? (language === "id" ? "matic" : "automatic") : "manual";
+function summary(vehicle: Vehicle, t: Translate): string {
+  const gear = t(vehicle.transmission === "automatic" ? "assistant.gear.automatic" : "assistant.gear.manual");
   const parts = [
     formatRupiah(vehicle.price),
     gear,
@@ -369,7 +365,7 @@ function summary(vehicle: Vehicle, language: Language): string {
     vehicle.color,
     vehicle.plateNumber,
   ].filter(Boolean);
-  return `${title(vehicle)} [${STATUS_LABEL[language][vehicle.status]}]\n   ${parts.join(" · ")}`;
+  return `${title(vehicle)} [${statusLabel(t, vehicle.status)}]\n   ${parts.join(" · ")}`;
 }
 
 type Resolved = { vehicle: Vehicle } | { reply: string };
@@ -379,19 +375,12 @@ async function resolveTarget(
   target: CommandTarget | null,
   options: ExecuteOptions,
 ): Promise<Resolved> {
-  const id = options.language === "id";
+  const t = translator(options.language);
   if (options.vehicleId) {
     const vehicle = await tx.vehicle.findUnique({ where: { id: options.vehicleId } });
-    return vehicle
-      ? { vehicle }
-      : { reply: id ? "Mobil itu tidak ditemukan lagi." : "That car no longer exists." };
+    return vehicle ? { vehicle } : { reply: t("assistant.staff.vehicleGone") };
   }
-  if (!target)
-    return {
-      reply: id
-        ? 'Sebutkan kode stok atau plat nomornya, misalnya "HX-001 terjual".'
-        : 'Name the stock code or plate, e.g. "HX-001 sold".',
-    };
+  if (!target) return { reply: t("assistant.staff.nameTarget") };
   // Row-level security limits every read to this showroom: another showroom's code is simply not found.
   if (target.stockCode || target.plate) {
     const where: Prisma.VehicleWhereInput = target.stockCode
@@ -399,12 +388,7 @@ async function resolveTarget(
       : { plateNumber: { equals: target.plate ?? "", mode: "insensitive" } };
     const vehicle = await tx.vehicle.findFirst({ where, orderBy: { updatedAt: "desc" } });
     if (!vehicle) {
-      const named = target.stockCode ?? target.plate ?? "";
-      return {
-        reply: id
-          ? `${named} tidak ditemukan di stok showroom ini.`
-          : `${named} was not found in this showroom's stock.`,
-      };
+      return { reply: t("assistant.staff.notFound", { named: target.stockCode ?? target.plate ?? "" }) };
     }
     return { vehicle };
   }
@@ -418,16 +402,10 @@ async function resolveTarget(
   });
   const only = matches[0];
   if (matches.length === 1 && only) return { vehicle: only };
-  if (matches.length === 0)
-    return {
-      reply: id ? `Tidak ada ${target.model} di stok aktif.` : `No ${target.model ?? "car"} in active stock.`,
-    };
-  const list = matches.map((vehicle) => `- ${summary(vehicle, options.language)}`).join("\n");
-  return {
-    reply: id
-      ? `Ada ${matches.length} ${target.model}; sebutkan kode stok atau platnya:\n${list}`
-      : `There are ${matches.length} ${target.model ?? ""}; name the stock code or plate:\n${list}`,
-  };
+  const model = target.model ?? "";
+  if (matches.length === 0) return { reply: t("assistant.staff.noModel", { model }) };
+  const list = matches.map((vehicle) => `- ${summary(vehicle, t)}`).join("\n");
+  return { reply: t("assistant.staff.ambiguous", { count: matches.length, model, list }) };
 }
 
 function whereOfCriteria(criteria: SearchCriteria): Prisma.VehicleWhereInput {
@@ -456,7 +434,7 @@ async function stockAnswer(
   command: Extract<StaffCommand, { kind: "stock" }>,
   language: Language,
 ): Promise<string> {
-  const id = language === "id";
+  const t = translator(language);
   const where = {
     ...whereOfCriteria(command.criteria),
     status: { in: ["available", "booked", "draft"] as VehicleStatus[] },
@@ -470,39 +448,12 @@ async function stockAnswer(
     tx.vehicle.count({ where }),
     tx.vehicle.groupBy({ by: ["status"], where, _count: { _all: true } }),
   ]);
-  if (total === 0)
-    return id ? "Tidak ada unit yang cocok di stok aktif." : "No matching cars in active stock.";
-  const counts = byStatus.map((row) => `${row._count._all} ${STATUS_LABEL[language][row.status]}`).join(", ");
-  const head = id ? `Ada ${total} unit (${counts}):` : `${total} cars (${counts}):`;
+  if (total === 0) return t("assistant.staff.stockNone");
+  const counts = byStatus.map((row) => `${row._count._all} ${statusLabel(t, row.status)}`).join(", ");
+  const head = t("assistant.staff.stockHead", { total, counts });
   const more =
-    total > vehicles.length
-      ? id
-        ? `\n...dan ${total - vehicles.length} lagi.`
-        : `\n...and ${total - vehicles.length} more.`
-      : "";
-  return `${head}\n${vehicles.map((vehicle) => `- ${summary(vehicle, language)}`).join("\n")}${more}`;
-}
-
-function helpText(language: Language): string {
-  return language === "id"
-    ? [
-        "Perintah staf:",
-        "- stok avanza / ada berapa unit matic?",
-        "- cek HX-001",
-        "- HX-001 terjual / HX-001 booking / HX-001 tersedia lagi",
-        "- harga HX-001 jadi 160jt",
-        "- HX-001 km 45rb / HX-001 warna hitam",
-        '- kirim foto + keterangan (Jazz RS 2019 187,5jt km 88rb merah matic) untuk draf iklan, lalu ketik "terbitkan"',
-      ].join("\n")
-    : [
-        "Staff commands:",
-        "- stok avanza / how many automatic?",
-        "- cek HX-001",
-        "- HX-001 sold / HX-001 booked / HX-001 available",
-        "- harga HX-001 jadi 160jt",
-        "- HX-001 km 45000 / HX-001 warna hitam",
-        '- send a photo with a caption to start a draft listing, then type "publish"',
-      ].join("\n");
+    total > vehicles.length ? `\n${t("assistant.staff.stockMore", { count: total - vehicles.length })}` : "";
+  return `${head}\n${vehicles.map((vehicle) => `- ${summary(vehicle, t)}`).join("\n")}${more}`;
 }
 
 function patchOf(change: FieldValue): VehiclePatch {
@@ -539,20 +490,14 @@ async function applyPatch(
 /** Runs one command inside the caller's tenant transaction. Changes are audited with the staff member as actor. */
 export async function executeStaffCommand(tx: Tx, options: ExecuteOptions): Promise<CommandOutcome> {
   const { command, language } = options;
-  const id = language === "id";
+  const t = translator(language);
   switch (command.kind) {
     case "help":
-      return { reply: helpText(language), changed: false };
+      return { reply: t("assistant.staff.help"), changed: false };
     case "unknown":
-      return {
-        reply: `${id ? "Maaf, perintah tidak dikenali." : "Sorry, I did not understand that command."}\n${helpText(language)}`,
-        changed: false,
-      };
+      return { reply: `${t("assistant.staff.unknown")}\n${t("assistant.staff.help")}`, changed: false };
     case "answer":
-      return {
-        reply: id ? "Tidak ada perubahan yang menunggu konfirmasi." : "Nothing is waiting for confirmation.",
-        changed: false,
-      };
+      return { reply: t("assistant.staff.nothingPending"), changed: false };
     case "stock":
       return { reply: await stockAnswer(tx, command, language), changed: false };
     default:
@@ -562,141 +507,78 @@ export async function executeStaffCommand(tx: Tx, options: ExecuteOptions): Prom
   if ("reply" in resolved) return { reply: resolved.reply, changed: false };
   const vehicle = resolved.vehicle;
   const name = title(vehicle);
+  const said = (reply: string, changed: boolean): CommandOutcome => ({
+    reply,
+    vehicleId: vehicle.id,
+    changed,
+  });
   const ask = (prompt: string, yes: string): CommandOutcome => ({
     reply: prompt,
-    confirm: { prompt, yes, no: id ? "Batal" : "Cancel" },
+    confirm: { prompt, yes, no: t("assistant.staff.cancel") },
     vehicleId: vehicle.id,
     changed: false,
   });
 
   switch (command.kind) {
     case "detail":
-      return { reply: summary(vehicle, language), vehicleId: vehicle.id, changed: false };
+      return said(summary(vehicle, t), false);
     case "status": {
       if (vehicle.status === command.status)
-        return {
-          reply: id
-            ? `${name} sudah ${STATUS_LABEL.id[command.status]}.`
-            : `${name} is already ${STATUS_LABEL.en[command.status]}.`,
-          vehicleId: vehicle.id,
-          changed: false,
-        };
-      if (command.status === "sold" && !options.confirmed) {
+        return said(t("assistant.staff.statusSame", { name, status: statusLabel(t, command.status) }), false);
+      if (command.status === "sold" && !options.confirmed)
         return ask(
-          id
-            ? `Tandai ${name} (${formatRupiah(vehicle.price)}) sebagai TERJUAL? Mobil ini langsung hilang dari katalog dan jawaban asisten.`
-            : `Mark ${name} (${formatRupiah(vehicle.price)}) as SOLD? It leaves the catalog and the assistant's answers at once.`,
-          id ? "Ya, tandai terjual" : "Yes, mark sold",
+          t("assistant.staff.soldConfirm", { name, price: formatRupiah(vehicle.price) }),
+          t("assistant.staff.soldYes"),
         );
-      }
       const updated = await applyPatch(tx, options, vehicle, { status: command.status });
-      return {
-        reply: id
-          ? `OK: ${name} sekarang ${STATUS_LABEL.id[updated.status]}.`
-          : `Done: ${name} is now ${STATUS_LABEL.en[updated.status]}.`,
-        vehicleId: vehicle.id,
-        changed: true,
-      };
+      return said(t("assistant.staff.statusDone", { name, status: statusLabel(t, updated.status) }), true);
     }
     case "hide": {
-      if (vehicle.status === "draft")
-        return {
-          reply: id ? `${name} sudah tidak tayang.` : `${name} is already hidden.`,
-          vehicleId: vehicle.id,
-          changed: false,
-        };
-      if (!options.confirmed) {
-        return ask(
-          id
-            ? `Sembunyikan ${name} dari katalog (jadi draf)? Menghapus permanen hanya bisa dari dasbor.`
-            : `Hide ${name} from the catalog (back to draft)? Permanent deletion is only in the dashboard.`,
-          id ? "Ya, sembunyikan" : "Yes, hide it",
-        );
-      }
+      if (vehicle.status === "draft") return said(t("assistant.staff.hiddenAlready", { name }), false);
+      if (!options.confirmed)
+        return ask(t("assistant.staff.hideConfirm", { name }), t("assistant.staff.hideYes"));
       await applyPatch(tx, options, vehicle, { status: "draft" });
-      return {
-        reply: id ? `OK: ${name} disembunyikan dari katalog.` : `Done: ${name} is hidden from the catalog.`,
-        vehicleId: vehicle.id,
-        changed: true,
-      };
+      return said(t("assistant.staff.hidden", { name }), true);
     }
     case "price": {
+      const from = formatRupiah(vehicle.price);
       if (command.price === vehicle.price)
-        return {
-          reply: id
-            ? `Harga ${name} memang ${formatRupiah(vehicle.price)}.`
-            : `${name} is already ${formatRupiah(vehicle.price)}.`,
-          vehicleId: vehicle.id,
-          changed: false,
-        };
+        return said(t("assistant.staff.priceSame", { name, price: from }), false);
+      const to = formatRupiah(command.price);
       const deepCut =
         command.price < vehicle.price &&
         (vehicle.price - command.price) * 100n > vehicle.price * PRICE_CUT_CONFIRM_PERCENT;
-      if (deepCut && !options.confirmed) {
-        return ask(
-          id
-            ? `Harga ${name} turun lebih dari 20%: ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}. Yakin?`
-            : `The price of ${name} drops by more than 20%: ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}. Sure?`,
-          id ? "Ya, ubah harga" : "Yes, change price",
-        );
-      }
+      if (deepCut && !options.confirmed)
+        return ask(t("assistant.staff.priceCutConfirm", { name, from, to }), t("assistant.staff.priceYes"));
       await applyPatch(tx, options, vehicle, { price: command.price });
-      return {
-        reply: id
-          ? `OK: harga ${name} ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}.`
-          : `Done: ${name} price ${formatRupiah(vehicle.price)} -> ${formatRupiah(command.price)}.`,
-        vehicleId: vehicle.id,
-        changed: true,
-      };
+      return said(t("assistant.staff.priceDone", { name, from, to }), true);
     }
     case "field": {
       const { field } = command.change;
       const current = vehicle[field];
       const next = command.change.value;
-      const label = FIELD_LABEL[language][field];
-      if (current !== null && String(current).toLowerCase() === String(next).toLowerCase()) {
-        return {
-          reply: id
-            ? `${label} ${name} memang ${fieldText(command.change, language)}.`
-            : `${name} ${label} is already ${fieldText(command.change, language)}.`,
-          vehicleId: vehicle.id,
-          changed: false,
-        };
-      }
-      const before = fieldText({ field, value: current }, language);
+      const label = fieldLabel(t, field);
+      const to = fieldText(command.change, t);
+      if (current !== null && String(current).toLowerCase() === String(next).toLowerCase())
+        return said(t("assistant.staff.fieldSame", { label, name, value: to }), false);
+      const from = fieldText({ field, value: current }, t);
       // Overwriting a value loses the old one; filling an empty field does not.
-      if (current !== null && current !== "" && !options.confirmed) {
+      if (current !== null && current !== "" && !options.confirmed)
         return ask(
-          id
-            ? `Ubah ${label} ${name}: ${before} -> ${fieldText(command.change, language)}?`
-            : `Change ${name} ${label}: ${before} -> ${fieldText(command.change, language)}?`,
-          id ? "Ya, ubah" : "Yes, change it",
+          t("assistant.staff.fieldConfirm", { label, name, from, to }),
+          t("assistant.staff.fieldYes"),
         );
-      }
       await applyPatch(tx, options, vehicle, patchOf(command.change));
-      return {
-        reply: id
-          ? `OK: ${label} ${name} ${before} -> ${fieldText(command.change, language)}.`
-          : `Done: ${name} ${label} ${before} -> ${fieldText(command.change, language)}.`,
-        vehicleId: vehicle.id,
-        changed: true,
-      };
+      return said(t("assistant.staff.fieldDone", { label, name, from, to }), true);
     }
     case "publish": {
       if (vehicle.status !== "draft")
-        return {
-          reply: id
-            ? `${name} sudah tayang (${STATUS_LABEL.id[vehicle.status]}).`
-            : `${name} is already published (${STATUS_LABEL.en[vehicle.status]}).`,
-          vehicleId: vehicle.id,
-          changed: false,
-        };
+        return said(
+          t("assistant.staff.publishedAlready", { name, status: statusLabel(t, vehicle.status) }),
+          false,
+        );
       await applyPatch(tx, options, vehicle, { status: "available" });
-      return {
-        reply: id ? `OK: ${name} sudah tayang di katalog.` : `Done: ${name} is now live in the catalog.`,
-        vehicleId: vehicle.id,
-        changed: true,
-      };
+      return said(t("assistant.staff.published", { name }), true);
     }
   }
 }

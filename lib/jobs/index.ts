@@ -1,0 +1,37 @@
+// The job list: every job, schedule and event subscription the workers run, assembled from the
+// definitions that live with their layers. A new job is one file next to the code it runs
+// (lib/<domain>/jobs/<verb>-<noun>.ts, defineJob) plus one line here.
+import "server-only";
+import { processWebhookEventJob } from "@/lib/assistant/jobs/process-webhook-event";
+import { runTurnJob } from "@/lib/assistant/jobs/run-turn";
+import {
+  type EventDefinition,
+  eventJobsOf,
+  type RunnableJob,
+  type Subscription,
+  workerSetupOf,
+} from "@/lib/core/queue/define";
+import { leadCreated } from "@/lib/leads/events";
+import { buyerWaiting } from "@/lib/whatsapp/events";
+import { applyLateStatusJob } from "@/lib/whatsapp/jobs/apply-late-status";
+import { fetchInboundMediaJob } from "@/lib/whatsapp/jobs/fetch-inbound-media";
+import { sendOutboxItemJob } from "@/lib/whatsapp/jobs/send-outbox-item";
+
+export const JOBS: readonly RunnableJob[] = [
+  processWebhookEventJob,
+  applyLateStatusJob,
+  sendOutboxItemJob,
+  fetchInboundMediaJob,
+  runTurnJob,
+];
+
+/** Every event a domain emits; each gets its queue job, subscribed or not. */
+export const EVENTS: readonly EventDefinition[] = [leadCreated, buyerWaiting];
+
+/** Service reactions to events (the notification service of issue 13 subscribes here). */
+export const SUBSCRIPTIONS: readonly Subscription[] = [];
+
+/** graphile-worker's task list and crontab. */
+export function workerSetup() {
+  return workerSetupOf([...JOBS, ...eventJobsOf(EVENTS, SUBSCRIPTIONS)]);
+}

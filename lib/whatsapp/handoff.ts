@@ -1,0 +1,138 @@
+// Who answers a conversation, in one place: the assistant handing a buyer to sales (local engine or
+// the LLM's handoff tool), a salesperson taking over or handing back, and assignment. Each change
+// runs in the caller's tenant transaction and writes its audit row there; a handoff also notifies
+// the assignee and states `buyerWaiting`. Visibility (who may do it) is the caller's check.
+import "server-only";
+import { type Actor, recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/lib/core/db/client";
+import type { ConversationMode } from "@/lib/generated/prisma/client";
+import { assignRoundRobin } from "@/lib/leads/assign";
+import { buyerWaiting } from "@/lib/whatsapp/events";
+
+/** The assistant acting on its own (a buyer asked for a person, or negotiation). */
+export const ASSISTANT_ACTOR: Actor = { userId: null, email: "assistant:whatsapp" };
+
+const inboxLink = (conversationId: string) => `/dashboard/inbox/${conversationId}`;
+
+/**
+ * Hands a buyer to sales: human mode (the assistant goes quiet), the existing assignee kept or the
+ * next salesperson round-robin, the time of the handoff, a notification, `buyerWaiting`, an audit
+ * row. Idempotent: a conversation already with a person is left as it is.
+ */
+export async function handOffToSales(
+  tx: Tx,
+  options: { tenantId: string; conversationId: string; reason: string; actor?: Actor },
+): Promise<{ handedOff: boolean; assigneeId: string | null }> {
+  const conversation = await tx.waConversation.findUnique({
+    where: { id: options.conversationId },
+    include: { contact: true },
+  });
+  if (!conversation) return { handedOff: false, assigneeId: null };
+  if (conversation.mode === "human") return { handedOff: false, assigneeId: conversation.assigneeId };
+  const assigneeId = conversation.assigneeId ?? (await assignRoundRobin(tx))?.id ?? null;
+  const reason = options.reason.slice(0, 500);
+  await tx.waConversation.update({
+    where: { id: conversation.id },
+    data: { mode: "human", handedOffAt: new Date(), assigneeId },
+  });
+  // No assignee (no active salesperson): every admin of the showroom sees it (userId null).
+  await tx.notification.create({
+    data: {
+      tenantId: options.tenantId,
+      userId: assigneeId,
+      kind: "conversation.handoff",
+      title: `Pembeli minta dihubungi: ${conversation.contact.name ?? conversation.contact.waId ?? ""}`,
+      body: reason,
+      link: inboxLink(conversation.id),
+    },
+  });
+  await recordAudit(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor ?? ASSISTANT_ACTOR,
+    action: "conversation.handoff",
+    entity: "conversation",
+    entityId: conversation.id,
+    before: { mode: conversation.mode, assigneeId: conversation.assigneeId },
+    after: { mode: "human", assigneeId, reason },
+  });
+  await buyerWaiting.emitInTx(tx, {
+    tenantId: options.tenantId,
+    conversationId: conversation.id,
+    assigneeId,
+    reason,
+  });
+  return { handedOff: true, assigneeId };
+}
+
+interface StaffChange {
+  tenantId: string;
+  conversationId: string;
+  actor: Actor;
+  /** The conversation as the caller checked it. */
+  before: { mode: ConversationMode; assigneeId: string | null };
+}
+
+/** A salesperson takes the conversation: it is theirs and the assistant goes quiet. */
+export async function takeOverConversation(tx: Tx, options: StaffChange & { userId: string }): Promise<void> {
+  await tx.waConversation.update({
+    where: { id: options.conversationId },
+    data: { mode: "human", assigneeId: options.userId, handedOffAt: new Date() },
+  });
+  await recordAudit(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor,
+    action: "conversation.take_over",
+    entity: "conversation",
+    entityId: options.conversationId,
+    before: options.before,
+    after: { mode: "human", assigneeId: options.userId },
+  });
+}
+
+/** Back to the assistant: it answers the buyer's next message again. The assignee stays. */
+export async function handBackConversation(tx: Tx, options: StaffChange): Promise<void> {
+  await tx.waConversation.update({
+    where: { id: options.conversationId },
+    data: { mode: "assistant", handedOffAt: null },
+  });
+  await recordAudit(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor,
+    action: "conversation.hand_back",
+    entity: "conversation",
+    entityId: options.conversationId,
+    before: { mode: options.before.mode },
+    after: { mode: "assistant" },
+  });
+}
+
+/** Gives the conversation to a colleague (notified unless they gave it to themselves). */
+export async function assignConversationTo(
+  tx: Tx,
+  options: StaffChange & { assigneeId: string; byUserId: string; contactName: string },
+): Promise<void> {
+  await tx.waConversation.update({
+    where: { id: options.conversationId },
+    data: { assigneeId: options.assigneeId },
+  });
+  if (options.assigneeId !== options.byUserId) {
+    await tx.notification.create({
+      data: {
+        tenantId: options.tenantId,
+        userId: options.assigneeId,
+        kind: "conversation.assigned",
+        title: `Percakapan WhatsApp: ${options.contactName}`,
+        link: inboxLink(options.conversationId),
+      },
+    });
+  }
+  await recordAudit(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor,
+    action: "conversation.assign",
+    entity: "conversation",
+    entityId: options.conversationId,
+    before: { assigneeId: options.before.assigneeId },
+    after: { assigneeId: options.assigneeId },
+  });
+}
