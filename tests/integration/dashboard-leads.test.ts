@@ -1,7 +1,7 @@
 // Leads through the real server actions (session faked at next-auth): round-robin among active
 // salespeople, catalog leads assigned and notified, what sales and admins see, first response,
 // and refusals for a colleague's or another showroom's lead.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import {
   addLeadNoteAction,
