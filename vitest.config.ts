@@ -22,6 +22,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-db.ts"],
+          setupFiles: ["tests/support/setup-integration.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -23,9 +23,8 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
         if (password !== String(data.get("confirm") ?? "")) return setError(t("account.password.mismatch"));
         startTransition(async () => {
           const result = await changePasswordAction({ password });
-          if (!result.ok)
-            return setError(result.code === "invalid" ? t("account.password.new") : t("action.unauthorized"));
-          router.replace(result.next);
+          if (!result.ok) return setError(result.fieldErrors?.password?.[0] ?? result.message);
+          router.replace(result.data.next);
         });
       }}
     >

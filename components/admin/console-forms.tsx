@@ -18,7 +18,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ActionResult } from "@/lib/actions/staff";
+import type { ActionResult } from "@/lib/actions/result";
 import { type Locale, type MessageKey, translator } from "@/lib/core/i18n/messages";
 
 function useAction() {

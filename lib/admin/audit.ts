@@ -1,7 +1,7 @@
 // Every showroom's audit entries and the platform's own (tenant null), filterable, for operators.
 import "server-only";
 import { z } from "zod";
-import type { SuperAdminActor } from "@/lib/admin/run";
+import type { SuperAdminActor } from "@/lib/core/db/platform";
 import { withPlatformAccess } from "@/lib/core/db/platform";
 
 export const AuditFilter = z.object({

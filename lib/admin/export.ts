@@ -3,7 +3,7 @@
 // the vehicles CSV. Credentials (password hashes, 2FA and WhatsApp secrets) are left out.
 import "server-only";
 
-import type { SuperAdminActor } from "@/lib/admin/run";
+import type { SuperAdminActor } from "@/lib/core/db/platform";
 import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { NotFound } from "@/lib/core/errors";

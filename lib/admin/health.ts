@@ -2,8 +2,8 @@
 // (/api/health). Numbers and error codes only: no secrets, no showroom data.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { SuperAdminActor } from "@/lib/admin/run";
 import { db } from "@/lib/core/db/client";
+import type { SuperAdminActor } from "@/lib/core/db/platform";
 import { withPlatformAccess } from "@/lib/core/db/platform";
 import { getEnv } from "@/lib/core/env";
 import { queueDepth } from "@/lib/core/queue/queue";

@@ -2,9 +2,9 @@
 // domain). Secrets are write-only: sealed with encryptSecret, shown only masked, never returned.
 import "server-only";
 import { z } from "zod";
-import type { SuperAdminActor } from "@/lib/admin/run";
 import { twoFactorKey } from "@/lib/auth/two-factor";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/core/crypto";
+import type { SuperAdminActor } from "@/lib/core/db/platform";
 import { withPlatformAccess } from "@/lib/core/db/platform";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

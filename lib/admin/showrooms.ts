@@ -4,9 +4,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { SuperAdminActor } from "@/lib/admin/run";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { createUser } from "@/lib/auth/users";
+import type { SuperAdminActor } from "@/lib/core/db/platform";
 import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { getEnv } from "@/lib/core/env";

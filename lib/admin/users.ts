@@ -3,11 +3,11 @@
 // of reach here on purpose: one operator cannot lock another out of the console.
 import "server-only";
 import { z } from "zod";
-import type { SuperAdminActor } from "@/lib/admin/run";
 import { temporaryPassword } from "@/lib/admin/showrooms";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/core/db/client";
+import type { SuperAdminActor } from "@/lib/core/db/platform";
 import { withPlatformAccess } from "@/lib/core/db/platform";
 import { Invalid, NotFound } from "@/lib/core/errors";
 

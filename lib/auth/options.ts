@@ -7,6 +7,7 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
+import { clientIp } from "@/lib/core/client-ip";
 import { getEnv } from "@/lib/core/env";
 
 const LoginInput = z.object({
@@ -14,11 +15,6 @@ const LoginInput = z.object({
   password: z.string().min(1).max(200),
   area: z.enum(["dashboard", "admin"]),
 });
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? null) : null;
-}
 
 export const authOptions: NextAuthOptions = {
   secret: getEnv().AUTH_SECRET,

@@ -13,6 +13,8 @@ export interface SessionUser {
   tenantId: string | null;
   tenantSlug: string | null;
   tenantName: string | null;
+  /** An operator forced a password reset: the action client allows nothing but choosing a new one. */
+  mustChangePassword: boolean;
 }
 
 interface SessionRow {
@@ -25,6 +27,7 @@ interface SessionRow {
   tenant_status: "active" | "suspended" | null;
   tenant_slug: string | null;
   tenant_name: string | null;
+  must_change_password: boolean;
 }
 
 /** Null when the account no longer exists, is deactivated, or its showroom is suspended. */
@@ -41,5 +44,6 @@ export async function loadSessionUser(userId: string): Promise<SessionUser | nul
     tenantId: row.tenant_id,
     tenantSlug: row.tenant_slug,
     tenantName: row.tenant_name,
+    mustChangePassword: row.must_change_password,
   };
 }

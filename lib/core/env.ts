@@ -38,6 +38,12 @@ export const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For (a load balancer, nginx).
+   * 0: the header is ignored (a client could write anything there); N: the N-th address from the
+   * right is the client, the one the outermost proxy saw.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Encrypts secrets at rest (WhatsApp tokens, AI keys, TOTP secrets). Generated in DATA_DIR when unset (embedded mode only). */
   ENCRYPTION_KEY: z
     .string()

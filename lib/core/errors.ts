@@ -1,5 +1,11 @@
 // Typed domain errors, mapped once to HTTP status and to user-facing messages.
-export type DomainErrorCode = "not_found" | "forbidden" | "invalid" | "conflict" | "unauthorized";
+export type DomainErrorCode =
+  | "not_found"
+  | "forbidden"
+  | "invalid"
+  | "conflict"
+  | "unauthorized"
+  | "password_change_required";
 
 export class DomainError extends Error {
   constructor(
@@ -42,13 +48,26 @@ export class Conflict extends DomainError {
   }
 }
 
+/** An operator forced a password reset: until a new password is chosen, nothing else is allowed. */
+export class PasswordChangeRequired extends DomainError {
+  constructor() {
+    super("password_change_required", "Change your password first");
+  }
+}
+
 const statusByCode: Record<DomainErrorCode, number> = {
   not_found: 404,
   forbidden: 403,
   invalid: 400,
   conflict: 409,
   unauthorized: 401,
+  password_change_required: 403,
 };
+
+/** The HTTP status of a domain error code; anything else ("error") is a 500. */
+export function statusOfCode(code: DomainErrorCode | "error"): number {
+  return code === "error" ? 500 : statusByCode[code];
+}
 
 export function httpStatusOf(error: unknown): number {
   return error instanceof DomainError ? statusByCode[error.code] : 500;

@@ -1,24 +1,7 @@
-// The platform console through its real server actions and domain functions (session and cookies
-// mocked at next-auth/next-headers, everything else real): TOTP enrolment and verification, the
+// The platform console through its real server actions and domain functions (only the framework's
+// edges faked, tests/support/framework.ts): TOTP enrolment and verification, the
 // second-factor gate on every action, suspension, deletion after export, audited reads, health.
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-const session = vi.hoisted(() => ({
-  userId: null as string | null,
-  sid: "sid-1",
-  jar: new Map<string, string>(),
-}));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId ? { user: { id: session.userId }, sid: session.sid } : null),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
-  cookies: async () => ({
-    get: (name: string) => (session.jar.has(name) ? { name, value: session.jar.get(name) } : undefined),
-    set: (name: string, value: string) => void session.jar.set(name, value),
-  }),
-}));
-vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
+import { describe, expect, it } from "vitest";
 
 import {
   createShowroomAction,
@@ -45,19 +28,9 @@ import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { makeTenant, makeUser, uniqueSlug } from "../support/factories";
+import { cookieJar, signInAs, signOut } from "../support/framework";
 
 const STEP = 30_000;
-
-beforeAll(() => {
-  process.env.AUTH_SECRET ??= "integration-secret-integration-secret-0123";
-  process.env.ENCRYPTION_KEY ??= "test-encryption-key-test-encryption-key";
-});
-
-beforeEach(() => {
-  session.userId = null;
-  session.sid = `sid-${Math.random()}`;
-  session.jar.clear();
-});
 
 type Admin = Awaited<ReturnType<typeof makeUser>>;
 const actorOf = (user: Admin) => ({ kind: "super_admin" as const, userId: user.id, email: user.email });
@@ -65,7 +38,7 @@ const actorOf = (user: Admin) => ({ kind: "super_admin" as const, userId: user.i
 /** A super admin signed in with a password, enrolled and verified for this session. */
 async function verifiedAdmin(): Promise<{ admin: Admin; secret: string }> {
   const admin = await makeUser({ role: "super_admin" });
-  session.userId = admin.id;
+  signInAs(admin);
   const { secret } = await startEnrolment(actorOf(admin));
   const result = await confirmEnrolmentAction({ code: totpCode(secret) });
   expect(result).toMatchObject({ ok: true });
@@ -75,7 +48,7 @@ async function verifiedAdmin(): Promise<{ admin: Admin; secret: string }> {
 describe("two-factor for super admins", () => {
   it("enrols with a code from the secret, shows ten recovery codes, and refuses a replayed code", async () => {
     const admin = await makeUser({ role: "super_admin" });
-    session.userId = admin.id;
+    signInAs(admin);
     const enrolment = await startEnrolment(actorOf(admin));
     expect(enrolment.qrSvg).toContain("<svg");
     expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
@@ -83,7 +56,7 @@ describe("two-factor for super admins", () => {
     const confirmed = await confirmEnrolmentAction({ code: totpCode(enrolment.secret, now) });
     if (!confirmed.ok) throw new Error(JSON.stringify(confirmed));
     expect(confirmed.recoveryCodes).toHaveLength(10);
-    expect(session.jar.size).toBe(1);
+    expect(cookieJar().size).toBe(1);
     // The same code again (same step) is a replay.
     expect(await verifySecondFactor(actorOf(admin), totpCode(enrolment.secret, now), now)).toEqual({
       ok: false,
@@ -97,11 +70,11 @@ describe("two-factor for super admins", () => {
 
   it("accepts a recovery code once", async () => {
     const admin = await makeUser({ role: "super_admin" });
-    session.userId = admin.id;
+    signInAs(admin);
     const { secret } = await startEnrolment(actorOf(admin));
     const confirmed = await confirmEnrolmentAction({ code: totpCode(secret) });
     if (!confirmed.ok || !confirmed.recoveryCodes) throw new Error("not enrolled");
-    session.jar.clear();
+    cookieJar().clear();
     const code = confirmed.recoveryCodes[3] ?? "";
     expect(await verifySecondFactorAction({ code })).toMatchObject({ ok: true, usedRecoveryCode: true });
     expect(await verifySecondFactorAction({ code })).toEqual({ ok: false, reason: "invalid_code" });
@@ -166,18 +139,29 @@ describe("who may use admin actions", () => {
     const sales = await makeUser({ tenantId: tenant.id, role: "sales" });
     const unverified = await makeUser({ role: "super_admin" });
     for (const user of [owner, staffAdmin, sales, unverified]) {
-      session.userId = user.id;
+      signInAs(user);
       for (const action of everyAction(tenant.id, sales.id))
         expect(await action()).toMatchObject({ ok: false, code: "forbidden" });
       const response = await createShowroomRoute(
-        new Request("http://x/api/admin/showrooms", { method: "POST", body: "{}" }),
+        new Request("http://x/api/admin/showrooms", {
+          method: "POST",
+          body: "{}",
+          headers: { origin: "http://x" },
+        }),
       );
       expect(response.status).toBe(403);
     }
-    session.userId = null;
+    signOut();
     expect(
-      (await createShowroomRoute(new Request("http://x/api/admin/showrooms", { method: "POST", body: "{}" })))
-        .status,
+      (
+        await createShowroomRoute(
+          new Request("http://x/api/admin/showrooms", {
+            method: "POST",
+            body: "{}",
+            headers: { origin: "http://x" },
+          }),
+        )
+      ).status,
     ).toBe(401);
     const row = await withTenant(tenant.id, (tx) =>
       tx.tenant.findUnique({ where: { id: tenant.id }, select: { status: true, maxVehicles: true } }),
@@ -187,8 +171,8 @@ describe("who may use admin actions", () => {
 
   it("refuses a proof cookie from another session of the same admin", async () => {
     const tenant = await makeTenant();
-    await verifiedAdmin();
-    session.sid = "a-new-sign-in";
+    const { admin } = await verifiedAdmin();
+    signInAs(admin, { sessionId: "a-new-sign-in" });
     expect(await setShowroomStatusAction({ tenantId: tenant.id, status: "suspended" })).toMatchObject({
       ok: false,
       code: "forbidden",

@@ -5,23 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
-  cookies: async () => ({ get: () => undefined }),
-}));
-const revalidated = vi.hoisted(() => ({ calls: [] as { tenantId: string; lookup: boolean }[] }));
-vi.mock("@/lib/catalog/revalidate", () => ({
-  revalidateCatalog: async (tenantId: string, options: { lookup?: boolean } = {}) => {
-    revalidated.calls.push({ tenantId, lookup: Boolean(options.lookup) });
-  },
-}));
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { updateBrandingAction } from "@/app/(platform)/dashboard/settings/actions";
 import { DELETE as removeImage, POST as uploadImage } from "@/app/api/dashboard/settings/branding/route";
@@ -30,6 +14,10 @@ import { getEnv } from "@/lib/core/env";
 import { brandingImages } from "@/lib/settings/branding";
 import { readTheme, Theme, themeKeys } from "@/lib/tenancy/theme";
 import { makeTenant, makeUser } from "../support/factories";
+import { behindProxy, proxyHeaders, revalidatedCatalogs, signInAs } from "../support/framework";
+
+// Behind one proxy that saw the client at 203.0.113.7: the audit rows carry it.
+beforeEach(() => behindProxy("203.0.113.7"));
 
 async function showroom() {
   const tenant = await makeTenant();
@@ -37,14 +25,6 @@ async function showroom() {
   const sales = await makeUser({ tenantId: tenant.id, role: "sales" });
   return { tenant, admin, sales };
 }
-const signInAs = (user: { id: string }) => {
-  session.userId = user.id;
-};
-beforeEach(() => {
-  session.userId = null;
-  revalidated.calls = [];
-});
-
 const png = () =>
   sharp({
     create: { width: 900, height: 300, channels: 4, background: { r: 10, g: 80, b: 200, alpha: 0.5 } },
@@ -78,13 +58,17 @@ function upload(
     new Request(options.url ?? "http://localhost/api/dashboard/settings/branding", {
       method: "POST",
       body: form,
-      headers: options.headers,
+      // From our own page, through the one proxy in front of the app.
+      headers: { origin: "http://localhost", ...proxyHeaders("203.0.113.7"), ...options.headers },
     }),
   );
 }
 const remove = (kind: string) =>
   removeImage(
-    new Request(`http://localhost/api/dashboard/settings/branding?kind=${kind}`, { method: "DELETE" }),
+    new Request(`http://localhost/api/dashboard/settings/branding?kind=${kind}`, {
+      method: "DELETE",
+      headers: { origin: "http://localhost" },
+    }),
   );
 
 const themeOf = async (tenantId: string) =>
@@ -158,7 +142,7 @@ describe("branding images", () => {
       before: { logo: null },
       after: { logo: { key: stored.logo?.key } },
     });
-    expect(revalidated.calls).toEqual([
+    expect(revalidatedCatalogs()).toEqual([
       { tenantId: tenant.id, lookup: true },
       { tenantId: tenant.id, lookup: true },
     ]);
@@ -222,7 +206,7 @@ describe("branding images", () => {
     expect(unknownKind.status).toBe(400);
     expect((await themeOf(tenant.id)).logo).toBeUndefined();
     expect(await audits(tenant.id)).toEqual([]);
-    expect(revalidated.calls).toEqual([]);
+    expect(revalidatedCatalogs()).toEqual([]);
   });
 
   it("refuses a salesperson and a visitor without a session", async () => {
@@ -249,7 +233,7 @@ describe("branding images", () => {
     expect((await themeOf(b.tenant.id)).logo).toBeUndefined();
     expect(await audits(b.tenant.id)).toEqual([]);
     expect((await themeOf(a.tenant.id)).logo?.key).toMatch(new RegExp(`^tenants/${a.tenant.id}/branding/`));
-    expect(revalidated.calls.map((call) => call.tenantId)).toEqual([a.tenant.id]);
+    expect(revalidatedCatalogs().map((call) => call.tenantId)).toEqual([a.tenant.id]);
   });
 
   it("never renders a key from another showroom's folder, even if one got into the theme", async () => {

@@ -1,12 +1,7 @@
 // The audit trail browser (filters, readable diff, only this showroom's rows) and the overview's
 // figures: median first response, leads by source this week, stock age buckets and most viewed
 // cars counted by the public views route.
-import { describe, expect, it, vi } from "vitest";
-
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.1" }),
-  cookies: async () => ({ get: () => undefined }),
-}));
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { POST as postView } from "@/app/api/catalog/views/route";
 import { AuditFilters, diffAudit, listAuditEntries } from "@/lib/analytics/audit-entries";
@@ -17,6 +12,10 @@ import { loadSessionUser } from "@/lib/auth/session";
 import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { makeTenant, makeUser } from "../support/factories";
+import { behindProxy } from "../support/framework";
+
+// Behind one proxy that saw the client at 198.51.100.1: the audit rows carry it.
+beforeEach(() => behindProxy("198.51.100.1"));
 
 const actor = systemActor("test");
 

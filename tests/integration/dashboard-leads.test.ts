@@ -1,17 +1,7 @@
-// Leads through the real server actions (session mocked at next-auth): round-robin among active
+// Leads through the real server actions (session faked at next-auth): round-robin among active
 // salespeople, catalog leads assigned and notified, what sales and admins see, first response,
 // and refusals for a colleague's or another showroom's lead.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.8" }),
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
+import { describe, expect, it } from "vitest";
 
 import {
   addLeadNoteAction,
@@ -30,11 +20,7 @@ import { assignRoundRobin } from "@/lib/leads/assign";
 import { createCatalogLead } from "@/lib/leads/catalog-lead";
 import { getLeadDetail, listLeads } from "@/lib/leads/leads";
 import { makeTenant, makeUser } from "../support/factories";
-
-const signInAs = (user: { id: string }) => (session.userId = user.id);
-beforeEach(() => {
-  session.userId = null;
-});
+import { signInAs } from "../support/framework";
 
 async function staffUser(id: string): Promise<StaffUser> {
   const user = await loadSessionUser(id);

@@ -1,18 +1,8 @@
-// Showroom settings through the real server actions (session mocked at next-auth): colours that are
+// Showroom settings through the real server actions (session faked at next-auth): colours that are
 // not colours are refused (no CSS or script reaches the catalog), domains are validated and unique
 // across the platform, every change is audited in its own transaction, and sales staff and other
 // showrooms' ids are refused.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
+import { beforeEach, describe, expect, it } from "vitest";
 
 import {
   addDomainAction,
@@ -24,11 +14,10 @@ import {
 import { withTenant } from "@/lib/core/db/tenant";
 import { readTheme, themeStyle } from "@/lib/tenancy/theme";
 import { makeTenant, makeUser } from "../support/factories";
+import { behindProxy, signInAs } from "../support/framework";
 
-const signInAs = (user: { id: string }) => (session.userId = user.id);
-beforeEach(() => {
-  session.userId = null;
-});
+// Behind one proxy that saw the client at 203.0.113.9: the audit rows carry it.
+beforeEach(() => behindProxy("203.0.113.9"));
 
 async function showroom() {
   const tenant = await makeTenant();

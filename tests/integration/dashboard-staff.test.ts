@@ -1,17 +1,7 @@
-// Staff management through the real server actions (session mocked at next-auth, everything else
+// Staff management through the real server actions (session faked at next-auth, everything else
 // real): who may create and change whom, the plan limit, and that deactivation ends a session at
 // once and refuses sign-in. Cross-showroom ids are refused and change nothing.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
+import { beforeEach, describe, expect, it } from "vitest";
 
 import {
   changeStaffRoleAction,
@@ -23,8 +13,10 @@ import { loadSessionUser } from "@/lib/auth/session";
 import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { makeTenant, makeUser } from "../support/factories";
+import { behindProxy, signInAs } from "../support/framework";
 
-const signInAs = (user: { id: string }) => (session.userId = user.id);
+// Behind one proxy that saw the client at 203.0.113.7: the audit rows carry it.
+beforeEach(() => behindProxy("203.0.113.7"));
 
 async function showroom() {
   const tenant = await makeTenant();
@@ -36,10 +28,6 @@ async function showroom() {
 
 const userRow = (tenantId: string, id: string) =>
   withTenant(tenantId, (tx) => tx.user.findUnique({ where: { id }, select: { role: true, isActive: true } }));
-
-beforeEach(() => {
-  session.userId = null;
-});
 
 describe("staff management", () => {
   it("lets an admin create a sales user who can then sign in, with a normalised WhatsApp number, audited in the same transaction", async () => {

@@ -4,23 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined }),
-}));
-const revalidated = vi.hoisted(() => ({ tenants: [] as string[] }));
-vi.mock("@/lib/catalog/revalidate", () => ({
-  revalidateCatalog: async (tenantId: string) => {
-    revalidated.tenants.push(tenantId);
-  },
-}));
+import { describe, expect, it } from "vitest";
 
 import {
   changeVehiclePrice,
@@ -48,6 +32,7 @@ import {
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { getStorage } from "@/lib/storage";
 import { makeTenant, makeUser } from "../support/factories";
+import { revalidatedTenants, signInAs } from "../support/framework";
 
 const actor = systemActor("test");
 
@@ -79,10 +64,6 @@ async function car(tenantId: string, overrides: { plateNumber?: string; price?: 
   );
 }
 
-const signInAs = (user: { id: string }) => {
-  session.userId = user.id;
-};
-
 async function jpeg(options: { width?: number; height?: number; gps?: boolean } = {}): Promise<Buffer> {
   const image = sharp({
     create: {
@@ -105,6 +86,7 @@ function upload(vehicleId: string, bytes: Buffer, name = "mobil.jpg", type = "im
   const request = new Request(`http://localhost/api/dashboard/vehicles/${vehicleId}/photos`, {
     method: "POST",
     body: form,
+    headers: { origin: "http://localhost" },
   });
   return uploadPhoto(request, { params: Promise.resolve({ id: vehicleId }) });
 }
@@ -142,11 +124,6 @@ const formValues = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-beforeEach(() => {
-  session.userId = null;
-  revalidated.tenants = [];
-});
-
 describe("vehicle form", () => {
   it("creates a car from what a person types ('185 jt', '45.000') and refreshes the catalog", async () => {
     const { tenant, sales } = await showroom();
@@ -163,7 +140,7 @@ describe("vehicle form", () => {
       features: ["Kamera mundur", "Kunci pintar"],
     });
     expect(stored.taxValidUntil?.toISOString().slice(0, 10)).toBe("2026-08-17");
-    expect(revalidated.tenants).toEqual([tenant.id]);
+    expect(revalidatedTenants()).toEqual([tenant.id]);
   });
 
   it("answers each bad field in Indonesian, next to its name, and writes nothing", async () => {
@@ -235,7 +212,7 @@ describe("status and price quick actions", () => {
       ["status_changed", "available", "booked", null, null, name],
       ["created", null, "available", null, 150_000_000n, null],
     ]);
-    expect(revalidated.tenants).toEqual([tenant.id, tenant.id, tenant.id]);
+    expect(revalidatedTenants()).toEqual([tenant.id, tenant.id, tenant.id]);
   });
 
   it("lists, filters, searches and sorts the showroom's cars from the URL", async () => {
@@ -276,7 +253,7 @@ describe("photos from a phone", () => {
       expect((await sharp(stored?.bytes).metadata()).exif).toBeUndefined();
     }
     expect(await auditActions(tenant.id)).toContain("vehicle.photo.add");
-    expect(revalidated.tenants).toEqual([tenant.id]);
+    expect(revalidatedTenants()).toEqual([tenant.id]);
   });
 
   it("refuses a text file renamed .jpg, in Indonesian, and stores nothing", async () => {
@@ -345,7 +322,7 @@ describe("photos from a phone", () => {
       "vehicle.photo.main",
       "vehicle.photo.delete",
     ]);
-    expect(revalidated.tenants).toHaveLength(6);
+    expect(revalidatedTenants()).toHaveLength(6);
   });
 
   it("refuses a reorder that leaves out or invents a photo", async () => {
@@ -403,7 +380,7 @@ describe("CSV import and export", () => {
     const { tenant, admin } = await showroom();
     const cars = [await car(tenant.id), await car(tenant.id), await car(tenant.id), await car(tenant.id)];
     signInAs(admin);
-    const response = await exportCsv();
+    const response = await exportCsv(new Request("http://localhost/api/dashboard/vehicles/export"));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(
@@ -441,7 +418,7 @@ describe("CSV import and export", () => {
         vehicle.stockCode === second ? "booked" : "available",
       ]),
     );
-    expect(revalidated.tenants).toEqual([tenant.id]);
+    expect(revalidatedTenants()).toEqual([tenant.id]);
   });
 
   it("refuses the import and its preview to sales, on the server", async () => {
@@ -539,7 +516,9 @@ describe("another showroom's vehicles and photos are not found, and nothing chan
   it("GET /api/dashboard/vehicles/export exports only my stock", async () => {
     const { mine, theirCar } = await twoShowrooms();
     const own = await car(mine.tenant.id);
-    const body = await (await exportCsv()).text();
+    const body = await (
+      await exportCsv(new Request("http://localhost/api/dashboard/vehicles/export"))
+    ).text();
     expect(body).toContain(`${own.stockCode},`);
     expect(body).not.toContain(`${theirCar.stockCode},`);
   });

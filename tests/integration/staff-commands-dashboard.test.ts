@@ -1,29 +1,14 @@
 // The dashboard command bar's action: a signed-in sales user runs the WhatsApp staff commands
 // (the session is the only thing faked); risky changes need the confirmation, and another
 // showroom's stock code is simply not found.
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined }),
-}));
-const revalidated = vi.hoisted(() => ({ tenants: [] as string[] }));
-vi.mock("@/lib/catalog/revalidate", () => ({
-  revalidateCatalog: async (tenantId: string) => {
-    revalidated.tenants.push(tenantId);
-  },
-}));
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { runCommandAction } from "@/app/(platform)/dashboard/command/actions";
 import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { makeTenant, makeUser } from "../support/factories";
+import { revalidatedTenants, signInAs, signOut } from "../support/framework";
 
 const home = { id: "", salesId: "", salesEmail: "" };
 let otherId = "";
@@ -62,8 +47,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  session.userId = home.salesId;
-  revalidated.tenants.length = 0;
+  signInAs({ id: home.salesId });
 });
 
 const status = (tenantId: string, stockCode: string) =>
@@ -74,7 +58,7 @@ describe("dashboard command bar", () => {
     const booked = await runCommandAction({ text: "MJ-0003 booking" });
     expect(booked).toMatchObject({ ok: true, data: { changed: true } });
     expect(await status(home.id, "MJ-0003")).toBe("booked");
-    expect(revalidated.tenants).toEqual([home.id]);
+    expect(revalidatedTenants()).toEqual([home.id]);
 
     const question = await runCommandAction({ text: "MJ-0003 terjual" });
     if (!question.ok) throw new Error(question.message);
@@ -102,7 +86,7 @@ describe("dashboard command bar", () => {
   });
 
   it("refuses someone who is not signed in", async () => {
-    session.userId = null;
+    signOut();
     const result = await runCommandAction({ text: "MJ-0003 tersedia lagi" });
     expect(result.ok).toBe(false);
   });

@@ -1,22 +1,12 @@
 // The WhatsApp inbox and simulator through the real server actions and route handlers (session
-// mocked at next-auth) on a real PostgreSQL: who sees which conversation, a reply reaches the
+// faked at next-auth) on a real PostgreSQL: who sees which conversation, a reply reaches the
 // outbox once on a double submit, take over silences the assistant and hand back wakes it, every
 // action refuses another showroom's conversation, and the local Graph API stand-in checks the
 // token and answers in Meta's wire format.
 
 import { randomBytes, randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { setEnv } from "@/lib/core/env";
-
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({ revalidateTag: () => undefined, revalidatePath: () => undefined }));
 
 // Read once by lib/core/env: the stand-in's status webhooks go nowhere (discard port), quietly.
 const TOKEN = "EAAG-inbox-test-token";
@@ -45,11 +35,7 @@ import { storeInbound } from "@/lib/whatsapp/inbound";
 import type { ConversationList, ThreadChanges } from "@/lib/whatsapp/inbox";
 import { InboundMessage } from "@/lib/whatsapp/webhook-schema";
 import { makeTenant, makeUser } from "../support/factories";
-
-const signInAs = (user: { id: string }) => (session.userId = user.id);
-beforeEach(() => {
-  session.userId = null;
-});
+import { signInAs } from "../support/framework";
 
 const newClientId = () => randomUUID();
 

@@ -1,10 +1,9 @@
 "use server";
-// Platform console actions. Each goes through runAdminAction: active super admin, second factor
-// verified for this session, zod input; the domain work lives in lib/admin.
-import { type ActionResult, runAdminAction } from "@/lib/admin/run";
+// Platform console actions: an active super admin whose session passed the second factor (the
+// action client checks it every time); the domain work, audited, lives in lib/admin.
+import { adminAction } from "@/lib/actions/client";
 import { PlatformSettingsInput, savePlatformSettings } from "@/lib/admin/settings";
 import {
-  type CreatedShowroom,
   createShowroom,
   deleteShowroom,
   ShowroomCreateInput,
@@ -23,47 +22,42 @@ import {
 } from "@/lib/admin/users";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 
-export async function createShowroomAction(raw: unknown): Promise<ActionResult<CreatedShowroom>> {
-  return runAdminAction(ShowroomCreateInput, raw, createShowroom);
-}
+const admin = adminAction();
 
-export async function updateShowroomLimitsAction(raw: unknown): Promise<ActionResult<{ ok: true }>> {
-  return runAdminAction(ShowroomLimitsInput, raw, updateShowroomLimits);
-}
+/** The catalog and the host lookup must show a suspended or deleted showroom at once. */
+const refreshShowroom = (_result: unknown, _done: unknown, input: { tenantId: string }) =>
+  revalidateCatalog(input.tenantId, { lookup: true });
 
-export async function setShowroomStatusAction(
-  raw: unknown,
-): Promise<ActionResult<{ status: "active" | "suspended" }>> {
-  return runAdminAction(ShowroomStatusInput, raw, async (actor, input) => {
-    const result = await setShowroomStatus(actor, input);
-    // After commit: the catalog and the host lookup must show the new state at once.
-    await revalidateCatalog(input.tenantId, { lookup: true });
-    return result;
-  });
-}
+export const createShowroomAction = admin
+  .input(ShowroomCreateInput)
+  .action(({ actor }, input) => createShowroom(actor, input));
 
-export async function deleteShowroomAction(raw: unknown): Promise<ActionResult<{ deleted: string }>> {
-  return runAdminAction(ShowroomDeleteInput, raw, async (actor, input) => {
-    const result = await deleteShowroom(actor, input);
-    await revalidateCatalog(input.tenantId, { lookup: true });
-    return result;
-  });
-}
+export const updateShowroomLimitsAction = admin
+  .input(ShowroomLimitsInput)
+  .action(({ actor }, input) => updateShowroomLimits(actor, input));
 
-export async function setUserActiveAction(raw: unknown): Promise<ActionResult<{ isActive: boolean }>> {
-  return runAdminAction(UserActiveInput, raw, setUserActive);
-}
+export const setShowroomStatusAction = admin
+  .input(ShowroomStatusInput)
+  .afterCommit(refreshShowroom)
+  .action(({ actor }, input) => setShowroomStatus(actor, input));
 
-export async function forcePasswordResetAction(
-  raw: unknown,
-): Promise<ActionResult<{ email: string; temporaryPassword: string }>> {
-  return runAdminAction(UserIdInput, raw, forcePasswordReset);
-}
+export const deleteShowroomAction = admin
+  .input(ShowroomDeleteInput)
+  .afterCommit(refreshShowroom)
+  .action(({ actor }, input) => deleteShowroom(actor, input));
 
-export async function unlockUserAction(raw: unknown): Promise<ActionResult<{ ok: true }>> {
-  return runAdminAction(UserIdInput, raw, unlockUser);
-}
+export const setUserActiveAction = admin
+  .input(UserActiveInput)
+  .action(({ actor }, input) => setUserActive(actor, input));
 
-export async function savePlatformSettingsAction(raw: unknown): Promise<ActionResult<{ ok: true }>> {
-  return runAdminAction(PlatformSettingsInput, raw, savePlatformSettings);
-}
+export const forcePasswordResetAction = admin
+  .input(UserIdInput)
+  .action(({ actor }, input) => forcePasswordReset(actor, input));
+
+export const unlockUserAction = admin
+  .input(UserIdInput)
+  .action(({ actor }, input) => unlockUser(actor, input));
+
+export const savePlatformSettingsAction = admin
+  .input(PlatformSettingsInput)
+  .action(({ actor }, input) => savePlatformSettings(actor, input));

@@ -1,6 +1,6 @@
 import { type SectionLink, SectionNav } from "@/components/dashboard/section-nav";
 import { TopBar } from "@/components/dashboard/top-bar";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { MessageKey } from "@/lib/core/i18n/messages";
 import { getTranslator } from "@/lib/core/i18n/server";

@@ -4,10 +4,9 @@ import Link from "next/link";
 import { BarList } from "@/components/dashboard/overview/bar-list";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { staffPage } from "@/lib/actions/pages";
 import { formatDuration } from "@/lib/analytics/format";
 import { AGE_BUCKETS, LEAD_SOURCES, loadOverview, VEHICLE_STATUSES } from "@/lib/analytics/overview";
-import { staffPage } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/core/db/tenant";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 const AGE_TONES: Record<(typeof AGE_BUCKETS)[number], string> = {
@@ -22,10 +21,11 @@ export default async function DashboardHome({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await staffPage();
+  const { user, data: overview } = await staffPage("dashboard.view", ({ tx, user }) =>
+    loadOverview(tx, user),
+  );
   const { locale, t } = await getTranslator();
   const denied = (await searchParams).denied === "1";
-  const overview = await withTenant(user.tenantId, (tx) => loadOverview(tx, user));
   const inStock = overview.byStatus.available + overview.byStatus.booked;
 
   return (

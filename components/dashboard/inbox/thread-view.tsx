@@ -20,7 +20,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
-import type { ActionResult } from "@/lib/actions/staff";
+import type { ActionResult } from "@/lib/actions/result";
 import { type Locale, translator } from "@/lib/core/i18n/messages";
 import type { Thread } from "@/lib/whatsapp/inbox";
 

@@ -7,6 +7,7 @@ import { Forbidden } from "@/lib/core/errors";
 export type PlatformActor =
   | { kind: "super_admin"; userId: string; email: string; ip?: string | null }
   | { kind: "system"; name: "cli" | "seed" | "test" };
+export type SuperAdminActor = Extract<PlatformActor, { kind: "super_admin" }>;
 
 export interface PlatformAccess {
   actor: PlatformActor;

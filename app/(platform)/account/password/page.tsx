@@ -1,17 +1,15 @@
 // Choosing a new password, required after an operator forced a reset (or a new owner's first sign-in).
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/admin/change-password-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { currentUser } from "@/lib/auth/guards";
+import { accountPage } from "@/lib/actions/pages";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export const metadata: Metadata = { title: "Kata sandi baru · autolumiku" };
 export const dynamic = "force-dynamic";
 
 export default async function PasswordPage() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  await accountPage();
   const { locale, t } = await getTranslator();
   return (
     <div className="mx-auto max-w-md px-4 py-10">

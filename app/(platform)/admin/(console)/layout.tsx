@@ -1,7 +1,7 @@
 // The console frame. adminPage() requires an active super admin whose session passed the second factor.
 import Link from "next/link";
 import { TopBar } from "@/components/dashboard/top-bar";
-import { adminPage } from "@/lib/auth/guards";
+import { adminPage } from "@/lib/actions/pages";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export const dynamic = "force-dynamic";

@@ -5,9 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { actorOf } from "@/lib/admin/run";
+import { adminPage } from "@/lib/actions/pages";
 import { listShowrooms, ShowroomSearch } from "@/lib/admin/showrooms";
-import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 const usd = (micro: number) => `$${(micro / 1_000_000).toFixed(2)}`;
@@ -17,10 +16,9 @@ export default async function AdminHome({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await adminPage();
-  const { locale, t } = await getTranslator();
   const search = ShowroomSearch.catch({}).parse(await searchParams);
-  const showrooms = await listShowrooms(await actorOf(user), search);
+  const { user, data: showrooms } = await adminPage(({ actor }) => listShowrooms(actor, search));
+  const { locale, t } = await getTranslator();
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -1,9 +1,10 @@
 "use server";
-// Second-factor actions. Only these run before the second factor: they need a password session
-// of an active super admin, and on success they set the session-bound proof cookie.
+// Second-factor actions, the only ones before the second factor: a password session of an active
+// super admin; on success they set the session-bound proof cookie. The form reads the step's own
+// result (invalid code, locked), so the action client's answer is unwrapped here.
 import { cookies } from "next/headers";
-import { actorOf } from "@/lib/admin/run";
-import { currentSessionId, requireSuperAdminPassword } from "@/lib/auth/guards";
+import { type ActionResult, secondFactorAction } from "@/lib/actions/client";
+import type { SecondFactorContext } from "@/lib/actions/kinds";
 import {
   confirmEnrolment,
   SecondFactorCode,
@@ -15,35 +16,32 @@ import {
   SECOND_FACTOR_COOKIE,
   secondFactorCookieOptions,
 } from "@/lib/auth/two-factor-session";
-import { DomainError } from "@/lib/core/errors";
 
 type TwoFactorActionResult = SecondFactorResult | { ok: false; reason: "invalid_input" | "forbidden" };
 
-async function run(raw: unknown, step: typeof confirmEnrolment): Promise<TwoFactorActionResult> {
-  const parsed = SecondFactorCode.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: "invalid_input" };
-  try {
-    const user = await requireSuperAdminPassword();
-    const sessionId = await currentSessionId();
-    if (!sessionId) return { ok: false, reason: "forbidden" };
-    const result = await step(await actorOf(user), parsed.data.code);
+const step = secondFactorAction()
+  .input(SecondFactorCode)
+  .afterCommit(async (result: SecondFactorResult, { user, sessionId }: SecondFactorContext) => {
     if (result.ok)
       (await cookies()).set(
         SECOND_FACTOR_COOKIE,
         issueSecondFactorProof({ userId: user.id, sessionId }),
         secondFactorCookieOptions(),
       );
-    return result;
-  } catch (error) {
-    if (error instanceof DomainError) return { ok: false, reason: "forbidden" };
-    throw error;
-  }
+  });
+
+const confirm = step.action(({ actor }, input) => confirmEnrolment(actor, input.code));
+const verify = step.action(({ actor }, input) => verifySecondFactor(actor, input.code));
+
+function unwrap(result: ActionResult<SecondFactorResult>): TwoFactorActionResult {
+  if (result.ok) return result.data;
+  return { ok: false, reason: result.code === "invalid" ? "invalid_input" : "forbidden" };
 }
 
 export async function confirmEnrolmentAction(raw: unknown): Promise<TwoFactorActionResult> {
-  return run(raw, confirmEnrolment);
+  return unwrap(await confirm(raw));
 }
 
 export async function verifySecondFactorAction(raw: unknown): Promise<TwoFactorActionResult> {
-  return run(raw, verifySecondFactor);
+  return unwrap(await verify(raw));
 }

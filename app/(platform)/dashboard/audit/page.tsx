@@ -5,10 +5,9 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { staffPage } from "@/lib/actions/pages";
 import { AuditFilters, auditFilterChoices, listAuditEntries } from "@/lib/analytics/audit-entries";
 import { formatDate } from "@/lib/analytics/format";
-import { staffPage } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/core/db/tenant";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -19,7 +18,6 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await staffPage("audit.read");
   const { locale, t } = await getTranslator();
   const params = await searchParams;
   const filters = AuditFilters.parse({
@@ -30,7 +28,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     to: first(params.to),
     page: first(params.page),
   });
-  const { result, choices } = await withTenant(user.tenantId, async (tx) => ({
+  const {
+    data: { result, choices },
+  } = await staffPage("audit.read", async ({ tx }) => ({
     result: await listAuditEntries(tx, filters),
     choices: await auditFilterChoices(tx),
   }));

@@ -1,9 +1,9 @@
 "use server";
 // The dashboard command bar's action: the same staff commands as WhatsApp ("HX-001 terjual",
-// "harga HX-001 jadi 160jt"), through runStaffAction (vehicles.write, tenant from the session),
-// answered in the dashboard's language; the catalog is refreshed once a change has committed.
+// "harga HX-001 jadi 160jt"), answered in the dashboard's language; the catalog is refreshed once
+// a change has committed.
 import { z } from "zod";
-import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
+import { staffAction } from "@/lib/actions/client";
 import { executeStaffCommand, parseStaffCommand, stockVocabulary } from "@/lib/assistant/staff/commands";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { getTranslator } from "@/lib/core/i18n/server";
@@ -22,36 +22,29 @@ export interface CommandReply {
   changed: boolean;
 }
 
-export async function runCommandAction(raw: unknown): Promise<ActionResult<CommandReply>> {
-  const { locale } = await getTranslator();
-  return runStaffAction(
-    {
-      permission: "vehicles.write",
-      input: CommandInput,
-      afterCommit: async (result: CommandReply, user) => {
-        if (result.changed) await revalidateCatalog(user.tenantId);
-      },
-    },
-    raw,
-    async ({ user, actor, tx }, input) => {
-      const command = parseStaffCommand(input.text, { brands: await stockVocabulary(tx) });
-      const confirmed = input.confirm === true;
-      const outcome = await executeStaffCommand(tx, {
-        tenantId: user.tenantId,
-        actor,
-        command,
-        language: locale === "en" ? "en" : "id",
-        confirmed,
-        // Only a confirmation pins the car: a fresh command resolves it again.
-        vehicleId: confirmed ? input.vehicleId : undefined,
-      });
-      return {
-        reply: outcome.reply,
-        ...(outcome.confirm
-          ? { confirm: { yes: outcome.confirm.yes, no: outcome.confirm.no, vehicleId: outcome.vehicleId } }
-          : {}),
-        changed: outcome.changed,
-      };
-    },
-  );
-}
+export const runCommandAction = staffAction("vehicles.write")
+  .input(CommandInput)
+  .afterCommit(async (result: CommandReply, { user }) => {
+    if (result.changed) await revalidateCatalog(user.tenantId);
+  })
+  .action(async ({ user, actor, tx }, input): Promise<CommandReply> => {
+    const { locale } = await getTranslator();
+    const command = parseStaffCommand(input.text, { brands: await stockVocabulary(tx) });
+    const confirmed = input.confirm === true;
+    const outcome = await executeStaffCommand(tx, {
+      tenantId: user.tenantId,
+      actor,
+      command,
+      language: locale === "en" ? "en" : "id",
+      confirmed,
+      // Only a confirmation pins the car: a fresh command resolves it again.
+      vehicleId: confirmed ? input.vehicleId : undefined,
+    });
+    return {
+      reply: outcome.reply,
+      ...(outcome.confirm
+        ? { confirm: { yes: outcome.confirm.yes, no: outcome.confirm.no, vehicleId: outcome.vehicleId } }
+        : {}),
+      changed: outcome.changed,
+    };
+  });

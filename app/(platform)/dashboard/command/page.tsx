@@ -1,6 +1,6 @@
 // /dashboard/command: the staff command bar on its own page (embeddable elsewhere as <CommandBar locale=... />).
 import { CommandBar } from "@/components/dashboard/command-bar";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function CommandPage() {

@@ -1,8 +1,7 @@
 "use server";
-// Inbox actions: each runs through runStaffAction; lib/whatsapp/inbox.ts re-checks that the
+// Inbox actions, each declared with its permission; lib/whatsapp/inbox.ts re-checks that the
 // conversation is visible to the user (and theirs to write in) inside the tenant transaction.
-import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
-import type { ConversationMode } from "@/lib/generated/prisma/client";
+import { staffAction } from "@/lib/actions/client";
 import {
   AssignInput,
   assignConversation,
@@ -16,28 +15,11 @@ import {
   takeOver,
 } from "@/lib/whatsapp/inbox";
 
-export async function replyAction(raw: unknown): Promise<ActionResult<{ messageIds: string[] }>> {
-  return runStaffAction({ permission: "conversations.reply", input: ReplyInput }, raw, replyText);
-}
+const reply = staffAction("conversations.reply");
 
-export async function sendVehicleAction(raw: unknown): Promise<ActionResult<{ messageIds: string[] }>> {
-  return runStaffAction({ permission: "conversations.reply", input: SendVehicleInput }, raw, sendVehicle);
-}
-
-export async function takeOverAction(raw: unknown): Promise<ActionResult<{ mode: ConversationMode }>> {
-  return runStaffAction({ permission: "conversations.reply", input: ConversationInput }, raw, takeOver);
-}
-
-export async function handBackAction(raw: unknown): Promise<ActionResult<{ mode: ConversationMode }>> {
-  return runStaffAction({ permission: "conversations.reply", input: ConversationInput }, raw, handBack);
-}
-
-export async function assignConversationAction(raw: unknown): Promise<ActionResult<{ assigneeId: string }>> {
-  return runStaffAction({ permission: "conversations.reply", input: AssignInput }, raw, assignConversation);
-}
-
-export async function linkLeadAction(
-  raw: unknown,
-): Promise<ActionResult<{ leadId: string; created: boolean }>> {
-  return runStaffAction({ permission: "leads.write", input: ConversationInput }, raw, linkLead);
-}
+export const replyAction = reply.input(ReplyInput).action(replyText);
+export const sendVehicleAction = reply.input(SendVehicleInput).action(sendVehicle);
+export const takeOverAction = reply.input(ConversationInput).action(takeOver);
+export const handBackAction = reply.input(ConversationInput).action(handBack);
+export const assignConversationAction = reply.input(AssignInput).action(assignConversation);
+export const linkLeadAction = staffAction("leads.write").input(ConversationInput).action(linkLead);

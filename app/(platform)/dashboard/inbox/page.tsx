@@ -1,15 +1,15 @@
 // /dashboard/inbox: WhatsApp conversations the user may see (lib/whatsapp/inbox.ts decides which).
 import { ConversationList } from "@/components/dashboard/inbox/conversation-list";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/core/db/tenant";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { listConversations } from "@/lib/whatsapp/inbox";
 
 export default async function InboxPage() {
-  const user = await staffPage("conversations.read");
+  const { user, data: list } = await staffPage("conversations.read", ({ tx, user }) =>
+    listConversations(tx, user),
+  );
   const { locale, t } = await getTranslator();
-  const list = await withTenant(user.tenantId, (tx) => listConversations(tx, user));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <div className="space-y-1">

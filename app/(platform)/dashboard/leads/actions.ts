@@ -1,6 +1,7 @@
 "use server";
-// Lead actions: each runs through runStaffAction; lib/leads re-checks that a salesperson only touches their own leads.
-import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
+// Lead actions, each declared with its permission; lib/leads re-checks that a salesperson only
+// touches their own leads.
+import { staffAction } from "@/lib/actions/client";
 import {
   addLeadNote,
   assignLead,
@@ -10,37 +11,17 @@ import {
   LeadCreateInput,
   LeadFollowUpInput,
   LeadNoteInput,
-  type LeadStatus,
   LeadStatusInput,
   LeadVehicleInput,
   setLeadFollowUp,
   setLeadVehicle,
 } from "@/lib/leads/leads";
 
-export async function createLeadAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  return runStaffAction({ permission: "leads.write", input: LeadCreateInput }, raw, createLead);
-}
+const leadsWrite = staffAction("leads.write");
 
-export async function changeLeadStatusAction(raw: unknown): Promise<ActionResult<{ status: LeadStatus }>> {
-  return runStaffAction({ permission: "leads.write", input: LeadStatusInput }, raw, changeLeadStatus);
-}
-
-export async function addLeadNoteAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  return runStaffAction({ permission: "leads.write", input: LeadNoteInput }, raw, addLeadNote);
-}
-
-export async function setLeadFollowUpAction(
-  raw: unknown,
-): Promise<ActionResult<{ followUpAt: Date | null }>> {
-  return runStaffAction({ permission: "leads.write", input: LeadFollowUpInput }, raw, setLeadFollowUp);
-}
-
-export async function setLeadVehicleAction(
-  raw: unknown,
-): Promise<ActionResult<{ vehicleId: string | null }>> {
-  return runStaffAction({ permission: "leads.write", input: LeadVehicleInput }, raw, setLeadVehicle);
-}
-
-export async function assignLeadAction(raw: unknown): Promise<ActionResult<{ assigneeId: string }>> {
-  return runStaffAction({ permission: "leads.assign", input: LeadAssignInput }, raw, assignLead);
-}
+export const createLeadAction = leadsWrite.input(LeadCreateInput).action(createLead);
+export const changeLeadStatusAction = leadsWrite.input(LeadStatusInput).action(changeLeadStatus);
+export const addLeadNoteAction = leadsWrite.input(LeadNoteInput).action(addLeadNote);
+export const setLeadFollowUpAction = leadsWrite.input(LeadFollowUpInput).action(setLeadFollowUp);
+export const setLeadVehicleAction = leadsWrite.input(LeadVehicleInput).action(setLeadVehicle);
+export const assignLeadAction = staffAction("leads.assign").input(LeadAssignInput).action(assignLead);

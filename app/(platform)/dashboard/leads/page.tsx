@@ -6,9 +6,8 @@ import { NewLeadForm } from "@/components/dashboard/leads/new-lead-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/core/db/tenant";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { LEAD_SOURCES, LEAD_STATUSES, LeadFilters, listLeads } from "@/lib/leads/leads";
 import { cn } from "@/lib/utils";
@@ -20,7 +19,6 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function LeadsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await staffPage("leads.read.own");
   const { locale, t } = await getTranslator();
   const params = await searchParams;
   const view = first(params.view) === "list" ? "list" : "board";
@@ -29,7 +27,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
     source: first(params.source),
     q: first(params.q) || undefined,
   });
-  const leads = await withTenant(user.tenantId, (tx) => listLeads(tx, user, filters));
+  const { user, data: leads } = await staffPage("leads.read.own", ({ tx, user }) =>
+    listLeads(tx, user, filters),
+  );
   const seesAll = can(user.role, "leads.read.all");
 
   const hrefFor = (next: "board" | "list") => {

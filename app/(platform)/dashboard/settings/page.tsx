@@ -4,16 +4,16 @@ import { BrandingEditor } from "@/components/dashboard/settings/branding-editor"
 import { CreditForm } from "@/components/dashboard/settings/credit-form";
 import { DomainsEditor } from "@/components/dashboard/settings/domains-editor";
 import { ProfileForm } from "@/components/dashboard/settings/profile-form";
-import { staffPage } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/core/db/tenant";
+import { staffPage } from "@/lib/actions/pages";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { brandingImages } from "@/lib/settings/branding";
 import { readSettings } from "@/lib/settings/settings";
 
 export default async function SettingsPage() {
-  const user = await staffPage("settings.manage");
+  const { user, data: settings } = await staffPage("settings.manage", ({ tx, user }) =>
+    readSettings(tx, user.tenantId),
+  );
   const { locale, t } = await getTranslator();
-  const settings = await withTenant(user.tenantId, (tx) => readSettings(tx, user.tenantId));
   return (
     <div className="space-y-6">
       <div className="space-y-1">

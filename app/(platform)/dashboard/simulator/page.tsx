@@ -1,8 +1,7 @@
 // /dashboard/simulator: an admin chats with the showroom's WhatsApp number offline (signed webhooks
 // into our own endpoint, replies from the local Graph API stand-in). settings.manage only.
 import { Simulator } from "@/components/dashboard/simulator/simulator";
-import { staffPage } from "@/lib/auth/guards";
-import { withTenant } from "@/lib/core/db/tenant";
+import { staffPage } from "@/lib/actions/pages";
 import type { MessageKey } from "@/lib/core/i18n/messages";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { simulatorProblem, simulatorShowroom } from "@/lib/whatsapp/simulator";
@@ -17,9 +16,9 @@ const PROBLEM_TEXT: Record<string, MessageKey> = {
 };
 
 export default async function SimulatorPage() {
-  const user = await staffPage("settings.manage");
-  const { locale, t } = await getTranslator();
-  const { problem, showroom, staff } = await withTenant(user.tenantId, async (tx) => ({
+  const {
+    data: { problem, showroom, staff },
+  } = await staffPage("settings.manage", async ({ tx, user }) => ({
     problem: await simulatorProblem(tx, user.tenantId),
     showroom: await simulatorShowroom(tx, user.tenantId),
     staff: await tx.user.findMany({
@@ -28,6 +27,7 @@ export default async function SimulatorPage() {
       orderBy: { name: "asc" },
     }),
   }));
+  const { locale, t } = await getTranslator();
   return (
     <div className="space-y-4">
       <div className="space-y-1">

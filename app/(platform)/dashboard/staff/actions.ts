@@ -1,26 +1,17 @@
 "use server";
-// Staff management actions: each runs through runStaffAction (staff.manage, zod, tenant transaction).
-import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
+// Staff management actions (staff.manage); lib/staff decides who may change whom.
+import { staffAction } from "@/lib/actions/client";
 import {
   changeStaffRole,
   createStaff,
   StaffActiveInput,
   StaffCreateInput,
-  type StaffMember,
   StaffRoleInput,
   setStaffActive,
 } from "@/lib/staff/staff";
 
-export async function createStaffAction(
-  raw: unknown,
-): Promise<ActionResult<{ user: StaffMember; generatedPassword: string | null }>> {
-  return runStaffAction({ permission: "staff.manage", input: StaffCreateInput }, raw, createStaff);
-}
+const manage = staffAction("staff.manage");
 
-export async function changeStaffRoleAction(raw: unknown): Promise<ActionResult<StaffMember>> {
-  return runStaffAction({ permission: "staff.manage", input: StaffRoleInput }, raw, changeStaffRole);
-}
-
-export async function setStaffActiveAction(raw: unknown): Promise<ActionResult<StaffMember>> {
-  return runStaffAction({ permission: "staff.manage", input: StaffActiveInput }, raw, setStaffActive);
-}
+export const createStaffAction = manage.input(StaffCreateInput).action(createStaff);
+export const changeStaffRoleAction = manage.input(StaffRoleInput).action(changeStaffRole);
+export const setStaffActiveAction = manage.input(StaffActiveInput).action(setStaffActive);

@@ -1,20 +1,21 @@
 // /dashboard/staff: the showroom's accounts, for whoever holds staff.manage (refused server-side otherwise).
 import { StaffManager } from "@/components/dashboard/staff/staff-manager";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/core/db/tenant";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { listStaff } from "@/lib/staff/staff";
 
 export default async function StaffPage() {
-  const user = await staffPage("staff.manage");
-  const { locale, t } = await getTranslator();
-  const { staff, maxStaff } = await withTenant(user.tenantId, async (tx) => ({
+  const {
+    user,
+    data: { staff, maxStaff },
+  } = await staffPage("staff.manage", async ({ tx, user }) => ({
     staff: await listStaff(tx),
     maxStaff: (
       await tx.tenant.findUniqueOrThrow({ where: { id: user.tenantId }, select: { maxStaff: true } })
     ).maxStaff,
   }));
+  const { locale, t } = await getTranslator();
   const used = staff.filter((member) => member.isActive).length;
   return (
     <div className="space-y-6">

@@ -7,9 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/core/db/tenant";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { formatRupiah } from "@/lib/core/money";
 import {
@@ -36,12 +35,12 @@ export default async function VehiclesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await staffPage("vehicles.read");
-  const { t } = await getTranslator();
   const query = readDashboardVehicleQuery(await searchParams);
-  const { items, total, page, pages } = await withTenant(user.tenantId, (tx) =>
-    listDashboardVehicles(tx, query),
-  );
+  const {
+    user,
+    data: { items, total, page, pages },
+  } = await staffPage("vehicles.read", ({ tx }) => listDashboardVehicles(tx, query));
+  const { t } = await getTranslator();
   const title = (item: (typeof items)[number]) =>
     `${item.brand} ${item.model}${item.variant ? ` ${item.variant}` : ""}`;
   const days = (item: (typeof items)[number]) =>

@@ -1,7 +1,9 @@
 "use server";
-import { headers } from "next/headers";
+// The catalog's lead form, through the action client's public kind: no session; the showroom is
+// the one whose page the buyer is on (the page's route segment), and the car must be listed there.
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/client";
 import { createCatalogLead, type LeadProblem } from "@/lib/leads/catalog-lead";
-import { findTenantBySegment } from "@/lib/tenancy/resolve";
 
 export interface LeadValues {
   name: string;
@@ -15,7 +17,26 @@ export type LeadFormState =
   | { status: "sent" }
   | { status: "error"; problems: LeadProblem[]; values: LeadValues; attempt: number };
 
-/** Public form: the showroom is the one whose page the buyer is on, and the car must be listed there. */
+const text = z.string().max(2000).catch("");
+const LeadForm = z.object({
+  tenant: z.string().max(300),
+  vehicle: text,
+  name: text,
+  phone: text,
+  message: text,
+});
+
+const submit = publicAction()
+  .input(LeadForm)
+  .action(({ tenant, ip }, form) =>
+    createCatalogLead({
+      tenantId: tenant.id,
+      vehicleSlug: form.vehicle,
+      input: { name: form.name, phone: form.phone, message: form.message },
+      ip,
+    }),
+  );
+
 export async function submitLead(previous: LeadFormState, form: FormData): Promise<LeadFormState> {
   const values = {
     name: String(form.get("name") ?? ""),
@@ -23,14 +44,9 @@ export async function submitLead(previous: LeadFormState, form: FormData): Promi
     message: String(form.get("message") ?? ""),
   };
   const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
-  const tenant = await findTenantBySegment(String(form.get("tenant") ?? ""));
-  if (tenant?.status !== "active") return { status: "error", problems: ["unavailable"], values, attempt };
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-  const result = await createCatalogLead({
-    tenantId: tenant.id,
-    vehicleSlug: String(form.get("vehicle") ?? ""),
-    input: values,
-    ip,
-  });
-  return result.ok ? { status: "sent" } : { status: "error", problems: result.problems, values, attempt };
+  const result = await submit({ ...values, tenant: form.get("tenant"), vehicle: form.get("vehicle") });
+  if (!result.ok) return { status: "error", problems: ["unavailable"], values, attempt };
+  return result.data.ok
+    ? { status: "sent" }
+    : { status: "error", problems: result.data.problems, values, attempt };
 }

@@ -1,15 +1,13 @@
-// Machine access to the showroom list and creation; the same guard as the console's actions.
-import { adminRoute } from "@/lib/admin/run";
+// Machine access to the showroom list and creation; the same client as the console's actions.
+import { adminAction } from "@/lib/actions/client";
 import { createShowroom, listShowrooms, ShowroomCreateInput, ShowroomSearch } from "@/lib/admin/showrooms";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const q = new URL(request.url).searchParams.get("q") ?? undefined;
-  return adminRoute(ShowroomSearch, { q }, listShowrooms);
-}
+export const GET = adminAction()
+  .input(ShowroomSearch)
+  .route(({ actor }, search) => listShowrooms(actor, search));
 
-export async function POST(request: Request): Promise<Response> {
-  const body: unknown = await request.json().catch(() => null);
-  return adminRoute(ShowroomCreateInput, body, createShowroom);
-}
+export const POST = adminAction()
+  .input(ShowroomCreateInput)
+  .route(({ actor }, input) => createShowroom(actor, input));

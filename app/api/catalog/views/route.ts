@@ -4,6 +4,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { recordVehicleView } from "@/lib/analytics/views";
+import { clientIp } from "@/lib/core/client-ip";
 import { findTenant, findTenantBySegment } from "@/lib/tenancy/resolve";
 
 const ViewInput = z.object({
@@ -33,7 +34,7 @@ export async function POST(request: Request): Promise<Response> {
     if (parsed.success) {
       const tenant = await resolveTenant(parsed.data.tenant);
       if (tenant && tenant.status === "active") {
-        const visitor = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+        const visitor = clientIp(new Headers(await headers()));
         await recordVehicleView({ tenantId: tenant.id, vehicleSlug: parsed.data.vehicle, visitor });
       }
     }

@@ -3,9 +3,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { adminPage } from "@/lib/actions/pages";
 import { AuditFilter, listAudit } from "@/lib/admin/audit";
-import { actorOf } from "@/lib/admin/run";
-import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function AuditPage({
@@ -13,10 +12,9 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await adminPage();
-  const { t } = await getTranslator();
   const filter = AuditFilter.catch({}).parse(await searchParams);
-  const rows = await listAudit(await actorOf(user), filter);
+  const { data: rows } = await adminPage(({ actor }) => listAudit(actor, filter));
+  const { t } = await getTranslator();
   const fields = [
     { name: "tenant", label: t("admin.audit.tenant"), type: "text", value: filter.tenant },
     { name: "action", label: t("admin.audit.action"), type: "text", value: filter.action },

@@ -1,8 +1,7 @@
 // Platform health: database, queue, webhooks, outbox failures, AI provider, storage probe.
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { adminPage } from "@/lib/actions/pages";
 import { healthReport } from "@/lib/admin/health";
-import { actorOf } from "@/lib/admin/run";
-import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 function Row({ label, value }: { label: string; value: string | number | null }) {
@@ -15,9 +14,8 @@ function Row({ label, value }: { label: string; value: string | number | null })
 }
 
 export default async function HealthPage() {
-  const user = await adminPage();
+  const { data: report } = await adminPage(({ actor }) => healthReport(actor));
   const { t } = await getTranslator();
-  const report = await healthReport(await actorOf(user));
   const sections: { title: string; rows: [string, string | number | null][] }[] = [
     {
       title: t("admin.health.db"),

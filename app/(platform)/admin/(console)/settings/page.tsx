@@ -2,15 +2,13 @@
 
 import { PlatformSettingsForm } from "@/components/admin/console-forms";
 import { Card, CardContent } from "@/components/ui/card";
-import { actorOf } from "@/lib/admin/run";
+import { adminPage } from "@/lib/actions/pages";
 import { readPlatformSettings } from "@/lib/admin/settings";
-import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function SettingsPage() {
-  const user = await adminPage();
+  const { data: values } = await adminPage(({ actor }) => readPlatformSettings(actor));
   const { locale, t } = await getTranslator();
-  const values = await readPlatformSettings(await actorOf(user));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("admin.settings.title")}</h1>

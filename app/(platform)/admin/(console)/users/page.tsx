@@ -5,9 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { actorOf } from "@/lib/admin/run";
+import { adminPage } from "@/lib/actions/pages";
 import { searchUsers, UserSearch } from "@/lib/admin/users";
-import { adminPage } from "@/lib/auth/guards";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function UsersPage({
@@ -15,10 +14,9 @@ export default async function UsersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await adminPage();
-  const { locale, t } = await getTranslator();
   const search = UserSearch.catch({}).parse(await searchParams);
-  const users = await searchUsers(await actorOf(user), search);
+  const { data: users } = await adminPage(({ actor }) => searchUsers(actor, search));
+  const { locale, t } = await getTranslator();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("admin.nav.users")}</h1>

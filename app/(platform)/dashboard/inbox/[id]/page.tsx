@@ -4,32 +4,22 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ThreadView } from "@/components/dashboard/inbox/thread-view";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/core/db/tenant";
-import { NotFound } from "@/lib/core/errors";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { listAssignableStaff } from "@/lib/leads/leads";
 import { listSendableVehicles, openThread } from "@/lib/whatsapp/inbox";
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await staffPage("conversations.read");
-  const { locale, t } = await getTranslator();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const loaded = await withTenant(user.tenantId, async (tx) => {
-    try {
-      return {
-        thread: await openThread(tx, user, id.data),
-        staff: await listAssignableStaff(tx),
-        vehicles: await listSendableVehicles(tx),
-      };
-    } catch (error) {
-      if (error instanceof NotFound) return null;
-      throw error;
-    }
-  });
-  if (!loaded) notFound();
+  // Another showroom's or a colleague's conversation is a NotFound, and so this page's 404.
+  const { user, data: loaded } = await staffPage("conversations.read", async ({ tx, user }) => ({
+    thread: await openThread(tx, user, id.data),
+    staff: await listAssignableStaff(tx),
+    vehicles: await listSendableVehicles(tx),
+  }));
+  const { locale, t } = await getTranslator();
   return (
     <div className="mx-auto max-w-3xl space-y-3">
       <Link href="/dashboard/inbox" className="text-sm font-medium text-primary">

@@ -2,32 +2,31 @@
 // A salesperson opening a colleague's lead (or any id outside the showroom) gets a 404.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { LeadEditor } from "@/components/dashboard/leads/lead-editor";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { staffPage } from "@/lib/actions/pages";
 import { formatDate, formatDuration, jakartaDay } from "@/lib/analytics/format";
-import { staffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { isUuid, withTenant } from "@/lib/core/db/tenant";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { formatRupiah } from "@/lib/core/money";
 import { getLeadDetail, listAssignableStaff, listLeadVehicleChoices } from "@/lib/leads/leads";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await staffPage("leads.read.own");
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const { locale, t } = await getTranslator();
-  const canAssign = can(user.role, "leads.assign");
-  const data = await withTenant(user.tenantId, async (tx) => {
-    const lead = await getLeadDetail(tx, user, id);
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const { user, data } = await staffPage("leads.read.own", async ({ tx, user }) => {
+    const lead = await getLeadDetail(tx, user, id.data);
     if (!lead) return null;
     return {
       lead,
-      staff: canAssign ? await listAssignableStaff(tx) : [],
+      staff: can(user.role, "leads.assign") ? await listAssignableStaff(tx) : [],
       cars: await listLeadVehicleChoices(tx),
     };
   });
   if (!data) notFound();
+  const { locale, t } = await getTranslator();
+  const canAssign = can(user.role, "leads.assign");
   const { lead } = data;
   const responseMinutes = lead.firstResponseAt
     ? (lead.firstResponseAt.getTime() - lead.createdAt.getTime()) / 60_000

@@ -1,7 +1,6 @@
 // One vehicle in the dashboard: quick status and price changes, photos, history, and the full form.
 // Another showroom's id (or any unknown id) is a 404, because the read goes through RLS.
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { VehicleHistory } from "@/components/dashboard/vehicles/history";
 import { type ManagedPhoto, PhotoManager } from "@/components/dashboard/vehicles/photo-manager";
 import { QuickActions } from "@/components/dashboard/vehicles/quick-actions";
@@ -9,10 +8,8 @@ import { vehiclesText } from "@/components/dashboard/vehicles/server-text";
 import { StatusBadge } from "@/components/dashboard/vehicles/status-badge";
 import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { can } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/core/db/tenant";
-import { NotFound } from "@/lib/core/errors";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { formatRupiah } from "@/lib/core/money";
 import { readVariants } from "@/lib/images/photos";
@@ -20,20 +17,11 @@ import { daysInStock, getDashboardVehicle } from "@/lib/inventory/dashboard-vehi
 import { vehicleFormValues } from "@/lib/inventory/vehicle-form";
 import { getStorage } from "@/lib/storage";
 
-async function loadVehicle(tenantId: string, id: string) {
-  try {
-    return await withTenant(tenantId, (tx) => getDashboardVehicle(tx, id));
-  } catch (error) {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  }
-}
-
 export default async function VehiclePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await staffPage("vehicles.read");
   const { id } = await params;
+  // Another showroom's id (or any unknown id) is a NotFound from the read, and so this page's 404.
+  const { user, data: vehicle } = await staffPage("vehicles.read", ({ tx }) => getDashboardVehicle(tx, id));
   const { locale, t } = await getTranslator();
-  const vehicle = await loadVehicle(user.tenantId, id);
   const text = vehiclesText(locale);
   const writable = can(user.role, "vehicles.write");
   const storage = getStorage();

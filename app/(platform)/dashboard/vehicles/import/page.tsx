@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { CsvImport } from "@/components/dashboard/vehicles/csv-import";
 import { vehiclesText } from "@/components/dashboard/vehicles/server-text";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function ImportVehiclesPage() {

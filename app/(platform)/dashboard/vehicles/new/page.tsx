@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { vehiclesText } from "@/components/dashboard/vehicles/server-text";
 import { VehicleForm } from "@/components/dashboard/vehicles/vehicle-form";
-import { staffPage } from "@/lib/auth/guards";
+import { staffPage } from "@/lib/actions/pages";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function NewVehiclePage() {

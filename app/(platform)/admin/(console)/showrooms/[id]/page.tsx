@@ -1,5 +1,6 @@
 // One showroom: plan limits, suspend/reactivate, and deletion after a full export.
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import {
   DeleteShowroomForm,
   ShowroomLimitsForm,
@@ -7,22 +8,15 @@ import {
 } from "@/components/admin/console-forms";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { actorOf } from "@/lib/admin/run";
+import { adminPage } from "@/lib/actions/pages";
 import { getShowroom } from "@/lib/admin/showrooms";
-import { adminPage } from "@/lib/auth/guards";
-import { isUuid } from "@/lib/core/db/tenant";
-import { NotFound } from "@/lib/core/errors";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function ShowroomPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await adminPage();
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const { data: showroom } = await adminPage(({ actor }) => getShowroom(actor, id.data));
   const { locale, t } = await getTranslator();
-  const showroom = await getShowroom(await actorOf(user), id).catch((error: unknown) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-2">
