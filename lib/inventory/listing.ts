@@ -1,6 +1,7 @@
 // Which cars a buyer may see, in one place: available and booked cars are listed (booked ones
 // flagged as booked); sold and draft cars never are. Catalog pages, search, the sitemap, view
 // counts, leads, the WhatsApp assistant and the benchmarks' raw SQL all read this rule from here.
+import "server-only";
 import { Prisma, type VehicleStatus } from "@/lib/generated/prisma/client";
 
 export const LISTED_STATUSES = ["available", "booked"] as const satisfies readonly VehicleStatus[];

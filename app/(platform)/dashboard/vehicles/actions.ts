@@ -6,7 +6,7 @@ import { z } from "zod";
 import { type ActionResult, runStaffAction } from "@/lib/actions/staff";
 import type { StaffUser } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
-import { fieldErrorsOf, Invalid } from "@/lib/core/errors";
+import { Invalid } from "@/lib/core/errors";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { parseRupiah } from "@/lib/core/money";
 import {
@@ -22,8 +22,9 @@ import {
   reorderVehiclePhotos,
   setMainVehiclePhoto,
 } from "@/lib/inventory/photos-admin";
-import { saveVehicleFromForm, updateVehicleFields } from "@/lib/inventory/vehicle-admin";
-import { VEHICLE_FORM_FIELDS, vehicleFormSchema } from "@/lib/inventory/vehicle-form";
+import { saveVehicleFromForm } from "@/lib/inventory/save-vehicle";
+import { updateVehicleFields } from "@/lib/inventory/vehicle-admin";
+import { VEHICLE_FORM_FIELDS } from "@/lib/inventory/vehicle-form";
 import { VEHICLE_STATUSES } from "@/lib/inventory/vehicle-input";
 import { suggestStockCode } from "@/lib/inventory/vehicles";
 
@@ -44,16 +45,13 @@ export async function saveVehicle(raw: unknown): Promise<ActionResult<{ id: stri
     { permission: "vehicles.write", input: SaveVehicleInput, afterCommit: refreshCatalog },
     raw,
     async ({ user, actor, tx }, input) => {
-      const parsed = vehicleFormSchema(t).safeParse(input.values);
-      if (!parsed.success) {
-        throw new Invalid(t("action.invalid"), fieldErrorsOf(parsed.error));
-      }
+      // Validated once inside, with field errors in the user's language and one audit row per save.
       const vehicle = await saveVehicleFromForm(tx, {
         tenantId: user.tenantId,
         actor,
-        form: parsed.data,
         t,
         vehicleId: input.vehicleId,
+        values: input.values,
       });
       return { id: vehicle.id };
     },
@@ -184,22 +182,22 @@ function refuseHugeFile(csv: string, message: string): void {
 
 /** The dry run: what the import would do, per row, with nothing written. */
 export async function previewCsvImport(raw: unknown): Promise<ActionResult<ImportPreview>> {
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   return runStaffAction({ permission: "vehicles.import", input: CsvInput }, raw, ({ user, tx }, values) => {
     refuseHugeFile(values.csv, t("vehicles.csv.tooBig"));
-    return previewVehiclesCsv(tx, { tenantId: user.tenantId, csv: values.csv });
+    return previewVehiclesCsv(tx, { tenantId: user.tenantId, csv: values.csv, locale });
   });
 }
 
 export async function importCsv(raw: unknown): Promise<ActionResult<ImportReport>> {
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   return runStaffAction(
     { permission: "vehicles.import", input: CsvInput, afterCommit: refreshCatalog },
     raw,
     ({ user, actor }, values) => {
       refuseHugeFile(values.csv, t("vehicles.csv.tooBig"));
       // Each row commits in its own transaction (csv-import.ts), so one bad row never undoes the rest.
-      return importVehiclesCsv({ tenantId: user.tenantId, actor, csv: values.csv });
+      return importVehiclesCsv({ tenantId: user.tenantId, actor, csv: values.csv, locale });
     },
   );
 }
