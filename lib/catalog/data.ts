@@ -9,32 +9,22 @@ import { withTenant } from "@/lib/core/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { listedWhere } from "@/lib/inventory/listing";
 import { type CatalogQuery, searchVehicles, vehicleCardSelect } from "@/lib/inventory/search";
+import { vehicleSummarySelect } from "@/lib/inventory/vehicle-select";
 
 /** The vehicle page: specs, papers (plate region and odd/even, never the plate itself), photos. */
 export const vehicleDetailSelect = {
-  id: true,
-  slug: true,
-  stockCode: true,
-  brand: true,
-  model: true,
-  variant: true,
-  year: true,
-  transmission: true,
+  ...vehicleSummarySelect,
   fuel: true,
   engineCc: true,
-  mileageKm: true,
   color: true,
   bodyType: true,
   seats: true,
-  price: true,
   negotiable: true,
   plateRegion: true,
   plateParity: true,
   taxValidUntil: true,
   stnkValidUntil: true,
   previousOwners: true,
-  city: true,
-  status: true,
   descriptionId: true,
   descriptionEn: true,
   features: true,

@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { matchNames, resolveName } from "@/lib/inventory/fuzzy";
 import { listedWhere } from "@/lib/inventory/listing";
 import { BODY_TYPES, FUELS, TRANSMISSIONS } from "@/lib/inventory/vehicle-input";
+import { vehicleSummarySelect } from "@/lib/inventory/vehicle-select";
 
 const words = (max: number) => z.string().trim().min(1).max(max);
 const year = z.number().int().min(1950).max(2100);
@@ -183,20 +184,9 @@ export const VEHICLE_ORDER: Record<VehicleSort, Prisma.VehicleOrderByWithRelatio
 
 /** What a search result says about a car (the assistant's tools and engine read these fields). */
 export const listedVehicleSelect = {
-  id: true,
-  slug: true,
-  stockCode: true,
-  brand: true,
-  model: true,
-  variant: true,
-  year: true,
-  price: true,
-  status: true,
-  transmission: true,
+  ...vehicleSummarySelect,
   fuel: true,
-  mileageKm: true,
   color: true,
-  city: true,
   bodyType: true,
   seats: true,
 } satisfies Prisma.VehicleSelect;

@@ -15,6 +15,7 @@ import {
   type VehicleSort,
 } from "@/lib/inventory/criteria";
 import { BODY_TYPES, FUELS, TRANSMISSIONS } from "@/lib/inventory/vehicle-input";
+import { vehicleSummarySelect } from "@/lib/inventory/vehicle-select";
 
 export const PAGE_SIZE = 12;
 /** The sorts a buyer can pick on the page (the assistant's "available first" is not one of them). */
@@ -117,18 +118,7 @@ export interface FacetValue {
 }
 
 export const vehicleCardSelect = {
-  id: true,
-  slug: true,
-  stockCode: true,
-  brand: true,
-  model: true,
-  variant: true,
-  year: true,
-  transmission: true,
-  mileageKm: true,
-  city: true,
-  price: true,
-  status: true,
+  ...vehicleSummarySelect,
   photos: {
     where: { isMain: true },
     take: 1,
