@@ -7,6 +7,7 @@ import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
 import { db, disconnectDb } from "@/lib/core/db/client";
 import { parseEnv } from "@/lib/core/env";
+import { isLocale, LOCALES } from "@/lib/core/i18n/messages";
 import { importVehiclesCsv } from "@/lib/inventory/csv-import";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { createTenant } from "@/lib/tenancy/tenants";
@@ -17,7 +18,7 @@ const USAGE = `Usage: npm run cli -- <command> [options] [--json]
 Commands:
   tenant:create --slug SLUG --name NAME [--city CITY] [--whatsapp NUMBER]
   user:create --email EMAIL --password PASSWORD --role ${ROLES.join("|")} [--tenant SLUG] [--name NAME] [--whatsapp PHONE]
-  vehicles:import --tenant SLUG FILE.csv
+  vehicles:import --tenant SLUG FILE.csv [--lang en|id]   (row errors in English, or Indonesian)
   db:migrate
   db:seed
 
@@ -34,6 +35,7 @@ const OPTIONS = {
   role: { type: "string" },
   tenant: { type: "string" },
   whatsapp: { type: "string" },
+  lang: { type: "string", default: "en" },
   "whatsapp-phone-number-id": { type: "string" },
   "whatsapp-access-token": { type: "string" },
   json: { type: "boolean", default: false },
@@ -115,7 +117,9 @@ async function runCommand(command: string, values: Values, positionals: string[]
       const csv = await readFile(file, "utf8").catch(() => {
         throw new UsageError(`Cannot read ${file}`);
       });
-      const report = await importVehiclesCsv({ tenantId, actor, csv });
+      const locale = values.lang;
+      if (!isLocale(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(", ")}`);
+      const report = await importVehiclesCsv({ tenantId, actor, csv, locale });
       if (report.created + report.updated > 0) await revalidateCatalog(tenantId);
       const lines = [
         `Imported ${file}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected.`,

@@ -6,6 +6,7 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/core/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { listedSql } from "@/lib/inventory/listing";
 
 export const VEHICLE_STATUSES = ["available", "booked", "sold", "draft"] as const;
 export const AGE_BUCKETS = ["0-15", "16-30", "31-60", "60+"] as const;
@@ -14,7 +15,7 @@ export const LEAD_SOURCES = ["web", "whatsapp", "walk_in", "phone"] as const;
 
 export interface Overview {
   byStatus: Record<(typeof VEHICLE_STATUSES)[number], number>;
-  /** Cars still for sale (available or booked) by days since they came into stock. */
+  /** Listed cars (still for sale: available or booked) by days since they came into stock. */
   ageBuckets: Record<AgeBucket, number>;
   newLeadsThisWeek: number;
   leadsBySource: Record<(typeof LEAD_SOURCES)[number], number>;
@@ -59,7 +60,7 @@ export async function loadOverview(tx: Tx, user: StaffUser, now = new Date()): P
 
   const ages = await tx.$queryRaw<{ days: number; count: bigint }[]>`
     SELECT ((now() AT TIME ZONE 'Asia/Jakarta')::date - in_stock_since)::int AS days, count(*) AS count
-    FROM vehicles WHERE status IN ('available', 'booked') GROUP BY 1`;
+    FROM vehicles WHERE ${listedSql()} GROUP BY 1`;
   const ageBuckets: Record<AgeBucket, number> = { "0-15": 0, "16-30": 0, "31-60": 0, "60+": 0 };
   for (const row of ages) ageBuckets[ageBucketOf(row.days)] += Number(row.count);
 

@@ -2,6 +2,7 @@
 // one upsert, no per-visitor rows, and a short in-memory memo so reloads do not inflate counts.
 import "server-only";
 import { withTenant } from "@/lib/core/db/tenant";
+import { listedWhere } from "@/lib/inventory/listing";
 
 const recent = new Map<string, number>();
 const MEMO_MS = 60_000;
@@ -29,7 +30,7 @@ export async function recordVehicleView(options: {
     return true;
   return withTenant(options.tenantId, async (tx) => {
     const vehicle = await tx.vehicle.findFirst({
-      where: { slug: options.vehicleSlug, status: { in: ["available", "booked"] } },
+      where: { slug: options.vehicleSlug, ...listedWhere },
       select: { id: true },
     });
     if (!vehicle) return false;

@@ -2,21 +2,21 @@
 // and metadata of one render (React cache).
 import "server-only";
 import { cache } from "react";
+import { type PublicShowroom, readPublicShowroom } from "@/lib/catalog/public-showroom";
 import { cachedRead, catalogTag } from "@/lib/core/cache";
-import { withTenant } from "@/lib/core/db/tenant";
 import { appUrl } from "@/lib/core/env";
 import { type Locale, type Translate, translator } from "@/lib/core/i18n/messages";
-import type { Tenant } from "@/lib/generated/prisma/client";
 import { findTenant } from "@/lib/tenancy/resolve";
 import { baseOf, parseCatalogSegment } from "@/lib/tenancy/segment";
-import { readTheme, type Theme } from "@/lib/tenancy/theme";
+import type { Theme } from "@/lib/tenancy/theme";
 
 export type Showroom =
   | { state: "missing" }
   | { state: "suspended"; locale: Locale; t: Translate }
   | {
       state: "open";
-      tenant: Tenant;
+      /** Only the public columns (PublicShowroom): no token, WhatsApp ids, plan limits or settings. */
+      tenant: PublicShowroom;
       theme: Theme;
       /** The one address search engines get: the showroom's own domain when it has one. */
       canonicalBase: string;
@@ -32,15 +32,6 @@ export function canonicalBaseOf(slug: string, domains: string[]): string {
   return domain ? `https://${domain}` : `${appUrl()}/${slug}`;
 }
 
-async function readShowroomRow(tenantId: string) {
-  return withTenant(tenantId, (tx) =>
-    tx.tenant.findUniqueOrThrow({
-      where: { id: tenantId },
-      include: { domains: { select: { domain: true } } },
-    }),
-  );
-}
-
 export const loadShowroom = cache(async (rawSegment: string): Promise<Showroom> => {
   const segment = parseCatalogSegment(rawSegment);
   if (!segment) return { state: "missing" };
@@ -48,17 +39,14 @@ export const loadShowroom = cache(async (rawSegment: string): Promise<Showroom> 
   if (!found) return { state: "missing" };
   const t = translator(segment.locale);
   if (found.status !== "active") return { state: "suspended", locale: segment.locale, t };
-  const { domains, ...tenant } = await cachedRead(["showroom", found.id], [catalogTag(found.id)], () =>
-    readShowroomRow(found.id),
+  const tenant = await cachedRead(["showroom", found.id], [catalogTag(found.id)], () =>
+    readPublicShowroom(found.id),
   );
   return {
     state: "open",
     tenant,
-    theme: readTheme(tenant.theme),
-    canonicalBase: canonicalBaseOf(
-      tenant.slug,
-      domains.map((row) => row.domain),
-    ),
+    theme: tenant.theme,
+    canonicalBase: canonicalBaseOf(tenant.slug, tenant.domains),
     base: baseOf(segment, tenant.slug),
     locale: segment.locale,
     t,

@@ -1,12 +1,14 @@
 // CSV import and export of a showroom's stock, shared by the CLI and the dashboard. Each row is
-// upserted in its own tenant transaction, so one bad row never rolls back the good ones. A dry run
+// validated once (VehicleInput) and upserted in its own tenant transaction, so one bad row never
+// rolls back the good ones; every problem is reported in the caller's language. A dry run
 // (previewVehiclesCsv) reports what an import would do without writing.
 import "server-only";
 import { parse } from "csv-parse/sync";
 import type { Actor } from "@/lib/audit/record";
 import type { Tx } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
-import { DomainError, Invalid, issueLines } from "@/lib/core/errors";
+import { DomainError, Invalid } from "@/lib/core/errors";
+import { type Locale, type MessageKey, type Translate, translator } from "@/lib/core/i18n/messages";
 import { parseRupiah } from "@/lib/core/money";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 import {
@@ -18,8 +20,14 @@ import {
   parseTransmission,
   parseYear,
 } from "@/lib/inventory/normalize";
-import { type ValidVehicle, VehicleInput } from "@/lib/inventory/vehicle-input";
-import { changedFields, type UpsertOutcome, upsertVehicleByStockCode } from "@/lib/inventory/vehicles";
+import { type ValidVehicle, VEHICLE_LIMITS, VehicleInput } from "@/lib/inventory/vehicle-input";
+import { vehicleProblemLines, vehicleProblemsOf } from "@/lib/inventory/vehicle-problems";
+import {
+  changedFields,
+  pickProvided,
+  type UpsertOutcome,
+  upsertVehicleByStockCode,
+} from "@/lib/inventory/vehicles";
 
 type Field = keyof ValidVehicle;
 
@@ -85,6 +93,10 @@ const ALIASES: Record<string, string> = {
   fitur: "features",
 };
 
+const COLUMN_OF = new Map<string, string>(COLUMNS.map(([column, field]) => [field, column]));
+/** A vehicle field by the column name the file uses ("plateNumber" -> "plate_number"). */
+const columnOf = (field: string) => COLUMN_OF.get(field) ?? field;
+
 const REQUIRED = ["stock_code", "brand", "model", "year", "transmission", "mileage_km", "price"];
 const FIELD_OF = new Map(COLUMNS);
 const DEFAULTED = new Set<Field>(["status", "fuel", "negotiable", "featured"]);
@@ -113,58 +125,64 @@ function parseDate(text: string): Date | null {
   return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day) ? null : date;
 }
 
-/** One cell -> the field's value; a string describing the problem when it cannot be read. */
-function readCell(field: Field, raw: string): { value: unknown } | { problem: string } {
+/** Why a cell cannot be read: an i18n key and what it quotes. */
+interface CellProblem {
+  key: MessageKey;
+  vars?: Record<string, string | number>;
+}
+
+/** One cell -> the field's value, or why it cannot be read. */
+function readCell(field: Field, raw: string): { value: unknown } | { problem: CellProblem } {
   const text = raw.trim();
   // An empty cell clears an optional field; fields with a default keep it (or the stored value).
   if (text === "") return { value: field === "features" ? [] : DEFAULTED.has(field) ? undefined : null };
-  const fail = (what: string) => ({ problem: `'${text}' is not ${what}` });
+  const fail = (key: MessageKey) => ({ problem: { key, vars: { text } } });
   switch (field) {
     case "year": {
       const year = parseYear(text);
       return year === null
-        ? { problem: `must be between 1950 and ${new Date().getFullYear() + 1}` }
+        ? { problem: { key: "vehicles.csv.error.year", vars: { ...VEHICLE_LIMITS.year } } }
         : { value: year };
     }
     case "price": {
       const price = parseRupiah(text);
-      return price === null ? fail("an amount") : { value: price };
+      return price === null ? fail("vehicles.csv.error.amount") : { value: price };
     }
     case "mileageKm": {
       const km = parseMileage(text);
-      return km === null ? fail("a distance in km") : { value: km };
+      return km === null ? fail("vehicles.csv.error.distance") : { value: km };
     }
     case "transmission": {
       const value = parseTransmission(text);
-      return value ? { value } : fail("manual or automatic");
+      return value ? { value } : fail("vehicles.csv.error.transmission");
     }
     case "fuel": {
       const value = parseFuel(text);
-      return value ? { value } : fail("bensin, diesel, hybrid or listrik");
+      return value ? { value } : fail("vehicles.csv.error.fuel");
     }
     case "bodyType": {
       const value = parseBodyType(text);
-      return value ? { value } : fail("a body type (MPV, SUV, hatchback, sedan, pickup, LCGC, ...)");
+      return value ? { value } : fail("vehicles.csv.error.body");
     }
     case "status": {
       const value = parseStatus(text);
-      return value ? { value } : fail("a status (tersedia, booking, terjual, draft)");
+      return value ? { value } : fail("vehicles.csv.error.status");
     }
     case "negotiable":
     case "featured": {
       const value = parseBoolean(text);
-      return value === null ? fail("yes or no") : { value };
+      return value === null ? fail("vehicles.csv.error.yesNo") : { value };
     }
     case "engineCc":
     case "seats":
     case "previousOwners": {
       const value = Number(text.replace(/\./g, ""));
-      return Number.isInteger(value) ? { value } : fail("a whole number");
+      return Number.isInteger(value) ? { value } : fail("vehicles.csv.error.wholeNumber");
     }
     case "taxValidUntil":
     case "stnkValidUntil": {
       const value = parseDate(text);
-      return value ? { value } : fail("a date (YYYY-MM-DD or DD/MM/YYYY)");
+      return value ? { value } : fail("vehicles.csv.error.date");
     }
     case "features":
       return {
@@ -183,16 +201,19 @@ function detectDelimiter(csv: string): "," | ";" {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
 }
 
-/** One data row of the file: what it would set, or why it cannot be read. */
+/** One data row of the file: the validated vehicle it sets, or why it cannot be read. */
 interface CsvRow {
   row: number;
   stockCode?: string;
-  input: Record<string, unknown>;
+  vehicle?: ValidVehicle;
   problems: string[];
 }
 
-/** Parses the whole file and reads every row; throws Invalid when the file itself is unusable. */
-function readCsv(csv: string): { rows: CsvRow[]; provided: Set<Field> } {
+/**
+ * Parses the whole file, reads every row and validates it (VehicleInput, once); throws Invalid when
+ * the file itself is unusable. Problems are written with `t`, in the caller's language.
+ */
+function readCsv(csv: string, t: Translate): { rows: CsvRow[]; provided: Set<Field> } {
   let records: string[][];
   try {
     records = parse(csv, {
@@ -202,13 +223,15 @@ function readCsv(csv: string): { rows: CsvRow[]; provided: Set<Field> } {
       skip_empty_lines: true,
     });
   } catch (error) {
-    throw new Invalid(`The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Invalid(
+      t("vehicles.csv.error.notCsv", { reason: error instanceof Error ? error.message : String(error) }),
+    );
   }
   const [header, ...lines] = records;
-  if (!header) throw new Invalid("The file is empty");
+  if (!header) throw new Invalid(t("vehicles.csv.error.empty"));
   const headers = header.map(normalizeHeader);
   const missing = REQUIRED.filter((column) => !headers.includes(column));
-  if (missing.length) throw new Invalid(`Missing required columns: ${missing.join(", ")}`);
+  if (missing.length) throw new Invalid(t("vehicles.csv.error.columns", { columns: missing.join(", ") }));
   const provided = new Set(headers.flatMap((column) => FIELD_OF.get(column) ?? []));
 
   const rows: CsvRow[] = [];
@@ -222,16 +245,27 @@ function readCsv(csv: string): { rows: CsvRow[]; provided: Set<Field> } {
       const field = FIELD_OF.get(column);
       if (!field) return;
       const cell = readCell(field, cells[position] ?? "");
-      if ("problem" in cell) problems.push(`${column}: ${cell.problem}`);
+      if ("problem" in cell) problems.push(`${column}: ${t(cell.problem.key, cell.problem.vars)}`);
       else input[field] = cell.value;
     });
     const stockCode = typeof input.stockCode === "string" ? input.stockCode : undefined;
     if (stockCode) {
       const first = firstRowOf.get(stockCode.toLowerCase());
-      if (first) problems.unshift(`duplicate stock_code ${stockCode} in this file (first on row ${first})`);
+      if (first) problems.unshift(t("vehicles.csv.error.duplicate", { code: stockCode, row: first }));
       else firstRowOf.set(stockCode.toLowerCase(), row);
     }
-    rows.push({ row, stockCode, input, problems });
+    if (problems.length) {
+      rows.push({ row, stockCode, problems });
+      continue;
+    }
+    const parsed = VehicleInput.safeParse(input);
+    if (parsed.success) rows.push({ row, stockCode, vehicle: parsed.data, problems });
+    else
+      rows.push({
+        row,
+        stockCode,
+        problems: vehicleProblemLines(vehicleProblemsOf(parsed.error), t, (field) => columnOf(field)),
+      });
   }
   return { rows, provided };
 }
@@ -240,11 +274,13 @@ export async function importVehiclesCsv(options: {
   tenantId: string;
   actor: Actor;
   csv: string;
+  /** The language of the report's reasons: the user's in the dashboard, the operator's in the CLI. */
+  locale: Locale;
 }): Promise<ImportReport> {
-  const { rows, provided } = readCsv(options.csv);
+  const { rows, provided } = readCsv(options.csv, translator(options.locale));
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
-  for (const { row, stockCode, input, problems } of rows) {
-    if (problems.length) {
+  for (const { row, stockCode, vehicle, problems } of rows) {
+    if (!vehicle) {
       report.rejected.push({ row, stockCode, reason: problems.join("; ") });
       continue;
     }
@@ -253,7 +289,7 @@ export async function importVehiclesCsv(options: {
         upsertVehicleByStockCode(tx, {
           tenantId: options.tenantId,
           actor: options.actor,
-          input: input as VehicleInput,
+          data: vehicle,
           provided,
         }),
       );
@@ -279,8 +315,6 @@ export interface ImportPreview extends ImportReport {
   rows: PreviewRow[];
 }
 
-const COLUMN_OF = new Map(COLUMNS.map(([column, field]) => [field, column]));
-
 /**
  * A dry run: what importing `csv` would do, row by row, without writing anything. It reads through
  * the caller's transaction and applies the same rules as the import (validation, only the columns
@@ -288,38 +322,28 @@ const COLUMN_OF = new Map(COLUMNS.map(([column, field]) => [field, column]));
  */
 export async function previewVehiclesCsv(
   tx: Tx,
-  options: { tenantId: string; csv: string },
+  options: { tenantId: string; csv: string; locale: Locale },
 ): Promise<ImportPreview> {
-  const { rows, provided } = readCsv(options.csv);
+  const { rows, provided } = readCsv(options.csv, translator(options.locale));
   const preview: ImportPreview = { created: 0, updated: 0, unchanged: 0, rejected: [], rows: [] };
   const reject = (row: number, stockCode: string | undefined, reason: string) => {
     preview.rejected.push({ row, stockCode, reason });
     preview.rows.push({ row, stockCode, outcome: "rejected", reason });
   };
-  for (const { row, stockCode, input, problems } of rows) {
-    if (problems.length) {
+  for (const { row, stockCode, vehicle, problems } of rows) {
+    if (!vehicle) {
       reject(row, stockCode, problems.join("; "));
       continue;
     }
-    const parsed = VehicleInput.safeParse(input);
-    if (!parsed.success) {
-      reject(row, stockCode, issueLines(parsed.error, "").join("; "));
-      continue;
-    }
     const existing = await tx.vehicle.findUnique({
-      where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: parsed.data.stockCode } },
+      where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: vehicle.stockCode } },
     });
     if (!existing) {
       preview.created += 1;
       preview.rows.push({ row, stockCode, outcome: "created" });
       continue;
     }
-    const patch = Object.fromEntries(
-      Object.entries(parsed.data).filter(([field]) => provided.has(field as Field)),
-    );
-    const changes = Object.keys(changedFields(existing, patch)).map(
-      (field) => COLUMN_OF.get(field as Field) ?? field,
-    );
+    const changes = Object.keys(changedFields(existing, pickProvided(vehicle, provided))).map(columnOf);
     const outcome = changes.length ? "updated" : "unchanged";
     preview[outcome] += 1;
     preview.rows.push({ row, stockCode, outcome, ...(changes.length ? { changes } : {}) });

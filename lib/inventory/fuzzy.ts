@@ -46,3 +46,39 @@ export function sounds(typed: string, name: string): boolean {
 export function matchNames(typed: string, names: readonly string[]): string[] {
   return names.filter((name) => sounds(typed, name));
 }
+
+/** Case, spaces, hyphens and dots aside: "crv", "cr v", "CR-V" are one name. */
+export function nameKey(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]/g, "");
+}
+
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize("NFKD")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/**
+ * The names among `names` that a buyer's phrase means, by the most precise rule that finds any:
+ * 1. the same name, case, spaces and hyphens aside ("crv" -> "CR-V", "pajero sport" -> "Pajero Sport");
+ * 2. the names that contain each of its words ("pajero" -> "Pajero Sport", "innova" -> "Kijang Innova");
+ * 3. the names it sounds like, typos allowed ("avansa" -> "Avanza").
+ * A precise match wins over a looser one, so a value picked from a list ("Hitam") selects exactly
+ * that value, not "Hitam Metalik" too.
+ */
+export function resolveName(typed: string, names: readonly string[]): string[] {
+  const key = nameKey(typed);
+  if (!key) return [];
+  const same = names.filter((name) => nameKey(name) === key);
+  if (same.length || key.length < 2) return same;
+  const words = wordsOf(typed);
+  const containing = names.filter((name) => {
+    const own = wordsOf(name);
+    return words.every((word) => own.includes(word));
+  });
+  return containing.length ? containing : matchNames(typed, names);
+}

@@ -1,15 +1,31 @@
 // Catalog search: the buyer's filters (all in the URL), typo-tolerant free text, counts per filter
-// value and pagination. Runs inside the showroom's tenant transaction; sold and draft cars never show.
+// value and pagination. The URL becomes VehicleCriteria and goes through the same builder as the
+// WhatsApp assistant's search (lib/inventory/criteria.ts); only listed cars (lib/inventory/listing.ts) show.
 import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/lib/core/db/client";
 import { parseRupiah } from "@/lib/core/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { matchNames } from "@/lib/inventory/fuzzy";
+import {
+  type CriteriaField,
+  criteriaConditions,
+  listedWhereOf,
+  VEHICLE_ORDER,
+  type VehicleCriteria,
+  type VehicleSort,
+} from "@/lib/inventory/criteria";
 import { BODY_TYPES, FUELS, TRANSMISSIONS } from "@/lib/inventory/vehicle-input";
+import { vehicleSummarySelect } from "@/lib/inventory/vehicle-select";
 
 export const PAGE_SIZE = 12;
-export const SORTS = ["newest", "price_asc", "price_desc", "year_desc", "km_asc"] as const;
+/** The sorts a buyer can pick on the page (the assistant's "available first" is not one of them). */
+export const SORTS = [
+  "newest",
+  "price_asc",
+  "price_desc",
+  "year_desc",
+  "km_asc",
+] as const satisfies readonly VehicleSort[];
 
 const optionalInt = (min: number, max: number) =>
   z
@@ -62,75 +78,39 @@ export function readCatalogQuery(params: Record<string, string | string[] | unde
   return CatalogQuery.parse(first);
 }
 
-const LISTED: Prisma.VehicleWhereInput = { status: { in: ["available", "booked"] } };
-const insensitive = (value: string) => ({ equals: value, mode: "insensitive" as const });
+/** The URL's names -> the criteria the assistant uses too (lib/inventory/criteria.ts). */
+export function criteriaOfQuery(query: CatalogQuery): VehicleCriteria {
+  return {
+    query: query.q,
+    brand: query.brand,
+    model: query.model,
+    yearMin: query.yearMin,
+    yearMax: query.yearMax,
+    priceMin: query.priceMin,
+    priceMax: query.priceMax,
+    transmission: query.transmission,
+    fuel: query.fuel,
+    bodyType: query.body,
+    city: query.city,
+    mileageMax: query.kmMax,
+    color: query.color,
+  };
+}
 
 type FacetKey = "brand" | "transmission" | "fuel" | "body" | "city" | "color";
 
-async function textFilter(tx: Tx, q: string): Promise<Prisma.VehicleWhereInput[]> {
-  const vocabulary = await tx.vehicle.findMany({
-    where: LISTED,
-    distinct: ["brand", "model"],
-    select: { brand: true, model: true },
-  });
-  const brands = [...new Set(vocabulary.map((row) => row.brand))];
-  const models = [...new Set(vocabulary.map((row) => row.model))];
-  return q
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 6)
-    .map((word): Prisma.VehicleWhereInput => {
-      if (/^(19|20)\d\d$/.test(word)) return { year: Number(word) };
-      const brandHits = matchNames(word, brands);
-      const modelHits = matchNames(word, models);
-      const contains = { contains: word, mode: "insensitive" as const };
-      return {
-        OR: [
-          ...(brandHits.length ? [{ brand: { in: brandHits } }] : []),
-          ...(modelHits.length ? [{ model: { in: modelHits } }] : []),
-          { brand: contains },
-          { model: contains },
-          { variant: contains },
-          { color: contains },
-          { city: contains },
-        ],
-      };
-    });
-}
-
-function filtersOf(query: CatalogQuery, except?: FacetKey): Prisma.VehicleWhereInput[] {
-  const where: Prisma.VehicleWhereInput[] = [LISTED];
-  if (query.brand && except !== "brand") where.push({ brand: insensitive(query.brand) });
-  if (query.model) where.push({ model: insensitive(query.model) });
-  if (query.yearMin) where.push({ year: { gte: query.yearMin } });
-  if (query.yearMax) where.push({ year: { lte: query.yearMax } });
-  if (query.priceMin) where.push({ price: { gte: query.priceMin } });
-  if (query.priceMax) where.push({ price: { lte: query.priceMax } });
-  if (query.transmission && except !== "transmission") where.push({ transmission: query.transmission });
-  if (query.fuel && except !== "fuel") where.push({ fuel: query.fuel });
-  if (query.body && except !== "body") where.push({ bodyType: query.body });
-  if (query.city && except !== "city") where.push({ city: insensitive(query.city) });
-  if (query.kmMax !== undefined) where.push({ mileageKm: { lte: query.kmMax } });
-  if (query.color && except !== "color") where.push({ color: insensitive(query.color) });
-  return where;
-}
-
-const ORDER: Record<CatalogQuery["sort"], Prisma.VehicleOrderByWithRelationInput[]> = {
-  newest: [{ inStockSince: "desc" }, { createdAt: "desc" }],
-  price_asc: [{ price: "asc" }],
-  price_desc: [{ price: "desc" }],
-  year_desc: [{ year: "desc" }, { price: "asc" }],
-  km_asc: [{ mileageKm: "asc" }],
+/** Each facet: the column it counts and the criterion it leaves out while counting. */
+const FACETS: Record<
+  FacetKey,
+  { column: "brand" | "transmission" | "fuel" | "bodyType" | "city" | "color"; criterion: CriteriaField }
+> = {
+  brand: { column: "brand", criterion: "brand" },
+  transmission: { column: "transmission", criterion: "transmission" },
+  fuel: { column: "fuel", criterion: "fuel" },
+  body: { column: "bodyType", criterion: "bodyType" },
+  city: { column: "city", criterion: "city" },
+  color: { column: "color", criterion: "color" },
 };
-
-const FACET_COLUMNS = {
-  brand: "brand",
-  transmission: "transmission",
-  fuel: "fuel",
-  body: "bodyType",
-  city: "city",
-  color: "color",
-} as const;
 
 export interface FacetValue {
   value: string;
@@ -138,18 +118,7 @@ export interface FacetValue {
 }
 
 export const vehicleCardSelect = {
-  id: true,
-  slug: true,
-  stockCode: true,
-  brand: true,
-  model: true,
-  variant: true,
-  year: true,
-  transmission: true,
-  mileageKm: true,
-  city: true,
-  price: true,
-  status: true,
+  ...vehicleSummarySelect,
   photos: {
     where: { isMain: true },
     take: 1,
@@ -160,24 +129,24 @@ export const vehicleCardSelect = {
 export type VehicleCard = Prisma.VehicleGetPayload<{ select: typeof vehicleCardSelect }>;
 
 export async function searchVehicles(tx: Tx, query: CatalogQuery) {
-  const text = query.q ? await textFilter(tx, query.q) : [];
-  const where = { AND: [...filtersOf(query), ...text] };
+  const conditions = await criteriaConditions(tx, criteriaOfQuery(query));
+  const where = listedWhereOf(conditions);
   const [total, items] = await Promise.all([
     tx.vehicle.count({ where }),
     tx.vehicle.findMany({
       where,
-      orderBy: ORDER[query.sort],
+      orderBy: VEHICLE_ORDER[query.sort],
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: vehicleCardSelect,
     }),
   ]);
   const facets = {} as Record<FacetKey, FacetValue[]>;
-  for (const key of Object.keys(FACET_COLUMNS) as FacetKey[]) {
-    const column = FACET_COLUMNS[key];
+  for (const key of Object.keys(FACETS) as FacetKey[]) {
+    const { column, criterion } = FACETS[key];
     const groups = await tx.vehicle.groupBy({
       by: [column],
-      where: { AND: [...filtersOf(query, key), ...text] },
+      where: listedWhereOf(conditions, { except: criterion }),
       _count: { _all: true },
     });
     facets[key] = groups

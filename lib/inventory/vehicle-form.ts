@@ -1,17 +1,7 @@
-// The dashboard's vehicle form: the strings a browser sends -> a VehicleInput, with every message in
-// the user's language so it can sit next to its field. The domain schema (vehicle-input.ts) still
-// validates again when the vehicle is written.
-import { z } from "zod";
-import type { Translate } from "@/lib/core/i18n/messages";
+// The dashboard's vehicle form: the strings a browser sends -> the values VehicleInput validates when
+// the car is saved (lib/inventory/save-vehicle.ts), and a stored car back into form text.
 import { formatRupiah, parseRupiah } from "@/lib/core/money";
-import { parsePlate } from "@/lib/inventory/plate";
-import {
-  BODY_TYPES,
-  FUELS,
-  TRANSMISSIONS,
-  VEHICLE_STATUSES,
-  type VehicleInput,
-} from "@/lib/inventory/vehicle-input";
+import { addProblem, type VehicleProblems } from "@/lib/inventory/vehicle-problems";
 
 /** Every field the form posts, by name: the same names as the Vehicle model. */
 export const VEHICLE_FORM_FIELDS = [
@@ -45,137 +35,83 @@ export type VehicleFormField = (typeof VEHICLE_FORM_FIELDS)[number];
 /** What the form holds: text as typed, so nothing is lost when the server refuses it. */
 export type VehicleFormValues = Partial<Record<VehicleFormField, string>>;
 
-export interface ParsedVehicleForm {
-  vehicle: VehicleInput;
-  inStockSince: Date | null;
+/** The form read: what it sets, what could not even be read (as i18n keys), and its two extras. */
+export interface ReadVehicleForm {
+  /** Checked by VehicleInput when the vehicle is saved (lib/inventory/save-vehicle.ts). */
+  input: Record<string, unknown>;
+  unreadable: VehicleProblems;
   acknowledgeDuplicates: boolean;
 }
 
-function issue(ctx: z.RefinementCtx, message: string): never {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER as never;
+const OPTIONAL_TEXT: VehicleFormField[] = [
+  "variant",
+  "color",
+  "plateNumber",
+  "city",
+  "descriptionId",
+  "descriptionEn",
+];
+const NUMBERS: VehicleFormField[] = ["year", "engineCc", "mileageKm", "seats", "previousOwners"];
+const DATES: VehicleFormField[] = ["taxValidUntil", "stnkValidUntil", "inStockSince"];
+const CHECKBOXES: VehicleFormField[] = ["negotiable", "featured"];
+
+function readDate(text: string): Date | null {
+  const match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
 }
 
-/** The schema with messages in the caller's language. */
-export function vehicleFormSchema(t: Translate) {
-  const text = z
-    .string()
-    .optional()
-    .transform((value) => (value ?? "").trim());
-  const required = (max: number) =>
-    text.transform((value, ctx) =>
-      value === ""
-        ? issue(ctx, t("vehicles.error.required"))
-        : value.length > max
-          ? issue(ctx, t("vehicles.error.tooLong", { max }))
-          : value,
-    );
-  const optional = (max: number) =>
-    text.transform((value, ctx) =>
-      value.length > max ? issue(ctx, t("vehicles.error.tooLong", { max })) : value || null,
-    );
-  const wholeNumber = (min: number, max: number, options: { required?: boolean } = {}) =>
-    text.transform((value, ctx): number | null => {
-      if (value === "") return options.required ? issue(ctx, t("vehicles.error.required")) : null;
+/**
+ * The strings a browser sends -> the values VehicleInput checks. Only turns text into numbers,
+ * amounts, dates and lists; whether they are allowed is VehicleInput's job, once, when saving.
+ * An empty field is left out (a required one is then "required", an optional one cleared).
+ */
+export function readVehicleForm(
+  values: VehicleFormValues & { acknowledgeDuplicates?: string },
+): ReadVehicleForm {
+  const input: Record<string, unknown> = {};
+  const unreadable: VehicleProblems = new Map();
+  for (const field of VEHICLE_FORM_FIELDS) {
+    const text = (values[field] ?? "").trim();
+    if (CHECKBOXES.includes(field)) {
+      input[field] = text === "on" || text === "true";
+      continue;
+    }
+    if (text === "") {
+      if (OPTIONAL_TEXT.includes(field) || NUMBERS.includes(field) || DATES.includes(field))
+        input[field] = null;
+      if (field === "bodyType") input[field] = null;
+      if (field === "features") input[field] = [];
+      continue;
+    }
+    if (NUMBERS.includes(field)) {
       // "45.000" and "45 000" are how people write 45000.
-      const number = Number(value.replace(/[.\s]/g, ""));
-      if (!Number.isInteger(number) || number < min || number > max)
-        return issue(ctx, t("vehicles.error.range", { min, max }));
-      return number;
-    });
-  const oneOf = <T extends readonly [string, ...string[]]>(values: T, options: { required?: boolean } = {}) =>
-    text.transform((value, ctx): T[number] | null => {
-      if (value === "") return options.required ? issue(ctx, t("vehicles.error.required")) : null;
-      return (values as readonly string[]).includes(value)
-        ? (value as T[number])
-        : issue(ctx, t("vehicles.error.choice"));
-    });
-  const date = text.transform((value, ctx): Date | null => {
-    if (value === "") return null;
-    const match = value.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-    const parsed = match
-      ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-      : null;
-    return parsed && !Number.isNaN(parsed.getTime()) ? parsed : issue(ctx, t("vehicles.error.date"));
-  });
-  const checkbox = z
-    .string()
-    .optional()
-    .transform((value) => value === "on" || value === "true");
-  const maxYear = new Date().getFullYear() + 1;
-
-  return z
-    .object({
-      stockCode: required(40).refine(
-        (value) => /^[A-Za-z0-9._-]+$/.test(value),
-        t("vehicles.error.stockCode"),
-      ),
-      brand: required(60),
-      model: required(80),
-      variant: optional(120),
-      year: wholeNumber(1950, maxYear, { required: true }),
-      transmission: oneOf(TRANSMISSIONS, { required: true }),
-      fuel: oneOf(FUELS),
-      engineCc: wholeNumber(50, 10_000),
-      mileageKm: wholeNumber(0, 2_000_000, { required: true }),
-      color: optional(40),
-      bodyType: oneOf(BODY_TYPES),
-      seats: wholeNumber(1, 60),
-      price: text.transform((value, ctx) =>
-        value === ""
-          ? issue(ctx, t("vehicles.error.required"))
-          : (parseRupiah(value) ?? issue(ctx, t("vehicles.error.price"))),
-      ),
-      negotiable: checkbox,
-      plateNumber: optional(16).refine(
-        (plate) => plate === null || parsePlate(plate) !== null,
-        t("vehicles.error.plate"),
-      ),
-      taxValidUntil: date,
-      stnkValidUntil: date,
-      previousOwners: wholeNumber(0, 20),
-      city: optional(80),
-      status: oneOf(VEHICLE_STATUSES),
-      featured: checkbox,
-      descriptionId: optional(5000),
-      descriptionEn: optional(5000),
+      const number = Number(text.replace(/[.\s]/g, ""));
+      if (Number.isFinite(number)) input[field] = number;
+      else addProblem(unreadable, field, "vehicles.error.range");
+    } else if (DATES.includes(field)) {
+      const date = readDate(text);
+      if (date) input[field] = date;
+      else addProblem(unreadable, field, "vehicles.error.date");
+    } else if (field === "price") {
+      const price = parseRupiah(text);
+      if (price === null) addProblem(unreadable, field, "vehicles.error.price");
+      else input[field] = price;
+    } else if (field === "features") {
       // One feature a line (commas also work, as people paste lists from chats).
-      features: text.transform((value, ctx) => {
-        const items = value
-          .split(/[\n,;]/)
-          .map((item) => item.trim())
-          .filter(Boolean);
-        if (items.length > 50 || items.some((item) => item.length > 80))
-          return issue(ctx, t("vehicles.error.features"));
-        return items;
-      }),
-      inStockSince: date,
-      acknowledgeDuplicates: checkbox,
-    })
-    .transform(
-      ({
-        inStockSince,
-        acknowledgeDuplicates,
-        fuel,
-        status,
-        year,
-        transmission,
-        mileageKm,
-        ...rest
-      }): ParsedVehicleForm => ({
-        vehicle: {
-          ...rest,
-          // Required fields are non-null here: their transforms refuse empty values.
-          year: year ?? 0,
-          transmission: transmission ?? "manual",
-          mileageKm: mileageKm ?? 0,
-          fuel: fuel ?? "petrol",
-          status: status ?? "available",
-        },
-        inStockSince,
-        acknowledgeDuplicates,
-      }),
-    );
+      input[field] = text
+        .split(/[\n,;]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    } else {
+      input[field] = text;
+    }
+  }
+  // "In stock since" left empty keeps the stored date (a new car is in stock from today).
+  if (input.inStockSince === null) delete input.inStockSince;
+  const acknowledgeDuplicates =
+    values.acknowledgeDuplicates === "on" || values.acknowledgeDuplicates === "true";
+  return { input, unreadable, acknowledgeDuplicates };
 }
 
 function dateText(value: Date | null): string {

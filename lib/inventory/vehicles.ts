@@ -1,15 +1,18 @@
 // Vehicles inside a showroom's transaction: create, update with history, upsert by stock code.
-// Reads rely on row-level security; writes name the tenant because the policy checks it.
+// Each entry point validates its input once (VehicleInput / VehiclePatch) and writes one audit row
+// per save; the writers below them take validated data. Reads rely on row-level security; writes
+// name the tenant because the policy checks it.
 import "server-only";
 
-import type { z } from "zod";
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/core/db/client";
-import { fieldErrorsOf, Invalid, NotFound } from "@/lib/core/errors";
+import { NotFound } from "@/lib/core/errors";
+import { type Translate, translator } from "@/lib/core/i18n/messages";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 import { parsePlate } from "@/lib/inventory/plate";
 import { type ValidVehicle, VehicleInput, VehiclePatch } from "@/lib/inventory/vehicle-input";
+import { vehicleInvalid, vehicleProblemsOf } from "@/lib/inventory/vehicle-problems";
 import { slugify } from "@/lib/tenancy/slug";
 
 interface WriteContext {
@@ -17,15 +20,12 @@ interface WriteContext {
   actor: Actor;
 }
 
-function invalid(error: z.ZodError): Invalid {
-  const details = fieldErrorsOf(error, "input");
-  return new Invalid(
-    Object.entries(details)
-      .map(([field, messages]) => `${field}: ${messages.join(", ")}`)
-      .join("; "),
-    details,
-  );
+/** Messages of a refused input: the caller's language, English for the CLI, seed and scripts. */
+interface Language {
+  t?: Translate;
 }
+
+const english = translator("en");
 
 /** The plate as stored, with its region and ganjil/genap derived from it. */
 function plateFields(plateNumber: string | null) {
@@ -67,11 +67,19 @@ async function uniqueSlug(
 
 export async function createVehicle(
   tx: Tx,
-  options: WriteContext & { input: VehicleInput },
+  options: WriteContext & Language & { input: VehicleInput },
 ): Promise<Vehicle> {
   const parsed = VehicleInput.safeParse(options.input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const data = parsed.data;
+  if (!parsed.success) throw vehicleInvalid(vehicleProblemsOf(parsed.error), options.t ?? english);
+  return insertVehicle(tx, { ...options, data: parsed.data });
+}
+
+/** A validated new vehicle: the row, its "created" history event and one audit row. */
+export async function insertVehicle(
+  tx: Tx,
+  options: WriteContext & { data: ValidVehicle },
+): Promise<Vehicle> {
+  const { data } = options;
   const vehicle = await tx.vehicle.create({
     data: {
       ...data,
@@ -122,15 +130,23 @@ export function changedFields(vehicle: Vehicle, patch: Partial<ValidVehicle>): P
 
 export async function updateVehicle(
   tx: Tx,
-  options: WriteContext & { vehicleId: string; input: VehiclePatch },
+  options: WriteContext & Language & { vehicleId: string; input: VehiclePatch },
 ): Promise<Vehicle> {
   const before = await tx.vehicle.findUnique({ where: { id: options.vehicleId } });
   if (!before) throw new NotFound("Vehicle not found");
   const parsed = VehiclePatch.safeParse(options.input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const changes = changedFields(before, parsed.data);
-  if (Object.keys(changes).length === 0) return before;
-  return applyChanges(tx, { ...options, before, changes });
+  if (!parsed.success) throw vehicleInvalid(vehicleProblemsOf(parsed.error), options.t ?? english);
+  return changeVehicle(tx, { ...options, before, patch: parsed.data });
+}
+
+/** A validated change to a stored vehicle: what differs is written, with history and one audit row. */
+export async function changeVehicle(
+  tx: Tx,
+  options: WriteContext & { before: Vehicle; patch: Partial<ValidVehicle> },
+): Promise<Vehicle> {
+  const changes = changedFields(options.before, options.patch);
+  if (Object.keys(changes).length === 0) return options.before;
+  return applyChanges(tx, { ...options, changes });
 }
 
 async function applyChanges(
@@ -190,24 +206,30 @@ async function applyChanges(
 
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
-/** Create by stock code, or update only what differs: importing the same data twice changes nothing. */
+/**
+ * A validated vehicle by stock code: created, or only what differs updated (importing the same data
+ * twice changes nothing). Only the columns the source had (`provided`) may change a stored car.
+ */
 export async function upsertVehicleByStockCode(
   tx: Tx,
-  options: WriteContext & { input: VehicleInput; provided?: ReadonlySet<keyof ValidVehicle> },
+  options: WriteContext & { data: ValidVehicle; provided?: ReadonlySet<keyof ValidVehicle> },
 ): Promise<{ outcome: UpsertOutcome; vehicle: Vehicle }> {
-  const parsed = VehicleInput.safeParse(options.input);
-  if (!parsed.success) throw invalid(parsed.error);
   const existing = await tx.vehicle.findUnique({
-    where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: parsed.data.stockCode } },
+    where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: options.data.stockCode } },
   });
-  if (!existing) return { outcome: "created", vehicle: await createVehicle(tx, options) };
-  // Only the columns the source actually had may change an existing car.
-  const patch = Object.fromEntries(
-    Object.entries(parsed.data).filter(
-      ([field]) => !options.provided || options.provided.has(field as keyof ValidVehicle),
-    ),
-  );
+  if (!existing) return { outcome: "created", vehicle: await insertVehicle(tx, options) };
+  const patch = pickProvided(options.data, options.provided);
   const changes = changedFields(existing, patch);
   if (Object.keys(changes).length === 0) return { outcome: "unchanged", vehicle: existing };
   return { outcome: "updated", vehicle: await applyChanges(tx, { ...options, before: existing, changes }) };
+}
+
+/** The fields of `data` whose columns the source had (all of them without `provided`). */
+export function pickProvided(
+  data: ValidVehicle,
+  provided?: ReadonlySet<keyof ValidVehicle>,
+): Partial<ValidVehicle> {
+  return Object.fromEntries(
+    Object.entries(data).filter(([field]) => !provided || provided.has(field as keyof ValidVehicle)),
+  );
 }

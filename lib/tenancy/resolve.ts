@@ -2,19 +2,24 @@
 // lookup), through the data cache: every catalog request starts here.
 import "server-only";
 
+import { z } from "zod";
 import { cachedRead, TENANT_LOOKUP_TAG } from "@/lib/core/cache";
 import { db } from "@/lib/core/db/client";
 import { type CatalogSegment, parseCatalogSegment } from "@/lib/tenancy/segment";
 
-export interface ResolvedTenant {
-  id: string;
-  slug: string;
-  status: "active" | "suspended";
-}
+/** Only what routing needs; this is cached for every host, so it names its columns. */
+const ResolvedTenant = z.object({
+  id: z.string(),
+  slug: z.string(),
+  status: z.enum(["active", "suspended"]),
+});
+export type ResolvedTenant = z.infer<typeof ResolvedTenant>;
 
 async function lookup(slug: string | null, domain: string | null): Promise<ResolvedTenant | null> {
-  const rows = await db().$queryRaw<ResolvedTenant[]>`SELECT * FROM app_find_tenant(${slug}, ${domain})`;
-  return rows[0] ?? null;
+  const rows = await db().$queryRaw<
+    unknown[]
+  >`SELECT id, slug, status FROM app_find_tenant(${slug}, ${domain})`;
+  return rows[0] === undefined ? null : ResolvedTenant.parse(rows[0]);
 }
 
 export function findTenant(segment: CatalogSegment): Promise<ResolvedTenant | null> {

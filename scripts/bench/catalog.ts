@@ -11,6 +11,7 @@ import pg from "pg";
 import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
 import { disconnectDb } from "@/lib/core/db/client";
 import { parseEnv } from "@/lib/core/env";
+import { listedSqlText } from "@/lib/inventory/listing";
 import { sourceFingerprint, startNext, stopChild, waitForHttp } from "../lib/next-server";
 import { fetchOnce, type LoadResult, mapLimit, runLoad } from "./load";
 import { BENCH_TENANTS, benchSlug, seedBenchIfNeeded, VEHICLES_PER_TENANT } from "./seed";
@@ -293,7 +294,7 @@ async function pickPaths(client: pg.Client, showrooms: number): Promise<Record<K
   const { rows } = await client.query<{ tenant: string; slug: string }>(
     `SELECT DISTINCT ON (t.slug) t.slug AS tenant, v.slug
      FROM tenants t JOIN vehicles v ON v.tenant_id = t.id
-     WHERE t.slug = ANY($1) AND v.status IN ('available', 'booked')
+     WHERE t.slug = ANY($1) AND ${listedSqlText("v")}
      ORDER BY t.slug, md5(v.id::text)`,
     [slugs],
   );

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { withTenant } from "@/lib/core/db/tenant";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { listedSqlText } from "@/lib/inventory/listing";
 import { CatalogQuery, type FacetValue, PAGE_SIZE, searchVehicles } from "@/lib/inventory/search";
 import { summarize } from "./load";
 
@@ -62,7 +63,7 @@ function whereOf(
   const values: unknown[] = [probe.tenantId, priceMax];
   const conditions = [
     `${column("tenant_id")} = $1`,
-    `${column("status")} IN ('available', 'booked')`,
+    listedSqlText(options.alias),
     `${column("price")} <= $2`,
   ];
   if (except !== "brand") {
@@ -89,7 +90,7 @@ async function barePage(client: pg.Client, probe: SearchProbe, priceMax: bigint)
      LEFT JOIN LATERAL (SELECT variants, blur_data_url, width, height FROM vehicle_photos p
                         WHERE p.tenant_id = v.tenant_id AND p.vehicle_id = v.id AND p.is_main LIMIT 1) p ON true
      WHERE ${where.sql}
-     ORDER BY v.in_stock_since DESC, v.created_at DESC
+     ORDER BY v.in_stock_since DESC, v.created_at DESC, v.id
      LIMIT ${PAGE_SIZE}`,
     where.values,
   );
@@ -133,6 +134,9 @@ function statementKind(sql: string): string {
   if (/set_config/i.test(sql)) return "set_config (tenant)";
   if (/^\s*(BEGIN|COMMIT|ROLLBACK)/i.test(sql)) return "BEGIN / COMMIT";
   if (/FROM "public"\."vehicle_photos"/i.test(sql)) return "main photo of the 12 cars";
+  // The names the buyer's words are resolved against (lib/inventory/criteria.ts), one per search.
+  if (/GROUP BY\s+"public"\."vehicles"\."brand",\s*"public"\."vehicles"\."model"/i.test(sql))
+    return "names in stock (brand, model, colour, city)";
   const group = sql.match(/GROUP BY\s+"public"\."vehicles"\."(\w+)"/i);
   if (group) return `facet ${group[1]} (GROUP BY)`;
   if (/COUNT\(/i.test(sql)) return "count (total)";

@@ -53,6 +53,41 @@ afterAll(async () => {
 });
 
 describe("buyer on the catalog at 390 px", () => {
+  it("shows the home, search, a car and the contact page at 390 px, from public data only", async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${baseUrl()}/mobilindo-jaya`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Mobilindo Jaya");
+    expect(await page.getByRole("link", { name: /^Toyota \(\d+\)$/ }).count()).toBe(1);
+    await screenshot(page, "catalog-home-390");
+
+    await page.goto(`${baseUrl()}/mobilindo-jaya/vehicles?brand=Toyota&sort=price_asc`);
+    const titles = await page.locator("ul li h3").allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toMatch(/^Toyota /);
+    await screenshot(page, "catalog-search-toyota-390");
+
+    await page.locator("ul li a").first().click();
+    await page.waitForURL(/\/mobilindo-jaya\/vehicles\/[a-z0-9-]+$/);
+    expect(await page.getByTestId("price").textContent()).toMatch(/^Rp /);
+    expect(await page.getByText("Nomor polisi", { exact: true }).count()).toBeGreaterThan(0);
+    await screenshot(page, "catalog-vehicle-390");
+
+    await page.goto(`${baseUrl()}/mobilindo-jaya/contact`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Kontak");
+    await screenshot(page, "catalog-contact-390");
+    // Nothing private reaches the HTML: no access token, no Cloud API number id.
+    const html = await page.content();
+    const tenant = await withTenant(mobilindo, (tx) =>
+      tx.tenant.findUniqueOrThrow({
+        where: { id: mobilindo },
+        select: { whatsappPhoneNumberId: true, whatsappAccessTokenEnc: true },
+      }),
+    );
+    for (const secret of [tenant.whatsappPhoneNumberId, tenant.whatsappAccessTokenEnc])
+      if (secret) expect(html).not.toContain(secret);
+    await page.close();
+  });
+
   it("finds a car by filters, opens it, computes credit and sends a lead that only this showroom sees", async () => {
     const page = await phonePage(browser);
     await page.goto(`${baseUrl()}/mobilindo-jaya/vehicles`);

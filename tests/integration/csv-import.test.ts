@@ -1,5 +1,6 @@
 // The CSV importer shared by the CLI and the dashboard: good rows land, bad rows are reported by
-// spreadsheet row number, and importing the same file twice changes nothing.
+// spreadsheet row number in the caller's language (English here, as the CLI writes them), and
+// importing the same file twice changes nothing.
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
@@ -11,7 +12,7 @@ const actor = systemActor("test");
 describe("CSV vehicle import", () => {
   it("imports 57 of 60 rows and names the row and reason of each of the 3 bad ones", async () => {
     const tenant = await makeTenant();
-    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, csv: sixtyRows() });
+    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv: sixtyRows() });
     expect({ created: report.created, updated: report.updated, unchanged: report.unchanged }).toEqual({
       created: 57,
       updated: 0,
@@ -42,9 +43,9 @@ describe("CSV vehicle import", () => {
 
   it("changes nothing when the same file is imported again", async () => {
     const tenant = await makeTenant();
-    await importVehiclesCsv({ tenantId: tenant.id, actor, csv: sixtyRows() });
+    await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv: sixtyRows() });
     const auditBefore = await withTenant(tenant.id, (tx) => tx.auditLog.count());
-    const again = await importVehiclesCsv({ tenantId: tenant.id, actor, csv: sixtyRows() });
+    const again = await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv: sixtyRows() });
     expect({
       created: again.created,
       updated: again.updated,
@@ -56,9 +57,11 @@ describe("CSV vehicle import", () => {
 
   it("changes exactly the edited rows of an export, with their price and status history", async () => {
     const tenant = await makeTenant();
-    await importVehiclesCsv({ tenantId: tenant.id, actor, csv: sixtyRows() });
+    await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv: sixtyRows() });
     const exported = await exportVehiclesCsv({ tenantId: tenant.id });
-    expect((await importVehiclesCsv({ tenantId: tenant.id, actor, csv: exported })).unchanged).toBe(57);
+    expect(
+      (await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv: exported })).unchanged,
+    ).toBe(57);
 
     const edited = exported
       .split("\n")
@@ -70,7 +73,7 @@ describe("CSV vehicle import", () => {
             : line,
       )
       .join("\n");
-    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, csv: edited });
+    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv: edited });
     expect({
       created: report.created,
       updated: report.updated,
@@ -105,7 +108,7 @@ describe("CSV vehicle import", () => {
     const tenant = await makeTenant();
     const csv =
       "\uFEFFKode Stok;Merek;Model;Tahun;Transmisi;Kilometer;Harga;Nomor Polisi;Bahan Bakar\nHX-001;Toyota;Innova;2019;matic;45.000;Rp 285.000.000;D 1234 XY;solar\n";
-    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, csv });
+    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv });
     expect(report).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: [] });
     const car = await withTenant(tenant.id, (tx) => tx.vehicle.findFirst());
     expect(car).toMatchObject({
@@ -121,14 +124,14 @@ describe("CSV vehicle import", () => {
   it("refuses a file without the required columns, naming them", async () => {
     const tenant = await makeTenant();
     await expect(
-      importVehiclesCsv({ tenantId: tenant.id, actor, csv: "brand,model\nToyota,Avanza\n" }),
+      importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv: "brand,model\nToyota,Avanza\n" }),
     ).rejects.toThrow("Missing required columns: stock_code, year, transmission, mileage_km, price");
   });
 
   it("rejects a stock code that appears twice in one file", async () => {
     const tenant = await makeTenant();
     const csv = `${HEADER}\nA-1,Toyota,Avanza,,2019,manual,bensin,10000,,,100 jt,,,,\nA-1,Toyota,Avanza,,2020,manual,bensin,10000,,,110 jt,,,,\n`;
-    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, csv });
+    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv });
     expect(report.created).toBe(1);
     expect(report.rejected).toEqual([
       { row: 3, stockCode: "A-1", reason: "duplicate stock_code A-1 in this file (first on row 2)" },
@@ -138,10 +141,38 @@ describe("CSV vehicle import", () => {
   it("keeps one showroom's import out of another showroom's stock", async () => {
     const a = await makeTenant();
     const b = await makeTenant();
-    await importVehiclesCsv({ tenantId: a.id, actor, csv: sixtyRows() });
+    await importVehiclesCsv({ tenantId: a.id, actor, locale: "en", csv: sixtyRows() });
     expect(await withTenant(b.id, (tx) => tx.vehicle.count())).toBe(0);
     expect(await exportVehiclesCsv({ tenantId: b.id })).toBe(
       `${HEADER.split(",").slice(0, 15).join(",")},description_en,engine_cc,seats,negotiable,tax_valid_until,stnk_valid_until,previous_owners,featured,features\n`,
     );
+  });
+
+  it("writes every reason in Indonesian for an Indonesian user, never zod's English", async () => {
+    const tenant = await makeTenant();
+    const csv = `${HEADER}\nA-1,Toyota,Avanza,,2019,manual,bensin,10000,,,murah,,,,\nA-2,Toyota,Avanza,,1890,manual,bensin,10000,,,100 jt,,,12345,\nA-3,,Avanza,,2019,manual,bensin,10000,,,100 jt,,,,\n`;
+    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "id", csv });
+    expect(report.rejected).toEqual([
+      { row: 2, stockCode: "A-1", reason: "price: 'murah' bukan jumlah uang" },
+      { row: 3, stockCode: "A-2", reason: expect.stringMatching(/^year: harus antara 1950 dan \d{4}$/) },
+      { row: 4, stockCode: "A-3", reason: "brand: Wajib diisi." },
+    ]);
+    await expect(
+      importVehiclesCsv({ tenantId: tenant.id, actor, locale: "id", csv: "brand,model\nToyota,Avanza\n" }),
+    ).rejects.toThrow("Kolom wajib tidak ada: stock_code, year, transmission, mileage_km, price");
+  });
+
+  it("writes one audit row per imported car and validates each row once", async () => {
+    const tenant = await makeTenant();
+    const csv = `${HEADER}\nA-1,Toyota,Avanza,,2019,manual,bensin,10000,,,100 jt,,,B 1234 SJA,\nA-2,Toyota,Avanza,,2019,manual,bensin,10000,,,100 jt,,,nopol,\n`;
+    const report = await importVehiclesCsv({ tenantId: tenant.id, actor, locale: "en", csv });
+    expect(report.rejected).toEqual([
+      { row: 3, stockCode: "A-2", reason: "plate_number: Not an Indonesian plate, for example: B 1234 SJA." },
+    ]);
+    expect(
+      await withTenant(tenant.id, (tx) =>
+        tx.auditLog.findMany({ where: { entity: "vehicle" }, select: { action: true } }),
+      ),
+    ).toEqual([{ action: "vehicle.create" }]);
   });
 });

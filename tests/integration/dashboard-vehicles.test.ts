@@ -32,7 +32,7 @@ import {
 import { createVehicle } from "@/lib/inventory/vehicles";
 import { getStorage } from "@/lib/storage";
 import { makeTenant, makeUser } from "../support/factories";
-import { revalidatedTenants, signInAs } from "../support/framework";
+import { cookieJar, revalidatedTenants, signInAs } from "../support/framework";
 
 const actor = systemActor("test");
 
@@ -184,6 +184,53 @@ describe("vehicle form", () => {
       values: formValues({ plateNumber: "B1234SJA", acknowledgeDuplicates: "on" }),
     });
     expect(acknowledged.ok).toBe(true);
+  });
+});
+
+describe("one save, one validation, one audit row", () => {
+  it("writes a new car with its in-stock date, and then an edit, as one audit row each", async () => {
+    const { tenant, admin } = await showroom();
+    signInAs(admin);
+    const created = await saveVehicle({ values: formValues({ inStockSince: "2024-01-15" }) });
+    const id = created.ok ? created.data.id : "";
+    expect(created.ok).toBe(true);
+    const edited = await saveVehicle({
+      vehicleId: id,
+      values: formValues({ stockCode: "EDIT-1", price: "179 jt", inStockSince: "2024-02-01" }),
+    });
+    expect(edited.ok).toBe(true);
+    const stored = await withTenant(tenant.id, (tx) => tx.vehicle.findUniqueOrThrow({ where: { id } }));
+    expect([stored.stockCode, stored.price, stored.inStockSince.toISOString().slice(0, 10)]).toEqual([
+      "EDIT-1",
+      179_000_000n,
+      "2024-02-01",
+    ]);
+    const audit = await withTenant(tenant.id, (tx) =>
+      tx.auditLog.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } }),
+    );
+    expect(audit.map((row) => row.action)).toEqual(["vehicle.create", "vehicle.update"]);
+  });
+
+  it("answers in English for an English-speaking user, with no zod text", async () => {
+    const { admin } = await showroom();
+    signInAs(admin);
+    cookieJar().set("locale", "en");
+    const result = await saveVehicle({
+      values: formValues({
+        brand: "",
+        year: "1890",
+        price: "0",
+        transmission: "semi",
+        features: "x".repeat(81),
+      }),
+    });
+    expect(!result.ok && result.fieldErrors).toEqual({
+      brand: ["Required."],
+      year: [expect.stringMatching(/^Enter a number between 1950 and \d{4}\.$/)],
+      price: ["Cannot read the price. For example: 185 jt or Rp 185.000.000."],
+      transmission: ["Choose one of the options."],
+      features: ["At most 50 features of 80 characters each."],
+    });
   });
 });
 
@@ -343,6 +390,8 @@ describe("CSV import and export", () => {
     const { tenant, admin } = await showroom();
     const existing = await car(tenant.id);
     signInAs(admin);
+    // Row reasons come in the user's language; this user reads English.
+    cookieJar().set("locale", "en");
     const auditBefore = await withTenant(tenant.id, (tx) => tx.auditLog.count());
     const csv = [
       HEADER,
@@ -374,6 +423,17 @@ describe("CSV import and export", () => {
     ]);
     expect(await withTenant(tenant.id, (tx) => tx.vehicle.count())).toBe(1);
     expect(await withTenant(tenant.id, (tx) => tx.auditLog.count())).toBe(auditBefore);
+  });
+
+  it("gives an Indonesian user the preview's reasons in Indonesian", async () => {
+    const { admin } = await showroom();
+    signInAs(admin);
+    const result = await previewCsvImport({
+      csv: `${HEADER}\nN-1,Honda,Brio,2020,matic,10rb,murah,tersedia`,
+    });
+    expect(result.ok && result.data.rows).toEqual([
+      { row: 2, stockCode: "N-1", outcome: "rejected", reason: "price: 'murah' bukan jumlah uang" },
+    ]);
   });
 
   it("round-trips: export, edit two rows, import changes exactly those two", async () => {

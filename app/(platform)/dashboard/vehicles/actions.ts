@@ -5,7 +5,7 @@ import { z } from "zod";
 import { staffAction } from "@/lib/actions/client";
 import type { StaffDone } from "@/lib/actions/kinds";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
-import { fieldErrorsOf, Invalid } from "@/lib/core/errors";
+import { Invalid } from "@/lib/core/errors";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { parseRupiah } from "@/lib/core/money";
 import { importVehiclesCsv, previewVehiclesCsv } from "@/lib/inventory/csv-import";
@@ -16,8 +16,9 @@ import {
   reorderVehiclePhotos,
   setMainVehiclePhoto,
 } from "@/lib/inventory/photos-admin";
-import { saveVehicleFromForm, updateVehicleFields } from "@/lib/inventory/vehicle-admin";
-import { VEHICLE_FORM_FIELDS, vehicleFormSchema } from "@/lib/inventory/vehicle-form";
+import { saveVehicleFromForm } from "@/lib/inventory/save-vehicle";
+import { updateVehicleFields } from "@/lib/inventory/vehicle-admin";
+import { VEHICLE_FORM_FIELDS } from "@/lib/inventory/vehicle-form";
 import { VEHICLE_STATUSES } from "@/lib/inventory/vehicle-input";
 import { suggestStockCode } from "@/lib/inventory/vehicles";
 
@@ -36,14 +37,13 @@ export const saveVehicle = change
   .input(z.object({ vehicleId: z.uuid().optional(), values: FormValues }))
   .action(async ({ user, actor, tx }, input) => {
     const { t } = await getTranslator();
-    const parsed = vehicleFormSchema(t).safeParse(input.values);
-    if (!parsed.success) throw new Invalid("action.invalid", fieldErrorsOf(parsed.error));
+    // Validated once inside, with field errors in the user's language and one audit row per save.
     const vehicle = await saveVehicleFromForm(tx, {
       tenantId: user.tenantId,
       actor,
-      form: parsed.data,
       t,
       vehicleId: input.vehicleId,
+      values: input.values,
     });
     return { id: vehicle.id };
   });
@@ -143,9 +143,10 @@ function refuseHugeFile(csv: string): void {
 /** The dry run: what the import would do, per row, with nothing written. */
 export const previewCsvImport = staffAction("vehicles.import")
   .input(CsvInput)
-  .action(({ user, tx }, values) => {
+  .action(async ({ user, tx }, values) => {
     refuseHugeFile(values.csv);
-    return previewVehiclesCsv(tx, { tenantId: user.tenantId, csv: values.csv });
+    const { locale } = await getTranslator();
+    return previewVehiclesCsv(tx, { tenantId: user.tenantId, csv: values.csv, locale });
   });
 
 export const importCsv = staffAction("vehicles.import")
@@ -153,6 +154,7 @@ export const importCsv = staffAction("vehicles.import")
   .afterCommit(refreshCatalog)
   .action(async ({ user, actor }, values) => {
     refuseHugeFile(values.csv);
+    const { locale } = await getTranslator();
     // Each row commits in its own transaction (csv-import.ts), so one bad row never undoes the rest.
-    return importVehiclesCsv({ tenantId: user.tenantId, actor, csv: values.csv });
+    return importVehiclesCsv({ tenantId: user.tenantId, actor, csv: values.csv, locale });
   });
