@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { withTenant } from "@/lib/core/db/tenant";
 import { normalizePhone } from "@/lib/core/phone";
+import { listedWhere } from "@/lib/inventory/listing";
 import { takeInLead } from "@/lib/leads/intake";
 
 export const CatalogLeadInput = z.object({
@@ -47,7 +48,7 @@ export async function createCatalogLead(options: {
   }
   return withTenant(options.tenantId, async (tx) => {
     const vehicle = await tx.vehicle.findFirst({
-      where: { slug: options.vehicleSlug, status: { in: ["available", "booked"] } },
+      where: { ...listedWhere, slug: options.vehicleSlug },
       select: { id: true },
     });
     if (!vehicle) return { ok: false as const, problems: ["unavailable" as const] };

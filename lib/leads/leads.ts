@@ -11,6 +11,7 @@ import type { Tx } from "@/lib/core/db/client";
 import { Forbidden, Invalid, NotFound } from "@/lib/core/errors";
 import { normalizePhone } from "@/lib/core/phone";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { listedWhere } from "@/lib/inventory/listing";
 import { notifyLeadAssigned } from "@/lib/leads/assign";
 import { takeInLead } from "@/lib/leads/intake";
 import { LEAD_SOURCES, LEAD_STATUSES, type LeadStatus } from "@/lib/leads/vocabulary";
@@ -311,7 +312,7 @@ export async function assignLead(
 /** Cars a lead can be about: what is for sale or booked, newest first. */
 export async function listLeadVehicleChoices(tx: Tx): Promise<{ id: string; label: string }[]> {
   const cars = await tx.vehicle.findMany({
-    where: { status: { in: ["available", "booked"] } },
+    where: listedWhere,
     select: { id: true, brand: true, model: true, year: true, stockCode: true },
     orderBy: { createdAt: "desc" },
     take: 200,

@@ -20,6 +20,7 @@ import type {
   WaMessage,
 } from "@/lib/generated/prisma/client";
 import { readVariants } from "@/lib/images/photos";
+import { listedWhere } from "@/lib/inventory/listing";
 import { takeInLead } from "@/lib/leads/intake";
 import { getStorage } from "@/lib/storage";
 import { assignConversationTo, handBackConversation, takeOverConversation } from "@/lib/whatsapp/handoff";
@@ -296,7 +297,7 @@ export async function sendVehicle(
   const { tx, user } = context;
   const row = await replyableConversation(tx, user, input.conversationId);
   const vehicle = await tx.vehicle.findFirst({
-    where: { id: input.vehicleId, status: { in: ["available", "booked"] } },
+    where: { ...listedWhere, id: input.vehicleId },
     include: {
       photos: { where: { isMain: true }, take: 1 },
       tenant: {
@@ -435,7 +436,7 @@ export async function linkLead(
 /** Cars a salesperson can send: what is for sale now, newest first. */
 export async function listSendableVehicles(tx: Tx): Promise<{ id: string; label: string }[]> {
   const rows = await tx.vehicle.findMany({
-    where: { status: { in: ["available", "booked"] } },
+    where: listedWhere,
     select: { id: true, brand: true, model: true, variant: true, year: true, price: true, stockCode: true },
     orderBy: [{ brand: "asc" }, { model: "asc" }, { year: "desc" }],
     take: 500,

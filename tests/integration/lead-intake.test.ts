@@ -48,6 +48,7 @@ const staffUser = (
   tenantId: room.tenant.id,
   tenantSlug: room.tenant.slug,
   tenantName: room.tenant.name,
+  mustChangePassword: false,
 });
 
 function inCtx<T>(room: Showroom, user: StaffUser, run: (context: StaffContext) => Promise<T>) {

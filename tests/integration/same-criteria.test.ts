@@ -1,7 +1,10 @@
 // The same words find the same cars on the catalog's search page and in the WhatsApp assistant:
 // one table of criteria, run through the catalog search (as URL parameters) and through the
-// assistant-facing findListedVehicles, on one seeded showroom. Sold and draft cars never show.
+// assistant's own searches (the LLM's search_vehicles tool and the local engine's offers), on one
+// seeded showroom. Sold and draft cars never show.
 import { beforeAll, describe, expect, it } from "vitest";
+import { createToolExecutor } from "@/lib/assistant/llm/tools/registry";
+import { searchOffers } from "@/lib/assistant/local/search";
 import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
 import { findListedVehicles, type VehicleCriteria } from "@/lib/inventory/criteria";
@@ -282,6 +285,29 @@ async function inAssistant(criteria: VehicleCriteria): Promise<string[]> {
   return found.vehicles.map((vehicle) => vehicle.stockCode).sort();
 }
 
+/** What the model gets back when it calls search_vehicles with these criteria. */
+async function inLlmTool(criteria: VehicleCriteria): Promise<{ total: number; codes: string[] }> {
+  const { query: _text, seatsMin: _seats, variant: _variant, stockCode: _code, ...fields } = criteria;
+  const { mileageMax, ...rest } = fields;
+  const args = { ...rest, mileageMaxKm: mileageMax };
+  const result = (await withTenant(tenantId, (tx) =>
+    createToolExecutor(tx, {
+      tenantId,
+      base: "http://localhost/same",
+      creditRateBps: 0,
+      creditMinDownPct: 20,
+    }).execute("search_vehicles", args),
+  )) as { total: number; vehicles: { stockCode: string }[] };
+  return { total: result.total, codes: result.vehicles.map((vehicle) => vehicle.stockCode) };
+}
+
+/** The cars the local engine offers (its first three), in the order it offers them. */
+async function inLocalEngine(criteria: VehicleCriteria): Promise<string[]> {
+  const { query: _text, seatsMin: _seats, variant: _variant, ...fields } = criteria;
+  const offers = await withTenant(tenantId, (tx) => searchOffers(tx, fields));
+  return offers.map((offer) => offer.stockCode);
+}
+
 beforeAll(async () => {
   const tenant = await makeTenant("Same Criteria Motor");
   tenantId = tenant.id;
@@ -307,6 +333,19 @@ describe("the same criteria on the catalog and in the assistant", () => {
     const assistant = await inAssistant(criteria);
     expect({ catalog, assistant }).toEqual({ catalog: expected, assistant: expected });
   });
+
+  it.each(TABLE.filter((row) => row.criteria.query === undefined))(
+    "the assistant's own searches agree: $name",
+    async ({ criteria, expected }) => {
+      const ordered = await withTenant(tenantId, (tx) =>
+        findListedVehicles(tx, criteria, { sort: "available_first", limit: 100 }),
+      );
+      const inOrder = ordered.vehicles.map((vehicle) => vehicle.stockCode);
+      expect([...inOrder].sort()).toEqual(expected);
+      expect(await inLlmTool(criteria)).toEqual({ total: expected.length, codes: inOrder.slice(0, 5) });
+      expect(await inLocalEngine(criteria)).toEqual(inOrder.slice(0, 3));
+    },
+  );
 
   it("narrows further by what only a conversation carries: seats, variant, stock code", async () => {
     expect(await inAssistant({ seatsMin: 8 })).toEqual(["K1"]);

@@ -17,6 +17,7 @@ import type { BuyerReply, ReplyOptions } from "@/lib/assistant/reply";
 import { understandBuyerMessage } from "@/lib/assistant/understand/buyer-message";
 import type { Tx } from "@/lib/core/db/client";
 import { getEnv } from "@/lib/core/env";
+import { isListed } from "@/lib/inventory/listing";
 
 export interface LlmReply extends BuyerReply {
   /** Photos the tools chose when no conversation was given: the caller queues them. */
@@ -72,11 +73,12 @@ export async function composeLlmReply(
     return null;
   }
 
+  // Every model in stock, sold ones too: grounding refuses a reply naming a car no tool returned.
   const stock = await tx.vehicle.findMany({
     distinct: ["brand", "model"],
     select: { brand: true, model: true, status: true, city: true },
   });
-  const listed = stock.filter((row) => row.status === "available" || row.status === "booked");
+  const listed = stock.filter((row) => isListed(row.status));
   const understood = understandBuyerMessage(options.text, {
     brands: listed.map(({ brand, model }) => ({ brand, model })),
     cities: [...new Set(listed.flatMap((row) => (row.city ? [row.city] : [])))],

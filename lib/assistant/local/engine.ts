@@ -6,7 +6,7 @@
 import "server-only";
 import { findInventedAmounts } from "@/lib/assistant/grounding";
 import { describeOffer } from "@/lib/assistant/local/describe";
-import { LISTED, nearestAlternatives, searchOffers } from "@/lib/assistant/local/search";
+import { nearestAlternatives, searchOffers } from "@/lib/assistant/local/search";
 import type { BuyerReply, ReplyOptions } from "@/lib/assistant/reply";
 import {
   type SearchCriteria,
@@ -17,17 +17,18 @@ import { simulateCredit } from "@/lib/core/credit";
 import type { Tx } from "@/lib/core/db/client";
 import { translator } from "@/lib/core/i18n/messages";
 import { formatRupiah } from "@/lib/core/money";
+import { listedWhere } from "@/lib/inventory/listing";
 
 /** Composes the reply to one buyer message. Pure over the transaction: no sending, no lead, no handoff. */
 export async function composeLocalReply(tx: Tx, options: ReplyOptions): Promise<BuyerReply> {
   const vocabulary = await tx.vehicle.findMany({
-    where: { status: { in: [...LISTED] } },
+    where: listedWhere,
     distinct: ["brand", "model"],
     select: { brand: true, model: true },
   });
   const cities = (
     await tx.vehicle.findMany({
-      where: { status: { in: [...LISTED] }, city: { not: null } },
+      where: { ...listedWhere, city: { not: null } },
       distinct: ["city"],
       select: { city: true },
     })

@@ -3,71 +3,21 @@
 import "server-only";
 import type { SearchCriteria } from "@/lib/assistant/understand/buyer-message";
 import type { Tx } from "@/lib/core/db/client";
-import type { Prisma, Vehicle } from "@/lib/generated/prisma/client";
+import { findListedVehicles, type ListedVehicle } from "@/lib/inventory/criteria";
 
-export const LISTED = ["available", "booked"] as const;
 const SHOWN = 3;
 
-export type Offer = Pick<
-  Vehicle,
-  | "id"
-  | "slug"
-  | "stockCode"
-  | "brand"
-  | "model"
-  | "variant"
-  | "year"
-  | "price"
-  | "status"
-  | "transmission"
-  | "mileageKm"
-  | "color"
->;
+export type Offer = ListedVehicle;
 
-function whereOf(criteria: SearchCriteria): Prisma.VehicleWhereInput {
-  const insensitive = (value: string) => ({ equals: value, mode: "insensitive" as const });
-  return {
-    status: { in: [...LISTED] },
-    ...(criteria.brand ? { brand: insensitive(criteria.brand) } : {}),
-    ...(criteria.model ? { model: insensitive(criteria.model) } : {}),
-    ...(criteria.yearMin || criteria.yearMax
-      ? { year: { gte: criteria.yearMin, lte: criteria.yearMax } }
-      : {}),
-    ...(criteria.priceMin || criteria.priceMax
-      ? { price: { gte: criteria.priceMin, lte: criteria.priceMax } }
-      : {}),
-    ...(criteria.transmission ? { transmission: criteria.transmission } : {}),
-    ...(criteria.fuel ? { fuel: criteria.fuel } : {}),
-    ...(criteria.bodyType ? { bodyType: criteria.bodyType } : {}),
-    ...(criteria.color ? { color: { contains: criteria.color, mode: "insensitive" as const } } : {}),
-    ...(criteria.city ? { city: insensitive(criteria.city) } : {}),
-    ...(criteria.mileageMax !== undefined ? { mileageKm: { lte: criteria.mileageMax } } : {}),
-    ...(criteria.stockCode ? { stockCode: insensitive(criteria.stockCode) } : {}),
-  };
-}
-
-const offerSelect = {
-  id: true,
-  slug: true,
-  stockCode: true,
-  brand: true,
-  model: true,
-  variant: true,
-  year: true,
-  price: true,
-  status: true,
-  transmission: true,
-  mileageKm: true,
-  color: true,
-} as const;
-
+/**
+ * The catalog's own search (lib/inventory/criteria.ts), so a buyer finds the same cars here as on
+ * the site: available before booked, cheapest first. The free-text `query` stays out: the
+ * understanding layer has already turned the buyer's words into fields.
+ */
 export async function searchOffers(tx: Tx, criteria: SearchCriteria): Promise<Offer[]> {
-  return tx.vehicle.findMany({
-    where: whereOf(criteria),
-    orderBy: [{ status: "asc" }, { price: "asc" }],
-    take: SHOWN,
-    select: offerSelect,
-  });
+  const { query: _words, ...fields } = criteria;
+  const { vehicles } = await findListedVehicles(tx, fields, { sort: "available_first", limit: SHOWN });
+  return vehicles;
 }
 
 /** When nothing matches: the same car in any budget, then the budget with any car. */

@@ -7,9 +7,8 @@ import type { Tx } from "@/lib/core/db/client";
 import { appUrl } from "@/lib/core/env";
 import { formatRupiah } from "@/lib/core/money";
 import type { Vehicle } from "@/lib/generated/prisma/client";
-
-/** Sold and draft cars are never shown to a buyer; booked ones are, flagged as booked. */
-export const LISTED = ["available", "booked"] as const;
+import type { ListedVehicle } from "@/lib/inventory/criteria";
+import { isListed } from "@/lib/inventory/listing";
 
 /** Who the turn is for. Without `conversation` nothing is sent: photos and handoff come back as effects. */
 export interface ToolContext {
@@ -45,42 +44,8 @@ export function emptyEffects(): ToolEffects {
   return { shown: new Set(), links: new Map(), models: new Set(), photos: [], handoff: null, leadId: null };
 }
 
-export type ListedVehicle = Pick<
-  Vehicle,
-  | "id"
-  | "slug"
-  | "stockCode"
-  | "brand"
-  | "model"
-  | "variant"
-  | "year"
-  | "price"
-  | "status"
-  | "transmission"
-  | "fuel"
-  | "mileageKm"
-  | "color"
-  | "city"
-  | "bodyType"
->;
-
-export const listedSelect = {
-  id: true,
-  slug: true,
-  stockCode: true,
-  brand: true,
-  model: true,
-  variant: true,
-  year: true,
-  price: true,
-  status: true,
-  transmission: true,
-  fuel: true,
-  mileageKm: true,
-  color: true,
-  city: true,
-  bodyType: true,
-} as const;
+/** A listed car as a search returns it (lib/inventory/criteria.ts): the only shape the model sees. */
+export type { ListedVehicle } from "@/lib/inventory/criteria";
 
 export function vehicleLink(base: string, slug: string): string {
   return `${base.replace(/\/$/, "")}/vehicles/${slug}`;
@@ -117,7 +82,7 @@ export async function findListed(tx: Tx, ref: { stockCode?: string; slug?: strin
     where: ref.stockCode ? { stockCode: { equals: ref.stockCode, mode: "insensitive" } } : { slug: ref.slug },
   });
   // Sold and draft look the same as unknown: a sold car's details are never handed to the model.
-  if (!vehicle || !(LISTED as readonly string[]).includes(vehicle.status)) {
+  if (!vehicle || !isListed(vehicle.status)) {
     throw new ToolError("That car is not for sale (sold or unknown). Search again for available cars.");
   }
   return vehicle;
