@@ -59,10 +59,10 @@ export const id = {
   "inbox.sim.empty": "Kirim pesan pertama untuk memulai percakapan.",
   "inbox.sim.openInbox": "Buka di kotak masuk",
   "inbox.sim.badNumber": "Nomor WhatsApp tidak valid.",
-  "inbox.sim.problem.no_secret": "Simulator belum siap: WHATSAPP_APP_SECRET belum diatur.",
+  "inbox.sim.problem.no_secret": "Simulator belum siap: kunci rahasia WhatsApp server ini belum diatur. Minta admin platform melengkapi pengaturan WhatsApp.",
   "inbox.sim.problem.not_offline":
-    "Simulator hanya bekerja saat WHATSAPP_GRAPH_API_URL mengarah ke /api/graph-sim aplikasi ini, agar tidak ada pesan yang terkirim ke WhatsApp sungguhan.",
-  "inbox.sim.problem.no_number": "Showroom ini belum punya nomor WhatsApp (phone_number_id dan token).",
+    "Simulator hanya tersedia dalam mode uji coba. Server ini tersambung ke WhatsApp sungguhan, jadi simulator dimatikan agar tidak ada pesan yang terkirim ke pembeli sungguhan.",
+  "inbox.sim.problem.no_number": "Showroom ini belum menghubungkan nomor WhatsApp. Minta admin platform menghubungkannya, lalu coba lagi.",
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -125,8 +125,8 @@ export const en: Record<keyof typeof id, string> = {
   "inbox.sim.empty": "Send a first message to start the conversation.",
   "inbox.sim.openInbox": "Open in the inbox",
   "inbox.sim.badNumber": "Not a valid WhatsApp number.",
-  "inbox.sim.problem.no_secret": "The simulator is not ready: WHATSAPP_APP_SECRET is not set.",
+  "inbox.sim.problem.no_secret": "The simulator is not ready: this server's WhatsApp secret is not set. Ask the platform admin to complete the WhatsApp settings.",
   "inbox.sim.problem.not_offline":
-    "The simulator only works when WHATSAPP_GRAPH_API_URL points at this app's /api/graph-sim, so nothing reaches real WhatsApp.",
-  "inbox.sim.problem.no_number": "This showroom has no WhatsApp number yet (phone_number_id and token).",
+    "The simulator is only available in trial mode. This server is connected to real WhatsApp, so the simulator is off and nothing reaches real buyers.",
+  "inbox.sim.problem.no_number": "This showroom has not connected a WhatsApp number yet. Ask the platform admin to connect it, then try again.",
 };
