@@ -10,7 +10,7 @@ import { withTenant } from "@/lib/core/db/tenant";
 import { type AnthropicFakeReply, type FakeAnthropic, startFakeAnthropic } from "../fakes/anthropic";
 import { type FakeOpenAI, type OpenAIFakeReply, startFakeOpenAI } from "../fakes/openai";
 import { makeTenant, makeUser } from "../support/factories";
-import { AVANZA_2020, addVehicle } from "../support/vehicles";
+import { AVANZA_2018, AVANZA_2020, addVehicle, JAZZ_RS_2019 } from "../support/vehicles";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -115,27 +115,11 @@ async function seedShowroom(provider: "anthropic" | "openai") {
     await tx.tenant.update({ where: { id: tenant.id }, data: { aiProvider: provider } });
     const inJakarta = { fuel: "petrol", negotiable: true, city: "Jakarta" } as const;
     const avanza = await addVehicle(tx, tenant.id, { ...AVANZA_2020, ...inJakarta, stockCode: "AV-1" });
+    await addVehicle(tx, tenant.id, { ...AVANZA_2018, ...inJakarta, stockCode: "AV-2", status: "sold" });
     await addVehicle(tx, tenant.id, {
-      ...inJakarta,
-      stockCode: "AV-2",
-      brand: "Toyota",
-      model: "Avanza",
-      variant: "1.3 E",
-      year: 2018,
-      transmission: "manual",
-      mileageKm: 80_000,
-      price: 139_000_000n,
-      status: "sold",
-    });
-    await addVehicle(tx, tenant.id, {
+      ...JAZZ_RS_2019,
       ...inJakarta,
       stockCode: "JZ-1",
-      brand: "Honda",
-      model: "Jazz",
-      variant: "RS",
-      year: 2019,
-      transmission: "automatic",
-      mileageKm: 60_000,
       price: 187_500_000n,
       status: "booked",
     });

@@ -18,7 +18,7 @@ import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
 import { makeUser } from "../support/factories";
 import { useOwnQueue } from "../support/queue";
-import { addVehicle } from "../support/vehicles";
+import { addVehicle, JAZZ_RS_2019 } from "../support/vehicles";
 import { makeWhatsappShowroom } from "../support/whatsapp-showroom";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -133,22 +133,18 @@ beforeAll(async () => {
       token: TOKEN,
       encryptionKey: ENCRYPTION_KEY,
       seed: async (tx, tenantId) => {
-        const car = {
-          brand: "Honda",
-          model: "Jazz",
-          variant: "RS",
-          year: 2019,
-          transmission: "automatic",
-          mileageKm: 60_000,
-          status: "available",
-          city: "Jakarta",
-        } as const;
         for (const [stockCode, price] of [
           ["HX-001", 180_000_000n],
           ["HX-002", 175_000_000n],
           ["HX-003", 200_000_000n],
         ] as const) {
-          await addVehicle(tx, tenantId, { ...car, stockCode, price });
+          await addVehicle(tx, tenantId, {
+            ...JAZZ_RS_2019,
+            status: "available",
+            city: "Jakarta",
+            stockCode,
+            price,
+          });
         }
       },
     });

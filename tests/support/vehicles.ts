@@ -17,6 +17,27 @@ export const AVANZA_2020 = {
   status: "available",
 } as const satisfies Partial<VehicleInput>;
 
+/** An older, cheaper Avanza (1.3 E manual, 80,000 km, Rp 139 juta); its status is the test's to say. */
+export const AVANZA_2018 = {
+  brand: "Toyota",
+  model: "Avanza",
+  variant: "1.3 E",
+  year: 2018,
+  transmission: "manual",
+  mileageKm: 80_000,
+  price: 139_000_000n,
+} as const satisfies Partial<VehicleInput>;
+
+/** A 2019 Jazz RS automatic, 60,000 km; price and status are the test's to say. */
+export const JAZZ_RS_2019 = {
+  brand: "Honda",
+  model: "Jazz",
+  variant: "RS",
+  year: 2019,
+  transmission: "automatic",
+  mileageKm: 60_000,
+} as const satisfies Partial<VehicleInput>;
+
 /** Adds a car inside a transaction already open on the showroom. */
 export function addVehicle(tx: Tx, tenantId: string, input: VehicleInput) {
   return createVehicle(tx, { tenantId, actor: systemActor("test"), input });
