@@ -513,6 +513,15 @@ const describeCounts = (counts: Record<string, number>): string =>
     .map(([key, value]) => `${key} ${value}`)
     .join(", ");
 
+/** One server's run as table cells: throughput, latencies, errors, requests cut off. */
+const runCells = (run: LoadResult): string[] => [
+  fixed(run.rps, 0),
+  fixed(run.p50, 2),
+  fixed(run.p99, 2),
+  String(run.errors),
+  String(run.unfinished),
+];
+
 function httpReport(options: Options, results: HttpResults): string {
   const lines: string[] = [];
   lines.push(
@@ -525,26 +534,8 @@ function httpReport(options: Options, results: HttpResults): string {
     table(
       ["page", "server", "req/s", "p50 ms", "p99 ms", "errors", "cut off", "x-nextjs-cache HIT"],
       results.rows.flatMap((row) => [
-        [
-          row.kind,
-          "next",
-          fixed(row.next.rps, 0),
-          fixed(row.next.p50, 2),
-          fixed(row.next.p99, 2),
-          String(row.next.errors),
-          String(row.next.unfinished),
-          hitRate(row.next.headerCounts),
-        ],
-        [
-          "",
-          "static",
-          fixed(row.static.rps, 0),
-          fixed(row.static.p50, 2),
-          fixed(row.static.p99, 2),
-          String(row.static.errors),
-          String(row.static.unfinished),
-          "",
-        ],
+        [row.kind, "next", ...runCells(row.next), hitRate(row.next.headerCounts)],
+        ["", "static", ...runCells(row.static), ""],
       ]),
     ),
   );
