@@ -2,6 +2,7 @@
 // brands, featured and newest cars.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PhotoSources } from "@/components/catalog/photo-sources";
 import { VehicleCard } from "@/components/catalog/vehicle-card";
 import { Button } from "@/components/ui/button";
 import { loadHome } from "@/lib/catalog/data";
@@ -67,8 +68,7 @@ export default async function ShowroomHome({ params }: Params) {
               />
             ) : null}
             <picture>
-              <source type="image/avif" srcSet={hero.avifSrcSet} sizes="100vw" />
-              <source type="image/webp" srcSet={hero.webpSrcSet} sizes="100vw" />
+              <PhotoSources sources={hero} sizes="100vw" />
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img
                 src={hero.fallbackUrl}

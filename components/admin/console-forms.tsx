@@ -14,11 +14,13 @@ import {
   unlockUserAction,
   updateShowroomLimitsAction,
 } from "@/app/(platform)/admin/actions";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/actions/result";
+import type { PlatformSettingsView } from "@/lib/admin/settings";
 import { type Locale, type MessageKey, translator } from "@/lib/core/i18n/messages";
 
 function useAction() {
@@ -40,7 +42,21 @@ function useAction() {
       router.refresh();
     });
   }
-  return { pending, error, run };
+  /** A form's onSubmit: builds the action's input from the form, then runs it like run does. */
+  function submit<T>(
+    call: (form: HTMLFormElement) => Promise<ActionResult<T>>,
+    onOk?: (data: T, form: HTMLFormElement) => void,
+  ) {
+    return (event: React.FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const form = event.currentTarget;
+      run(
+        () => call(form),
+        (data) => onOk?.(data, form),
+      );
+    };
+  }
+  return { pending, error, run, submit };
 }
 
 function ErrorText({ error }: { error: string | null }) {
@@ -49,6 +65,36 @@ function ErrorText({ error }: { error: string | null }) {
       {error}
     </p>
   ) : null;
+}
+
+/** Below a form: the action's error, "saved" once it succeeded, and the submit button. */
+function FormFooter({
+  className,
+  error,
+  saved,
+  pending,
+  label,
+  buttonClassName,
+  children,
+}: {
+  className: string;
+  buttonClassName?: string;
+  error: string | null;
+  saved?: string | false;
+  pending: boolean;
+  label: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <ErrorText error={error} />
+      {saved && <p className="text-sm text-success">{saved}</p>}
+      <Button type="submit" disabled={pending} className={buttonClassName}>
+        {label}
+      </Button>
+      {children}
+    </div>
+  );
 }
 
 function Field({
@@ -86,30 +132,26 @@ const text = (form: HTMLFormElement, name: string) => String(new FormData(form).
 
 export function CreateShowroomForm({ locale }: { locale: Locale }) {
   const t = translator(locale);
-  const { pending, error, run } = useAction();
+  const { pending, error, submit } = useAction();
   const [welcome, setWelcome] = useState<string | null>(null);
   return (
     <form
       className="grid gap-3 sm:grid-cols-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        const input = {
-          name: text(form, "name"),
-          slug: text(form, "slug"),
-          city: text(form, "city"),
-          ownerName: text(form, "ownerName"),
-          ownerEmail: text(form, "ownerEmail"),
-          ownerWhatsapp: text(form, "ownerWhatsapp"),
-        };
-        run(
-          () => createShowroomAction(input),
-          (data) => {
-            setWelcome(data.welcomeMessage);
-            form.reset();
-          },
-        );
-      }}
+      onSubmit={submit(
+        (form) =>
+          createShowroomAction({
+            name: text(form, "name"),
+            slug: text(form, "slug"),
+            city: text(form, "city"),
+            ownerName: text(form, "ownerName"),
+            ownerEmail: text(form, "ownerEmail"),
+            ownerWhatsapp: text(form, "ownerWhatsapp"),
+          }),
+        (data, form) => {
+          setWelcome(data.welcomeMessage);
+          form.reset();
+        },
+      )}
     >
       <Field name="name" label={t("admin.create.name")} required />
       <Field name="slug" label={t("admin.create.slug")} required placeholder="mobil-sejahtera" />
@@ -117,11 +159,13 @@ export function CreateShowroomForm({ locale }: { locale: Locale }) {
       <Field name="ownerName" label={t("admin.create.ownerName")} required />
       <Field name="ownerEmail" label={t("admin.create.ownerEmail")} type="email" required />
       <Field name="ownerWhatsapp" label={t("admin.create.ownerWhatsapp")} type="tel" />
-      <div className="space-y-2 sm:col-span-2">
-        <ErrorText error={error} />
-        <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-          {t("admin.create.submit")}
-        </Button>
+      <FormFooter
+        className="space-y-2 sm:col-span-2"
+        error={error}
+        pending={pending}
+        label={t("admin.create.submit")}
+        buttonClassName="w-full sm:w-auto"
+      >
         {welcome && (
           <div className="space-y-1 rounded-md border border-success/40 bg-success/10 p-3">
             <p className="text-sm font-medium">{t("admin.create.done")}</p>
@@ -130,7 +174,7 @@ export function CreateShowroomForm({ locale }: { locale: Locale }) {
             </pre>
           </div>
         )}
-      </div>
+      </FormFooter>
     </form>
   );
 }
@@ -143,69 +187,61 @@ export interface ShowroomControlsProps {
   limits: { maxVehicles: number; maxStaff: number; aiMonthlyBudgetUsd: number; aiRatePerMinute: number };
 }
 
+/** Each plan limit: its form field and label. */
+const LIMIT_FIELDS = [
+  ["maxVehicles", "admin.limits.maxVehicles"],
+  ["maxStaff", "admin.limits.maxStaff"],
+  ["aiMonthlyBudgetUsd", "admin.limits.aiBudget"],
+  ["aiRatePerMinute", "admin.limits.aiRate"],
+] as const satisfies readonly (readonly [keyof ShowroomControlsProps["limits"], MessageKey])[];
+
 export function ShowroomLimitsForm({
   locale,
   tenantId,
   limits,
 }: Pick<ShowroomControlsProps, "locale" | "tenantId" | "limits">) {
   const t = translator(locale);
-  const { pending, error, run } = useAction();
+  const { pending, error, submit } = useAction();
   const [saved, setSaved] = useState(false);
   return (
     <form
       className="grid grid-cols-2 gap-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        const input = {
-          tenantId,
-          maxVehicles: text(form, "maxVehicles"),
-          maxStaff: text(form, "maxStaff"),
-          aiMonthlyBudgetUsd: text(form, "aiMonthlyBudgetUsd"),
-          aiRatePerMinute: text(form, "aiRatePerMinute"),
-        };
-        run(
-          () => updateShowroomLimitsAction(input),
-          () => setSaved(true),
-        );
-      }}
+      onSubmit={submit(
+        (form) =>
+          updateShowroomLimitsAction({
+            tenantId,
+            maxVehicles: text(form, "maxVehicles"),
+            maxStaff: text(form, "maxStaff"),
+            aiMonthlyBudgetUsd: text(form, "aiMonthlyBudgetUsd"),
+            aiRatePerMinute: text(form, "aiRatePerMinute"),
+          }),
+        () => setSaved(true),
+      )}
     >
-      <Field
-        name="maxVehicles"
-        label={t("admin.limits.maxVehicles")}
-        type="number"
-        defaultValue={limits.maxVehicles}
-        required
+      {LIMIT_FIELDS.map(([name, label]) => (
+        <Field key={name} name={name} label={t(label)} type="number" defaultValue={limits[name]} required />
+      ))}
+      <FormFooter
+        className="col-span-2 space-y-2"
+        error={error}
+        saved={saved && t("admin.saved")}
+        pending={pending}
+        label={t("admin.limits.save")}
       />
-      <Field
-        name="maxStaff"
-        label={t("admin.limits.maxStaff")}
-        type="number"
-        defaultValue={limits.maxStaff}
-        required
-      />
-      <Field
-        name="aiMonthlyBudgetUsd"
-        label={t("admin.limits.aiBudget")}
-        type="number"
-        defaultValue={limits.aiMonthlyBudgetUsd}
-        required
-      />
-      <Field
-        name="aiRatePerMinute"
-        label={t("admin.limits.aiRate")}
-        type="number"
-        defaultValue={limits.aiRatePerMinute}
-        required
-      />
-      <div className="col-span-2 space-y-2">
-        <ErrorText error={error} />
-        {saved && <p className="text-sm text-success">{t("admin.saved")}</p>}
-        <Button type="submit" disabled={pending}>
-          {t("admin.limits.save")}
-        </Button>
-      </div>
     </form>
+  );
+}
+
+export function ShowroomStatusBadge({
+  locale,
+  status,
+  ...props
+}: Pick<ShowroomControlsProps, "locale" | "status"> & React.ComponentProps<"span">) {
+  const t = translator(locale);
+  return (
+    <Badge variant={status === "active" ? "success" : "warning"} {...props}>
+      {t(status === "active" ? "admin.showrooms.status.active" : "admin.showrooms.status.suspended")}
+    </Badge>
   );
 }
 
@@ -238,18 +274,14 @@ export function DeleteShowroomForm({
 }: Pick<ShowroomControlsProps, "locale" | "tenantId" | "slug">) {
   const t = translator(locale);
   const router = useRouter();
-  const { pending, error, run } = useAction();
+  const { pending, error, submit } = useAction();
   return (
     <form
       className="space-y-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const confirmSlug = text(event.currentTarget, "confirmSlug");
-        run(
-          () => deleteShowroomAction({ tenantId, confirmSlug }),
-          () => router.replace("/admin"),
-        );
-      }}
+      onSubmit={submit(
+        (form) => deleteShowroomAction({ tenantId, confirmSlug: text(form, "confirmSlug") }),
+        () => router.replace("/admin"),
+      )}
     >
       <Field name="confirmSlug" label={t("admin.delete.confirm")} placeholder={slug} required />
       <ErrorText error={error} />
@@ -318,20 +350,9 @@ export function UserControls({
   );
 }
 
-export interface SettingsValues {
-  aiProvider: string;
-  aiModel: string;
-  aiApiKeyMasked: string;
-  whatsappAppId: string;
-  whatsappApiVersion: string;
-  whatsappVerifyToken: string;
-  whatsappAppSecretMasked: string;
-  rootDomain: string;
-}
-
-export function PlatformSettingsForm({ locale, values }: { locale: Locale; values: SettingsValues }) {
+export function PlatformSettingsForm({ locale, values }: { locale: Locale; values: PlatformSettingsView }) {
   const t = translator(locale);
-  const { pending, error, run } = useAction();
+  const { pending, error, submit } = useAction();
   const [saved, setSaved] = useState(false);
   const hint = (masked: string) =>
     masked ? t("admin.settings.secretHint", { masked }) : t("admin.settings.secretEmpty");
@@ -345,24 +366,20 @@ export function PlatformSettingsForm({ locale, values }: { locale: Locale; value
   return (
     <form
       className="grid gap-3 sm:grid-cols-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        const input = {
-          aiProvider: text(form, "aiProvider"),
-          aiModel: text(form, "aiModel"),
-          aiApiKey: text(form, "aiApiKey") || undefined,
-          whatsappAppId: text(form, "whatsappAppId"),
-          whatsappApiVersion: text(form, "whatsappApiVersion"),
-          whatsappVerifyToken: text(form, "whatsappVerifyToken"),
-          whatsappAppSecret: text(form, "whatsappAppSecret") || undefined,
-          rootDomain: text(form, "rootDomain"),
-        };
-        run(
-          () => savePlatformSettingsAction(input),
-          () => setSaved(true),
-        );
-      }}
+      onSubmit={submit(
+        (form) =>
+          savePlatformSettingsAction({
+            aiProvider: text(form, "aiProvider"),
+            aiModel: text(form, "aiModel"),
+            aiApiKey: text(form, "aiApiKey") || undefined,
+            whatsappAppId: text(form, "whatsappAppId"),
+            whatsappApiVersion: text(form, "whatsappApiVersion"),
+            whatsappVerifyToken: text(form, "whatsappVerifyToken"),
+            whatsappAppSecret: text(form, "whatsappAppSecret") || undefined,
+            rootDomain: text(form, "rootDomain"),
+          }),
+        () => setSaved(true),
+      )}
     >
       <div className="space-y-1">
         <Label htmlFor="aiProvider">{t("admin.settings.aiProvider")}</Label>
@@ -392,13 +409,13 @@ export function PlatformSettingsForm({ locale, values }: { locale: Locale; value
       />
       {secretField("whatsappAppSecret", "admin.settings.whatsappAppSecret", values.whatsappAppSecretMasked)}
       <Field name="rootDomain" label={t("admin.settings.rootDomain")} defaultValue={values.rootDomain} />
-      <div className="space-y-2 sm:col-span-2">
-        <ErrorText error={error} />
-        {saved && <p className="text-sm text-success">{t("admin.saved")}</p>}
-        <Button type="submit" disabled={pending}>
-          {t("admin.settings.save")}
-        </Button>
-      </div>
+      <FormFooter
+        className="space-y-2 sm:col-span-2"
+        error={error}
+        saved={saved && t("admin.saved")}
+        pending={pending}
+        label={t("admin.settings.save")}
+      />
     </form>
   );
 }

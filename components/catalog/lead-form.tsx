@@ -2,8 +2,8 @@
 import { useActionState } from "react";
 import { type LeadFormState, submitLead } from "@/app/[tenant]/vehicles/[slug]/actions";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 
 export interface LeadFormText {
@@ -31,6 +31,13 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
   }
   const problems = state.status === "error" ? state.problems : [];
   const values = state.status === "error" ? state.values : { name: "", phone: "", message: "" };
+  /** A field's id, name, what the buyer typed last time, and whether it was refused. */
+  const bind = (name: keyof typeof values) => ({
+    id: `lead-${name}`,
+    name,
+    defaultValue: values[name],
+    "aria-invalid": problems.includes(name),
+  });
   // A new key after each failed attempt remounts the fields with what the buyer typed.
   return (
     <form
@@ -42,40 +49,15 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
       <h2 className="text-lg font-semibold">{text.title}</h2>
       <input type="hidden" name="tenant" value={tenant} />
       <input type="hidden" name="vehicle" value={vehicle} />
-      <div className="space-y-1.5">
-        <Label htmlFor="lead-name">{text.name}</Label>
-        <Input
-          id="lead-name"
-          name="name"
-          defaultValue={values.name}
-          autoComplete="name"
-          required
-          aria-invalid={problems.includes("name")}
-        />
-      </div>
-      <div className="space-y-1.5">
-        <Label htmlFor="lead-phone">{text.phone}</Label>
-        <Input
-          id="lead-phone"
-          name="phone"
-          defaultValue={values.phone}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          required
-          aria-invalid={problems.includes("phone")}
-        />
-      </div>
-      <div className="space-y-1.5">
-        <Label htmlFor="lead-message">{text.message}</Label>
-        <Textarea
-          id="lead-message"
-          name="message"
-          defaultValue={values.message}
-          rows={3}
-          aria-invalid={problems.includes("message")}
-        />
-      </div>
+      <Field id="lead-name" label={text.name}>
+        <Input {...bind("name")} autoComplete="name" required />
+      </Field>
+      <Field id="lead-phone" label={text.phone}>
+        <Input {...bind("phone")} type="tel" inputMode="tel" autoComplete="tel" required />
+      </Field>
+      <Field id="lead-message" label={text.message}>
+        <Textarea {...bind("message")} rows={3} />
+      </Field>
       {problems.length ? (
         <ul role="alert" data-testid="lead-errors" className="space-y-1 text-sm text-destructive">
           {problems.map((problem) => (

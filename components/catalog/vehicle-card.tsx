@@ -1,5 +1,6 @@
 // A car in a catalog grid: photo without layout shift, honest status, price, key facts.
 import Link from "next/link";
+import { PhotoSources } from "@/components/catalog/photo-sources";
 import { Badge } from "@/components/ui/badge";
 import { formatRupiah } from "@/lib/core/money";
 import { photoSources, readVariants } from "@/lib/images/photos";
@@ -28,14 +29,8 @@ export function VehicleCard({
         >
           {sources ? (
             <picture>
-              <source
-                type="image/avif"
-                srcSet={sources.avifSrcSet}
-                sizes="(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw"
-              />
-              <source
-                type="image/webp"
-                srcSet={sources.webpSrcSet}
+              <PhotoSources
+                sources={sources}
                 sizes="(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw"
               />
               <img

@@ -18,24 +18,13 @@ import {
   type DemoShowroom,
   demoPlate,
 } from "@/lib/seed/demo-data";
+import { seededRandom } from "@/lib/seed/random";
 import { createTenant } from "@/lib/tenancy/tenants";
 import { encryptAccessToken } from "@/lib/whatsapp/accounts";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS } from "@/lib/seed/demo-data";
 
 const actor = systemActor("seed");
-
-/** A small deterministic generator, so every machine gets the same demo stock. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)] as T;
 
@@ -101,7 +90,7 @@ async function seedShowroom(showroom: DemoShowroom, index: number): Promise<void
     await createUser({ ...staff, password: DEMO_PASSWORD, tenantId: tenant.id }, actor);
   }
   await connectDemoWhatsApp(tenant.id, showroom);
-  const next = random(1000 + index);
+  const next = seededRandom(1000 + index);
   const thisYear = new Date().getFullYear();
   for (let n = 0; n < showroom.vehicleCount; n += 1) {
     const car = DEMO_CARS[(n * 7 + index * 3) % DEMO_CARS.length] ?? DEMO_CARS[0];

@@ -27,21 +27,9 @@ export interface MediaReference {
 
 /** The media a stored message points at, for the kinds we keep. */
 export function mediaOf(message: InboundMessage): MediaReference | null {
-  if (message.type === "image")
-    return {
-      mediaId: message.image.id,
-      sha256: message.image.sha256,
-      mimeType: message.image.mime_type,
-      kind: "image",
-    };
-  if (message.type === "document")
-    return {
-      mediaId: message.document.id,
-      sha256: message.document.sha256,
-      mimeType: message.document.mime_type,
-      kind: "document",
-    };
-  return null;
+  if (message.type !== "image" && message.type !== "document") return null;
+  const media = message.type === "image" ? message.image : message.document;
+  return { mediaId: media.id, sha256: media.sha256, mimeType: media.mime_type, kind: message.type };
 }
 
 async function normalise(

@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/core/env";
 import { renderDemoCarPhoto } from "@/lib/images/demo-photo";
 import { readVariants, storeVehiclePhoto } from "@/lib/images/photos";
 import { DEMO_CARS, DEMO_COLORS } from "@/lib/seed/demo-data";
+import { seededRandom } from "@/lib/seed/random";
 import { getStorage, LocalDiskStorage } from "@/lib/storage";
 import { defaultOpeningHours } from "@/lib/tenancy/tenants";
 
@@ -143,18 +144,6 @@ const PALETTES = [
   { primary: "#be185d", secondary: "#1f2937", accent: "#fde047" },
 ];
 
-/** The demo seed's small deterministic generator, so every machine seeds the same showrooms. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** [lo, hi) slices of [0, 1) per item, so SQL can pick by weight with a range join on random(). */
 function weighted<T>(items: readonly T[], weightOf: (item: T) => number): (T & { lo: number; hi: number })[] {
   const total = items.reduce((sum, item) => sum + weightOf(item), 0);
@@ -168,7 +157,7 @@ function weighted<T>(items: readonly T[], weightOf: (item: T) => number): (T & {
 }
 
 function tenantRows() {
-  const next = random(20261124);
+  const next = seededRandom(20261124);
   const cities = weighted(CITIES, (city) => city.weight);
   return Array.from({ length: BENCH_TENANTS }, (_, index) => {
     const n = index + 1;

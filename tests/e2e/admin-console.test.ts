@@ -1,31 +1,19 @@
 // The issue's acceptance test at phone size: the demo super admin signs in, enrols two-factor,
 // creates a showroom whose owner can sign in, suspends it (catalog unavailable, owner refused),
 // reactivates it; a showroom owner reaches neither the console nor its APIs.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { totpCode } from "@/lib/auth/totp";
-import { DEMO_PASSWORD } from "@/lib/seed/demo";
-import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import { baseUrl, phonePage, screenshot } from "../support/browser";
+import { browserForFile, submitSignIn } from "./support/session";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForFile();
 
 const POLL = { timeout: 20_000 };
 
-async function signIn(page: Page, loginPath: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl()}${loginPath}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-}
-
 describe("platform console at 390 px", () => {
   it("enrols 2FA, creates, suspends and reactivates a showroom", async () => {
-    const admin = await phonePage(browser);
-    await signIn(admin, "/admin/login", "admin@autolumiku.demo", DEMO_PASSWORD);
+    const admin = await phonePage(browser());
+    await submitSignIn(admin, "admin@autolumiku.demo", { path: "/admin/login" });
     await admin.waitForURL(`${baseUrl()}/admin/two-factor`, POLL);
     // Nothing under /admin works before the second factor.
     await admin.goto(`${baseUrl()}/admin/users`);
@@ -56,8 +44,8 @@ describe("platform console at 390 px", () => {
     expect(password).toHaveLength(12);
     await screenshot(admin, "admin-showrooms-390");
 
-    const owner = await phonePage(browser);
-    await signIn(owner, "/login", ownerEmail, password);
+    const owner = await phonePage(browser());
+    await submitSignIn(owner, ownerEmail, { password });
     // A new owner must choose their own password first.
     await owner.waitForURL(`${baseUrl()}/account/password`, POLL);
     await screenshot(owner, "account-password-390");
@@ -72,10 +60,10 @@ describe("platform console at 390 px", () => {
     await expect.poll(() => admin.getByTestId("showroom-status").textContent(), POLL).toBe("Ditangguhkan");
     await screenshot(admin, "admin-showroom-suspended-390");
 
-    const visitor = await phonePage(browser);
+    const visitor = await phonePage(browser());
     await visitor.goto(`${baseUrl()}/${slug}`);
     await expect.poll(() => visitor.getByTestId("unavailable").count(), POLL).toBe(1);
-    await signIn(owner, "/login", ownerEmail, "sandi-baru-123");
+    await submitSignIn(owner, ownerEmail, { password: "sandi-baru-123" });
     await expect
       .poll(() => owner.getByTestId("form-error").textContent(), POLL)
       .toContain("dinonaktifkan sementara");
@@ -84,14 +72,14 @@ describe("platform console at 390 px", () => {
     await expect.poll(() => admin.getByTestId("showroom-status").textContent(), POLL).toBe("Aktif");
     await visitor.goto(`${baseUrl()}/${slug}`);
     await expect.poll(() => visitor.getByTestId("unavailable").count(), POLL).toBe(0);
-    await signIn(owner, "/login", ownerEmail, "sandi-baru-123");
+    await submitSignIn(owner, ownerEmail, { password: "sandi-baru-123" });
     await owner.waitForURL(`${baseUrl()}/dashboard`, POLL);
     await Promise.all([admin.close(), owner.close(), visitor.close()]);
   });
 
   it("keeps a showroom owner out of /admin pages and admin APIs", async () => {
-    const page = await phonePage(browser);
-    await signIn(page, "/login", "owner@mobilindo.demo", DEMO_PASSWORD);
+    const page = await phonePage(browser());
+    await submitSignIn(page, "owner@mobilindo.demo");
     await page.waitForURL(`${baseUrl()}/dashboard`, POLL);
     await page.goto(`${baseUrl()}/admin/health`);
     await page.waitForURL(`${baseUrl()}/dashboard`, POLL);

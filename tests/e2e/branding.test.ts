@@ -1,25 +1,13 @@
 // A showroom's branding end to end at phone size: an admin picks a bundled font and uploads a logo
 // and a hero in settings, and the public catalog home shows them at once. The demo theme is put
 // back afterwards so the other tests see the catalog they expect.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/lib/seed/demo";
-import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { baseUrl, phonePage, screenshot } from "../support/browser";
+import { browserForFile, signInToDashboard } from "./support/session";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${baseUrl()}/dashboard`);
-}
+const browser = browserForFile();
 
 /** A wide logo on a transparent background, as a showroom would export it. */
 function logoPng(): Promise<Buffer> {
@@ -51,8 +39,8 @@ async function restoreDemoTheme(page: Page): Promise<void> {
 
 describe("showroom branding at phone size", () => {
   it("an admin picks Plus Jakarta Sans and uploads a logo and a hero; the catalog home shows all three", async () => {
-    const admin = await phonePage(browser);
-    await signIn(admin, "admin@mobilindo.demo");
+    const admin = await phonePage(browser());
+    await signInToDashboard(admin, "admin@mobilindo.demo");
     try {
       await admin.goto(`${baseUrl()}/dashboard/settings`);
       await admin.getByLabel("Huruf").selectOption("plus-jakarta-sans");

@@ -3,7 +3,6 @@
 // on a showroom's own domain.
 
 import { request } from "node:http";
-import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
@@ -12,7 +11,8 @@ import { db, disconnectDb } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
 import { updateVehicle } from "@/lib/inventory/vehicles";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
-import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import { baseUrl, phonePage, screenshot } from "../support/browser";
+import { browserForFile } from "./support/session";
 
 /** A GET with an explicit Host header, as a browser on that domain would send it. */
 function get(host: string, path: string): Promise<{ status: number; body: string }> {
@@ -28,13 +28,12 @@ function get(host: string, path: string): Promise<{ status: number; body: string
   });
 }
 
-let browser: Browser;
+const CUSTOM_DOMAIN = "mobilindojaya.test";
+const browser = browserForFile([`--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`]);
 let mobilindo: string;
 let surya: string;
-const CUSTOM_DOMAIN = "mobilindojaya.test";
 
 beforeAll(async () => {
-  browser = await launchBrowser([`--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`]);
   mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
   surya = (await findTenantIdBySlug(db(), "surya-motor"))?.id ?? "";
   await withTenant(mobilindo, (tx) =>
@@ -47,14 +46,11 @@ beforeAll(async () => {
   // A domain added outside the dashboard reaches the running server the way the CLI's changes do.
   await revalidateCatalog(mobilindo, { lookup: true });
 });
-afterAll(async () => {
-  await browser?.close();
-  await disconnectDb();
-});
+afterAll(() => disconnectDb());
 
 describe("buyer on the catalog at 390 px", () => {
   it("shows the home, search, a car and the contact page at 390 px, from public data only", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(browser());
     await page.goto(`${baseUrl()}/mobilindo-jaya`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Mobilindo Jaya");
     expect(await page.getByRole("link", { name: /^Toyota \(\d+\)$/ }).count()).toBe(1);
@@ -89,7 +85,7 @@ describe("buyer on the catalog at 390 px", () => {
   });
 
   it("finds a car by filters, opens it, computes credit and sends a lead that only this showroom sees", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(browser());
     await page.goto(`${baseUrl()}/mobilindo-jaya/vehicles`);
     await page.getByText("Filter", { exact: true }).click();
     await page.getByLabel("Transmisi").selectOption("automatic");
@@ -146,7 +142,7 @@ describe("buyer on the catalog at 390 px", () => {
   });
 
   it("finds the Avanza when the buyer types 'avansa'", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(browser());
     await page.goto(`${baseUrl()}/mobilindo-jaya`);
     await page.getByLabel("Cari merek, model, warna…").fill("avansa");
     await page.getByRole("button", { name: "Cari mobil" }).first().click();
@@ -160,7 +156,7 @@ describe("buyer on the catalog at 390 px", () => {
   it("serves the same showroom on its subdomain and on its own domain, with links that stay there", async () => {
     const port = new URL(baseUrl()).port;
     for (const host of [`mobilindo-jaya.localhost:${port}`, `${CUSTOM_DOMAIN}:${port}`]) {
-      const page = await phonePage(browser);
+      const page = await phonePage(browser());
       await page.goto(`http://${host}/`);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Mobilindo Jaya");
       await page.locator("ul li a").first().click();
@@ -211,32 +207,23 @@ describe("buyer on the catalog at 390 px", () => {
     const search = `/mobilindo-jaya/vehicles?brand=Honda&model=${encodeURIComponent(car.model)}`;
     const detail = `/mobilindo-jaya/vehicles/${car.slug}`;
     const host = new URL(baseUrl()).host;
+    /** A status change made the way staff make it, then the catalog told, as the dashboard does. */
+    const markCar = async (vehicleId: string, status: "sold" | "available") => {
+      await withTenant(mobilindo, (tx) =>
+        updateVehicle(tx, { tenantId: mobilindo, actor: systemActor("test"), vehicleId, input: { status } }),
+      );
+      await revalidateCatalog(mobilindo);
+    };
     expect((await get(host, search)).body).toContain(`/vehicles/${car.slug}"`);
     await get(host, detail);
     const again = await fetch(`${baseUrl()}${detail}`);
     expect(again.headers.get("x-nextjs-cache")).toBe("HIT");
 
-    await withTenant(mobilindo, (tx) =>
-      updateVehicle(tx, {
-        tenantId: mobilindo,
-        actor: systemActor("test"),
-        vehicleId: car.id,
-        input: { status: "sold" },
-      }),
-    );
-    await revalidateCatalog(mobilindo);
+    await markCar(car.id, "sold");
     expect((await get(host, search)).body).not.toContain(`/vehicles/${car.slug}"`);
     expect((await get(host, detail)).status).toBe(404);
 
-    await withTenant(mobilindo, (tx) =>
-      updateVehicle(tx, {
-        tenantId: mobilindo,
-        actor: systemActor("test"),
-        vehicleId: car.id,
-        input: { status: "available" },
-      }),
-    );
-    await revalidateCatalog(mobilindo);
+    await markCar(car.id, "available");
     expect((await get(host, detail)).status).toBe(200);
   });
 

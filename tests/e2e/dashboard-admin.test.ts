@@ -1,29 +1,17 @@
 // The showroom dashboard's admin areas in a real browser at phone size: sales staff are refused,
 // an admin creates a salesperson who signs in and is cut off at once when deactivated, and a new
 // primary colour shows in the public catalog immediately.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/lib/seed/demo";
-import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, phonePage, screenshot } from "../support/browser";
+import { browserForFile, signInToDashboard } from "./support/session";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${baseUrl()}/dashboard`);
-}
+const browser = browserForFile();
 
 describe("showroom dashboard administration at phone size", () => {
   it("refuses a salesperson the staff, settings and audit pages on the server", async () => {
-    const page = await phonePage(browser);
-    await signIn(page, "sales@mobilindo.demo");
+    const page = await phonePage(browser());
+    await signInToDashboard(page, "sales@mobilindo.demo");
     expect(await page.getByRole("link", { name: "Staf" }).count()).toBe(0);
     for (const path of ["/dashboard/staff", "/dashboard/settings", "/dashboard/audit"]) {
       await page.goto(`${baseUrl()}${path}`);
@@ -38,8 +26,8 @@ describe("showroom dashboard administration at phone size", () => {
   });
 
   it("lets an admin create a salesperson who can sign in, then deactivate them and end their session at once", async () => {
-    const admin = await phonePage(browser);
-    await signIn(admin, "admin@mobilindo.demo");
+    const admin = await phonePage(browser());
+    await signInToDashboard(admin, "admin@mobilindo.demo");
     await admin.goto(`${baseUrl()}/dashboard/staff`);
     const email = `e2e-${Date.now()}@mobilindo.demo`;
     await admin.getByLabel("Nama").fill("Eko Saputra");
@@ -56,8 +44,8 @@ describe("showroom dashboard administration at phone size", () => {
       .toBe(1);
     await screenshot(admin, "dashboard-staff-admin-390");
 
-    const sales = await phonePage(browser);
-    await signIn(sales, email, password);
+    const sales = await phonePage(browser());
+    await signInToDashboard(sales, email, password);
     await expect
       .poll(() => sales.getByTestId("signed-in-as").textContent())
       .toContain(`${email} · Sales di Mobilindo Jaya`);
@@ -77,8 +65,8 @@ describe("showroom dashboard administration at phone size", () => {
   });
 
   it("shows a new primary colour in the public catalog at once, and refuses a colour that is not one", async () => {
-    const admin = await phonePage(browser);
-    await signIn(admin, "admin@mobilindo.demo");
+    const admin = await phonePage(browser());
+    await signInToDashboard(admin, "admin@mobilindo.demo");
     await admin.goto(`${baseUrl()}/mobilindo-jaya`);
     const before = await admin.locator("[style*='--primary']").first().getAttribute("style");
     await admin.goto(`${baseUrl()}/dashboard/settings`);
@@ -112,8 +100,8 @@ describe("showroom dashboard administration at phone size", () => {
   });
 
   it("shows the overview, the leads board and the audit trail to an admin", async () => {
-    const page = await phonePage(browser);
-    await signIn(page, "admin@mobilindo.demo");
+    const page = await phonePage(browser());
+    await signInToDashboard(page, "admin@mobilindo.demo");
     await expect.poll(() => page.getByTestId("stock-count").textContent()).toMatch(/^\d+$/);
     await screenshot(page, "dashboard-overview-390");
     await page.goto(`${baseUrl()}/dashboard/leads`);

@@ -2,37 +2,24 @@
 // photos, reorders them, marks it booked then sold; the vehicle page's history and the audit log
 // show each step and the sold car leaves the public catalog. A salesperson cannot open the import.
 
-import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
-import { DEMO_PASSWORD } from "@/lib/seed/demo";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
-import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import { baseUrl, phonePage, screenshot } from "../support/browser";
+import { browserForFile, signInToDashboard } from "./support/session";
 
 // Server actions and refreshes take seconds on a loaded two-core machine.
 const POLL = { timeout: 20_000 };
 
-let browser: Browser;
+const browser = browserForFile();
 let mobilindo: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
 });
-afterAll(async () => {
-  await browser?.close();
-  await disconnectDb();
-});
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${baseUrl()}/dashboard`);
-}
+afterAll(() => disconnectDb());
 
 /** A distinct photo per colour, with EXIF, as a phone camera would produce. */
 async function photo(colour: { r: number; g: number; b: number }): Promise<Buffer> {
@@ -49,9 +36,9 @@ async function catalogLists(slug: string): Promise<boolean> {
 
 describe("vehicles in the showroom dashboard at 390 px", () => {
   it("adds a car with three photos, reorders them, books and sells it, with history and audit, and the sold car leaves the catalog", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(browser());
     page.on("dialog", (dialog) => void dialog.accept());
-    await signIn(page, "admin@mobilindo.demo");
+    await signInToDashboard(page, "admin@mobilindo.demo");
 
     await page.goto(`${baseUrl()}/dashboard/vehicles`);
     expect(
@@ -108,27 +95,16 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
     const [first, second, third] = uploaded.map((row) => row.id);
     expect(uploaded[0]?.isMain).toBe(true);
 
+    /** The photos' ids in the order the page shows them. */
+    const shownOrder = () =>
+      page
+        .locator('[data-testid="photo-list"] > li')
+        .evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id")));
     // The third photo moves to the front, by the buttons a thumb or keyboard can use.
     await page.getByRole("button", { name: "Geser foto 3 ke depan" }).click();
-    await expect
-      .poll(
-        () =>
-          page
-            .locator('[data-testid="photo-list"] > li')
-            .evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id"))),
-        POLL,
-      )
-      .toEqual([first, third, second]);
+    await expect.poll(shownOrder, POLL).toEqual([first, third, second]);
     await page.getByRole("button", { name: "Geser foto 2 ke depan" }).click();
-    await expect
-      .poll(
-        () =>
-          page
-            .locator('[data-testid="photo-list"] > li')
-            .evaluateAll((items) => items.map((item) => item.getAttribute("data-photo-id"))),
-        POLL,
-      )
-      .toEqual([third, first, second]);
+    await expect.poll(shownOrder, POLL).toEqual([third, first, second]);
     await expect
       .poll(
         async () =>
@@ -200,8 +176,8 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
   });
 
   it("refuses the CSV import to a salesperson on the server, not only by hiding the button", async () => {
-    const page = await phonePage(browser);
-    await signIn(page, "sales@mobilindo.demo");
+    const page = await phonePage(browser());
+    await signInToDashboard(page, "sales@mobilindo.demo");
     await page.goto(`${baseUrl()}/dashboard/vehicles`);
     expect(await page.getByRole("link", { name: "Impor CSV" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Tambah mobil" }).count()).toBe(1);
@@ -213,8 +189,8 @@ describe("vehicles in the showroom dashboard at 390 px", () => {
   });
 
   it("shows the import preview to an admin before anything is written", async () => {
-    const page = await phonePage(browser);
-    await signIn(page, "admin@mobilindo.demo");
+    const page = await phonePage(browser());
+    await signInToDashboard(page, "admin@mobilindo.demo");
     await page.goto(`${baseUrl()}/dashboard/vehicles/import`);
     const csv =
       "stock_code,brand,model,year,transmission,mileage_km,price\nE2E-CSV-1,Daihatsu,Rocky,2022,matic,12000,230 jt\nE2E-CSV-2,Daihatsu,Rocky,2022,matic,12000,murah\n";

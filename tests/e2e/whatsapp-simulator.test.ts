@@ -4,31 +4,18 @@
 // The server under test must run in offline WhatsApp mode: `npm start` does that by itself; for the
 // e2e server, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN, ENCRYPTION_KEY and
 // WHATSAPP_GRAPH_API_URL=<E2E base>/api/graph-sim must be in the environment of global setup.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/lib/seed/demo";
-import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { baseUrl, phonePage, screenshot } from "../support/browser";
+import { browserForFile, signInToDashboard } from "./support/session";
 
 const POLL = { timeout: 60_000, interval: 500 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${baseUrl()}/dashboard`);
-}
+const browser = browserForFile();
 
 describe("WhatsApp simulator and inbox at phone size", () => {
   it("answers a buyer in the simulator with a car, a Rupiah price and a catalog link; staff take over and reply with ticks", async () => {
-    const page = await phonePage(browser);
-    await signIn(page, "owner@mobilindo.demo");
+    const page = await phonePage(browser());
+    await signInToDashboard(page, "owner@mobilindo.demo");
     await page.goto(`${baseUrl()}/dashboard/simulator`);
     expect(
       await page.getByTestId("sim-problem").count(),

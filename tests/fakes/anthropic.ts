@@ -1,7 +1,16 @@
 // A wire-level fake of Anthropic's POST /v1/messages on 127.0.0.1, so the real SDK can be tested over real HTTP.
-import http from "node:http";
 import { z } from "zod";
-import { flattenHeaders, listeningPort, parseJson, readBody } from "./http";
+import {
+  type FakeApi,
+  jsonAnswer,
+  type RawReply,
+  type ReplyTiming,
+  rawAnswer,
+  type Script,
+  startScriptedApi,
+  type WireAnswer,
+  type WireApi,
+} from "./scripted-api";
 
 // ---------------------------------------------------------------------------------------------
 // What the fake accepts: the parts of the Messages API request the app uses, checked like the API.
@@ -60,12 +69,6 @@ export type AnthropicFakeBlock =
   /** id defaults to a fresh toolu_… id. */
   | { type: "tool_use"; id?: string; name: string; input: Record<string, unknown> };
 
-interface ReplyTiming {
-  /** Wait this long before answering (the fake gives up quietly if the client hangs up first). */
-  delayMs?: number;
-  headers?: Record<string, string>;
-}
-
 export type AnthropicFakeReply = ReplyTiming &
   (
     | {
@@ -79,43 +82,10 @@ export type AnthropicFakeReply = ReplyTiming &
         model?: string;
       }
     | { kind: "error"; status: number; type?: string; message?: string }
-    /** Anything at all, for bodies the API would never send. */
-    | { kind: "raw"; status: number; body: string; contentType?: string }
+    | RawReply
   );
 
-export interface AnthropicFakeRequest {
-  body: AnthropicMessagesRequest;
-  headers: Record<string, string>;
-  /** 0 for the first request the script sees. */
-  index: number;
-}
-
-export type AnthropicScript =
-  | ((request: AnthropicFakeRequest) => AnthropicFakeReply | Promise<AnthropicFakeReply>)
-  /** Reply n answers request n; running out is a test bug, reported as a 500 that must not be retried. */
-  | readonly AnthropicFakeReply[];
-
-export interface RecordedAnthropicRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  /** The JSON body as sent, or undefined when it was not JSON. */
-  rawBody: unknown;
-  /** The body once validated; undefined when the fake rejected the request before the script saw it. */
-  body: AnthropicMessagesRequest | undefined;
-  /** The status the fake answered with. */
-  status: number;
-}
-
-export interface FakeAnthropic {
-  /** Pass as the SDK's baseURL. */
-  baseURL: string;
-  /** The only key the fake accepts. */
-  apiKey: string;
-  /** Every request, in arrival order, including rejected ones. */
-  requests: RecordedAnthropicRequest[];
-  close(): Promise<void>;
-}
+export type FakeAnthropic = FakeApi<AnthropicMessagesRequest>;
 
 /** The error type Anthropic uses for each status. */
 const errorTypeByStatus: Record<number, string> = {
@@ -129,176 +99,69 @@ const errorTypeByStatus: Record<number, string> = {
   529: "overloaded_error",
 };
 
-export function anthropicErrorReply(
-  status: number,
-  extra: ReplyTiming & { message?: string } = {},
-): AnthropicFakeReply {
-  return { kind: "error", status, ...extra };
-}
-
 export async function startFakeAnthropic(
-  script: AnthropicScript,
+  script: Script<AnthropicMessagesRequest, AnthropicFakeReply>,
   options: { apiKey?: string } = {},
 ): Promise<FakeAnthropic> {
   const apiKey = options.apiKey ?? "sk-ant-fake-key";
-  const requests: RecordedAnthropicRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  let scriptCalls = 0;
   let ids = 0;
 
-  const nextReply = async (request: AnthropicFakeRequest): Promise<AnthropicFakeReply> => {
-    if (typeof script === "function") return script(request);
-    const reply = script[request.index];
-    if (!reply) throw new Error(`no reply scripted for request #${request.index + 1}`);
-    return reply;
-  };
-
-  const server = http.createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
-        sendError(res, 500, "api_error", `fake server failed: ${String(error)}`, {
-          "x-should-retry": "false",
-        });
-    });
-  });
-
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    let hungUp = false;
-    res.on("close", () => {
-      hungUp = true;
-    });
-    const headers = flattenHeaders(req.headers);
-    const text = await readBody(req);
-    const rawBody = parseJson(text);
-    const record: RecordedAnthropicRequest = {
-      method: req.method ?? "",
-      path: req.url ?? "",
-      headers,
-      rawBody,
-      body: undefined,
-      status: 0,
-    };
-    requests.push(record);
-    const reject = (status: number, message: string) => {
-      record.status = status;
-      sendError(res, status, errorTypeByStatus[status] ?? "invalid_request_error", message);
-    };
-
-    if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== "/v1/messages") {
-      return reject(404, `Not found: ${req.method} ${req.url}`);
-    }
-    // The API checks the key before anything else. The classic header is x-api-key; SDK 1.x sends
-    // the same key as "Authorization: Bearer". Either is accepted, and every one sent must be right.
-    const keyHeader = headers["x-api-key"];
-    const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? "")?.[1];
-    if (keyHeader === undefined && bearer === undefined) return reject(401, "x-api-key header is required");
-    if ((keyHeader !== undefined && keyHeader !== apiKey) || (bearer !== undefined && bearer !== apiKey)) {
-      return reject(401, "invalid x-api-key");
-    }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(headers["anthropic-version"] ?? "")) {
-      return reject(400, "anthropic-version header is required (a date, e.g. 2023-06-01)");
-    }
-    if (rawBody === undefined) return reject(400, "The request body is not valid JSON");
-    const parsed = AnthropicMessagesRequest.safeParse(rawBody);
-    if (!parsed.success) return reject(400, z.prettifyError(parsed.error));
-    if (parsed.data.stream) return reject(400, "this fake speaks the non-streaming API only");
-    const conversationProblem = checkToolConversation(parsed.data);
-    if (conversationProblem) return reject(400, conversationProblem);
-    record.body = parsed.data;
-
-    let reply: AnthropicFakeReply;
-    try {
-      reply = await nextReply({ body: parsed.data, headers, index: scriptCalls++ });
-    } catch (error) {
-      // A broken script is a test bug: say so, and tell the SDK not to retry it into confusion.
-      record.status = 500;
-      sendError(res, 500, "api_error", `fake script failed: ${String(error)}`, { "x-should-retry": "false" });
-      return;
-    }
-
-    if (reply.delayMs) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          resolve();
-        }, reply.delayMs);
-        timers.add(timer);
-        res.once("close", () => {
-          clearTimeout(timer);
-          timers.delete(timer);
-          resolve();
-        });
-      });
-      if (hungUp) {
-        record.status = 499; // nginx's "client closed request": the SDK timed out first
-        return;
+  const api: WireApi<AnthropicMessagesRequest, AnthropicFakeReply> = {
+    accept({ method, url, headers, rawBody }) {
+      const refuse = (status: number, message: string) => ({ refused: errorAnswer(status, { message }) });
+      if (method !== "POST" || url.split("?")[0] !== "/v1/messages") {
+        return refuse(404, `Not found: ${method} ${url}`);
       }
-    }
-
-    if (reply.kind === "error") {
-      record.status = reply.status;
-      sendError(
-        res,
-        reply.status,
-        reply.type ?? errorTypeByStatus[reply.status] ?? "api_error",
-        reply.message ?? `Fake ${reply.status}`,
-        reply.headers,
-      );
-      return;
-    }
-    if (reply.kind === "raw") {
-      record.status = reply.status;
-      res.writeHead(reply.status, {
-        "content-type": reply.contentType ?? "application/json",
-        ...reply.headers,
-      });
-      res.end(reply.body);
-      return;
-    }
-
-    const content = reply.content.map((block) =>
-      block.type === "tool_use"
-        ? { ...block, id: block.id ?? `toolu_fake_${String(++ids).padStart(4, "0")}` }
-        : block,
-    );
-    const message = {
-      id: `msg_fake_${String(++ids).padStart(4, "0")}`,
-      type: "message",
-      role: "assistant",
-      model: reply.model ?? parsed.data.model,
-      content,
-      stop_reason:
-        reply.stopReason ?? (content.some((block) => block.type === "tool_use") ? "tool_use" : "end_turn"),
-      stop_sequence: null,
-      usage: reply.usage ?? {
-        input_tokens: Math.ceil(text.length / 4),
-        output_tokens: Math.ceil(JSON.stringify(content).length / 4),
-      },
-    };
-    record.status = 200;
-    res.writeHead(200, {
-      "content-type": "application/json",
-      "request-id": `req_fake_${ids}`,
-      ...reply.headers,
-    });
-    res.end(JSON.stringify(message));
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = listeningPort(server);
-
-  return {
-    baseURL: `http://127.0.0.1:${port}`,
-    apiKey,
-    requests,
-    async close() {
-      for (const timer of timers) clearTimeout(timer);
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
+      // The API checks the key before anything else. The classic header is x-api-key; SDK 1.x sends
+      // the same key as "Authorization: Bearer". Either is accepted, and every one sent must be right.
+      const keyHeader = headers["x-api-key"];
+      const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? "")?.[1];
+      if (keyHeader === undefined && bearer === undefined) return refuse(401, "x-api-key header is required");
+      if ((keyHeader !== undefined && keyHeader !== apiKey) || (bearer !== undefined && bearer !== apiKey)) {
+        return refuse(401, "invalid x-api-key");
+      }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(headers["anthropic-version"] ?? "")) {
+        return refuse(400, "anthropic-version header is required (a date, e.g. 2023-06-01)");
+      }
+      if (rawBody === undefined) return refuse(400, "The request body is not valid JSON");
+      const parsed = AnthropicMessagesRequest.safeParse(rawBody);
+      if (!parsed.success) return refuse(400, z.prettifyError(parsed.error));
+      if (parsed.data.stream) return refuse(400, "this fake speaks the non-streaming API only");
+      const conversationProblem = checkToolConversation(parsed.data);
+      if (conversationProblem) return refuse(400, conversationProblem);
+      return { accepted: parsed.data };
     },
+
+    answer(reply, { body, text }) {
+      if (reply.kind === "raw") return rawAnswer(reply);
+      if (reply.kind === "error") return errorAnswer(reply.status, reply, reply.headers);
+      const content = reply.content.map((block) =>
+        block.type === "tool_use"
+          ? { ...block, id: block.id ?? `toolu_fake_${String(++ids).padStart(4, "0")}` }
+          : block,
+      );
+      const message = {
+        id: `msg_fake_${String(++ids).padStart(4, "0")}`,
+        type: "message",
+        role: "assistant",
+        model: reply.model ?? body.model,
+        content,
+        stop_reason:
+          reply.stopReason ?? (content.some((block) => block.type === "tool_use") ? "tool_use" : "end_turn"),
+        stop_sequence: null,
+        usage: reply.usage ?? {
+          input_tokens: Math.ceil(text.length / 4),
+          output_tokens: Math.ceil(JSON.stringify(content).length / 4),
+        },
+      };
+      return jsonAnswer(200, message, { "request-id": `req_fake_${ids}`, ...reply.headers });
+    },
+
+    failure: (message) => errorAnswer(500, { message }),
   };
+
+  const server = await startScriptedApi(api, script);
+  return { baseURL: server.origin, apiKey, requests: server.requests, close: server.close };
 }
 
 /**
@@ -353,15 +216,19 @@ function checkToolConversation(body: AnthropicMessagesRequest): string | null {
   return null;
 }
 
-function sendError(
-  res: http.ServerResponse,
+function errorAnswer(
   status: number,
-  type: string,
-  message: string,
+  error: { type?: string; message?: string },
   headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(
-    JSON.stringify({ type: "error", error: { type, message }, request_id: `req_fake_error_${status}` }),
+): WireAnswer {
+  const type = error.type ?? errorTypeByStatus[status] ?? "api_error";
+  return jsonAnswer(
+    status,
+    {
+      type: "error",
+      error: { type, message: error.message ?? `Fake ${status}` },
+      request_id: `req_fake_error_${status}`,
+    },
+    headers,
   );
 }

@@ -7,10 +7,10 @@ import { createToolExecutor } from "@/lib/assistant/llm/tools/registry";
 import { composeLocalReply } from "@/lib/assistant/local/engine";
 import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { type AnthropicFakeReply, type FakeAnthropic, startFakeAnthropic } from "../fakes/anthropic";
 import { type FakeOpenAI, type OpenAIFakeReply, startFakeOpenAI } from "../fakes/openai";
 import { makeTenant, makeUser } from "../support/factories";
+import { AVANZA_2018, AVANZA_2020, addVehicle, JAZZ_RS_2019 } from "../support/vehicles";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -107,65 +107,21 @@ function openaiReply(turn: ScriptedTurn): OpenAIFakeReply {
 }
 
 const BASE = "https://showroom.test/t";
-const actor = systemActor("test");
+const _actor = systemActor("test");
 
 async function seedShowroom(provider: "anthropic" | "openai") {
   const tenant = await makeTenant(`LLM ${provider}`);
   const slugs = await withTenant(tenant.id, async (tx) => {
     await tx.tenant.update({ where: { id: tenant.id }, data: { aiProvider: provider } });
-    const avanza = await createVehicle(tx, {
-      tenantId: tenant.id,
-      actor,
-      input: {
-        stockCode: "AV-1",
-        brand: "Toyota",
-        model: "Avanza",
-        variant: "1.5 G",
-        year: 2020,
-        transmission: "automatic",
-        fuel: "petrol",
-        mileageKm: 40_000,
-        price: 185_000_000n,
-        negotiable: true,
-        status: "available",
-        city: "Jakarta",
-      },
-    });
-    await createVehicle(tx, {
-      tenantId: tenant.id,
-      actor,
-      input: {
-        stockCode: "AV-2",
-        brand: "Toyota",
-        model: "Avanza",
-        variant: "1.3 E",
-        year: 2018,
-        transmission: "manual",
-        fuel: "petrol",
-        mileageKm: 80_000,
-        price: 139_000_000n,
-        negotiable: true,
-        status: "sold",
-        city: "Jakarta",
-      },
-    });
-    await createVehicle(tx, {
-      tenantId: tenant.id,
-      actor,
-      input: {
-        stockCode: "JZ-1",
-        brand: "Honda",
-        model: "Jazz",
-        variant: "RS",
-        year: 2019,
-        transmission: "automatic",
-        fuel: "petrol",
-        mileageKm: 60_000,
-        price: 187_500_000n,
-        negotiable: true,
-        status: "booked",
-        city: "Jakarta",
-      },
+    const inJakarta = { fuel: "petrol", negotiable: true, city: "Jakarta" } as const;
+    const avanza = await addVehicle(tx, tenant.id, { ...AVANZA_2020, ...inJakarta, stockCode: "AV-1" });
+    await addVehicle(tx, tenant.id, { ...AVANZA_2018, ...inJakarta, stockCode: "AV-2", status: "sold" });
+    await addVehicle(tx, tenant.id, {
+      ...JAZZ_RS_2019,
+      ...inJakarta,
+      stockCode: "JZ-1",
+      price: 187_500_000n,
+      status: "booked",
     });
     await tx.vehiclePhoto.create({
       data: {

@@ -11,16 +11,15 @@ import {
   setLeadFollowUpAction,
   setLeadVehicleAction,
 } from "@/app/(platform)/dashboard/leads/actions";
-import { systemActor } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import { loadSessionUser } from "@/lib/auth/session";
 import { withTenant } from "@/lib/core/db/tenant";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { assignRoundRobin } from "@/lib/leads/assign";
 import { createCatalogLead } from "@/lib/leads/catalog-lead";
 import { getLeadDetail, listLeads } from "@/lib/leads/leads";
 import { makeTenant, makeUser } from "../support/factories";
 import { signInAs } from "../support/framework";
+import { makeVehicle } from "../support/vehicles";
 
 async function staffUser(id: string): Promise<StaffUser> {
   const user = await loadSessionUser(id);
@@ -34,21 +33,15 @@ async function showroom() {
   const admin = await makeUser({ tenantId: tenant.id, role: "admin" });
   const salesA = await makeUser({ tenantId: tenant.id, role: "sales" });
   const salesB = await makeUser({ tenantId: tenant.id, role: "sales" });
-  const vehicle = await withTenant(tenant.id, (tx) =>
-    createVehicle(tx, {
-      tenantId: tenant.id,
-      actor: systemActor("test"),
-      input: {
-        stockCode: "LD-1",
-        brand: "Honda",
-        model: "Jazz",
-        year: 2018,
-        transmission: "automatic",
-        mileageKm: 50_000,
-        price: 165_000_000n,
-      },
-    }),
-  );
+  const vehicle = await makeVehicle(tenant.id, {
+    stockCode: "LD-1",
+    brand: "Honda",
+    model: "Jazz",
+    year: 2018,
+    transmission: "automatic",
+    mileageKm: 50_000,
+    price: 165_000_000n,
+  });
   return { tenant, owner, admin, salesA, salesB, vehicle };
 }
 

@@ -1,38 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { createToolExecutor } from "@/lib/assistant/llm/tools/registry";
 import { runAssistantTurn } from "@/lib/assistant/turn";
-import { systemActor } from "@/lib/audit/record";
 import type { StaffUser } from "@/lib/auth/guards";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { withTenant } from "@/lib/core/db/tenant";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { createCatalogLead } from "@/lib/leads/catalog-lead";
 import { createLead } from "@/lib/leads/leads";
 import { linkLead } from "@/lib/whatsapp/inbox";
 import { queuedEvents, storeBuyerMessage } from "../support/buyer-message";
 import { makeTenant, makeUser } from "../support/factories";
+import { AVANZA_2020, makeVehicle } from "../support/vehicles";
 
 async function showroom() {
   const tenant = await makeTenant();
   const sales = await makeUser({ tenantId: tenant.id, role: "sales" });
   const admin = await makeUser({ tenantId: tenant.id, role: "admin" });
-  const vehicle = await withTenant(tenant.id, (tx) =>
-    createVehicle(tx, {
-      tenantId: tenant.id,
-      actor: systemActor("test"),
-      input: {
-        stockCode: "LI-1",
-        brand: "Toyota",
-        model: "Avanza",
-        variant: "1.5 G",
-        year: 2020,
-        transmission: "automatic",
-        mileageKm: 40_000,
-        price: 185_000_000n,
-        status: "available",
-      },
-    }),
-  );
+  const vehicle = await makeVehicle(tenant.id, { ...AVANZA_2020, stockCode: "LI-1" });
   return { tenant, sales, admin, vehicle };
 }
 type Showroom = Awaited<ReturnType<typeof showroom>>;

@@ -4,11 +4,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { runCommandAction } from "@/app/(platform)/dashboard/command/actions";
-import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { makeTenant, makeUser } from "../support/factories";
 import { revalidatedTenants, signInAs, signOut } from "../support/framework";
+import { makeVehicle } from "../support/vehicles";
 
 const home = { id: "", salesId: "", salesEmail: "" };
 let otherId = "";
@@ -27,20 +26,8 @@ beforeAll(async () => {
     price: 185_000_000n,
     status: "available",
   } as const;
-  await withTenant(tenant.id, (tx) =>
-    createVehicle(tx, {
-      tenantId: tenant.id,
-      actor: systemActor("test"),
-      input: { ...car, stockCode: "MJ-0003" },
-    }),
-  );
-  await withTenant(rival.id, (tx) =>
-    createVehicle(tx, {
-      tenantId: rival.id,
-      actor: systemActor("test"),
-      input: { ...car, stockCode: "RV-0001" },
-    }),
-  );
+  await makeVehicle(tenant.id, { ...car, stockCode: "MJ-0003" });
+  await makeVehicle(rival.id, { ...car, stockCode: "RV-0001" });
   const sales = await makeUser({ tenantId: tenant.id, role: "sales" });
   home.salesId = sales.id;
   home.salesEmail = sales.email;

@@ -8,19 +8,18 @@ import type { Runner } from "graphile-worker";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
-import { systemActor } from "@/lib/audit/record";
-import { encryptSecret } from "@/lib/core/crypto";
 import { withTenant } from "@/lib/core/db/tenant";
 import { setEnv } from "@/lib/core/env";
 import { formatRupiah } from "@/lib/core/money";
 import { startWorkers } from "@/lib/core/queue/queue";
 import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { workerSetup } from "@/lib/jobs";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
-import { makeTenant, makeUser } from "../support/factories";
+import { makeUser } from "../support/factories";
 import { useOwnQueue } from "../support/queue";
+import { addVehicle, JAZZ_RS_2019 } from "../support/vehicles";
+import { makeWhatsappShowroom } from "../support/whatsapp-showroom";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -130,34 +129,24 @@ beforeAll(async () => {
     [home, "Showroom Rumah"],
     [other, "Showroom Lain"],
   ] as const) {
-    const tenant = await makeTenant(name);
-    const phoneNumberId = String(100000 + Math.floor(Math.random() * 899999));
-    await withTenant(tenant.id, async (tx) => {
-      await tx.tenant.update({
-        where: { id: tenant.id },
-        data: {
-          whatsappPhoneNumberId: phoneNumberId,
-          whatsappAccessTokenEnc: encryptSecret(TOKEN, ENCRYPTION_KEY),
-        },
-      });
-      const actor = systemActor("test");
-      const car = {
-        brand: "Honda",
-        model: "Jazz",
-        variant: "RS",
-        year: 2019,
-        transmission: "automatic",
-        mileageKm: 60_000,
-        status: "available",
-        city: "Jakarta",
-      } as const;
-      for (const [stockCode, price] of [
-        ["HX-001", 180_000_000n],
-        ["HX-002", 175_000_000n],
-        ["HX-003", 200_000_000n],
-      ] as const) {
-        await createVehicle(tx, { tenantId: tenant.id, actor, input: { ...car, stockCode, price } });
-      }
+    const { tenant, phoneNumberId } = await makeWhatsappShowroom(name, {
+      token: TOKEN,
+      encryptionKey: ENCRYPTION_KEY,
+      seed: async (tx, tenantId) => {
+        for (const [stockCode, price] of [
+          ["HX-001", 180_000_000n],
+          ["HX-002", 175_000_000n],
+          ["HX-003", 200_000_000n],
+        ] as const) {
+          await addVehicle(tx, tenantId, {
+            ...JAZZ_RS_2019,
+            status: "available",
+            city: "Jakarta",
+            stockCode,
+            price,
+          });
+        }
+      },
     });
     Object.assign(target, { id: tenant.id, phoneNumberId });
   }

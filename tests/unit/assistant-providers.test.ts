@@ -23,6 +23,7 @@ import {
   startFakeAnthropic,
 } from "../fakes/anthropic";
 import { type FakeOpenAI, type OpenAIFakeReply, startFakeOpenAI } from "../fakes/openai";
+import type { RawReply, ReplyTiming } from "../fakes/scripted-api";
 
 // ---------------------------------------------------------------------------------------------
 // A tiny showroom: two tools, three cars.
@@ -153,25 +154,29 @@ const anthropicHarness: Harness = {
           : [];
       return toAnthropicReply(script({ toolResults }, index));
     });
-    return running(fake, (settings) =>
-      createAnthropicProvider({
-        apiKey: settings.apiKey ?? fake.apiKey,
-        baseURL: fake.baseURL,
-        model: this.model,
-        timeoutMs: settings.timeoutMs ?? FAST.timeoutMs,
-        maxRetries: settings.maxRetries ?? FAST.maxRetries,
-      }),
-    );
+    return running(fake, createAnthropicProvider, this.model);
   },
 };
 
-function toAnthropicReply(turn: ScriptedTurn): AnthropicFakeReply {
-  const timing = {
+/** The answers both wire formats give alike: an HTTP error or a raw body, each possibly late. */
+function timingOf(turn: ScriptedTurn): ReplyTiming {
+  return {
     delayMs: turn.delayMs,
     headers: turn.retryAfterMs === undefined ? undefined : { "retry-after-ms": String(turn.retryAfterMs) },
   };
-  if (turn.fail !== undefined) return { kind: "error", status: turn.fail, ...timing };
-  if (turn.raw !== undefined) return { kind: "raw", status: 200, body: turn.raw, ...timing };
+}
+
+function notAMessage(
+  turn: ScriptedTurn,
+): (ReplyTiming & ({ kind: "error"; status: number } | RawReply)) | null {
+  if (turn.fail !== undefined) return { kind: "error", status: turn.fail, ...timingOf(turn) };
+  if (turn.raw !== undefined) return { kind: "raw", status: 200, body: turn.raw, ...timingOf(turn) };
+  return null;
+}
+
+function toAnthropicReply(turn: ScriptedTurn): AnthropicFakeReply {
+  const other = notAMessage(turn);
+  if (other) return other;
   const content: AnthropicFakeBlock[] = [
     ...(turn.say ? [{ type: "text" as const, text: turn.say }] : []),
     ...(turn.call ?? []).map((call) => ({
@@ -185,7 +190,7 @@ function toAnthropicReply(turn: ScriptedTurn): AnthropicFakeReply {
     kind: "message",
     content,
     usage: turn.usage && { input_tokens: turn.usage.input, output_tokens: turn.usage.output },
-    ...timing,
+    ...timingOf(turn),
   };
 }
 
@@ -204,43 +209,47 @@ const openaiHarness: Harness = {
       }
       return toOpenAIReply(script({ toolResults }, index));
     });
-    return running(fake, (settings) =>
-      createOpenAIProvider({
-        apiKey: settings.apiKey ?? fake.apiKey,
-        baseURL: fake.baseURL,
-        model: this.model,
-        timeoutMs: settings.timeoutMs ?? FAST.timeoutMs,
-        maxRetries: settings.maxRetries ?? FAST.maxRetries,
-      }),
-    );
+    return running(fake, createOpenAIProvider, this.model);
   },
 };
 
 function toOpenAIReply(turn: ScriptedTurn): OpenAIFakeReply {
-  const timing = {
-    delayMs: turn.delayMs,
-    headers: turn.retryAfterMs === undefined ? undefined : { "retry-after-ms": String(turn.retryAfterMs) },
-  };
-  if (turn.fail !== undefined) return { kind: "error", status: turn.fail, ...timing };
-  if (turn.raw !== undefined) return { kind: "raw", status: 200, body: turn.raw, ...timing };
+  const other = notAMessage(turn);
+  if (other) return other;
   return {
     kind: "message",
     content: turn.say ?? null,
     toolCalls: turn.call?.map((call) => ({ id: call.id, name: call.name, arguments: call.args })),
     usage: turn.usage && { prompt_tokens: turn.usage.input, completion_tokens: turn.usage.output },
-    ...timing,
+    ...timingOf(turn),
   };
 }
 
 const openFakes: { close(): Promise<void> }[] = [];
 
-function running(
+type ProviderFactory = typeof createAnthropicProvider | typeof createOpenAIProvider;
+
+/** A provider of the real SDK talking to a fake (closed after the test), fast unless told otherwise. */
+function providerOn(
   fake: FakeAnthropic | FakeOpenAI,
-  create: (settings: ProviderSettings) => AssistantProvider,
-): RunningFake {
+  create: ProviderFactory,
+  model: string,
+  settings: ProviderSettings = {},
+): AssistantProvider {
+  if (!openFakes.includes(fake)) openFakes.push(fake);
+  return create({
+    apiKey: settings.apiKey ?? fake.apiKey,
+    baseURL: fake.baseURL,
+    model,
+    timeoutMs: settings.timeoutMs ?? FAST.timeoutMs,
+    maxRetries: settings.maxRetries ?? FAST.maxRetries,
+  });
+}
+
+function running(fake: FakeAnthropic | FakeOpenAI, create: ProviderFactory, model: string): RunningFake {
   openFakes.push(fake);
   return {
-    provider: (settings = {}) => create(settings),
+    provider: (settings = {}) => providerOn(fake, create, model, settings),
     statuses: () => fake.requests.map((request) => request.status),
     retryCounts: () => fake.requests.map((request) => request.headers["x-stainless-retry-count"]),
     close: () => fake.close(),
@@ -262,6 +271,15 @@ async function providerErrorOf(promise: Promise<unknown>): Promise<ProviderError
 }
 
 const ask = (text: string) => [{ role: "user" as const, text }];
+
+/** One buyer message to the showroom's tiny assistant. */
+function askShowroom(
+  provider: AssistantProvider,
+  text: string,
+  options: { signal?: AbortSignal; maxSteps?: number } = {},
+) {
+  return runToolLoop(provider, { system: SYSTEM, messages: ask(text), tools, executeTool, ...options });
+}
 
 // ---------------------------------------------------------------------------------------------
 // The same behaviour through both SDKs.
@@ -285,12 +303,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
         : { say: "Ada Toyota Avanza 1.5 G 2021, Rp 185.000.000. Mau simulasi kredit?" };
     });
 
-    const result = await runToolLoop(fake.provider(), {
-      system: SYSTEM,
-      messages: ask("Ada Toyota di bawah 200 juta?"),
-      tools,
-      executeTool,
-    });
+    const result = await askShowroom(fake.provider(), "Ada Toyota di bawah 200 juta?");
 
     expect(result.text).toBe("Ada Toyota Avanza 1.5 G 2021, Rp 185.000.000. Mau simulasi kredit?");
     expect(result).toMatchObject({
@@ -349,12 +362,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
         : { say: "Honda Brio 2020 Rp 139 jt, cicilan sekitar Rp 3,2 jt/bulan." };
     });
 
-    const result = await runToolLoop(fake.provider(), {
-      system: SYSTEM,
-      messages: ask("Brio berapa cicilannya?"),
-      tools,
-      executeTool,
-    });
+    const result = await askShowroom(fake.provider(), "Brio berapa cicilannya?");
 
     expect(executed.map(([name]) => name)).toEqual(["search_vehicles", "credit_simulation"]);
     const credit = simulateCredit({ price: 139_000_000n, downPaymentPct: 30, years: 3, rateBps: 650 });
@@ -399,12 +407,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
       return { say: "Cicilannya Rp 4.913.000 per bulan selama 3 tahun." };
     });
 
-    const result = await runToolLoop(fake.provider(), {
-      system: SYSTEM,
-      messages: ask("Kredit Avanza?"),
-      tools,
-      executeTool,
-    });
+    const result = await askShowroom(fake.provider(), "Kredit Avanza?");
 
     const [rejected] = seen[1]?.toolResults ?? [];
     expect(rejected).toMatchObject({ id: "call_bad", isError: true });
@@ -428,12 +431,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
         : { say: "Untuk test drive, silakan hubungi sales kami." };
     });
 
-    const result = await runToolLoop(fake.provider(), {
-      system: SYSTEM,
-      messages: ask("Bisa test drive besok?"),
-      tools,
-      executeTool,
-    });
+    const result = await askShowroom(fake.provider(), "Bisa test drive besok?");
 
     expect(seen[1]?.toolResults).toEqual([
       {
@@ -455,12 +453,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
         : { say: "Ada tiga mobil.", usage: { input: 1_350, output: 85 } },
     );
 
-    const result = await runToolLoop(fake.provider(), {
-      system: SYSTEM,
-      messages: ask("Stok apa saja?"),
-      tools,
-      executeTool,
-    });
+    const result = await askShowroom(fake.provider(), "Stok apa saja?");
 
     expect(result.usage).toEqual({ inputTokens: 2_550, outputTokens: 125 });
     const price = findModelPrice(harness.name, result.model);
@@ -475,12 +468,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
       index === 0 ? { fail: 429, retryAfterMs: 10 } : { say: "Halo, ada yang bisa dibantu?" },
     );
 
-    const result = await runToolLoop(fake.provider({ maxRetries: 2 }), {
-      system: SYSTEM,
-      messages: ask("Halo"),
-      tools,
-      executeTool,
-    });
+    const result = await askShowroom(fake.provider({ maxRetries: 2 }), "Halo");
 
     expect(result.text).toBe("Halo, ada yang bisa dibantu?");
     expect(fake.statuses()).toEqual([429, 200]);
@@ -490,14 +478,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
   it("reports ProviderError rate_limit once the retries run out", async () => {
     const fake = await harness.start(() => ({ fail: 429, retryAfterMs: 5 }));
 
-    const error = await providerErrorOf(
-      runToolLoop(fake.provider({ maxRetries: 1 }), {
-        system: SYSTEM,
-        messages: ask("Halo"),
-        tools,
-        executeTool,
-      }),
-    );
+    const error = await providerErrorOf(askShowroom(fake.provider({ maxRetries: 1 }), "Halo"));
 
     expect(error).toMatchObject({ kind: "rate_limit", provider: harness.name, status: 429 });
     expect(fake.statuses()).toEqual([429, 429]);
@@ -508,12 +489,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const started = performance.now();
 
     const error = await providerErrorOf(
-      runToolLoop(fake.provider({ timeoutMs: 150, maxRetries: 1 }), {
-        system: SYSTEM,
-        messages: ask("Halo"),
-        tools,
-        executeTool,
-      }),
+      askShowroom(fake.provider({ timeoutMs: 150, maxRetries: 1 }), "Halo"),
     );
 
     expect(error).toMatchObject({ kind: "timeout", provider: harness.name });
@@ -527,11 +503,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const started = performance.now();
 
     const error = await providerErrorOf(
-      runToolLoop(fake.provider({ timeoutMs: 10_000, maxRetries: 2 }), {
-        system: SYSTEM,
-        messages: ask("Halo"),
-        tools,
-        executeTool,
+      askShowroom(fake.provider({ timeoutMs: 10_000, maxRetries: 2 }), "Halo", {
         signal: AbortSignal.timeout(150),
       }),
     );
@@ -545,12 +517,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const fake = await harness.start(() => ({ say: "never" }));
 
     const error = await providerErrorOf(
-      runToolLoop(fake.provider({ apiKey: "sk-wrong", maxRetries: 2 }), {
-        system: SYSTEM,
-        messages: ask("Halo"),
-        tools,
-        executeTool,
-      }),
+      askShowroom(fake.provider({ apiKey: "sk-wrong", maxRetries: 2 }), "Halo"),
     );
 
     expect(error).toMatchObject({ kind: "auth", provider: harness.name, status: 401 });
@@ -562,14 +529,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
     const status = harness.name === "anthropic" ? 529 : 503;
     const fake = await harness.start(() => ({ fail: status, retryAfterMs: 5 }));
 
-    const error = await providerErrorOf(
-      runToolLoop(fake.provider({ maxRetries: 1 }), {
-        system: SYSTEM,
-        messages: ask("Halo"),
-        tools,
-        executeTool,
-      }),
-    );
+    const error = await providerErrorOf(askShowroom(fake.provider({ maxRetries: 1 }), "Halo"));
 
     expect(error).toMatchObject({ kind: "server", status });
     expect(fake.statuses()).toEqual([status, status]);
@@ -578,9 +538,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
   it("reports a 200 whose body is not a reply as ProviderError bad_response", async () => {
     const fake = await harness.start(() => ({ raw: JSON.stringify({ hello: "world" }) }));
 
-    const error = await providerErrorOf(
-      runToolLoop(fake.provider(), { system: SYSTEM, messages: ask("Halo"), tools, executeTool }),
-    );
+    const error = await providerErrorOf(askShowroom(fake.provider(), "Halo"));
 
     expect(error.kind).toBe("bad_response");
   });
@@ -592,13 +550,7 @@ describe.each([anthropicHarness, openaiHarness])("$name provider over real HTTP"
       call: [{ id: `call_${++n}`, name: "search_vehicles", args: {} }],
     }));
 
-    const result = await runToolLoop(fake.provider(), {
-      system: SYSTEM,
-      messages: ask("Cari terus"),
-      tools,
-      executeTool,
-      maxSteps: 3,
-    });
+    const result = await askShowroom(fake.provider(), "Cari terus", { maxSteps: 3 });
 
     expect(result).toMatchObject({ steps: 3, finishReason: "max_steps", text: "Cek lagi..." });
     expect(fake.statuses()).toEqual([200, 200, 200]);
@@ -621,14 +573,7 @@ describe("anthropic wire format", () => {
       },
       { kind: "message", content: [{ type: "text", text: "Berapa DP yang diinginkan?" }] },
     ]);
-    openFakes.push(fake);
-    const provider = createAnthropicProvider({
-      apiKey: fake.apiKey,
-      baseURL: fake.baseURL,
-      model: "claude-haiku-4-5",
-      timeoutMs: 5_000,
-      maxRetries: 0,
-    });
+    const provider = providerOn(fake, createAnthropicProvider, "claude-haiku-4-5");
 
     await runToolLoop(provider, {
       system: SYSTEM,
@@ -694,14 +639,7 @@ describe("anthropic wire format", () => {
 
   it("rejects a tool_use that is not answered, as the API does", async () => {
     const fake = await startFakeAnthropic([]);
-    openFakes.push(fake);
-    const provider = createAnthropicProvider({
-      apiKey: fake.apiKey,
-      baseURL: fake.baseURL,
-      model: "claude-haiku-4-5",
-      timeoutMs: 5_000,
-      maxRetries: 0,
-    });
+    const provider = providerOn(fake, createAnthropicProvider, "claude-haiku-4-5");
 
     const error = await providerErrorOf(
       provider.generate({
@@ -733,16 +671,9 @@ describe("openai wire format", () => {
       },
       { kind: "message", content: "Ada Honda Brio 2020." },
     ]);
-    openFakes.push(fake);
-    const provider = createOpenAIProvider({
-      apiKey: fake.apiKey,
-      baseURL: fake.baseURL,
-      model: "gpt-4.1-mini",
-      timeoutMs: 5_000,
-      maxRetries: 0,
-    });
+    const provider = providerOn(fake, createOpenAIProvider, "gpt-4.1-mini");
 
-    await runToolLoop(provider, { system: SYSTEM, messages: ask("Ada Honda?"), tools, executeTool });
+    await askShowroom(provider, "Ada Honda?");
 
     const [first, second] = fake.requests;
     expect(first?.headers.authorization).toBe(`Bearer ${fake.apiKey}`);
@@ -795,21 +726,9 @@ describe("openai wire format", () => {
       { kind: "message", toolCalls: [{ id: "call_1", name: "search_vehicles", arguments: broken }] },
       { kind: "message", content: "Maaf, merek apa yang dicari?" },
     ]);
-    openFakes.push(fake);
-    const provider = createOpenAIProvider({
-      apiKey: fake.apiKey,
-      baseURL: fake.baseURL,
-      model: "gpt-4.1-mini",
-      timeoutMs: 5_000,
-      maxRetries: 0,
-    });
+    const provider = providerOn(fake, createOpenAIProvider, "gpt-4.1-mini");
 
-    const result = await runToolLoop(provider, {
-      system: SYSTEM,
-      messages: ask("Toyota?"),
-      tools,
-      executeTool,
-    });
+    const result = await askShowroom(provider, "Toyota?");
 
     expect(executed).toEqual([]);
     expect(result.toolCalls[0]).toMatchObject({ args: broken, isError: true });

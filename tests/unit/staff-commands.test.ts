@@ -111,22 +111,25 @@ describe("the rest", () => {
   });
 });
 
+/** What "Jazz RS 2019 187,5jt km 88rb merah matic" says, and so what a listing from it describes. */
+const JAZZ_CAPTION_FIELDS = {
+  brand: "Honda",
+  model: "Jazz",
+  variant: "RS",
+  year: 2019,
+  price: 187_500_000n,
+  mileageKm: 88_000,
+  color: "merah",
+  transmission: "automatic",
+} as const;
+
 describe("listing from a caption and a photo", () => {
   it("reads the caption with the buyer parser", () => {
     const { fields, missing } = readListingCaption("Jazz RS 2019 187,5jt km 88rb merah matic", {
       brands,
       now: new Date("2025-06-01T00:00:00Z"),
     });
-    expect(fields).toEqual({
-      brand: "Honda",
-      model: "Jazz",
-      variant: "RS",
-      year: 2019,
-      price: 187_500_000n,
-      mileageKm: 88_000,
-      color: "merah",
-      transmission: "automatic",
-    });
+    expect(fields).toEqual(JAZZ_CAPTION_FIELDS);
     expect(missing).toEqual([]);
     expect(readListingCaption("mobil bagus nih").missing).toEqual(["model", "year", "price"]);
   });
@@ -164,16 +167,7 @@ describe("listing from a caption and a photo", () => {
   });
 
   it("writes descriptions from known facts in both languages", () => {
-    const text = describeListing({
-      brand: "Honda",
-      model: "Jazz",
-      variant: "RS",
-      year: 2019,
-      price: 187_500_000n,
-      mileageKm: 88_000,
-      color: "merah",
-      transmission: "automatic",
-    });
+    const text = describeListing(JAZZ_CAPTION_FIELDS);
     expect(text.id).toContain("Honda Jazz RS 2019");
     expect(text.id).toContain("Rp 187.500.000");
     expect(text.en).toContain("automatic");

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { BarList } from "@/components/dashboard/overview/bar-list";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { staffPage } from "@/lib/actions/pages";
 import { formatDuration } from "@/lib/analytics/format";
 import { AGE_BUCKETS, LEAD_SOURCES, loadOverview, VEHICLE_STATUSES } from "@/lib/analytics/overview";
@@ -15,6 +15,15 @@ const AGE_TONES: Record<(typeof AGE_BUCKETS)[number], string> = {
   "31-60": "bg-amber-500",
   "60+": "bg-red-500",
 };
+
+/** A card's headline figure. */
+function BigNumber({ testId, children }: { testId: string; children: React.ReactNode }) {
+  return (
+    <p className="text-4xl font-bold" data-testid={testId}>
+      {children}
+    </p>
+  );
+}
 
 export default async function DashboardHome({
   searchParams,
@@ -56,100 +65,67 @@ export default async function DashboardHome({
         </Link>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("dashboard.stock")}</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-3">
-            <p className="text-4xl font-bold" data-testid="stock-count">
-              {inStock}
+        <TitledCard title={t("dashboard.stock")} contentClassName="space-y-3">
+          <BigNumber testId="stock-count">{inStock}</BigNumber>
+          <ul className="flex flex-wrap gap-2" aria-label={t("dashboard.byStatus")}>
+            {VEHICLE_STATUSES.map((status) => (
+              <li key={status}>
+                <Badge variant="secondary">
+                  {t(`status.${status}`)}: {overview.byStatus[status]}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        </TitledCard>
+        <TitledCard title={t("overview.stockAge")} description={t("overview.stockAgeHint")}>
+          <BarList
+            testId="stock-age"
+            label={t("overview.stockAge")}
+            bars={AGE_BUCKETS.map((bucket) => ({
+              key: bucket,
+              label: bucket === "60+" ? "> 60" : bucket,
+              value: overview.ageBuckets[bucket],
+              tone: AGE_TONES[bucket],
+            }))}
+          />
+        </TitledCard>
+        <TitledCard title={t("overview.leadsWeek")} contentClassName="space-y-3">
+          <BigNumber testId="new-leads-week">{overview.newLeadsThisWeek}</BigNumber>
+          <BarList
+            testId="leads-by-source"
+            label={t("overview.bySource")}
+            bars={LEAD_SOURCES.map((source) => ({
+              key: source,
+              label: t(`leads.source.${source}`),
+              value: overview.leadsBySource[source],
+            }))}
+          />
+        </TitledCard>
+        <TitledCard
+          title={t("overview.firstResponse")}
+          description={t("overview.firstResponseHint", { count: overview.respondedLeads })}
+        >
+          {overview.medianFirstResponseMinutes === null ? (
+            <p className="text-lg text-muted-foreground" data-testid="median-first-response">
+              {t("overview.noResponses")}
             </p>
-            <ul className="flex flex-wrap gap-2" aria-label={t("dashboard.byStatus")}>
-              {VEHICLE_STATUSES.map((status) => (
-                <li key={status}>
-                  <Badge variant="secondary">
-                    {t(`status.${status}`)}: {overview.byStatus[status]}
-                  </Badge>
-                </li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("overview.stockAge")}</CardTitle>
-            <CardDescription>{t("overview.stockAgeHint")}</CardDescription>
-          </CardHeader>
-          <CardContent>
+          ) : (
+            <BigNumber testId="median-first-response">
+              {formatDuration(overview.medianFirstResponseMinutes, locale)}
+            </BigNumber>
+          )}
+        </TitledCard>
+        <TitledCard title={t("overview.topViewed")} className="sm:col-span-2">
+          {overview.topViewed.length ? (
             <BarList
-              testId="stock-age"
-              label={t("overview.stockAge")}
-              bars={AGE_BUCKETS.map((bucket) => ({
-                key: bucket,
-                label: bucket === "60+" ? "> 60" : bucket,
-                value: overview.ageBuckets[bucket],
-                tone: AGE_TONES[bucket],
-              }))}
+              testId="top-viewed"
+              label={t("overview.topViewed")}
+              bars={overview.topViewed.map((car) => ({ key: car.id, label: car.label, value: car.views }))}
             />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("overview.leadsWeek")}</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-3">
-            <p className="text-4xl font-bold" data-testid="new-leads-week">
-              {overview.newLeadsThisWeek}
-            </p>
-            <BarList
-              testId="leads-by-source"
-              label={t("overview.bySource")}
-              bars={LEAD_SOURCES.map((source) => ({
-                key: source,
-                label: t(`leads.source.${source}`),
-                value: overview.leadsBySource[source],
-              }))}
-            />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("overview.firstResponse")}</CardTitle>
-            <CardDescription>
-              {t("overview.firstResponseHint", { count: overview.respondedLeads })}
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <p
-              className={
-                overview.medianFirstResponseMinutes === null
-                  ? "text-lg text-muted-foreground"
-                  : "text-4xl font-bold"
-              }
-              data-testid="median-first-response"
-            >
-              {overview.medianFirstResponseMinutes === null
-                ? t("overview.noResponses")
-                : formatDuration(overview.medianFirstResponseMinutes, locale)}
-            </p>
-          </CardContent>
-        </Card>
-        <Card className="sm:col-span-2">
-          <CardHeader>
-            <CardTitle>{t("overview.topViewed")}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {overview.topViewed.length ? (
-              <BarList
-                testId="top-viewed"
-                label={t("overview.topViewed")}
-                bars={overview.topViewed.map((car) => ({ key: car.id, label: car.label, value: car.views }))}
-              />
-            ) : (
-              <p className="text-sm text-muted-foreground">{t("overview.noViews")}</p>
-            )}
-          </CardContent>
-        </Card>
+          ) : (
+            <p className="text-sm text-muted-foreground">{t("overview.noViews")}</p>
+          )}
+        </TitledCard>
       </div>
     </div>
   );

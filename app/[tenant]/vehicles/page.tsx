@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { VehicleCard } from "@/components/catalog/vehicle-card";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { Pager } from "@/components/ui/pager";
 import { loadSearch } from "@/lib/catalog/data";
 import { loadShowroom } from "@/lib/catalog/showroom";
 import type { MessageKey, Translate } from "@/lib/core/i18n/messages";
@@ -57,8 +58,7 @@ function FacetSelect(props: {
   labelOf?: (value: string) => string;
 }) {
   return (
-    <div className="space-y-1.5">
-      <Label htmlFor={`f-${props.name}`}>{props.label}</Label>
+    <Field id={`f-${props.name}`} label={props.label}>
       <NativeSelect id={`f-${props.name}`} name={props.name} defaultValue={props.value ?? ""}>
         <option value="">{props.t("catalog.all")}</option>
         {props.facets.map((facet) => (
@@ -67,7 +67,7 @@ function FacetSelect(props: {
           </option>
         ))}
       </NativeSelect>
-    </div>
+    </Field>
   );
 }
 
@@ -80,9 +80,17 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
   const transmissionLabel = (value: string) =>
     t(value === "automatic" ? "catalog.automatic" : "catalog.manual");
   const fuelLabel = (value: string) => t(`catalog.fuel.${value}` as MessageKey);
+  /** The filters with a count per value, in the order a buyer narrows down. */
+  const facetFilters: { name: keyof typeof result.facets; labelOf?: (value: string) => string }[] = [
+    { name: "brand" },
+    { name: "transmission", labelOf: transmissionLabel },
+    { name: "fuel", labelOf: fuelLabel },
+    { name: "body", labelOf: (value) => value.toUpperCase() },
+    { name: "city" },
+    { name: "color" },
+  ];
   const number = (name: keyof CatalogQuery, label: string, value: unknown, placeholder?: string) => (
-    <div className="space-y-1.5">
-      <Label htmlFor={`f-${name}`}>{label}</Label>
+    <Field id={`f-${name}`} label={label}>
       <Input
         id={`f-${name}`}
         name={name}
@@ -90,7 +98,7 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
         inputMode="numeric"
         placeholder={placeholder}
       />
-    </div>
+    </Field>
   );
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
@@ -102,10 +110,9 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
           className="space-y-3"
           aria-label={t("catalog.filters")}
         >
-          <div className="space-y-1.5">
-            <Label htmlFor="f-q">{t("catalog.query")}</Label>
+          <Field id="f-q" label={t("catalog.query")}>
             <Input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} />
-          </div>
+          </Field>
           <details
             className="group space-y-3 lg:open"
             open={Boolean(query.brand || query.transmission || query.body || query.priceMax)}
@@ -114,51 +121,17 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
               {t("catalog.filters")}
             </summary>
             <div className="grid grid-cols-2 gap-3 pt-3 lg:grid-cols-1">
-              <FacetSelect
-                name="brand"
-                label={t("catalog.brand")}
-                value={query.brand}
-                facets={result.facets.brand}
-                t={t}
-              />
-              <FacetSelect
-                name="transmission"
-                label={t("catalog.transmission")}
-                value={query.transmission}
-                facets={result.facets.transmission}
-                t={t}
-                labelOf={transmissionLabel}
-              />
-              <FacetSelect
-                name="fuel"
-                label={t("catalog.fuel")}
-                value={query.fuel}
-                facets={result.facets.fuel}
-                t={t}
-                labelOf={fuelLabel}
-              />
-              <FacetSelect
-                name="body"
-                label={t("catalog.body")}
-                value={query.body}
-                facets={result.facets.body}
-                t={t}
-                labelOf={(value) => value.toUpperCase()}
-              />
-              <FacetSelect
-                name="city"
-                label={t("catalog.city")}
-                value={query.city}
-                facets={result.facets.city}
-                t={t}
-              />
-              <FacetSelect
-                name="color"
-                label={t("catalog.color")}
-                value={query.color}
-                facets={result.facets.color}
-                t={t}
-              />
+              {facetFilters.map((filter) => (
+                <FacetSelect
+                  key={filter.name}
+                  name={filter.name}
+                  label={t(`catalog.${filter.name}`)}
+                  value={query[filter.name]}
+                  facets={result.facets[filter.name]}
+                  t={t}
+                  labelOf={filter.labelOf}
+                />
+              ))}
               {number("yearMin", t("catalog.yearMin"), query.yearMin, "2015")}
               {number("yearMax", t("catalog.yearMax"), query.yearMax)}
               {number(
@@ -174,8 +147,7 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
                 "300 jt",
               )}
               {number("kmMax", t("catalog.kmMax"), query.kmMax, "50000")}
-              <div className="space-y-1.5">
-                <Label htmlFor="f-sort">{t("catalog.sort")}</Label>
+              <Field id="f-sort" label={t("catalog.sort")}>
                 <NativeSelect id="f-sort" name="sort" defaultValue={query.sort}>
                   {SORTS.map((sort) => (
                     <option key={sort} value={sort}>
@@ -183,7 +155,7 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
                     </option>
                   ))}
                 </NativeSelect>
-              </div>
+              </Field>
             </div>
           </details>
           <div className="flex gap-2">
@@ -216,32 +188,16 @@ export default async function VehicleSearch({ params, searchParams }: Props) {
             ))}
           </ul>
           {result.pages > 1 ? (
-            <nav
-              className="flex items-center justify-between gap-2"
-              aria-label={t("catalog.page", { page: result.page, pages: result.pages })}
-            >
-              {result.page > 1 ? (
-                <Button asChild variant="outline">
-                  <Link href={`${base}/vehicles${queryString(query, { page: result.page - 1 })}`}>
-                    {t("catalog.previous")}
-                  </Link>
-                </Button>
-              ) : (
-                <span />
-              )}
-              <span className="text-sm text-muted-foreground">
-                {t("catalog.page", { page: result.page, pages: result.pages })}
-              </span>
-              {result.page < result.pages ? (
-                <Button asChild variant="outline">
-                  <Link href={`${base}/vehicles${queryString(query, { page: result.page + 1 })}`}>
-                    {t("catalog.next")}
-                  </Link>
-                </Button>
-              ) : (
-                <span />
-              )}
-            </nav>
+            <Pager
+              page={result.page}
+              pages={result.pages}
+              hrefOf={(page) => `${base}/vehicles${queryString(query, { page })}`}
+              text={{
+                page: t("catalog.page", { page: result.page, pages: result.pages }),
+                previous: t("catalog.previous"),
+                next: t("catalog.next"),
+              }}
+            />
           ) : null}
         </section>
       </div>

@@ -12,6 +12,7 @@ import {
 } from "@/app/(platform)/dashboard/leads/actions";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -20,6 +21,8 @@ import { toast } from "@/components/ui/use-toast";
 import { type Locale, translator } from "@/lib/core/i18n/messages";
 
 const STATUSES = ["new", "contacted", "negotiating", "won", "lost"] as const;
+
+type SaveResult = { ok: true } | { ok: false; message: string };
 
 interface Props {
   locale: Locale;
@@ -36,7 +39,7 @@ export function LeadEditor({ locale, lead, cars, staff, canAssign }: Props) {
   const [note, setNote] = useState("");
   const [followUp, setFollowUp] = useState(lead.followUpOn);
 
-  function save(action: () => Promise<{ ok: true } | { ok: false; message: string }>, after?: () => void) {
+  function save(action: () => Promise<SaveResult>, after?: () => void) {
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
@@ -47,18 +50,30 @@ export function LeadEditor({ locale, lead, cars, staff, canAssign }: Props) {
     });
   }
 
+  /** A select that saves the value picked at once (an empty pick, when ignoreEmpty, saves nothing). */
+  const savesOnChange = (
+    id: string,
+    value: string,
+    action: (picked: string) => Promise<SaveResult>,
+    options: { ignoreEmpty?: boolean } = {},
+  ) => ({
+    id,
+    defaultValue: value,
+    disabled: pending,
+    onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
+      const picked = event.target.value;
+      if (picked || !options.ignoreEmpty) save(() => action(picked));
+    },
+  });
+
   return (
     <Card>
       <CardContent className="grid gap-4 pt-6 sm:grid-cols-2">
-        <div className="space-y-1.5">
-          <Label htmlFor="lead-status">{t("leads.status")}</Label>
+        <Field id="lead-status" label={t("leads.status")}>
           <NativeSelect
-            id="lead-status"
-            defaultValue={lead.status}
-            disabled={pending}
-            onChange={(event) =>
-              save(() => changeLeadStatusAction({ leadId: lead.id, status: event.target.value }))
-            }
+            {...savesOnChange("lead-status", lead.status, (status) =>
+              changeLeadStatusAction({ leadId: lead.id, status }),
+            )}
           >
             {STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -66,9 +81,8 @@ export function LeadEditor({ locale, lead, cars, staff, canAssign }: Props) {
               </option>
             ))}
           </NativeSelect>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="lead-follow-up">{t("leads.followUp")}</Label>
+        </Field>
+        <Field id="lead-follow-up" label={t("leads.followUp")}>
           <div className="flex gap-2">
             <Input
               id="lead-follow-up"
@@ -85,16 +99,12 @@ export function LeadEditor({ locale, lead, cars, staff, canAssign }: Props) {
               {t("leads.save")}
             </Button>
           </div>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="lead-car">{t("leads.car")}</Label>
+        </Field>
+        <Field id="lead-car" label={t("leads.car")}>
           <NativeSelect
-            id="lead-car"
-            defaultValue={lead.vehicleId}
-            disabled={pending}
-            onChange={(event) =>
-              save(() => setLeadVehicleAction({ leadId: lead.id, vehicleId: event.target.value }))
-            }
+            {...savesOnChange("lead-car", lead.vehicleId, (vehicleId) =>
+              setLeadVehicleAction({ leadId: lead.id, vehicleId }),
+            )}
           >
             <option value="">{t("leads.noCar")}</option>
             {cars.map((car) => (
@@ -103,18 +113,16 @@ export function LeadEditor({ locale, lead, cars, staff, canAssign }: Props) {
               </option>
             ))}
           </NativeSelect>
-        </div>
+        </Field>
         {canAssign ? (
-          <div className="space-y-1.5">
-            <Label htmlFor="lead-assignee">{t("leads.assignee")}</Label>
+          <Field id="lead-assignee" label={t("leads.assignee")}>
             <NativeSelect
-              id="lead-assignee"
-              defaultValue={lead.assigneeId}
-              disabled={pending}
-              onChange={(event) =>
-                event.target.value &&
-                save(() => assignLeadAction({ leadId: lead.id, assigneeId: event.target.value }))
-              }
+              {...savesOnChange(
+                "lead-assignee",
+                lead.assigneeId,
+                (assigneeId) => assignLeadAction({ leadId: lead.id, assigneeId }),
+                { ignoreEmpty: true },
+              )}
             >
               {lead.assigneeId ? null : <option value="">{t("leads.unassigned")}</option>}
               {staff.map((member) => (
@@ -126,7 +134,7 @@ export function LeadEditor({ locale, lead, cars, staff, canAssign }: Props) {
                 </option>
               ))}
             </NativeSelect>
-          </div>
+          </Field>
         ) : null}
         <form
           className="space-y-2 sm:col-span-2"

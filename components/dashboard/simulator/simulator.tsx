@@ -7,8 +7,8 @@ import { sendSimulatedMessageAction } from "@/app/(platform)/dashboard/simulator
 import { MessageBubble } from "@/components/dashboard/inbox/message-bubble";
 import { newClientId, useThread } from "@/components/dashboard/inbox/use-thread";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { type Locale, translator } from "@/lib/core/i18n/messages";
 import { normalizePhone } from "@/lib/core/phone";
@@ -87,8 +87,7 @@ export function Simulator({
             +{showroomNumber}
           </span>
         </p>
-        <div className="space-y-1.5">
-          <Label htmlFor="sim-as">{t("inbox.sim.as")}</Label>
+        <Field id="sim-as" label={t("inbox.sim.as")}>
           <NativeSelect
             id="sim-as"
             value={as}
@@ -97,11 +96,10 @@ export function Simulator({
             <option value="buyer">{t("inbox.sim.asBuyer")}</option>
             {staff.length > 0 ? <option value="staff">{t("inbox.sim.asStaff")}</option> : null}
           </NativeSelect>
-        </div>
+        </Field>
         {as === "buyer" ? (
           <>
-            <div className="space-y-1.5">
-              <Label htmlFor="sim-number">{t("inbox.sim.buyerNumber")}</Label>
+            <Field id="sim-number" label={t("inbox.sim.buyerNumber")}>
               <Input
                 id="sim-number"
                 inputMode="tel"
@@ -109,15 +107,13 @@ export function Simulator({
                 onChange={(event) => setTypedNumber(event.target.value)}
                 aria-invalid={!from}
               />
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor="sim-name">{t("inbox.sim.buyerName")}</Label>
+            </Field>
+            <Field id="sim-name" label={t("inbox.sim.buyerName")}>
               <Input id="sim-name" value={buyerName} onChange={(event) => setBuyerName(event.target.value)} />
-            </div>
+            </Field>
           </>
         ) : (
-          <div className="space-y-1.5">
-            <Label htmlFor="sim-staff">{t("inbox.sim.staff")}</Label>
+          <Field id="sim-staff" label={t("inbox.sim.staff")}>
             <NativeSelect id="sim-staff" value={staffId} onChange={(event) => setStaffId(event.target.value)}>
               {staff.map((member) => (
                 <option key={member.id} value={member.id}>
@@ -125,7 +121,7 @@ export function Simulator({
                 </option>
               ))}
             </NativeSelect>
-          </div>
+          </Field>
         )}
         {thread.conversation ? (
           <Link

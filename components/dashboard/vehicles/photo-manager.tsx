@@ -59,6 +59,11 @@ function sendPhoto(
   });
 }
 
+/** One of a photo's small icon buttons (reorder, make main, delete); aria-label names the photo. */
+function PhotoAction(props: Omit<React.ComponentProps<typeof Button>, "type" | "variant" | "size">) {
+  return <Button type="button" variant="ghost" size="icon" {...props} />;
+}
+
 export function PhotoManager({
   vehicleId,
   photos,
@@ -236,48 +241,36 @@ export function PhotoManager({
                   ) : null}
                 </div>
                 <div className="flex items-center justify-between gap-1 p-1">
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon"
+                  <PhotoAction
                     disabled={pending || index === 0}
                     onClick={() => move(index, index - 1)}
                     aria-label={fill(text["vehicles.photos.up"], { index: index + 1 })}
                   >
                     <ArrowUp aria-hidden />
-                  </Button>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon"
+                  </PhotoAction>
+                  <PhotoAction
                     disabled={pending || index === order.length - 1}
                     onClick={() => move(index, index + 1)}
                     aria-label={fill(text["vehicles.photos.down"], { index: index + 1 })}
                   >
                     <ArrowDown aria-hidden />
-                  </Button>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon"
+                  </PhotoAction>
+                  <PhotoAction
                     disabled={pending || photo.isMain}
                     onClick={() => makeMain(photo.id)}
                     aria-label={`${text["vehicles.photos.makeMain"]} ${index + 1}`}
                     title={text["vehicles.photos.makeMain"]}
                   >
                     <Star aria-hidden className={photo.isMain ? "fill-current" : undefined} />
-                  </Button>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon"
+                  </PhotoAction>
+                  <PhotoAction
                     disabled={pending}
                     onClick={() => remove(photo.id)}
                     aria-label={fill(text["vehicles.photos.delete"], { index: index + 1 })}
                     className="text-destructive"
                   >
                     <Trash2 aria-hidden />
-                  </Button>
+                  </PhotoAction>
                 </div>
               </li>
             ))}

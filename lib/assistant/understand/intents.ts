@@ -1,7 +1,7 @@
 // What the buyer wants done with their message, as phrase lists per intent. Several may hold
 // at once ("halo kak, avanza bisa kredit? minta fotonya"). "search" and "contact_info" depend on
 // what else was understood and are decided by the entry module.
-import type { Intent } from "@/lib/assistant/understand/criteria";
+import { INTENTS, type Intent } from "@/lib/assistant/understand/criteria";
 import { note, phrasePattern, type Scan, tokenize } from "@/lib/assistant/understand/text";
 
 type PhraseIntent = Exclude<Intent, "search" | "contact_info">;
@@ -399,17 +399,10 @@ const OPENING_GREETINGS = new Set([
 const ASK_FOR_PERSON =
   /(?<![a-z])(?:bicara|berbicara|ngomong|ngobrol|chat|hubungkan|sambungkan|disambungkan|dihubungkan|telepon|telpon|telp|call|talk|speak|connect|nomor|no|kontak|wa|whatsapp|minta)\s+(?:(?:dengan|sama|ke|with|to|a|the|langsung|your|nomor|no|kontak|wa)\s+)*(?:sales|salesnya|admin|adminnya|cs|marketing|orang|manusia|pemilik|owner|bos|agent|human|person|someone|staff|staf|pegawai|karyawan|salesman)(?![a-z])/g;
 
-const ORDER: readonly PhraseIntent[] = [
-  "greeting",
-  "details",
-  "photos",
-  "credit",
-  "visit",
-  "human",
-  "negotiation",
-  "complaint",
-  "thanks",
-];
+const isPhraseIntent = (intent: Intent): intent is PhraseIntent =>
+  intent !== "search" && intent !== "contact_info";
+/** Every intent read from phrases, in the order INTENTS gives them. */
+const ORDER: readonly PhraseIntent[] = INTENTS.filter(isPhraseIntent);
 const PATTERNS = new Map<PhraseIntent, RegExp>(
   ORDER.map((intent) => [intent, phrasePattern(INTENT_PHRASES[intent])]),
 );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreditCalculator } from "@/components/catalog/credit-calculator";
 import { LeadForm } from "@/components/catalog/lead-form";
+import { PhotoSources } from "@/components/catalog/photo-sources";
 import { ViewBeacon } from "@/components/catalog/view-beacon";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -143,16 +144,7 @@ export default async function VehicleDetail({ params }: Props) {
                   className="relative aspect-[4/3] w-[88%] shrink-0 snap-center overflow-hidden rounded-lg bg-muted bg-cover sm:w-full"
                   style={{ backgroundImage: `url(${photo.blurDataUrl})` }}
                 >
-                  <source
-                    type="image/avif"
-                    srcSet={sources.avifSrcSet}
-                    sizes="(min-width: 1024px) 60vw, 90vw"
-                  />
-                  <source
-                    type="image/webp"
-                    srcSet={sources.webpSrcSet}
-                    sizes="(min-width: 1024px) 60vw, 90vw"
-                  />
+                  <PhotoSources sources={sources} sizes="(min-width: 1024px) 60vw, 90vw" />
                   <img
                     src={sources.fallbackUrl}
                     alt={`${title} ${vehicle.year} · ${t("catalog.gallery", { index: index + 1, count: vehicle.photos.length })}`}

@@ -1,36 +1,18 @@
 // The Anthropic Messages API (tool use) behind the AssistantProvider contract, through the official SDK.
-import Anthropic, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from "@anthropic-ai/sdk";
+import Anthropic from "@anthropic-ai/sdk";
 import type { ContentBlockParam, Tool, ToolResultBlockParam } from "@anthropic-ai/sdk/resources/messages";
 import { z } from "zod";
-import { ProviderError, providerErrorFromSdk } from "./errors";
-import type {
-  AssistantProvider,
-  ModelRequest,
-  ModelResponse,
-  ModelToolCall,
-  ToolSpec,
-  TranscriptEntry,
+import { callSdk, ProviderError } from "./errors";
+import {
+  type AssistantProvider,
+  DEFAULT_MAX_OUTPUT_TOKENS,
+  type ModelRequest,
+  type ModelResponse,
+  type ModelToolCall,
+  type ProviderSettings,
+  type ToolSpec,
+  type TranscriptEntry,
 } from "./types";
-
-export interface AnthropicProviderOptions {
-  apiKey: string;
-  /** Unset: https://api.anthropic.com. */
-  baseURL?: string;
-  model: string;
-  /** Per HTTP attempt; the SDK retries timeouts too. */
-  timeoutMs: number;
-  /** Retries of 408/409/429/5xx/529 and connection errors, with the SDK's backoff (or the server's retry-after). */
-  maxRetries: number;
-  /** A cap on each reply; WhatsApp answers are short, and Anthropic requires a cap. */
-  maxOutputTokens?: number;
-}
-
-const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
 
 // Only what we read from a response is checked; block types we never ask for (thinking, server tools) are skipped.
 const AnthropicMessageResponse = z.object({
@@ -54,7 +36,7 @@ const AnthropicToolUseBlock = z.object({
 
 type AnthropicMessageInput = { role: "user" | "assistant"; content: ContentBlockParam[] };
 
-export function createAnthropicProvider(options: AnthropicProviderOptions): AssistantProvider {
+export function createAnthropicProvider(options: ProviderSettings): AssistantProvider {
   const client = new Anthropic({
     apiKey: options.apiKey,
     // SDK 1.x sends the key only as "Authorization: Bearer". The documented header is x-api-key, and
@@ -71,9 +53,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Assi
     name: "anthropic",
     model: options.model,
     async generate(request: ModelRequest): Promise<ModelResponse> {
-      let message: unknown;
-      try {
-        message = await client.messages.create(
+      const message = await callSdk("anthropic", Anthropic, () =>
+        client.messages.create(
           {
             model: options.model,
             max_tokens: maxTokens,
@@ -82,10 +63,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Assi
             ...(request.tools.length > 0 ? { tools: request.tools.map(toAnthropicTool) } : {}),
           },
           { signal: request.signal },
-        );
-      } catch (error) {
-        throw toProviderError(error);
-      }
+        ),
+      );
       return fromAnthropicMessage(message);
     },
   };
@@ -180,16 +159,4 @@ function toStopReason(reason: string | null): ModelResponse["stopReason"] {
 
 function badResponse(message: string, cause: unknown): ProviderError {
   return new ProviderError({ kind: "bad_response", provider: "anthropic", message, cause });
-}
-
-const SDK_ERRORS = {
-  timeout: APIConnectionTimeoutError,
-  abort: APIUserAbortError,
-  connection: APIConnectionError,
-  api: APIError,
-};
-
-/** SDK errors become ProviderError; anything else is our bug and is rethrown as is. */
-function toProviderError(error: unknown): unknown {
-  return providerErrorFromSdk(error, "anthropic", SDK_ERRORS);
 }

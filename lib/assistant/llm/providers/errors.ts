@@ -60,18 +60,30 @@ export class ToolError extends Error {
   }
 }
 
-/** The error classes each SDK exports under the same names; the classification below is shared. */
+/** The error classes each SDK's client carries under the same names; the classification below is shared. */
 export interface SdkErrorClasses {
-  timeout: abstract new (...args: never[]) => Error;
-  abort: abstract new (...args: never[]) => Error;
-  connection: abstract new (...args: never[]) => Error;
-  api: abstract new (...args: never[]) => Error & { status?: number | undefined };
+  APIConnectionTimeoutError: abstract new (...args: never[]) => Error;
+  APIUserAbortError: abstract new (...args: never[]) => Error;
+  APIConnectionError: abstract new (...args: never[]) => Error;
+  APIError: abstract new (...args: never[]) => Error & { status?: number | undefined };
 }
 
-/** SDK errors become ProviderError; anything else is our bug and is returned as is, to be rethrown. */
-export function providerErrorFromSdk(error: unknown, provider: ProviderName, sdk: SdkErrorClasses): unknown {
+/** One SDK call: its errors become ProviderError; anything else is our bug and is rethrown as is. */
+export async function callSdk<T>(
+  provider: ProviderName,
+  sdk: SdkErrorClasses,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw providerErrorFromSdk(error, provider, sdk);
+  }
+}
+
+function providerErrorFromSdk(error: unknown, provider: ProviderName, sdk: SdkErrorClasses): unknown {
   // The timeout class extends the connection class, and both extend APIError with no status: order matters.
-  if (error instanceof sdk.timeout) {
+  if (error instanceof sdk.APIConnectionTimeoutError) {
     return new ProviderError({
       kind: "timeout",
       provider,
@@ -80,21 +92,21 @@ export function providerErrorFromSdk(error: unknown, provider: ProviderName, sdk
     });
   }
   // We only pass the caller's signal, so an abort is always the turn's deadline passing.
-  if (error instanceof sdk.abort)
+  if (error instanceof sdk.APIUserAbortError)
     return new ProviderError({
       kind: "timeout",
       provider,
       message: "the turn's deadline passed",
       cause: error,
     });
-  if (error instanceof sdk.connection)
+  if (error instanceof sdk.APIConnectionError)
     return new ProviderError({
       kind: "server",
       provider,
       message: `could not connect: ${error.message}`,
       cause: error,
     });
-  if (error instanceof sdk.api && typeof error.status === "number") {
+  if (error instanceof sdk.APIError && typeof error.status === "number") {
     return new ProviderError({
       kind: providerErrorKindForStatus(error.status),
       provider,

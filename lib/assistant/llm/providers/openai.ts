@@ -1,33 +1,21 @@
 // The OpenAI Chat Completions API (function calling) behind the AssistantProvider contract, through the official SDK.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import OpenAI from "openai";
 import type {
   ChatCompletionFunctionTool,
   ChatCompletionMessageParam,
 } from "openai/resources/chat/completions";
 import { z } from "zod";
-import { ProviderError, providerErrorFromSdk } from "./errors";
-import type {
-  AssistantProvider,
-  ModelRequest,
-  ModelResponse,
-  ModelToolCall,
-  ToolSpec,
-  TranscriptEntry,
+import { callSdk, ProviderError } from "./errors";
+import {
+  type AssistantProvider,
+  DEFAULT_MAX_OUTPUT_TOKENS,
+  type ModelRequest,
+  type ModelResponse,
+  type ModelToolCall,
+  type ProviderSettings,
+  type ToolSpec,
+  type TranscriptEntry,
 } from "./types";
-
-export interface OpenAIProviderOptions {
-  apiKey: string;
-  /** Unset: https://api.openai.com/v1. Any OpenAI-compatible gateway works; the path /chat/completions is appended. */
-  baseURL?: string;
-  model: string;
-  /** Per HTTP attempt; the SDK retries timeouts too. */
-  timeoutMs: number;
-  /** Retries of 408/409/429/5xx and connection errors, with the SDK's backoff (or the server's retry-after). */
-  maxRetries: number;
-  maxOutputTokens?: number;
-}
-
-const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
 
 const OpenAIChatCompletion = z.object({
   model: z.string().min(1),
@@ -60,7 +48,8 @@ const OpenAIChatCompletion = z.object({
     .nullish(),
 });
 
-export function createOpenAIProvider(options: OpenAIProviderOptions): AssistantProvider {
+/** baseURL unset: https://api.openai.com/v1; any OpenAI-compatible gateway works. */
+export function createOpenAIProvider(options: ProviderSettings): AssistantProvider {
   const client = new OpenAI({
     apiKey: options.apiKey,
     // null, not undefined: the SDK would read OPENAI_BASE_URL / OPENAI_ORG_ID / OPENAI_PROJECT_ID itself,
@@ -77,9 +66,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): AssistantP
     name: "openai",
     model: options.model,
     async generate(request: ModelRequest): Promise<ModelResponse> {
-      let completion: unknown;
-      try {
-        completion = await client.chat.completions.create(
+      const completion = await callSdk("openai", OpenAI, () =>
+        client.chat.completions.create(
           {
             model: options.model,
             max_completion_tokens: maxTokens,
@@ -87,10 +75,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): AssistantP
             ...(request.tools.length > 0 ? { tools: request.tools.map(toOpenAITool) } : {}),
           },
           { signal: request.signal },
-        );
-      } catch (error) {
-        throw toProviderError(error);
-      }
+        ),
+      );
       return fromChatCompletion(completion);
     },
   };
@@ -187,16 +173,4 @@ function toStopReason(reason: string | null): ModelResponse["stopReason"] {
   if (reason === "tool_calls" || reason === "function_call") return "tool_use";
   if (reason === "length") return "max_tokens";
   return "other";
-}
-
-const SDK_ERRORS = {
-  timeout: APIConnectionTimeoutError,
-  abort: APIUserAbortError,
-  connection: APIConnectionError,
-  api: APIError,
-};
-
-/** SDK errors become ProviderError; anything else is our bug and is rethrown as is. */
-function toProviderError(error: unknown): unknown {
-  return providerErrorFromSdk(error, "openai", SDK_ERRORS);
 }

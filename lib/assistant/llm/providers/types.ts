@@ -120,6 +120,22 @@ export interface AssistantProvider {
   generate(request: ModelRequest): Promise<ModelResponse>;
 }
 
+/** How to reach a model: the same settings for every SDK adapter. */
+export interface ProviderSettings {
+  apiKey: string;
+  /** Unset: the API's own host. For OpenAI-compatible gateways, /chat/completions is appended. */
+  baseURL?: string;
+  model: string;
+  /** Per HTTP attempt; the SDK retries timeouts too. */
+  timeoutMs: number;
+  /** Retries of 408/409/429/5xx (529 at Anthropic) and connection errors, with the SDK's backoff (or the server's retry-after). */
+  maxRetries: number;
+  /** A cap on each reply; WhatsApp answers are short, and Anthropic requires a cap. Default 1024. */
+  maxOutputTokens?: number;
+}
+
+export const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
+
 // ---------------------------------------------------------------------------------------------
 // The loop.
 // ---------------------------------------------------------------------------------------------

@@ -2,9 +2,8 @@
 
 import { UserControls } from "@/components/admin/console-forms";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
+import { SearchForm } from "@/components/ui/search-form";
 import { adminPage } from "@/lib/actions/pages";
 import { searchUsers, UserSearch } from "@/lib/admin/users";
 import { getTranslator } from "@/lib/core/i18n/server";
@@ -20,17 +19,11 @@ export default async function UsersPage({
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("admin.nav.users")}</h1>
-      <form className="flex gap-2" method="get">
-        <Input
-          name="q"
-          defaultValue={search.q}
-          placeholder={t("admin.users.search")}
-          aria-label={t("admin.users.search")}
-        />
-        <Button type="submit" variant="outline">
-          {t("admin.showrooms.searchButton")}
-        </Button>
-      </form>
+      <SearchForm
+        defaultValue={search.q}
+        label={t("admin.users.search")}
+        submitLabel={t("admin.showrooms.searchButton")}
+      />
       <Card>
         <CardContent className="divide-y divide-border p-0">
           {users.map((row) => (

@@ -4,10 +4,10 @@ import { z } from "zod";
 import {
   DeleteShowroomForm,
   ShowroomLimitsForm,
+  ShowroomStatusBadge,
   ShowroomStatusButton,
 } from "@/components/admin/console-forms";
-import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { adminPage } from "@/lib/actions/pages";
 import { getShowroom } from "@/lib/admin/showrooms";
 import { getTranslator } from "@/lib/core/i18n/server";
@@ -21,53 +21,32 @@ export default async function ShowroomPage({ params }: { params: Promise<{ id: s
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">{showroom.name}</h1>
-        <Badge variant={showroom.status === "active" ? "success" : "warning"} data-testid="showroom-status">
-          {t(
-            showroom.status === "active"
-              ? "admin.showrooms.status.active"
-              : "admin.showrooms.status.suspended",
-          )}
-        </Badge>
+        <ShowroomStatusBadge locale={locale} status={showroom.status} data-testid="showroom-status" />
       </div>
       <p className="text-sm text-muted-foreground">/{showroom.slug}</p>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("admin.status.title")}</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-2">
-          <p className="text-sm text-muted-foreground">{t("admin.status.help")}</p>
-          <ShowroomStatusButton locale={locale} tenantId={showroom.id} status={showroom.status} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("admin.limits.title")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <ShowroomLimitsForm locale={locale} tenantId={showroom.id} limits={showroom} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("admin.delete.title")}</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-3">
-          <p className="text-sm text-muted-foreground">{t("admin.delete.help")}</p>
-          <a
-            href={`/api/admin/showrooms/${showroom.id}/export`}
-            className="text-sm font-medium text-primary underline"
-            download
-          >
-            {t("admin.delete.export")}
-          </a>
-          <p className="text-xs text-muted-foreground">
-            {showroom.lastExportAt
-              ? t("admin.delete.lastExport", { at: showroom.lastExportAt })
-              : t("admin.delete.noExport")}
-          </p>
-          <DeleteShowroomForm locale={locale} tenantId={showroom.id} slug={showroom.slug} />
-        </CardContent>
-      </Card>
+      <TitledCard title={t("admin.status.title")} contentClassName="space-y-2">
+        <p className="text-sm text-muted-foreground">{t("admin.status.help")}</p>
+        <ShowroomStatusButton locale={locale} tenantId={showroom.id} status={showroom.status} />
+      </TitledCard>
+      <TitledCard title={t("admin.limits.title")}>
+        <ShowroomLimitsForm locale={locale} tenantId={showroom.id} limits={showroom} />
+      </TitledCard>
+      <TitledCard title={t("admin.delete.title")} contentClassName="space-y-3">
+        <p className="text-sm text-muted-foreground">{t("admin.delete.help")}</p>
+        <a
+          href={`/api/admin/showrooms/${showroom.id}/export`}
+          className="text-sm font-medium text-primary underline"
+          download
+        >
+          {t("admin.delete.export")}
+        </a>
+        <p className="text-xs text-muted-foreground">
+          {showroom.lastExportAt
+            ? t("admin.delete.lastExport", { at: showroom.lastExportAt })
+            : t("admin.delete.noExport")}
+        </p>
+        <DeleteShowroomForm locale={locale} tenantId={showroom.id} slug={showroom.slug} />
+      </TitledCard>
     </div>
   );
 }
