@@ -35,8 +35,8 @@ const CUSTOM_DOMAIN = "mobilindojaya.test";
 
 beforeAll(async () => {
   browser = await launchBrowser([`--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`]);
-  mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
-  surya = (await findTenantIdBySlug(db(), "surya-motor"))?.id ?? "";
+  mobilindo = (await db().$transaction((tx) => findTenantIdBySlug(tx, "mobilindo-jaya")))?.id ?? "";
+  surya = (await db().$transaction((tx) => findTenantIdBySlug(tx, "surya-motor")))?.id ?? "";
   await withTenant(mobilindo, (tx) =>
     tx.tenantDomain.upsert({
       where: { domain: CUSTOM_DOMAIN },

@@ -19,7 +19,7 @@ let mobilindo: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
+  mobilindo = (await db().$transaction((tx) => findTenantIdBySlug(tx, "mobilindo-jaya")))?.id ?? "";
 });
 afterAll(async () => {
   await browser?.close();
