@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the operator's command line, calling the same lib/ code as the UI.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { rotateSecrets } from "@/lib/admin/rotate-secrets";
 import { systemActor } from "@/lib/audit/record";
 import { createUser, ROLES, type Role } from "@/lib/auth/users";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
@@ -19,6 +20,7 @@ Commands:
   tenant:create --slug SLUG --name NAME [--city CITY] [--whatsapp NUMBER]
   user:create --email EMAIL --password PASSWORD --role ${ROLES.join("|")} [--tenant SLUG] [--name NAME] [--whatsapp PHONE]
   vehicles:import --tenant SLUG FILE.csv [--lang en|id]   (row errors in English, or Indonesian)
+  secrets:rotate        re-encrypt every stored secret with the newest key of ENCRYPTION_KEY ("new,old")
   db:migrate
   db:seed
 
@@ -129,6 +131,17 @@ async function runCommand(command: string, values: Values, positionals: string[]
       ];
       return { text: lines.join("\n"), data: report };
     }
+    case "secrets:rotate": {
+      const report = await rotateSecrets({ kind: "system", name: "cli" });
+      const summary = `Re-encrypted ${report.resealed} secrets with the newest key; ${report.current} already used it.`;
+      if (report.unreadable.length > 0) {
+        const list = report.unreadable.map((row) => `${row.table} ${row.id}`).join(", ");
+        throw new Error(
+          `${summary} ${report.unreadable.length} could not be opened with any key in ENCRYPTION_KEY and were left as they are (${list}); keep the old keys listed until they are fixed.`,
+        );
+      }
+      return { text: summary, data: report };
+    }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : "Name a command");
   }
@@ -156,11 +169,13 @@ async function main(): Promise<number> {
   loadDotEnv();
   let database: PreparedDatabase | undefined;
   try {
+    const { DATA_DIR } = parseEnv(process.env);
+    // The same secrets as the server: to encrypt tokens it stores, to refresh its page cache, and
+    // (AUTH_SECRET) to sign platform access, whose key the migrations install.
+    await ensureSecret(DATA_DIR, "AUTH_SECRET");
+    await ensureSecret(DATA_DIR, "ENCRYPTION_KEY");
     const env = parseEnv(process.env);
     database = await prepareDatabase({ env, log: (line) => console.error(line), whenRunning: "reuse" });
-    // The same secrets as the server: to encrypt tokens it stores and to refresh its page cache.
-    await ensureSecret(env.DATA_DIR, "AUTH_SECRET");
-    await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
     const output = await runCommand(command, values, rest);
     console.log(
       values.json

@@ -31,6 +31,8 @@ const RATE_BPS = 650;
 delete process.env.DATABASE_URL;
 delete process.env.DATABASE_ADMIN_URL;
 process.env.AI_PROVIDER = process.env.EVAL_AI_PROVIDER ?? "local";
+// Signs its platform access; the migrations install the matching key in the eval database.
+process.env.AUTH_SECRET ??= "eval-auth-secret-eval-auth-secret-0123456789";
 
 const log = (line: string) => console.log(`[eval] ${line}`);
 

@@ -29,12 +29,14 @@ async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   loadDotEnv();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  const env = parseEnv(process.env);
+  let env = parseEnv(process.env);
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  database = await prepareDatabase({ env, log });
+  // Before the database: the migrations install the platform gate key derived from AUTH_SECRET.
   const secret = await ensureAuthSecret(env.DATA_DIR);
+  env = parseEnv(process.env);
+  database = await prepareDatabase({ env, log });
   await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
   // Set before the web server starts, so it signs and sends to itself (see README, WhatsApp).
   const selfUrl = env.INTERNAL_URL ?? `http://127.0.0.1:${env.PORT}`;

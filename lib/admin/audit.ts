@@ -28,11 +28,12 @@ export async function listAudit(actor: SuperAdminActor, filter: AuditFilter): Pr
   return withPlatformAccess(
     { actor, action: "audit.list", entity: "audit_log", details: { filter } },
     async (tx) => {
+      // A showroom's entries and the platform's entries about it, which outlive its deletion.
       const tenantWhere =
         filter.tenant === "platform"
           ? { tenantId: null }
           : filter.tenant
-            ? { tenant: { slug: filter.tenant } }
+            ? { OR: [{ tenant: { slug: filter.tenant } }, { subjectTenantSlug: filter.tenant }] }
             : {};
       const rows = await tx.auditLog.findMany({
         where: {

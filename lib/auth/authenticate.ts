@@ -4,6 +4,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword } from "@/lib/auth/password";
+import { passwordMatches } from "@/lib/auth/password-check";
 import type { Role } from "@/lib/auth/users";
 import { db } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
@@ -34,7 +35,6 @@ interface AuthRow {
   tenant_id: string | null;
   email: string;
   name: string;
-  password_hash: string;
   role: Role;
   is_active: boolean;
   failed_login_count: number;
@@ -65,7 +65,7 @@ export async function authenticate(input: {
   }
   if (row.locked_until && row.locked_until.getTime() > Date.now()) return { ok: false, reason: "locked" };
 
-  const passwordOk = await verifyPassword(input.password, row.password_hash);
+  const passwordOk = await passwordMatches(row.id, input.password);
   const recorded = await db().$queryRaw<{ locked_until: Date | null }[]>`
     SELECT * FROM app_record_login(${row.id}::uuid, ${passwordOk}, ${env.LOGIN_MAX_FAILURES}::int, ${env.LOGIN_LOCK_MINUTES * 60}::int)`;
   if (!passwordOk) {

@@ -13,7 +13,7 @@ import {
   qrCodeSvg,
   verifyTotp,
 } from "@/lib/auth/totp";
-import { decryptSecret, encryptSecret } from "@/lib/core/crypto";
+import { decryptSecret, encryptionKeys, encryptSecret } from "@/lib/core/crypto";
 import { type PlatformActor, withPlatformAccess } from "@/lib/core/db/platform";
 import { getEnv } from "@/lib/core/env";
 import { Conflict, Forbidden } from "@/lib/core/errors";
@@ -27,16 +27,16 @@ export const SecondFactorCode = z.object({ code: z.string().trim().min(6).max(32
 type SuperAdmin = Extract<PlatformActor, { kind: "super_admin" }>;
 
 /**
- * The key TOTP secrets are sealed with: ENCRYPTION_KEY, or, where an operator has not set one
- * (the embedded start script always does), a key derived from AUTH_SECRET so enrolment still works.
+ * The keys TOTP secrets are sealed with: ENCRYPTION_KEY's (newest first, see lib/core/crypto.ts), or,
+ * where an operator has not set one (the embedded start script always does), a key derived from
+ * AUTH_SECRET so enrolment still works.
  */
-export function twoFactorKey(): string {
-  const key = getEnv().ENCRYPTION_KEY;
-  if (key) return key;
+export function twoFactorKey(): readonly string[] {
+  if (getEnv().ENCRYPTION_KEY) return encryptionKeys();
   const secret = getEnv().AUTH_SECRET;
   if (!secret)
     throw new Error("Neither ENCRYPTION_KEY nor AUTH_SECRET is set; two-factor secrets cannot be stored.");
-  return `totp-at-rest:${secret}`;
+  return [`totp-at-rest:${secret}`];
 }
 
 export type TwoFactorState = "enrolled" | "not_enrolled";

@@ -1,4 +1,7 @@
 // Secrets at rest (WhatsApp tokens, AI keys, TOTP secrets): AES-256-GCM under a key derived from ENCRYPTION_KEY.
+// ENCRYPTION_KEY may list several keys, newest first ("new,old"): new secrets are sealed with the
+// first, and any of them opens a stored one, so a key can be rotated without a moment when stored
+// secrets are unreadable. `npm run cli -- secrets:rotate` then re-seals everything with the newest.
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { getEnv } from "@/lib/core/env";
@@ -45,15 +48,37 @@ export class EncryptionKeyMissingError extends Error {
   }
 }
 
-/** The configured ENCRYPTION_KEY; throws a message that tells the operator what to do when it is missing. */
-export function encryptionKey(): string {
-  const key = getEnv().ENCRYPTION_KEY;
-  if (!key) throw new EncryptionKeyMissingError();
-  return key;
+/** The keys of an ENCRYPTION_KEY setting: comma-separated, newest first. */
+export function parseEncryptionKeys(setting: string): string[] {
+  return setting
+    .split(",")
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0);
 }
 
-export function encryptSecret(plaintext: string, key: string): string {
-  const derived = deriveKey(key);
+/** Every configured key, newest first; throws a message that tells the operator what to do when none is set. */
+export function encryptionKeys(): string[] {
+  const keys = parseEncryptionKeys(getEnv().ENCRYPTION_KEY ?? "");
+  if (keys.length === 0) throw new EncryptionKeyMissingError();
+  return keys;
+}
+
+/** The key new secrets are sealed with: the first (newest) of ENCRYPTION_KEY. */
+export function encryptionKey(): string {
+  return encryptionKeys()[0];
+}
+
+/** One key, or a key ring newest first (only the first seals; any opens). */
+export type SecretKeys = string | readonly string[];
+
+function ringOf(keys: SecretKeys): readonly string[] {
+  const ring = typeof keys === "string" ? [keys] : keys;
+  if (ring.length === 0) throw new SecretCryptoError("invalid_key", "No encryption key was given.");
+  return ring;
+}
+
+export function encryptSecret(plaintext: string, keys: SecretKeys): string {
+  const derived = deriveKey(ringOf(keys)[0]);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, derived, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(AAD);
@@ -67,21 +92,31 @@ export function encryptSecret(plaintext: string, key: string): string {
   ].join(":");
 }
 
-export function decryptSecret(ciphertext: string, key: string): string {
-  const derived = deriveKey(key);
+export function decryptSecret(ciphertext: string, keys: SecretKeys): string {
+  return openSecret(ciphertext, keys).plaintext;
+}
+
+/** The secret and which key of the ring opened it (0: the newest; more: re-seal it). */
+export function openSecret(ciphertext: string, keys: SecretKeys): { plaintext: string; keyIndex: number } {
+  const ring = ringOf(keys).map(deriveKey);
   const sealed = parseSealed(ciphertext);
-  const decipher = createDecipheriv(ALGORITHM, derived, sealed.iv, { authTagLength: TAG_BYTES });
-  decipher.setAAD(AAD);
-  decipher.setAuthTag(sealed.tag);
-  try {
-    return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]).toString("utf8");
-  } catch {
-    // GCM cannot tell a wrong key from altered bytes; both mean "do not trust this value".
-    throw new SecretCryptoError(
-      "authentication_failed",
-      "Could not decrypt the stored secret: ENCRYPTION_KEY differs from the one it was saved with, or the value was altered.",
-    );
+  for (const [keyIndex, derived] of ring.entries()) {
+    const decipher = createDecipheriv(ALGORITHM, derived, sealed.iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(AAD);
+    decipher.setAuthTag(sealed.tag);
+    try {
+      const plaintext = Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]).toString(
+        "utf8",
+      );
+      return { plaintext, keyIndex };
+    } catch {
+      // GCM cannot tell a wrong key from altered bytes: try the next key, if any.
+    }
   }
+  throw new SecretCryptoError(
+    "authentication_failed",
+    "Could not decrypt the stored secret: none of the keys in ENCRYPTION_KEY is the one it was saved with, or the value was altered.",
+  );
 }
 
 /** Shows that a write-only setting is set without showing it: "••••abcd", or "••••" when too short to hint at. */

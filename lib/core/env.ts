@@ -44,10 +44,18 @@ export const EnvSchema = z.object({
    * right is the client, the one the outermost proxy saw.
    */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
-  /** Encrypts secrets at rest (WhatsApp tokens, AI keys, TOTP secrets). Generated in DATA_DIR when unset (embedded mode only). */
+  /**
+   * Encrypts secrets at rest (WhatsApp tokens, AI keys, TOTP secrets). Generated in DATA_DIR when
+   * unset (embedded mode only). Rotation: "new,old" (newest first; each key 32+ characters), then
+   * `npm run cli -- secrets:rotate`, then drop the old key.
+   */
   ENCRYPTION_KEY: z
     .string()
     .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
+    .refine(
+      (value) => value.split(",").every((key) => key.trim().length >= 32),
+      "every key in the list must be at least 32 characters (try: openssl rand -base64 32)",
+    )
     .optional(),
 
   /** Photos on S3 or any S3-compatible store when S3_BUCKET is set; local disk under DATA_DIR otherwise. */

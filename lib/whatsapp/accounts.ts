@@ -2,7 +2,7 @@
 // with its access token (stored encrypted, decrypted only here).
 import "server-only";
 
-import { decryptSecret, encryptionKey, encryptSecret } from "@/lib/core/crypto";
+import { decryptSecret, encryptionKey, encryptionKeys, encryptSecret } from "@/lib/core/crypto";
 import { db, type Tx } from "@/lib/core/db/client";
 import { getEnv } from "@/lib/core/env";
 import { GraphClient } from "@/lib/whatsapp/graph-client";
@@ -36,6 +36,6 @@ export async function graphClientFor(tx: Tx, tenantId: string): Promise<GraphCli
     baseUrl: env.WHATSAPP_GRAPH_API_URL,
     apiVersion: env.WHATSAPP_API_VERSION,
     phoneNumberId: tenant.whatsappPhoneNumberId,
-    accessToken: decryptSecret(tenant.whatsappAccessTokenEnc, encryptionKey()),
+    accessToken: decryptSecret(tenant.whatsappAccessTokenEnc, encryptionKeys()),
   });
 }

@@ -4,7 +4,7 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { decryptSecret, encryptionKey } from "@/lib/core/crypto";
+import { decryptSecret, encryptionKeys } from "@/lib/core/crypto";
 import type { Tx } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
 import { appUrl, type Env, getEnv } from "@/lib/core/env";
@@ -195,7 +195,7 @@ export async function authorizeSimCall(
   if (!stored?.whatsappAccessTokenEnc) return null;
   let token: string;
   try {
-    token = decryptSecret(stored.whatsappAccessTokenEnc, encryptionKey());
+    token = decryptSecret(stored.whatsappAccessTokenEnc, encryptionKeys());
   } catch {
     return null;
   }

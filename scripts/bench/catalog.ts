@@ -697,6 +697,8 @@ async function main(): Promise<void> {
   delete process.env.DATABASE_URL;
   delete process.env.DATABASE_ADMIN_URL;
   delete process.env.S3_BUCKET;
+  // The bench server's secret: the migrations install the platform gate key derived from it.
+  process.env.AUTH_SECRET = AUTH_SECRET;
   const env = parseEnv(process.env);
   const workDir = path.resolve(env.DATA_DIR, "bench");
   await mkdir(workDir, { recursive: true });

@@ -34,8 +34,8 @@ let mobilindo: string;
 let surya: string;
 
 beforeAll(async () => {
-  mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
-  surya = (await findTenantIdBySlug(db(), "surya-motor"))?.id ?? "";
+  mobilindo = (await db().$transaction((tx) => findTenantIdBySlug(tx, "mobilindo-jaya")))?.id ?? "";
+  surya = (await db().$transaction((tx) => findTenantIdBySlug(tx, "surya-motor")))?.id ?? "";
   await withTenant(mobilindo, (tx) =>
     tx.tenantDomain.upsert({
       where: { domain: CUSTOM_DOMAIN },

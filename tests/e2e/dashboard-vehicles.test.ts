@@ -17,7 +17,7 @@ const browser = browserForFile();
 let mobilindo: string;
 
 beforeAll(async () => {
-  mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
+  mobilindo = (await db().$transaction((tx) => findTenantIdBySlug(tx, "mobilindo-jaya")))?.id ?? "";
 });
 afterAll(() => disconnectDb());
 

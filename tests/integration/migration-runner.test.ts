@@ -1,30 +1,12 @@
 // The project's own migration runner: applies each migration once, in order, under a lock, and
 // refuses a migration that was edited after it was applied.
-import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabaseIfMissing } from "@/lib/core/db/embedded";
 import { migrate, readMigrations } from "@/lib/core/db/migrate";
-
-const superUrl = process.env.TEST_SUPERUSER_URL;
-const scratch: string[] = [];
-
-/** A new, empty database owned by the owner role, and its owner connection string. */
-async function scratchDatabase(): Promise<string> {
-  if (!superUrl) throw new Error("TEST_SUPERUSER_URL is not set (the embedded test cluster provides it)");
-  const name = `migrate_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: superUrl });
-  await client.connect();
-  await createDatabaseIfMissing(client, name);
-  await client.end();
-  scratch.push(name);
-  const owner = new URL(process.env.DATABASE_ADMIN_URL ?? "");
-  owner.pathname = `/${name}`;
-  return owner.toString();
-}
+import { dropScratchDatabases, scratchDatabase } from "../support/scratch-database";
 
 async function appliedNames(adminUrl: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -43,16 +25,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(migrationsCopy, { recursive: true, force: true });
-  if (!superUrl) return;
-  const client = new pg.Client({ connectionString: superUrl });
-  await client.connect();
-  for (const name of scratch) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.end();
+  await dropScratchDatabases();
 });
 
 describe("migration runner", () => {
   it("applies every migration once, even when two runners start at the same moment", async () => {
-    const adminUrl = await scratchDatabase();
+    const { adminUrl } = await scratchDatabase("migrate");
     const names = (await readMigrations()).map((migration) => migration.name);
     const [first, second] = await Promise.all([migrate({ adminUrl }), migrate({ adminUrl })]);
     expect([...first.applied, ...second.applied].sort()).toEqual(names);
@@ -61,7 +39,7 @@ describe("migration runner", () => {
   });
 
   it("refuses to continue when an applied migration was edited", async () => {
-    const adminUrl = await scratchDatabase();
+    const { adminUrl } = await scratchDatabase("migrate");
     await migrate({ adminUrl, migrationsDir: migrationsCopy });
     const [firstMigration] = await readMigrations(migrationsCopy);
     const file = path.join(migrationsCopy, firstMigration?.name ?? "", "migration.sql");
@@ -72,7 +50,7 @@ describe("migration runner", () => {
   });
 
   it("rolls a failing migration back completely and applies it once it is fixed", async () => {
-    const adminUrl = await scratchDatabase();
+    const { adminUrl } = await scratchDatabase("migrate");
     const dir = await mkdtemp(path.join(tmpdir(), "autolumiku-broken-"));
     await cp(path.resolve("prisma/migrations"), dir, { recursive: true });
     const brokenDir = path.join(dir, "29990101000000_broken");

@@ -6,6 +6,7 @@ import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap"
 import { createDatabaseIfMissing } from "@/lib/core/db/embedded";
 import { parseEnv } from "@/lib/core/env";
 import { prepareTestQueues } from "./queue";
+import { TEST_AUTH_SECRET } from "./test-secrets";
 
 // Parallel runs on one machine (several engineers) each name their own cluster and database.
 const TEST_DATABASE = process.env.TEST_DATABASE ?? "autolumiku_test";
@@ -19,6 +20,8 @@ interface Shared {
 const holder = globalThis as { autolumikuTestDb?: Shared; autolumikuTestQueues?: Promise<void> };
 
 async function freshDatabase(): Promise<PreparedDatabase> {
+  // The migrations install the platform gate key for the AUTH_SECRET the tests sign with.
+  process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
   const env = parseEnv({ ...process.env, NODE_ENV: "test" });
   if (!env.DATABASE_URL) {
     // Start the cluster, then recreate the test database before migrating it.

@@ -2,6 +2,7 @@
 // build (rebuilt only when sources changed), and `next start` on a spare port.
 import type { ChildProcess } from "node:child_process";
 import { disconnectDb } from "@/lib/core/db/client";
+import { ensurePlatformGateKey } from "@/lib/core/db/platform-grant";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { buildIfNeeded, startNext, stopChild, waitForHttp } from "../../scripts/lib/next-server";
 import { ensureOfflineWhatsApp } from "../../scripts/lib/secrets";
@@ -23,6 +24,11 @@ export async function setup(): Promise<void> {
   // The demo's offline WhatsApp (simulator and Graph stand-in) exactly as `npm start` sets it up.
   process.env.ENCRYPTION_KEY ??= "e2e-encryption-key-e2e-encryption-key-0123";
   await ensureOfflineWhatsApp({ dataDir: process.env.DATA_DIR ?? ".data", selfUrl: base });
+  // The e2e server signs platform access with its own AUTH_SECRET: the database needs that key too.
+  await ensurePlatformGateKey({
+    adminUrl: process.env.DATABASE_ADMIN_URL ?? "",
+    authSecret: process.env.AUTH_SECRET,
+  });
   await seedDemoIfEmpty();
   // The e2e server's queue workers get their own queue, so they never take the integration
   // tests' jobs (both projects share one database and run at the same time).

@@ -1,10 +1,11 @@
 // Setup file of the integration project (vitest.config.ts): fakes the framework's edges once for
 // every test file, so no file copies these mocks and none mocks our own modules. See framework.ts.
 import { beforeEach, vi } from "vitest";
+import { TEST_AUTH_SECRET, TEST_ENCRYPTION_KEY } from "./test-secrets";
 
 // Secrets the app generates on `npm start`; set before any module reads the settings.
-process.env.AUTH_SECRET ??= "integration-secret-integration-secret-0123";
-process.env.ENCRYPTION_KEY ??= "test-encryption-key-test-encryption-key";
+process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
+process.env.ENCRYPTION_KEY ??= TEST_ENCRYPTION_KEY;
 
 vi.mock("next-auth", async (original) => {
   const framework = await import("./framework");

@@ -34,6 +34,12 @@ describe("settings", () => {
     expect(message).toContain(".env.example");
   });
 
+  it("accepts a list of encryption keys for rotation, each long enough", () => {
+    const key = "k".repeat(32);
+    expect(parseEnv({ ENCRYPTION_KEY: `${key},${key.toUpperCase()}` }).ENCRYPTION_KEY).toContain(",");
+    expect(() => parseEnv({ ENCRYPTION_KEY: `${key},short` })).toThrow(/ENCRYPTION_KEY: every key/);
+  });
+
   it("reads yes/no style flags", () => {
     expect(parseEnv({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
     expect(parseEnv({ SEED_DEMO: "1" }).SEED_DEMO).toBe(true);

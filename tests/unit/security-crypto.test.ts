@@ -4,6 +4,8 @@ import {
   decryptSecret,
   encryptSecret,
   maskSecret,
+  openSecret,
+  parseEncryptionKeys,
   SecretCryptoError,
   type SecretErrorReason,
 } from "@/lib/core/crypto";
@@ -136,6 +138,33 @@ describe("encryptSecret / decryptSecret", () => {
   });
 });
 
+describe('key rotation (ENCRYPTION_KEY="new,old")', () => {
+  it("seals with the first key of the ring and opens with any, saying which", () => {
+    const sealed = encryptSecret("token rahasia", [OTHER_KEY, KEY]);
+    expect(openSecret(sealed, [OTHER_KEY, KEY])).toEqual({ plaintext: "token rahasia", keyIndex: 0 });
+    expect(decryptSecret(sealed, OTHER_KEY)).toBe("token rahasia");
+    expectSecretError(() => decryptSecret(sealed, KEY), "authentication_failed");
+  });
+
+  it("opens a secret sealed with an older key and reports it needs sealing again", () => {
+    const old = encryptSecret("token lama", KEY);
+    expect(openSecret(old, [OTHER_KEY, KEY])).toEqual({ plaintext: "token lama", keyIndex: 1 });
+  });
+
+  it("refuses when no key of the ring opens it, and refuses an empty ring", () => {
+    const sealed = encryptSecret("token", KEY);
+    const error = errorOf(() => decryptSecret(sealed, [OTHER_KEY, "z".repeat(40)]));
+    expect(error).toMatchObject({ reason: "authentication_failed" });
+    expect(String(error)).toContain("ENCRYPTION_KEY");
+    expectSecretError(() => decryptSecret(sealed, []), "invalid_key");
+  });
+
+  it("reads the setting as a comma-separated list, newest first", () => {
+    expect(parseEncryptionKeys(`${OTHER_KEY}, ${KEY},`)).toEqual([OTHER_KEY, KEY]);
+    expect(parseEncryptionKeys(KEY)).toEqual([KEY]);
+  });
+});
+
 describe("maskSecret", () => {
   it("shows only the last four characters of a long secret", () => {
     expect(maskSecret("EAAGm0PX4ZCpsBAabcd")).toBe("••••abcd");
@@ -172,6 +201,13 @@ describe("encryptionKey", () => {
     vi.stubEnv("ENCRYPTION_KEY", KEY);
     const { encryptionKey } = await loadFresh();
     expect(encryptionKey()).toBe(KEY);
+  });
+
+  it("returns the newest key of a list, and every key newest first", async () => {
+    vi.stubEnv("ENCRYPTION_KEY", `${OTHER_KEY},${KEY}`);
+    const { encryptionKey, encryptionKeys } = await loadFresh();
+    expect(encryptionKey()).toBe(OTHER_KEY);
+    expect(encryptionKeys()).toEqual([OTHER_KEY, KEY]);
   });
 
   it("tells the operator to set ENCRYPTION_KEY when it is missing", async () => {

@@ -4,6 +4,7 @@ import "server-only";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/core/db/embedded";
 import { migrate, roleOf } from "@/lib/core/db/migrate";
+import { ensurePlatformGateKey } from "@/lib/core/db/platform-grant";
 import { type Env, setEnv } from "@/lib/core/env";
 import { migrateQueue } from "@/lib/core/queue/queue";
 
@@ -55,6 +56,10 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
     const { applied } = await migrate({ adminUrl: prepared.adminUrl, appRole: roleOf(prepared.appUrl), log });
     if (applied.length === 0) log("database schema is up to date");
     await migrateQueue(prepared.adminUrl, roleOf(prepared.appUrl));
+    // Platform access is signed with a key derived from AUTH_SECRET; the database needs its copy.
+    if (env.AUTH_SECRET)
+      await ensurePlatformGateKey({ adminUrl: prepared.adminUrl, authSecret: env.AUTH_SECRET });
+    else log("AUTH_SECRET is not set: platform access stays closed until the migrations run with it");
   } catch (error) {
     await prepared.stop();
     throw error;

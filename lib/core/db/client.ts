@@ -5,12 +5,19 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { getEnv } from "@/lib/core/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type Db = PrismaClient;
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+/**
+ * Columns the app role cannot read (see UNREADABLE_COLUMNS in lib/core/db/migrate.ts): left out of
+ * every query, including what a create or update returns. Passwords are checked in the database
+ * (lib/auth/password-check.ts).
+ */
+const OMIT = { user: { passwordHash: true } } as const;
 
-const holder = globalThis as { autolumikuDb?: PrismaClient };
+export type Db = PrismaClient<never, typeof OMIT>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-function createClient(): PrismaClient {
+const holder = globalThis as { autolumikuDb?: Db };
+
+function createClient(): Db {
   const env = getEnv();
   if (!env.DATABASE_URL) {
     throw new Error(
@@ -18,11 +25,11 @@ function createClient(): PrismaClient {
     );
   }
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, omit: OMIT });
 }
 
 /** Created on first use, so that importing a module never needs a database (next build). */
-export function db(): PrismaClient {
+export function db(): Db {
   holder.autolumikuDb ??= createClient();
   return holder.autolumikuDb;
 }

@@ -136,6 +136,14 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
   }
 }
 
+/**
+ * Columns the app role may write but never read back; each is reached only through a narrow
+ * SECURITY DEFINER function (password hashes: app_password_salt / app_password_matches).
+ */
+export const UNREADABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  users: ["password_hash"],
+};
+
 /** The app role may read and write rows, never change the schema or the migration history. */
 export async function grantAppRole(client: pg.Client, appRole: string): Promise<void> {
   const role = client.escapeIdentifier(appRole);
@@ -146,6 +154,28 @@ export async function grantAppRole(client: pg.Client, appRole: string): Promise<
   await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${role}`);
   // The audit trail is append-only for the application.
   await client.query(`REVOKE UPDATE, DELETE ON "audit_logs" FROM ${role}`);
+  for (const [table, hidden] of Object.entries(UNREADABLE_COLUMNS))
+    await hideColumns(client, role, table, hidden);
+  // The platform gate's key is the owner's alone (see lib/core/db/platform-grant.ts).
+  await client.query(`REVOKE ALL ON SCHEMA platform_gate FROM ${role}`);
+  await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA platform_gate FROM ${role}`);
+}
+
+/**
+ * A table-wide SELECT covers every column, so it is replaced by SELECT on each column but the hidden
+ * ones (listed afresh each time, so columns added later are readable as usual).
+ */
+async function hideColumns(client: pg.Client, role: string, table: string, hidden: readonly string[]) {
+  const { rows } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name = $1 AND NOT (column_name = ANY($2::text[]))
+      ORDER BY ordinal_position`,
+    [table, hidden],
+  );
+  const readable = rows.map((row) => client.escapeIdentifier(row.column_name)).join(", ");
+  const name = client.escapeIdentifier(table);
+  await client.query(`REVOKE SELECT ON ${name} FROM ${role}`);
+  await client.query(`GRANT SELECT (${readable}) ON ${name} TO ${role}`);
 }
 
 export function roleOf(connectionString: string): string {
