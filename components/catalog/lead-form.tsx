@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { HONEYPOT_FIELD } from "@/lib/leads/honeypot";
 
 export interface LeadFormText {
   title: string;
@@ -14,6 +15,8 @@ export interface LeadFormText {
   submit: string;
   sent: string;
   errors: Record<string, string>;
+  /** The honeypot's label: leave this field empty. */
+  honeypot: string;
 }
 
 export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: string; text: LeadFormText }) {
@@ -30,6 +33,7 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
     );
   }
   const problems = state.status === "error" ? state.problems : [];
+  const notice = state.status === "error" ? state.notice : undefined;
   const values = state.status === "error" ? state.values : { name: "", phone: "", message: "" };
   // A new key after each failed attempt remounts the fields with what the buyer typed.
   return (
@@ -42,6 +46,11 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
       <h2 className="text-lg font-semibold">{text.title}</h2>
       <input type="hidden" name="tenant" value={tenant} />
       <input type="hidden" name="vehicle" value={vehicle} />
+      {/* Off-screen rather than display:none, which some bots skip; people never reach it by Tab. */}
+      <div className="absolute -left-[10000px] h-px w-px overflow-hidden" data-testid="lead-honeypot">
+        <label htmlFor="lead-website">{text.honeypot}</label>
+        <input id="lead-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
       <div className="space-y-1.5">
         <Label htmlFor="lead-name">{text.name}</Label>
         <Input
@@ -76,6 +85,11 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
           aria-invalid={problems.includes("message")}
         />
       </div>
+      {notice ? (
+        <p role="alert" data-testid="lead-limited" className="text-sm text-destructive">
+          {notice}
+        </p>
+      ) : null}
       {problems.length ? (
         <ul role="alert" data-testid="lead-errors" className="space-y-1 text-sm text-destructive">
           {problems.map((problem) => (
