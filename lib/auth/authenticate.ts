@@ -69,7 +69,10 @@ export async function authenticate(input: {
   const row = rows[0];
   // An unknown e-mail costs the same hash check as a wrong password, and answers the same.
   const passwordOk = await verifyPassword(input.password, row?.password_hash ?? dummy());
-  if (!row || !passwordOk) return { ok: false, reason: "invalid_credentials" };
+  if (!row || !passwordOk) {
+    await attempt.failed();
+    return { ok: false, reason: "invalid_credentials" };
+  }
   await attempt.passed();
   // Set only by failed second-factor codes (lib/auth/two-factor.ts), which need this password: only
   // someone who knows it learns of the lock, and signing in again must not lift it.

@@ -18,6 +18,7 @@ import {
   releaseRateLimit,
   rule,
   takeRateLimit,
+  touchRateLimit,
 } from "@/lib/core/rate-limit";
 
 function rules(): { account: RateLimitRule; address: RateLimitRule } {
@@ -32,6 +33,8 @@ export interface SignInAttempt {
   decision: RateDecision;
   /** The password was right: the address's delay for this account ends and its try is given back. */
   passed(): Promise<void>;
+  /** The password was wrong: the next try from this address waits from now. */
+  failed(): Promise<void>;
 }
 
 export async function beginSignInAttempt(input: { email: string; ip?: string | null }): Promise<SignInAttempt> {
@@ -42,10 +45,11 @@ export async function beginSignInAttempt(input: { email: string; ip?: string | n
     await clearRateLimit(account, accountFrom);
     await releaseRateLimit(address, from);
   };
+  const failed = () => touchRateLimit(account, accountFrom);
   const forAccount = await takeRateLimit(account, accountFrom);
-  if (!forAccount.allowed) return { decision: forAccount, passed };
+  if (!forAccount.allowed) return { decision: forAccount, passed, failed };
   const forAddress = await takeRateLimit(address, from);
   // Refused by the address: this try never happened for the account either.
   if (!forAddress.allowed) await releaseRateLimit(account, accountFrom);
-  return { decision: forAddress, passed };
+  return { decision: forAddress, passed, failed };
 }

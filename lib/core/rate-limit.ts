@@ -78,6 +78,11 @@ export async function releaseRateLimit(limit: RateLimitRule, subject: string): P
   await db().$executeRaw`SELECT app_rate_limit_release(${bucketOf(limit, subject)})`;
 }
 
+/** A progressive rule's next take waits from now rather than from the last take. */
+export async function touchRateLimit(limit: RateLimitRule, subject: string): Promise<void> {
+  await db().$executeRaw`SELECT app_rate_limit_touch(${bucketOf(limit, subject)})`;
+}
+
 /** Forgets every count of `subject` under the rule. */
 export async function clearRateLimit(limit: RateLimitRule, subject: string): Promise<void> {
   await db().$executeRaw`SELECT app_rate_limit_clear(${bucketOf(limit, subject)})`;

@@ -107,6 +107,21 @@ BEGIN
 END
 $$;
 
+-- Restarts a progressive bucket's delay now (a sign-in failure is known only after the password
+-- check, so the next try waits from the answer, not from when the try began).
+CREATE FUNCTION "app_rate_limit_touch"(p_bucket text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended('rate_limit:' || p_bucket, 0));
+  UPDATE "rate_limits" SET "last_hit_at" = clock_timestamp()
+    WHERE "bucket" = p_bucket
+      AND "window_start" = (SELECT max(r."window_start") FROM "rate_limits" r WHERE r."bucket" = p_bucket);
+END
+$$;
+
 -- Forgets a bucket (the right password from this address ends its delay).
 CREATE FUNCTION "app_rate_limit_clear"(p_bucket text)
 RETURNS void
@@ -135,5 +150,6 @@ $$;
 
 REVOKE ALL ON FUNCTION "app_rate_limit_take"(text, integer, integer, integer, boolean) FROM PUBLIC;
 REVOKE ALL ON FUNCTION "app_rate_limit_release"(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION "app_rate_limit_touch"(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION "app_rate_limit_clear"(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION "app_rate_limit_sweep"() FROM PUBLIC;
