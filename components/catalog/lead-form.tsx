@@ -49,7 +49,14 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
       {/* Off-screen rather than display:none, which some bots skip; people never reach it by Tab. */}
       <div className="absolute -left-[10000px] h-px w-px overflow-hidden" data-testid="lead-honeypot">
         <label htmlFor="lead-website">{text.honeypot}</label>
-        <input id="lead-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input
+          id="lead-website"
+          name={HONEYPOT_FIELD}
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue=""
+        />
       </div>
       <div className="space-y-1.5">
         <Label htmlFor="lead-name">{text.name}</Label>

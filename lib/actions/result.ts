@@ -2,7 +2,13 @@
 // path, domain errors by code, message keys translated into the visitor's language once.
 import "server-only";
 import { z } from "zod";
-import { DomainError, type DomainErrorCode, fieldErrorsOf, RateLimited, statusOfCode } from "@/lib/core/errors";
+import {
+  DomainError,
+  type DomainErrorCode,
+  fieldErrorsOf,
+  RateLimited,
+  statusOfCode,
+} from "@/lib/core/errors";
 import { type Locale, MESSAGES, type MessageKey, type Translate } from "@/lib/core/i18n/messages";
 import { formatWait, waitUnits } from "@/lib/core/i18n/wait";
 
@@ -116,7 +122,8 @@ export async function answeringRateLimits(t: Translate, work: () => Promise<Resp
   try {
     return await work();
   } catch (error) {
-    if (error instanceof RateLimited) return failureResponse(rateLimitedFailure(t, error), { "Cache-Control": "no-store" });
+    if (error instanceof RateLimited)
+      return failureResponse(rateLimitedFailure(t, error), { "Cache-Control": "no-store" });
     throw error;
   }
 }

@@ -37,7 +37,10 @@ export interface SignInAttempt {
   failed(): Promise<void>;
 }
 
-export async function beginSignInAttempt(input: { email: string; ip?: string | null }): Promise<SignInAttempt> {
+export async function beginSignInAttempt(input: {
+  email: string;
+  ip?: string | null;
+}): Promise<SignInAttempt> {
   const { account, address } = rules();
   const from = addressSubject(input.ip);
   const accountFrom = `${input.email}\0${from}`;

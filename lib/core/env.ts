@@ -16,7 +16,10 @@ const rateLimit = z
     const unit = window.slice(-1) as keyof typeof WINDOW_SECONDS;
     return { limit: Number(count), windowSeconds: Number(window.slice(0, -1)) * WINDOW_SECONDS[unit] };
   })
-  .refine((value) => value.limit >= 1 && value.windowSeconds >= 1, "needs a count and a window of at least 1");
+  .refine(
+    (value) => value.limit >= 1 && value.windowSeconds >= 1,
+    "needs a count and a window of at least 1",
+  );
 
 export type RateLimitSetting = z.output<typeof rateLimit>;
 

@@ -28,14 +28,20 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 export type RateLimitSql = Pick<Db, "$queryRaw">;
 
 /** Builds a rule from its setting (RATE_LIMIT_* in lib/core/env.ts). */
-export function rule(name: string, setting: RateLimitSetting, options: { progressive?: boolean } = {}): RateLimitRule {
+export function rule(
+  name: string,
+  setting: RateLimitSetting,
+  options: { progressive?: boolean } = {},
+): RateLimitRule {
   return { name, ...setting, ...options };
 }
 
 function bucketOf(limit: RateLimitRule, subject: string): string {
   const secret = getEnv().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set; rate-limit buckets cannot be named");
-  const digest = createHmac("sha256", secret).update(`rate-limit\0${limit.name}\0${subject}`).digest("base64url");
+  const digest = createHmac("sha256", secret)
+    .update(`rate-limit\0${limit.name}\0${subject}`)
+    .digest("base64url");
   return `${limit.name}:${digest}`;
 }
 
@@ -44,22 +50,37 @@ interface TakeRow {
   retry_after_ms: number;
 }
 
-async function run(sql: RateLimitSql, limit: RateLimitRule, subject: string, cost: 0 | 1): Promise<RateDecision> {
+async function run(
+  sql: RateLimitSql,
+  limit: RateLimitRule,
+  subject: string,
+  cost: 0 | 1,
+): Promise<RateDecision> {
   const rows = await sql.$queryRaw<TakeRow[]>`
     SELECT allowed, retry_after_ms FROM app_rate_limit_take(${bucketOf(limit, subject)}, ${limit.windowSeconds}::int,
       ${limit.limit}::int, ${cost}::int, ${limit.progressive ?? false})`;
   const row = rows[0];
   if (!row) throw new Error("app_rate_limit_take returned nothing");
-  return row.allowed ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.ceil(row.retry_after_ms / 1000) };
+  return row.allowed
+    ? { allowed: true }
+    : { allowed: false, retryAfterSeconds: Math.ceil(row.retry_after_ms / 1000) };
 }
 
 /** Counts one against `subject` if the rule allows it now; a refused take counts nothing. */
-export function takeRateLimit(limit: RateLimitRule, subject: string, sql: RateLimitSql = db()): Promise<RateDecision> {
+export function takeRateLimit(
+  limit: RateLimitRule,
+  subject: string,
+  sql: RateLimitSql = db(),
+): Promise<RateDecision> {
   return run(sql, limit, subject, 1);
 }
 
 /** Whether a take would be allowed now, without counting one. */
-export function peekRateLimit(limit: RateLimitRule, subject: string, sql: RateLimitSql = db()): Promise<RateDecision> {
+export function peekRateLimit(
+  limit: RateLimitRule,
+  subject: string,
+  sql: RateLimitSql = db(),
+): Promise<RateDecision> {
   return run(sql, limit, subject, 0);
 }
 

@@ -39,13 +39,21 @@ async function enforceLeadLimits(options: { tenantId: string; phone: string; ip?
   await enforceRateLimit(rule("lead-address", env.RATE_LIMIT_LEAD_ADDRESS), addressSubject(options.ip), {
     message: "limits.leadForm",
   });
-  await enforceRateLimit(rule("lead-phone", env.RATE_LIMIT_LEAD_PHONE), `${options.tenantId}\0${options.phone}`, {
-    message: "limits.leadPhone",
-  });
+  await enforceRateLimit(
+    rule("lead-phone", env.RATE_LIMIT_LEAD_PHONE),
+    `${options.tenantId}\0${options.phone}`,
+    {
+      message: "limits.leadPhone",
+    },
+  );
 }
 
 /** The buyer asked again about the same car: a note for the salesperson, and the lead moves up. */
-async function noteRepeatedRequest(tx: Tx, lead: Lead, options: { tenantId: string; message: string | null }) {
+async function noteRepeatedRequest(
+  tx: Tx,
+  lead: Lead,
+  options: { tenantId: string; message: string | null },
+) {
   const t = translator(getEnv().DEFAULT_LOCALE);
   const body = [t("limits.leadRepeated"), options.message].filter(Boolean).join("\n");
   await tx.leadNote.create({ data: { tenantId: options.tenantId, leadId: lead.id, authorId: null, body } });
@@ -92,7 +100,8 @@ export async function createCatalogLead(options: {
       },
       { tenantId: options.tenantId, actor: { userId: null, email: "buyer:web", ip: options.ip } },
     );
-    if (repeated) await noteRepeatedRequest(tx, lead, { tenantId: options.tenantId, message: parsed.data.message });
+    if (repeated)
+      await noteRepeatedRequest(tx, lead, { tenantId: options.tenantId, message: parsed.data.message });
     return { ok: true as const, leadId: lead.id };
   });
 }

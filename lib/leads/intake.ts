@@ -68,7 +68,11 @@ export interface IntakeResult {
 export const REPEAT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 function isRepeat(lead: Lead, vehicleId: string | null | undefined): boolean {
-  return Boolean(vehicleId) && lead.vehicleId === vehicleId && Date.now() - lead.updatedAt.getTime() < REPEAT_WINDOW_MS;
+  return (
+    Boolean(vehicleId) &&
+    lead.vehicleId === vehicleId &&
+    Date.now() - lead.updatedAt.getTime() < REPEAT_WINDOW_MS
+  );
 }
 
 type Changes = Pick<

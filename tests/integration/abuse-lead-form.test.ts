@@ -38,13 +38,21 @@ async function showroom() {
 
 function form(room: Awaited<ReturnType<typeof showroom>>, fields: Record<string, string>): FormData {
   const data = new FormData();
-  const all = { tenant: `id~p~${room.tenant.slug}`, vehicle: room.vehicle.slug, name: "Pembeli", message: "", ...fields };
+  const all = {
+    tenant: `id~p~${room.tenant.slug}`,
+    vehicle: room.vehicle.slug,
+    name: "Pembeli",
+    message: "",
+    ...fields,
+  };
   for (const [key, value] of Object.entries(all)) data.set(key, value);
   return data;
 }
 
 const leadsOf = (tenantId: string) =>
-  withTenant(tenantId, (tx) => tx.lead.findMany({ include: { leadNotes: true }, orderBy: { createdAt: "asc" } }));
+  withTenant(tenantId, (tx) =>
+    tx.lead.findMany({ include: { leadNotes: true }, orderBy: { createdAt: "asc" } }),
+  );
 
 describe("the catalog's lead form under attack (issue 12)", () => {
   it("accepts five of ten leads sent in a burst from one client and tells the rest to wait, in Indonesian", async () => {
@@ -61,7 +69,9 @@ describe("the catalog's lead form under attack (issue 12)", () => {
     for (const answer of refused)
       expect(answer).toMatchObject({
         problems: [],
-        notice: expect.stringMatching(/^Terlalu banyak permintaan dari perangkat ini\. Coba lagi dalam \d+ menit\.$/),
+        notice: expect.stringMatching(
+          /^Terlalu banyak permintaan dari perangkat ini\. Coba lagi dalam \d+ menit\.$/,
+        ),
       });
     expect(await leadsOf(room.tenant.id)).toHaveLength(5);
 
@@ -109,23 +119,30 @@ describe("the catalog's lead form under attack (issue 12)", () => {
       status: "sent",
     });
     const [before] = await leadsOf(room.tenant.id);
-    expect(await submitLead(idle, form(room, { phone: "+62 812-8888-0001", message: "Masih ada?" }))).toEqual({
-      status: "sent",
-    });
+    expect(await submitLead(idle, form(room, { phone: "+62 812-8888-0001", message: "Masih ada?" }))).toEqual(
+      {
+        status: "sent",
+      },
+    );
     const leads = await leadsOf(room.tenant.id);
     expect(leads).toHaveLength(1);
     expect(leads[0]?.id).toBe(before?.id);
     expect(leads[0]?.leadNotes.map((note) => note.body)).toEqual([
       "Pembeli mengirim formulir lagi untuk mobil yang sama.\nMasih ada?",
     ]);
-    expect(leads[0]?.updatedAt.getTime()).toBeGreaterThan(before?.updatedAt.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(leads[0]?.updatedAt.getTime()).toBeGreaterThan(
+      before?.updatedAt.getTime() ?? Number.POSITIVE_INFINITY,
+    );
   });
 
   it("tells a bot that filled the honeypot its lead was sent, and keeps nothing", async () => {
     const room = await showroom();
     behindProxy("203.0.113.80");
     expect(
-      await submitLead(idle, form(room, { phone: "0812 9999 0001", [HONEYPOT_FIELD]: "https://spam.example" })),
+      await submitLead(
+        idle,
+        form(room, { phone: "0812 9999 0001", [HONEYPOT_FIELD]: "https://spam.example" }),
+      ),
     ).toEqual({ status: "sent" });
     expect(await leadsOf(room.tenant.id)).toHaveLength(0);
   });

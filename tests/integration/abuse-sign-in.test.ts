@@ -4,8 +4,8 @@
 // the guessing address only, one generic answer whatever the address typed, and a per-address cap
 // answered 429 with Retry-After in the visitor's language.
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { behindProxy, cookieJar } from "../support/framework";
 import { makeTenant, makeUser } from "../support/factories";
+import { behindProxy, cookieJar } from "../support/framework";
 import { signInOverHttp } from "../support/sign-in-http";
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -43,7 +43,9 @@ describe("signing in under attack (issue 12)", () => {
       expect(burst.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(6);
       expect(burst.find((answer) => answer.status === 429)?.retryAfter).toMatch(/^\d+$/);
       // Even the right password waits at the guessing address: a delay is no oracle.
-      expect((await signInOverHttp({ email: victim.email, password: victim.password, area })).status).toBe(429);
+      expect((await signInOverHttp({ email: victim.email, password: victim.password, area })).status).toBe(
+        429,
+      );
 
       behindProxy("198.51.100.77");
       cookieJar().clear();
@@ -62,16 +64,26 @@ describe("signing in under attack (issue 12)", () => {
     const run = async (email: string, ip: string) => {
       behindProxy(ip);
       const answers = [];
-      for (let attempt = 0; attempt < 5; attempt += 1) answers.push(shape(await signInOverHttp({ email, password: WRONG })));
-      const burst = await Promise.all(Array.from({ length: 4 }, () => signInOverHttp({ email, password: WRONG })));
+      for (let attempt = 0; attempt < 5; attempt += 1)
+        answers.push(shape(await signInOverHttp({ email, password: WRONG })));
+      const burst = await Promise.all(
+        Array.from({ length: 4 }, () => signInOverHttp({ email, password: WRONG })),
+      );
       return { answers, burst: burst.map(shape) };
     };
     const existing = await run(sales.email, "203.0.113.21");
     const missing = await run(`nobody-${Date.now()}@example.test`, "203.0.113.22");
     expect(existing.answers).toEqual(missing.answers);
-    expect(existing.answers[0]).toEqual({ status: 401, error: "invalid_credentials", message: null, retryAfter: null });
+    expect(existing.answers[0]).toEqual({
+      status: 401,
+      error: "invalid_credentials",
+      message: null,
+      retryAfter: null,
+    });
     // The burst may or may not catch one guess after the delay; every answer is one of the same two.
-    const kinds = (answers: ReturnType<typeof shape>[]) => [...new Set(answers.map((answer) => JSON.stringify(answer)))];
+    const kinds = (answers: ReturnType<typeof shape>[]) => [
+      ...new Set(answers.map((answer) => JSON.stringify(answer))),
+    ];
     const limited = JSON.stringify({
       status: 429,
       error: "rate_limited:N",
@@ -95,7 +107,8 @@ describe("signing in under attack (issue 12)", () => {
     ];
     behindProxy("203.0.113.40");
     const statuses = [];
-    for (const email of targets) statuses.push((await signInOverHttp({ email, password: "Password123" })).status);
+    for (const email of targets)
+      statuses.push((await signInOverHttp({ email, password: "Password123" })).status);
     expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(20).every((status) => status === 429)).toBe(true);
 
@@ -109,7 +122,9 @@ describe("signing in under attack (issue 12)", () => {
 
     // Everyone else is unaffected.
     behindProxy("198.51.100.41");
-    expect(await signInOverHttp({ email: real[0]?.email ?? "", password: real[0]?.password ?? "" })).toMatchObject({
+    expect(
+      await signInOverHttp({ email: real[0]?.email ?? "", password: real[0]?.password ?? "" }),
+    ).toMatchObject({
       status: 200,
       signedIn: true,
     });

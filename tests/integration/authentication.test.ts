@@ -60,8 +60,14 @@ describe("signing in", () => {
     const results = [];
     for (let attempt = 0; attempt < max; attempt += 1) {
       results.push(
-        (await authenticate({ email: admin.email, password: "wrong-password", area: "dashboard", ip: guesser }))
-          .ok
+        (
+          await authenticate({
+            email: admin.email,
+            password: "wrong-password",
+            area: "dashboard",
+            ip: guesser,
+          })
+        ).ok
           ? "ok"
           : "refused",
       );
@@ -71,7 +77,12 @@ describe("signing in", () => {
       await authenticate({ email: admin.email, password: admin.password, area: "dashboard", ip: guesser }),
     ).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(
-      await authenticate({ email: admin.email, password: admin.password, area: "dashboard", ip: "198.51.100.42" }),
+      await authenticate({
+        email: admin.email,
+        password: admin.password,
+        area: "dashboard",
+        ip: "198.51.100.42",
+      }),
     ).toMatchObject({ ok: true });
   });
 

@@ -71,7 +71,7 @@ describe("catalog lead form", () => {
     const { tenant, vehicle } = await tenantWithCar();
     expect(
       await createCatalogLead({
-      ip: CLIENT,
+        ip: CLIENT,
         tenantId: tenant.id,
         vehicleSlug: vehicle.slug,
         input: { name: "B", phone: "abc" },
@@ -82,7 +82,7 @@ describe("catalog lead form", () => {
     );
     expect(
       await createCatalogLead({
-      ip: CLIENT,
+        ip: CLIENT,
         tenantId: tenant.id,
         vehicleSlug: vehicle.slug,
         input: { name: "Budi", phone: "081299991234" },

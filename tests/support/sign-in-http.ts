@@ -53,7 +53,9 @@ export async function signInOverHttp(input: {
     context(["callback", "credentials"]),
   );
   const answer = (await response.json()) as { url?: string; message?: string };
-  const sessionCookie = response.headers.getSetCookie().some((cookie) => cookie.startsWith("next-auth.session-token="));
+  const sessionCookie = response.headers
+    .getSetCookie()
+    .some((cookie) => cookie.startsWith("next-auth.session-token="));
   return {
     status: response.status,
     retryAfter: response.headers.get("retry-after"),

@@ -79,7 +79,10 @@ export async function composeLlmReply(
     await notifyAllowanceOnce(tx, { tenantId: options.tenantId, allowance: blocked });
     return null;
   }
-  if (options.contactId && !(await takeBuyerLlmTurn(tx, { tenantId: options.tenantId, contactId: options.contactId }))) {
+  if (
+    options.contactId &&
+    !(await takeBuyerLlmTurn(tx, { tenantId: options.tenantId, contactId: options.contactId }))
+  ) {
     calls.push(await recordCall(tx, options.tenantId, idleCall(configured, "buyer_limit")));
     return null;
   }

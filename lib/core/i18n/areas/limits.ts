@@ -6,7 +6,8 @@ export const id = {
   "limits.leadForm": "Terlalu banyak permintaan dari perangkat ini. Coba lagi dalam {wait}.",
   "limits.leadPhone":
     "Permintaan untuk nomor ini sudah kami terima dan tim kami akan menghubungi Anda. Untuk mengirim lagi, coba dalam {wait}.",
-  "limits.webhook": "Terlalu banyak permintaan dengan tanda tangan tidak sah dari alamat ini. Coba lagi dalam {wait}.",
+  "limits.webhook":
+    "Terlalu banyak permintaan dengan tanda tangan tidak sah dari alamat ini. Coba lagi dalam {wait}.",
   "limits.wait.seconds": "{n} detik",
   "limits.wait.minutes": "{n} menit",
   "limits.wait.hours": "{n} jam",
