@@ -43,13 +43,25 @@ describe("signing in", () => {
 
   it("gives the same answer for an unknown e-mail and a wrong password", async () => {
     const owner = await makeUser({ tenantId, role: "owner" });
-    expect(await authenticate({ email: "nobody@example.test", password: "x", area: "dashboard" })).toEqual({
+    expect(
+      await authenticate({
+        email: "nobody@example.test",
+        password: "x",
+        area: "dashboard",
+        ip: "192.0.2.21",
+      }),
+    ).toEqual({
       ok: false,
       reason: "invalid_credentials",
     });
-    expect(await authenticate({ email: owner.email, password: "wrong-password", area: "dashboard" })).toEqual(
-      { ok: false, reason: "invalid_credentials" },
-    );
+    expect(
+      await authenticate({
+        email: owner.email,
+        password: "wrong-password",
+        area: "dashboard",
+        ip: "192.0.2.21",
+      }),
+    ).toEqual({ ok: false, reason: "invalid_credentials" });
   });
 
   it("slows an address down after repeated failures, even against the right password, and only that address", async () => {
@@ -90,13 +102,23 @@ describe("signing in", () => {
     const admin = await makeUser({ tenantId, role: "admin" });
     const max = getEnv().RATE_LIMIT_SIGNIN_ACCOUNT.limit;
     for (let attempt = 0; attempt < max - 1; attempt += 1)
-      await authenticate({ email: admin.email, password: "nope", area: "dashboard" });
+      await authenticate({ email: admin.email, password: "nope", area: "dashboard", ip: "192.0.2.22" });
     expect(
-      await authenticate({ email: admin.email, password: admin.password, area: "dashboard" }),
+      await authenticate({
+        email: admin.email,
+        password: admin.password,
+        area: "dashboard",
+        ip: "192.0.2.22",
+      }),
     ).toMatchObject({ ok: true });
-    await authenticate({ email: admin.email, password: "nope", area: "dashboard" });
+    await authenticate({ email: admin.email, password: "nope", area: "dashboard", ip: "192.0.2.22" });
     expect(
-      await authenticate({ email: admin.email, password: admin.password, area: "dashboard" }),
+      await authenticate({
+        email: admin.email,
+        password: admin.password,
+        area: "dashboard",
+        ip: "192.0.2.22",
+      }),
     ).toMatchObject({ ok: true });
   });
 
