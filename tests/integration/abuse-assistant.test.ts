@@ -5,13 +5,11 @@
 // answers that buyer while other buyers still get the LLM.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runAssistantTurn, type TurnResult } from "@/lib/assistant/turn";
-import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
 import { getEnv, setEnv } from "@/lib/core/env";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { type FakeAnthropic, startFakeAnthropic } from "../fakes/anthropic";
 import { storeBuyerMessage } from "../support/buyer-message";
-import { makeTenant, makeUser } from "../support/factories";
+import { makeTenant, makeUser, makeVehicle } from "../support/factories";
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -48,22 +46,9 @@ afterAll(async () => {
 async function showroom(aiProvider: "anthropic" | null = null) {
   const tenant = await makeTenant();
   await makeUser({ tenantId: tenant.id, role: "sales" });
-  await withTenant(tenant.id, async (tx) => {
-    if (aiProvider) await tx.tenant.update({ where: { id: tenant.id }, data: { aiProvider } });
-    await createVehicle(tx, {
-      tenantId: tenant.id,
-      actor: systemActor("test"),
-      input: {
-        stockCode: "AV-1",
-        brand: "Toyota",
-        model: "Avanza",
-        year: 2020,
-        transmission: "automatic",
-        mileageKm: 40_000,
-        price: 185_000_000n,
-      },
-    });
-  });
+  if (aiProvider)
+    await withTenant(tenant.id, (tx) => tx.tenant.update({ where: { id: tenant.id }, data: { aiProvider } }));
+  await makeVehicle(tenant.id);
   return tenant;
 }
 

@@ -4,13 +4,11 @@
 // what a bot typed into the honeypot.
 import { describe, expect, it } from "vitest";
 import { type LeadFormState, submitLead } from "@/app/[tenant]/vehicles/[slug]/actions";
-import { systemActor } from "@/lib/audit/record";
 import { withTenant } from "@/lib/core/db/tenant";
 import { RateLimited } from "@/lib/core/errors";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { createCatalogLead } from "@/lib/leads/catalog-lead";
 import { HONEYPOT_FIELD } from "@/lib/leads/honeypot";
-import { makeTenant, makeUser } from "../support/factories";
+import { makeTenant, makeUser, makeVehicle } from "../support/factories";
 import { behindProxy, cookieJar } from "../support/framework";
 
 const idle: LeadFormState = { status: "idle" };
@@ -18,21 +16,7 @@ const idle: LeadFormState = { status: "idle" };
 async function showroom() {
   const tenant = await makeTenant();
   await makeUser({ tenantId: tenant.id, role: "sales" });
-  const vehicle = await withTenant(tenant.id, (tx) =>
-    createVehicle(tx, {
-      tenantId: tenant.id,
-      actor: systemActor("test"),
-      input: {
-        stockCode: "AB-1",
-        brand: "Honda",
-        model: "Brio",
-        year: 2021,
-        transmission: "automatic",
-        mileageKm: 20_000,
-        price: 150_000_000n,
-      },
-    }),
-  );
+  const vehicle = await makeVehicle(tenant.id, { stockCode: "AB-1", brand: "Honda", model: "Brio" });
   return { tenant, vehicle };
 }
 
