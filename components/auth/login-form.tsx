@@ -5,6 +5,8 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { retryAfterOf } from "@/lib/auth/sign-in-reason";
+import { formatWait, type WaitUnits } from "@/lib/core/i18n/wait";
 
 export interface LoginFormText {
   email: string;
@@ -15,6 +17,15 @@ export interface LoginFormText {
   /** Failure reason code -> message, in the visitor's language. */
   errors: Record<string, string>;
   unknownError: string;
+  /** Too many attempts: the message takes the wait as {wait}. */
+  rateLimited: string;
+  waitUnits: WaitUnits;
+}
+
+function messageOf(reason: string | null | undefined, text: LoginFormText): string {
+  const wait = retryAfterOf(reason);
+  if (wait !== null) return text.rateLimited.replace("{wait}", formatWait(wait, text.waitUnits));
+  return (reason && text.errors[reason]) || text.unknownError;
 }
 
 export function LoginForm({
@@ -48,7 +59,7 @@ export function LoginForm({
         router.refresh();
         return;
       }
-      setError((result?.error && text.errors[result.error]) || text.unknownError);
+      setError(messageOf(result?.error, text));
     } catch {
       setError(text.unknownError);
     }

@@ -5,8 +5,10 @@ import { LanguageSwitch } from "@/components/site/language-switch";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { LoginFailure } from "@/lib/auth/authenticate";
 import { getTranslator } from "@/lib/core/i18n/server";
+import { waitUnits } from "@/lib/core/i18n/wait";
 
-const FAILURES: LoginFailure[] = [
+/** Reasons with a fixed message; a rate limit is written with its wait (limits.signIn). */
+const FAILURES: Exclude<LoginFailure, "rate_limited">[] = [
   "invalid_credentials",
   "locked",
   "inactive",
@@ -45,6 +47,8 @@ export async function LoginPage({ area }: { area: "dashboard" | "admin" }) {
               required: t("login.error.required"),
               errors,
               unknownError: t("login.error.unknown"),
+              rateLimited: t("limits.signIn"),
+              waitUnits: waitUnits(t),
             }}
           />
         </CardContent>

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { HONEYPOT_FIELD } from "@/lib/leads/honeypot";
 
 export interface LeadFormText {
   title: string;
@@ -14,6 +15,8 @@ export interface LeadFormText {
   submit: string;
   sent: string;
   errors: Record<string, string>;
+  /** The honeypot's label: leave this field empty. */
+  honeypot: string;
 }
 
 export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: string; text: LeadFormText }) {
@@ -30,6 +33,7 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
     );
   }
   const problems = state.status === "error" ? state.problems : [];
+  const notice = state.status === "error" ? state.notice : undefined;
   const values = state.status === "error" ? state.values : { name: "", phone: "", message: "" };
   /** A field's id, name, what the buyer typed last time, and whether it was refused. */
   const bind = (name: keyof typeof values) => ({
@@ -49,6 +53,18 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
       <h2 className="text-lg font-semibold">{text.title}</h2>
       <input type="hidden" name="tenant" value={tenant} />
       <input type="hidden" name="vehicle" value={vehicle} />
+      {/* Off-screen rather than display:none, which some bots skip; people never reach it by Tab. */}
+      <div className="absolute -left-[10000px] h-px w-px overflow-hidden" data-testid="lead-honeypot">
+        <label htmlFor="lead-website">{text.honeypot}</label>
+        <input
+          id="lead-website"
+          name={HONEYPOT_FIELD}
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue=""
+        />
+      </div>
       <Field id="lead-name" label={text.name}>
         <Input {...bind("name")} autoComplete="name" required />
       </Field>

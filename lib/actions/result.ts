@@ -2,14 +2,23 @@
 // path, domain errors by code, message keys translated into the visitor's language once.
 import "server-only";
 import { z } from "zod";
-import { DomainError, type DomainErrorCode, fieldErrorsOf, statusOfCode } from "@/lib/core/errors";
+import {
+  DomainError,
+  type DomainErrorCode,
+  fieldErrorsOf,
+  RateLimited,
+  statusOfCode,
+} from "@/lib/core/errors";
 import { type Locale, MESSAGES, type MessageKey, type Translate } from "@/lib/core/i18n/messages";
+import { formatWait, waitUnits } from "@/lib/core/i18n/wait";
 
 export type ActionFailure = {
   ok: false;
   code: DomainErrorCode | "error";
   message: string;
   fieldErrors?: Record<string, string[]>;
+  /** A rate limit: seconds until a retry may pass (the Retry-After of a route's 429). */
+  retryAfter?: number;
 };
 
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
@@ -21,6 +30,7 @@ const MESSAGE_OF: Record<DomainErrorCode | "error", MessageKey> = {
   conflict: "action.conflict",
   invalid: "action.invalid",
   password_change_required: "action.passwordChangeRequired",
+  rate_limited: "limits.tooMany",
   error: "action.error",
 };
 
@@ -75,6 +85,7 @@ export function failure(
 
 /** A thrown error as the answer: domain errors by code (their own message for invalid and conflict). */
 export function failureOf(t: Translate, error: unknown): ActionFailure {
+  if (error instanceof RateLimited) return rateLimitedFailure(t, error);
   if (!(error instanceof DomainError)) {
     console.error("[action] unexpected error", error);
     return failure(t, "error");
@@ -86,10 +97,33 @@ export function failureOf(t: Translate, error: unknown): ActionFailure {
   };
 }
 
+/** A limit's own message (a limits.* key) with the wait in the visitor's language. */
+function rateLimitedFailure(t: Translate, error: RateLimited): ActionFailure {
+  const key = isMessageKey(error.message) ? error.message : MESSAGE_OF.rate_limited;
+  const wait = formatWait(error.retryAfterSeconds, waitUnits(t));
+  return { ok: false, code: "rate_limited", message: t(key, { wait }), retryAfter: error.retryAfterSeconds };
+}
+
 /** The same answer for a route handler: JSON `{ error, message, fieldErrors }` with the code's status. */
 export function failureResponse(result: ActionFailure, headers?: HeadersInit): Response {
+  const answer = new Headers(headers);
+  if (result.retryAfter !== undefined) answer.set("Retry-After", String(result.retryAfter));
   return Response.json(
     { error: result.code, message: result.message, fieldErrors: result.fieldErrors },
-    { status: statusOfCode(result.code), headers },
+    { status: statusOfCode(result.code), headers: answer },
   );
+}
+
+/**
+ * For handlers outside the action client (the WhatsApp webhook, next-auth): a RateLimited thrown
+ * by `work` becomes 429 with Retry-After and a message in the visitor's language.
+ */
+export async function answeringRateLimits(t: Translate, work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RateLimited)
+      return failureResponse(rateLimitedFailure(t, error), { "Cache-Control": "no-store" });
+    throw error;
+  }
 }

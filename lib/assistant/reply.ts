@@ -14,6 +14,8 @@ export interface ReplyOptions {
   now?: Date;
   /** The conversation, when tools may act on it (photos, the lead, a handoff). */
   conversation?: { id: string; messageId: string };
+  /** The buyer's WhatsApp contact: their daily LLM turns are counted on it (lib/assistant/buyer-limits.ts). */
+  contactId?: string;
   /** The LLM turn's deadline; defaults to AI_TIMEOUT_MS capped at 15 s, leaving the tenant transaction time to fall back. */
   deadlineMs?: number;
 }

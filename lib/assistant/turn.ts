@@ -5,17 +5,23 @@
 // the caller's tenant transaction.
 import "server-only";
 import { keepBuyerLead } from "@/lib/assistant/buyer-lead";
+import { type BuyerPace, paceBuyer } from "@/lib/assistant/buyer-limits";
 import { type ComposeResult, composeReply } from "@/lib/assistant/compose";
 import { findStaffSender, runStaffTurn, type StaffTurnResult } from "@/lib/assistant/staff/turn";
-import { readStoredCriteria, storeCriteria } from "@/lib/assistant/understand/buyer-message";
+import { detectLanguage, readStoredCriteria, storeCriteria } from "@/lib/assistant/understand/buyer-message";
 import type { Tx } from "@/lib/core/db/client";
 import { appUrl } from "@/lib/core/env";
+import { translator } from "@/lib/core/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { handOffToSales } from "@/lib/whatsapp/handoff";
 import { lockContact } from "@/lib/whatsapp/inbound";
 import { queueText } from "@/lib/whatsapp/outbox";
 
-export type TurnResult = { kind: "staff"; staff: StaffTurnResult } | ({ kind: "buyer" } & ComposeResult);
+export type TurnResult =
+  | { kind: "staff"; staff: StaffTurnResult }
+  | ({ kind: "buyer" } & ComposeResult)
+  /** The buyer wrote faster than RATE_LIMIT_BUYER_MESSAGES: one "please wait", then silence. */
+  | { kind: "paced"; pace: Exclude<BuyerPace, "answer"> };
 
 /** Why the local engine hands over, for the salesperson's notification. */
 const LOCAL_HANDOFF_REASON = "Pembeli minta bicara dengan sales (negosiasi, keluhan, atau minta orang).";
@@ -88,6 +94,20 @@ export async function runAssistantTurn(
     return { kind: "staff", staff: staffTurn };
   }
 
+  const buyer = { tenantId: options.tenantId, contactId: conversation.contact.id };
+  const pace = await paceBuyer(tx, buyer);
+  if (pace !== "answer") {
+    if (pace === "pause")
+      await queueText(tx, {
+        tenantId: options.tenantId,
+        conversationId: conversation.id,
+        idempotencyKey: `reply:${message.id}`,
+        text: translator(detectLanguage((message.body ?? "").toLowerCase()))("limits.buyerPause"),
+        sender: "assistant",
+      });
+    return { kind: "paced", pace };
+  }
+
   const state = (conversation.assistantState ?? {}) as { criteria?: unknown };
   const base = tenant.domains[0] ? `https://${tenant.domains[0].domain}` : `${appUrl()}/${tenant.slug}`;
   const result = await composeReply(tx, {
@@ -98,6 +118,7 @@ export async function runAssistantTurn(
     base,
     creditRateBps: tenant.creditRateBps,
     conversation: { id: conversation.id, messageId: message.id },
+    contactId: buyer.contactId,
   });
   // The LLM keeps the lead and hands off through its tools; the local engine leaves both to us.
   if (result.engine === "local") {

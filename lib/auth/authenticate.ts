@@ -1,19 +1,22 @@
-// Decides a sign-in attempt: password, lockout, deactivated accounts, suspended showrooms, and
-// which login page an account belongs to. Used by the next-auth credentials provider.
+// Decides a sign-in attempt: how often one may try (lib/auth/sign-in-limits.ts), the password,
+// deactivated accounts, suspended showrooms, and which login page an account belongs to. Used by
+// the next-auth credentials provider. Before the password is known right, every refusal is the
+// same generic one, so no answer tells whether an e-mail address has an account.
 import "server-only";
 import bcrypt from "bcryptjs";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword } from "@/lib/auth/password";
 import { passwordMatches } from "@/lib/auth/password-check";
+import { beginSignInAttempt } from "@/lib/auth/sign-in-limits";
 import type { Role } from "@/lib/auth/users";
 import { db } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
-import { getEnv } from "@/lib/core/env";
 
 export type LoginArea = "dashboard" | "admin";
 
 export type LoginFailure =
   | "invalid_credentials"
+  | "rate_limited"
   | "locked"
   | "inactive"
   | "suspended"
@@ -28,7 +31,10 @@ export interface AuthenticatedUser {
   tenantId: string | null;
 }
 
-export type AuthResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: LoginFailure };
+export type AuthResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: Exclude<LoginFailure, "rate_limited"> }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 interface AuthRow {
   id: string;
@@ -55,26 +61,26 @@ export async function authenticate(input: {
   area: LoginArea;
   ip?: string | null;
 }): Promise<AuthResult> {
-  const env = getEnv();
   const email = input.email.trim().toLowerCase();
+  const attempt = await beginSignInAttempt({ email, ip: input.ip });
+  if (!attempt.decision.allowed)
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: attempt.decision.retryAfterSeconds };
   const rows = await db().$queryRaw<AuthRow[]>`SELECT * FROM app_auth_user(${email})`;
   const row = rows[0];
-  if (!row) {
-    await verifyPassword(input.password, dummy());
+  // An unknown e-mail costs the same hash check as a wrong password, and answers the same.
+  const passwordOk = row
+    ? await passwordMatches(row.id, input.password)
+    : await verifyPassword(input.password, dummy()).then(() => false);
+  if (!row || !passwordOk) {
+    await attempt.failed();
     return { ok: false, reason: "invalid_credentials" };
   }
+  await attempt.passed();
+  // Set only by failed second-factor codes (lib/auth/two-factor.ts), which need this password: only
+  // someone who knows it learns of the lock, and signing in again must not lift it.
   if (row.locked_until && row.locked_until.getTime() > Date.now()) return { ok: false, reason: "locked" };
-
-  const passwordOk = await passwordMatches(row.id, input.password);
-  const recorded = await db().$queryRaw<{ locked_until: Date | null }[]>`
-    SELECT * FROM app_record_login(${row.id}::uuid, ${passwordOk}, ${env.LOGIN_MAX_FAILURES}::int, ${env.LOGIN_LOCK_MINUTES * 60}::int)`;
-  if (!passwordOk) {
-    const lockedUntil = recorded[0]?.locked_until;
-    return {
-      ok: false,
-      reason: lockedUntil && lockedUntil.getTime() > Date.now() ? "locked" : "invalid_credentials",
-    };
-  }
+  // Success only: stamps last_login_at (its failure branch, the old lockout, is no longer used).
+  await db().$queryRaw`SELECT * FROM app_record_login(${row.id}::uuid, true, 1::int, 1::int)`;
   // Only someone who knows the password learns which page the account belongs to.
   if (input.area === "dashboard" && row.role === "super_admin")
     return { ok: false, reason: "use_admin_login" };

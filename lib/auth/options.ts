@@ -7,6 +7,7 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
+import { rateLimitedReason } from "@/lib/auth/sign-in-reason";
 import { clientIp } from "@/lib/core/client-ip";
 import { getEnv } from "@/lib/core/env";
 
@@ -29,8 +30,12 @@ export const authOptions: NextAuthOptions = {
         const parsed = LoginInput.safeParse(credentials);
         if (!parsed.success) throw new Error("invalid_credentials");
         const result = await authenticate({ ...parsed.data, ip: clientIp(request?.headers) });
-        // next-auth hands the thrown message to the sign-in page, which shows it translated.
-        if (!result.ok) throw new Error(result.reason);
+        // next-auth hands the thrown message to the sign-in page, which shows it translated; a rate
+        // limit carries its wait, and the route answers it 429 (lib/auth/sign-in-route.ts).
+        if (!result.ok)
+          throw new Error(
+            result.reason === "rate_limited" ? rateLimitedReason(result.retryAfterSeconds) : result.reason,
+          );
         return { ...result.user };
       },
     }),

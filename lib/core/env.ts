@@ -5,6 +5,24 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+const WINDOW_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** A rate limit written "count/window" ("5/15m", "50/1d"). */
+const rateLimit = z
+  .string()
+  .regex(/^\d{1,6}\/\d{1,4}[smhd]$/, "must look like 5/15m: a count, a slash and a window in s, m, h or d")
+  .transform((value) => {
+    const [count = "0", window = "1s"] = value.split("/");
+    const unit = window.slice(-1) as keyof typeof WINDOW_SECONDS;
+    return { limit: Number(count), windowSeconds: Number(window.slice(0, -1)) * WINDOW_SECONDS[unit] };
+  })
+  .refine(
+    (value) => value.limit >= 1 && value.windowSeconds >= 1,
+    "needs a count and a window of at least 1",
+  );
+
+export type RateLimitSetting = z.output<typeof rateLimit>;
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+/, "must look like postgresql://user:password@host:5432/database");
@@ -31,13 +49,21 @@ export const EnvSchema = z.object({
   DEFAULT_LOCALE: z.enum(["id", "en"]).default("id"),
   /** Seed demo showrooms when the database has no showroom yet. */
   SEED_DEMO: flag.default(true),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(15),
+  /**
+   * Abuse limits (lib/core/rate-limit.ts), each "count/window" with the window in s, m, h or d.
+   * Sign-in: failures per account from one address before each further try waits (1 s, doubling,
+   * at most the window); failures per address across accounts (password spraying).
+   */
+  RATE_LIMIT_SIGNIN_ACCOUNT: rateLimit.prefault("5/15m"),
+  RATE_LIMIT_SIGNIN_ADDRESS: rateLimit.prefault("20/15m"),
+  /** The catalog's lead form: submissions per address (all showrooms) and per phone per showroom. */
+  RATE_LIMIT_LEAD_ADDRESS: rateLimit.prefault("5/10m"),
+  RATE_LIMIT_LEAD_PHONE: rateLimit.prefault("3/1h"),
+  /** WhatsApp webhook: requests with a bad signature per address. */
+  RATE_LIMIT_WEBHOOK_BAD_SIGNATURE: rateLimit.prefault("10/10m"),
+  /** The assistant, per buyer: messages answered per window, and LLM turns (then the local engine). */
+  RATE_LIMIT_BUYER_MESSAGES: rateLimit.prefault("10/1m"),
+  RATE_LIMIT_BUYER_LLM_CALLS: rateLimit.prefault("50/1d"),
   /**
    * Reverse proxies in front of the app that append to X-Forwarded-For (a load balancer, nginx).
    * 0: the header is ignored (a client could write anything there); N: the N-th address from the

@@ -5,7 +5,8 @@ export type DomainErrorCode =
   | "invalid"
   | "conflict"
   | "unauthorized"
-  | "password_change_required";
+  | "password_change_required"
+  | "rate_limited";
 
 export class DomainError extends Error {
   constructor(
@@ -55,6 +56,19 @@ export class PasswordChangeRequired extends DomainError {
   }
 }
 
+/**
+ * An abuse limit was reached (lib/core/rate-limit.ts): answered 429 with Retry-After. `message` is
+ * a message key of the limits area whose text takes the wait as {wait}.
+ */
+export class RateLimited extends DomainError {
+  constructor(
+    public readonly retryAfterSeconds: number,
+    message = "limits.tooMany",
+  ) {
+    super("rate_limited", message);
+  }
+}
+
 const statusByCode: Record<DomainErrorCode, number> = {
   not_found: 404,
   forbidden: 403,
@@ -62,6 +76,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   conflict: 409,
   unauthorized: 401,
   password_change_required: 403,
+  rate_limited: 429,
 };
 
 /** The HTTP status of a domain error code; anything else ("error") is a 500. */

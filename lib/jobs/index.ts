@@ -4,6 +4,7 @@
 import "server-only";
 import { processWebhookEventJob } from "@/lib/assistant/jobs/process-webhook-event";
 import { runTurnJob } from "@/lib/assistant/jobs/run-turn";
+import { sweepRateLimitsSchedule } from "@/lib/core/jobs/sweep-rate-limits";
 import {
   type EventDefinition,
   eventJobsOf,
@@ -23,6 +24,7 @@ export const JOBS: readonly RunnableJob[] = [
   sendOutboxItemJob,
   fetchInboundMediaJob,
   runTurnJob,
+  sweepRateLimitsSchedule,
 ];
 
 /** Every event a domain emits; each gets its queue job, subscribed or not. */

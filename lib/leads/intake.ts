@@ -1,6 +1,7 @@
 // The one way a lead comes in, whatever the source (web form, WhatsApp assistant, inbox link,
 // manual entry; CSV later): the input is validated, a buyer whose lead is still open (see
-// OPEN_LEAD_STATUSES) is updated rather than duplicated (same normalised phone, same showroom), a
+// OPEN_LEAD_STATUSES) is updated rather than duplicated (same normalised phone, same showroom; two
+// submissions at the same moment are serialised per phone, so they find each other), a
 // new lead is assigned (the given assignee, else round-robin among active sales), and exactly one
 // audit row is written per lead created or changed, with one `leadCreated` event per created lead,
 // all in the caller's tenant transaction.
@@ -59,6 +60,19 @@ export interface IntakeResult {
   created: boolean;
   /** An update that changed something (a repeat of what is stored changes nothing and is not audited). */
   changed: boolean;
+  /** The same buyer asked about the same car again within REPEAT_WINDOW_MS of the lead's last change. */
+  repeated: boolean;
+}
+
+/** A buyer asking about the same car again within a day is one request, not a new one. */
+export const REPEAT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+function isRepeat(lead: Lead, vehicleId: string | null | undefined): boolean {
+  return (
+    Boolean(vehicleId) &&
+    lead.vehicleId === vehicleId &&
+    Date.now() - lead.updatedAt.getTime() < REPEAT_WINDOW_MS
+  );
 }
 
 type Changes = Pick<
@@ -80,6 +94,8 @@ function changesFor(lead: Lead, input: z.output<typeof LeadIntakeInput>): Change
 async function existingLead(tx: Tx, phone: string | null, options: IntakeOptions): Promise<Lead | null> {
   if (options.leadId) return tx.lead.findUnique({ where: { id: options.leadId } });
   if (!phone || options.matchByPhone === false) return null;
+  // Until this transaction ends, another intake of the same phone waits here and then finds this lead.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead-phone:${options.tenantId}:${phone}`}, 0))`;
   // Row-level security keeps this to the showroom of the transaction.
   return tx.lead.findFirst({
     where: { phone, status: { in: [...OPEN_LEAD_STATUSES] } },
@@ -101,7 +117,8 @@ export async function takeInLead(
   if (existing) {
     const changes = changesFor(existing, input);
     const fields = Object.keys(changes) as (keyof Changes)[];
-    if (fields.length === 0) return { lead: existing, created: false, changed: false };
+    const repeated = isRepeat(existing, input.vehicleId);
+    if (fields.length === 0) return { lead: existing, created: false, changed: false, repeated };
     const lead = await tx.lead.update({ where: { id: existing.id }, data: changes });
     await recordAudit(tx, {
       tenantId: options.tenantId,
@@ -112,7 +129,7 @@ export async function takeInLead(
       before: Object.fromEntries(fields.map((field) => [field, existing[field]])),
       after: { ...changes, source: input.source },
     });
-    return { lead, created: false, changed: true };
+    return { lead, created: false, changed: true, repeated };
   }
 
   const name = input.name ?? options.defaultName;
@@ -154,5 +171,5 @@ export async function takeInLead(
     source: input.source,
     assigneeId,
   });
-  return { lead, created: true, changed: true };
+  return { lead, created: true, changed: true, repeated: false };
 }

@@ -1,4 +1,4 @@
-// Sign-in decisions: right area, lockout after repeated failures, deactivated accounts and
+// Sign-in decisions: right area, a delay after repeated failures, deactivated accounts and
 // suspended showrooms refused, and a fresh session check on every request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
@@ -43,44 +43,82 @@ describe("signing in", () => {
 
   it("gives the same answer for an unknown e-mail and a wrong password", async () => {
     const owner = await makeUser({ tenantId, role: "owner" });
-    expect(await authenticate({ email: "nobody@example.test", password: "x", area: "dashboard" })).toEqual({
+    expect(
+      await authenticate({
+        email: "nobody@example.test",
+        password: "x",
+        area: "dashboard",
+        ip: "192.0.2.21",
+      }),
+    ).toEqual({
       ok: false,
       reason: "invalid_credentials",
     });
-    expect(await authenticate({ email: owner.email, password: "wrong-password", area: "dashboard" })).toEqual(
-      { ok: false, reason: "invalid_credentials" },
-    );
+    expect(
+      await authenticate({
+        email: owner.email,
+        password: "wrong-password",
+        area: "dashboard",
+        ip: "192.0.2.21",
+      }),
+    ).toEqual({ ok: false, reason: "invalid_credentials" });
   });
 
-  it("locks an account after repeated failures, even against the right password", async () => {
+  it("slows an address down after repeated failures, even against the right password, and only that address", async () => {
+    // The old lockout held the account for everyone; now the delay is the guessing address's alone.
     const admin = await makeUser({ tenantId, role: "admin" });
-    const max = getEnv().LOGIN_MAX_FAILURES;
+    const max = getEnv().RATE_LIMIT_SIGNIN_ACCOUNT.limit;
+    const guesser = "198.51.100.41";
     const results = [];
     for (let attempt = 0; attempt < max; attempt += 1) {
       results.push(
-        (await authenticate({ email: admin.email, password: "wrong-password", area: "dashboard" })).ok
+        (
+          await authenticate({
+            email: admin.email,
+            password: "wrong-password",
+            area: "dashboard",
+            ip: guesser,
+          })
+        ).ok
           ? "ok"
           : "refused",
       );
     }
     expect(results.every((result) => result === "refused")).toBe(true);
-    expect(await authenticate({ email: admin.email, password: admin.password, area: "dashboard" })).toEqual({
-      ok: false,
-      reason: "locked",
-    });
+    expect(
+      await authenticate({ email: admin.email, password: admin.password, area: "dashboard", ip: guesser }),
+    ).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(
+      await authenticate({
+        email: admin.email,
+        password: admin.password,
+        area: "dashboard",
+        ip: "198.51.100.42",
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it("resets the failure count after a successful sign-in", async () => {
     const admin = await makeUser({ tenantId, role: "admin" });
-    const max = getEnv().LOGIN_MAX_FAILURES;
+    const max = getEnv().RATE_LIMIT_SIGNIN_ACCOUNT.limit;
     for (let attempt = 0; attempt < max - 1; attempt += 1)
-      await authenticate({ email: admin.email, password: "nope", area: "dashboard" });
+      await authenticate({ email: admin.email, password: "nope", area: "dashboard", ip: "192.0.2.22" });
     expect(
-      await authenticate({ email: admin.email, password: admin.password, area: "dashboard" }),
+      await authenticate({
+        email: admin.email,
+        password: admin.password,
+        area: "dashboard",
+        ip: "192.0.2.22",
+      }),
     ).toMatchObject({ ok: true });
-    await authenticate({ email: admin.email, password: "nope", area: "dashboard" });
+    await authenticate({ email: admin.email, password: "nope", area: "dashboard", ip: "192.0.2.22" });
     expect(
-      await authenticate({ email: admin.email, password: admin.password, area: "dashboard" }),
+      await authenticate({
+        email: admin.email,
+        password: admin.password,
+        area: "dashboard",
+        ip: "192.0.2.22",
+      }),
     ).toMatchObject({ ok: true });
   });
 

@@ -8,6 +8,8 @@ import { createCatalogLead } from "@/lib/leads/catalog-lead";
 import { makeTenant } from "../support/factories";
 
 const actor = systemActor("test");
+/** One buyer's address for this file's lead forms (each address has its own form limit). */
+const CLIENT = "192.0.2.11";
 
 async function tenantWithCar() {
   const tenant = await makeTenant();
@@ -33,6 +35,7 @@ describe("catalog lead form", () => {
   it("creates a lead for the showroom that lists the car, with the phone in international form", async () => {
     const { tenant, vehicle } = await tenantWithCar();
     const result = await createCatalogLead({
+      ip: CLIENT,
       tenantId: tenant.id,
       vehicleSlug: vehicle.slug,
       input: { name: "Budi", phone: "0812 9999 1234", message: "Masih ada?" },
@@ -55,6 +58,7 @@ describe("catalog lead form", () => {
     const a = await tenantWithCar();
     const b = await tenantWithCar();
     const result = await createCatalogLead({
+      ip: CLIENT,
       tenantId: a.tenant.id,
       vehicleSlug: `${b.vehicle.slug}-x`,
       input: { name: "Budi", phone: "081299991234" },
@@ -67,6 +71,7 @@ describe("catalog lead form", () => {
     const { tenant, vehicle } = await tenantWithCar();
     expect(
       await createCatalogLead({
+        ip: CLIENT,
         tenantId: tenant.id,
         vehicleSlug: vehicle.slug,
         input: { name: "B", phone: "abc" },
@@ -77,6 +82,7 @@ describe("catalog lead form", () => {
     );
     expect(
       await createCatalogLead({
+        ip: CLIENT,
         tenantId: tenant.id,
         vehicleSlug: vehicle.slug,
         input: { name: "Budi", phone: "081299991234" },

@@ -11,6 +11,9 @@ import { queuedEvents, storeBuyerMessage } from "../support/buyer-message";
 import { makeTenant, makeUser } from "../support/factories";
 import { AVANZA_2020, makeVehicle } from "../support/vehicles";
 
+/** One buyer's address for this file's lead forms (each address has its own form limit). */
+const CLIENT = "192.0.2.12";
+
 async function showroom() {
   const tenant = await makeTenant();
   const sales = await makeUser({ tenantId: tenant.id, role: "sales" });
@@ -60,6 +63,7 @@ describe("a WhatsApp buyer and other buyers' leads (issue 12)", () => {
   it("never renames or re-budgets another buyer's lead when a buyer types that buyer's number", async () => {
     const room = await showroom();
     const victim = await createCatalogLead({
+      ip: CLIENT,
       tenantId: room.tenant.id,
       vehicleSlug: room.vehicle.slug,
       input: { name: "Ani Korban", phone: "0812 1111 0001" },
@@ -103,6 +107,7 @@ describe("one lead intake, one audit row per lead", () => {
   it("web form: creates once, and a returning buyer with an open lead updates it", async () => {
     const room = await showroom();
     const first = await createCatalogLead({
+      ip: CLIENT,
       tenantId: room.tenant.id,
       vehicleSlug: room.vehicle.slug,
       input: { name: "Budi", phone: "081233330001" },
@@ -112,6 +117,7 @@ describe("one lead intake, one audit row per lead", () => {
     expect(await leadCreatedEvents(first.leadId)).toBe(1);
 
     const again = await createCatalogLead({
+      ip: CLIENT,
       tenantId: room.tenant.id,
       vehicleSlug: room.vehicle.slug,
       input: { name: "Budi Santoso", phone: "+62 812-3333-0001", message: "Bisa lihat besok?" },
@@ -130,6 +136,7 @@ describe("one lead intake, one audit row per lead", () => {
       tx.lead.update({ where: { id: first.leadId }, data: { status: "won" } }),
     );
     const later = await createCatalogLead({
+      ip: CLIENT,
       tenantId: room.tenant.id,
       vehicleSlug: room.vehicle.slug,
       input: { name: "Budi", phone: "081233330001" },

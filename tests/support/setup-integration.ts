@@ -1,5 +1,6 @@
 // Setup file of the integration project (vitest.config.ts): fakes the framework's edges once for
 // every test file, so no file copies these mocks and none mocks our own modules. See framework.ts.
+import { createRequire, Module } from "node:module";
 import { beforeEach, vi } from "vitest";
 import { TEST_AUTH_SECRET, TEST_ENCRYPTION_KEY } from "./test-secrets";
 
@@ -15,20 +16,16 @@ vi.mock("next-auth", async (original) => {
   };
 });
 
-vi.mock("next/headers", async () => {
-  const framework = await import("./framework");
-  return {
-    headers: async () => framework.requestHeaders(),
-    cookies: async () => ({
-      get: (name: string) => {
-        const value = framework.cookieJar().get(name);
-        return value === undefined ? undefined : { name, value };
-      },
-      set: (name: string, value: string) => void framework.cookieJar().set(name, value),
-      delete: (name: string) => void framework.cookieJar().delete(name),
-    }),
-  };
-});
+vi.mock("next/headers", async () => (await import("./next-headers-fake")).nextHeadersFake);
+
+// next-auth's App Router handler reads next/headers with require(), which vi.mock does not reach.
+const requireHere = createRequire(import.meta.url);
+const nextHeadersPath = requireHere.resolve("next/headers");
+const nextHeadersModule = new Module(nextHeadersPath);
+nextHeadersModule.filename = nextHeadersPath;
+nextHeadersModule.loaded = true;
+nextHeadersModule.exports = (await import("./next-headers-fake")).nextHeadersFake;
+requireHere.cache[nextHeadersPath] = nextHeadersModule;
 
 vi.mock("next/cache", async (original) => {
   const framework = await import("./framework");

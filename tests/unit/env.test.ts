@@ -9,7 +9,7 @@ describe("settings", () => {
       DATA_DIR: ".data",
       DEFAULT_LOCALE: "id",
       SEED_DEMO: true,
-      LOGIN_MAX_FAILURES: 5,
+      RATE_LIMIT_SIGNIN_ACCOUNT: { limit: 5, windowSeconds: 15 * 60 },
       ROOT_DOMAIN: "localhost",
     });
     expect(env.DATABASE_URL).toBeUndefined();

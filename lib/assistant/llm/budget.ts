@@ -4,8 +4,8 @@ import type { Tx } from "@/lib/core/db/client";
 
 export type Allowance = "ok" | "budget" | "rate_limited";
 
-/** Outcomes of turns that really called a provider; "budget" and "rate_limited" rows cost nothing and made no request. */
-const CALLED_OUTCOMES_EXCLUDED = ["budget", "rate_limited"];
+/** Outcomes of turns that made no request and cost nothing: the showroom's budget or rate, or the buyer's daily limit. */
+const CALLED_OUTCOMES_EXCLUDED = ["budget", "rate_limited", "buyer_limit"];
 
 /** Budgets are monthly in the showroom's calendar: Indonesia's western time (UTC+7, no daylight saving). */
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@ import type { ProviderName } from "@/lib/assistant/llm/providers/errors";
 import type { AssistantProvider, ModelRequest } from "@/lib/assistant/llm/providers/types";
 import type { Tx } from "@/lib/core/db/client";
 
-export type CallOutcome = "ok" | "fallback" | `error:${string}` | "budget" | "rate_limited";
+export type CallOutcome = "ok" | "fallback" | `error:${string}` | "budget" | "rate_limited" | "buyer_limit";
 
 export interface RecordedCall {
   provider: ProviderName;

@@ -3,6 +3,7 @@
 // provider fails, or the reply fails grounding, it returns `null` (with the calls it recorded) and
 // the caller answers with the local engine.
 import "server-only";
+import { takeBuyerLlmTurn } from "@/lib/assistant/buyer-limits";
 import { checkAllowance, notifyAllowanceOnce } from "@/lib/assistant/llm/budget";
 import { type CallOutcome, metered, type RecordedCall, recordCall } from "@/lib/assistant/llm/calls";
 import { groundingProblem } from "@/lib/assistant/llm/grounding-check";
@@ -27,6 +28,22 @@ export interface LlmReply extends BuyerReply {
 }
 
 const SAVEPOINT = "assistant_llm_turn";
+
+/** The record of a turn that made no request: a limit sent it to the local engine. */
+function idleCall(
+  configured: { name: RecordedCall["provider"]; model: string },
+  outcome: CallOutcome,
+): RecordedCall {
+  return {
+    provider: configured.name,
+    model: configured.model,
+    inputTokens: 0,
+    outputTokens: 0,
+    costMicroUsd: 0n,
+    latencyMs: 0,
+    outcome,
+  };
+}
 
 /**
  * One buyer message answered by the showroom's LLM, or null for the local engine. What the tools
@@ -58,18 +75,15 @@ export async function composeLlmReply(
     ratePerMinute: tenant.aiRatePerMinute,
   });
   if (blocked !== "ok") {
-    calls.push(
-      await recordCall(tx, options.tenantId, {
-        provider: configured.name,
-        model: configured.model,
-        inputTokens: 0,
-        outputTokens: 0,
-        costMicroUsd: 0n,
-        latencyMs: 0,
-        outcome: blocked,
-      }),
-    );
+    calls.push(await recordCall(tx, options.tenantId, idleCall(configured, blocked)));
     await notifyAllowanceOnce(tx, { tenantId: options.tenantId, allowance: blocked });
+    return null;
+  }
+  if (
+    options.contactId &&
+    !(await takeBuyerLlmTurn(tx, { tenantId: options.tenantId, contactId: options.contactId }))
+  ) {
+    calls.push(await recordCall(tx, options.tenantId, idleCall(configured, "buyer_limit")));
     return null;
   }
 

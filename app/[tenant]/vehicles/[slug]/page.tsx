@@ -248,6 +248,7 @@ export default async function VehicleDetail({ params }: Props) {
                 message: t("catalog.leadError.message"),
                 unavailable: t("catalog.leadError.unavailable"),
               },
+              honeypot: t("limits.honeypot"),
             }}
           />
         </aside>

@@ -2,8 +2,11 @@
 // the raw bytes, the raw event is stored and queued, and 200 goes back at once; everything else
 // happens in the queue (lib/whatsapp/ingest.ts), so a slow assistant never delays the ack.
 
+import { answeringRateLimits } from "@/lib/actions/result";
 import { acceptWebhook } from "@/lib/assistant/jobs/process-webhook-event";
 import { getEnv } from "@/lib/core/env";
+import { getTranslator } from "@/lib/core/i18n/server";
+import { countBadSignature, refuseAddressWithBadSignatures } from "@/lib/whatsapp/bad-signature-limit";
 import { verifySubscription, verifyWebhookSignature } from "@/lib/whatsapp/signature";
 
 export const dynamic = "force-dynamic";
@@ -16,10 +19,17 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(challenge, { status: 200, headers: { "content-type": "text/plain" } });
 }
 
+/** An address past its limit of bad signatures gets 429 with Retry-After (lib/whatsapp/bad-signature-limit.ts). */
 export async function POST(request: Request): Promise<Response> {
+  return answeringRateLimits((await getTranslator()).t, () => receive(request));
+}
+
+async function receive(request: Request): Promise<Response> {
+  await refuseAddressWithBadSignatures(request.headers);
   const secret = getEnv().WHATSAPP_APP_SECRET;
   const raw = Buffer.from(await request.arrayBuffer());
   if (!secret || !verifyWebhookSignature(raw, request.headers.get("x-hub-signature-256"), secret)) {
+    await countBadSignature(request.headers);
     return Response.json(
       { error: "unauthorized", message: "Bad or missing X-Hub-Signature-256" },
       { status: 401 },
