@@ -11,6 +11,7 @@ import { readStoredCriteria, storeCriteria } from "@/lib/assistant/understand/bu
 import type { Tx } from "@/lib/core/db/client";
 import { appUrl } from "@/lib/core/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { servingDomains } from "@/lib/tenancy/serving-domains";
 import { handOffToSales } from "@/lib/whatsapp/handoff";
 import { lockContact } from "@/lib/whatsapp/inbound";
 import { queueText } from "@/lib/whatsapp/outbox";
@@ -71,7 +72,7 @@ export async function runAssistantTurn(
   if (!conversation || !message || conversation.mode !== "assistant") return null;
   const tenant = await tx.tenant.findUniqueOrThrow({
     where: { id: options.tenantId },
-    include: { domains: { select: { domain: true }, orderBy: { domain: "asc" }, take: 1 } },
+    include: { domains: { ...servingDomains, take: 1 } },
   });
   if (tenant.status !== "active" || !tenant.assistantEnabled) return null;
 

@@ -13,6 +13,7 @@ import { withTenant } from "@/lib/core/db/tenant";
 import { updateVehicle } from "@/lib/inventory/vehicles";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import { makeVerifiedDomain } from "../support/factories";
 
 /** A GET with an explicit Host header, as a browser on that domain would send it. */
 function get(host: string, path: string): Promise<{ status: number; body: string }> {
@@ -37,13 +38,7 @@ beforeAll(async () => {
   browser = await launchBrowser([`--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`]);
   mobilindo = (await findTenantIdBySlug(db(), "mobilindo-jaya"))?.id ?? "";
   surya = (await findTenantIdBySlug(db(), "surya-motor"))?.id ?? "";
-  await withTenant(mobilindo, (tx) =>
-    tx.tenantDomain.upsert({
-      where: { domain: CUSTOM_DOMAIN },
-      create: { tenantId: mobilindo, domain: CUSTOM_DOMAIN },
-      update: {},
-    }),
-  );
+  await makeVerifiedDomain(mobilindo, CUSTOM_DOMAIN);
   // A domain added outside the dashboard reaches the running server the way the CLI's changes do.
   await revalidateCatalog(mobilindo, { lookup: true });
 });

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { systemActor } from "@/lib/audit/record";
 import { createUser, type Role } from "@/lib/auth/users";
+import { withTenant } from "@/lib/core/db/tenant";
 import { createTenant } from "@/lib/tenancy/tenants";
 
 export const uniqueSlug = (prefix = "t") => `${prefix}-${randomBytes(4).toString("hex")}`;
@@ -33,4 +34,19 @@ export async function makeUser(options: {
     systemActor("test"),
   );
   return { ...user, password };
+}
+
+/**
+ * A custom domain the showroom has already proven (as the TXT check leaves it), for tests about
+ * serving it; tests of the proof itself go through lib/settings/domain-check with a fake DNS.
+ */
+export async function makeVerifiedDomain(tenantId: string, domain: string) {
+  const verified = { status: "verified", verifiedDomain: domain, verifiedAt: new Date() } as const;
+  return withTenant(tenantId, (tx) =>
+    tx.tenantDomain.upsert({
+      where: { tenantId_domain: { tenantId, domain } },
+      create: { tenantId, domain, ...verified },
+      update: verified,
+    }),
+  );
 }

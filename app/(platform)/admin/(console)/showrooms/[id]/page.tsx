@@ -6,6 +6,7 @@ import {
   ShowroomLimitsForm,
   ShowroomStatusButton,
 } from "@/components/admin/console-forms";
+import { DomainStatusBadge, DomainStatusDetails } from "@/components/dashboard/settings/domain-status";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { adminPage } from "@/lib/actions/pages";
@@ -45,6 +46,28 @@ export default async function ShowroomPage({ params }: { params: Promise<{ id: s
         </CardHeader>
         <CardContent>
           <ShowroomLimitsForm locale={locale} tenantId={showroom.id} limits={showroom} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("domains.console.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {showroom.domains.length ? (
+            <ul className="divide-y divide-border" data-testid="console-domains">
+              {showroom.domains.map((domain) => (
+                <li key={domain.id} className="space-y-1 py-2" data-domain={domain.domain}>
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="break-all font-mono text-sm">{domain.displayName}</span>
+                    <DomainStatusBadge domain={domain} locale={locale} />
+                  </div>
+                  <DomainStatusDetails domain={domain} locale={locale} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted-foreground">{t("domains.console.none")}</p>
+          )}
         </CardContent>
       </Card>
       <Card>
