@@ -87,7 +87,8 @@ function route(request: NextRequest): Routed {
     };
 
   if (target.kind !== "platform") {
-    if (SHARED_PATHS.test(pathname)) return { response: NextResponse.next(), surface: surfaceOfPath(pathname) };
+    if (SHARED_PATHS.test(pathname))
+      return { response: NextResponse.next(), surface: surfaceOfPath(pathname) };
     const segment: CatalogSegment =
       target.kind === "subdomain"
         ? { locale: localeOf(request), mode: "host", key: target.slug }
@@ -123,7 +124,7 @@ function route(request: NextRequest): Routed {
       response: NextResponse.redirect(
         new URL(pathname.startsWith("/admin") ? "/admin/login" : "/login", request.url),
       ),
-      surface: "page",
+      surface: "api",
     };
   const surface = surfaceOfPath(pathname);
   return surface === "page" ? platformPage(request) : { response: NextResponse.next(), surface };

@@ -36,11 +36,8 @@ export function fromOwnOrigin(request: Request): boolean {
   const originHost = hostOf(origin);
   // X-Forwarded-Host names our host only when a proxy of ours wrote it (TRUSTED_PROXIES).
   const forwardedHost = getEnv().TRUSTED_PROXIES > 0 ? request.headers.get("x-forwarded-host") : null;
-  const own = [
-    forwardedHost,
-    request.headers.get("host"),
-    hostOf(request.url),
-    hostOf(appUrl()),
-  ].map((host) => host?.toLowerCase());
+  const own = [forwardedHost, request.headers.get("host"), hostOf(request.url), hostOf(appUrl())].map(
+    (host) => host?.toLowerCase(),
+  );
   return originHost !== null && own.includes(originHost);
 }

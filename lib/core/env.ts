@@ -45,7 +45,12 @@ export const EnvSchema = z.object({
    */
   DNS_SERVERS: z
     .string()
-    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().refine(isDnsServer, "must be IP addresses with an optional :port")).min(1))
     .optional(),
   /** How long a verified custom domain keeps serving after its TXT record stops checking out. */

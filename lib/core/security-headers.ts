@@ -7,7 +7,7 @@
 // - Catalog pages are cached HTML shared by every visitor, so a per-request nonce cannot be in
 //   them; their scripts are limited to this origin plus Next's inline bootstrap ('unsafe-inline').
 //   Showroom text is escaped by React and never reaches a script.
-// - API answers are data: nothing in them may load or run.
+// - API answers and redirects are data: nothing in them may load or run.
 // Every page refuses to be framed (frame-ancestors 'none'), and forms post only to this origin.
 
 export type ResponseSurface = "page" | "catalog" | "api" | "media";
@@ -20,7 +20,7 @@ export interface SecurityContext {
   dev: boolean;
   /** Other origins photos come from (S3_PUBLIC_URL's). */
   imageOrigins: string[];
-  /** Platform pages only. */
+  /** Platform pages only; a page without one may run no script. */
   nonce?: string;
 }
 
@@ -35,9 +35,11 @@ export function newNonce(): string {
 
 function scriptSources(context: SecurityContext): string[] {
   const sources =
-    context.surface === "page" && context.nonce
-      ? ["'self'", `'nonce-${context.nonce}'`, "'strict-dynamic'"]
-      : ["'self'", "'unsafe-inline'"];
+    context.surface !== "page"
+      ? ["'self'", "'unsafe-inline'"]
+      : context.nonce
+        ? ["'self'", `'nonce-${context.nonce}'`, "'strict-dynamic'"]
+        : ["'none'"];
   return context.dev ? [...sources, "'unsafe-eval'"] : sources;
 }
 

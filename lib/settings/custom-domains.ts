@@ -15,7 +15,11 @@ import { type DomainCheckProblem, Prisma } from "@/lib/generated/prisma/client";
 import { showroomServing, txtRecordOf } from "@/lib/settings/domain-check";
 import { checkCustomDomainJob } from "@/lib/settings/jobs/check-custom-domain";
 import { requireSettingsManager } from "@/lib/settings/settings-manager";
-import { checkCustomDomainName, type DomainNameProblem, platformHostsOf } from "@/lib/tenancy/custom-domain-name";
+import {
+  checkCustomDomainName,
+  type DomainNameProblem,
+  platformHostsOf,
+} from "@/lib/tenancy/custom-domain-name";
 
 const NAME_PROBLEMS: Record<DomainNameProblem, MessageKey> = {
   format: "settings.error.domain",
@@ -68,7 +72,9 @@ export async function listCustomDomains(tx: Tx, tenantId: string): Promise<Custo
     displayName: domainToUnicode(row.domain) || row.domain,
     status: row.status,
     record: txtRecordOf(row),
-    checking: Boolean(row.checkRequestedAt && (!row.lastCheckedAt || row.lastCheckedAt < row.checkRequestedAt)),
+    checking: Boolean(
+      row.checkRequestedAt && (!row.lastCheckedAt || row.lastCheckedAt < row.checkRequestedAt),
+    ),
     lastCheckedAt: iso(row.lastCheckedAt),
     problem: row.lastProblem,
     nextCheckAt: iso(row.nextCheckAt),

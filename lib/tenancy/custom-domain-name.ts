@@ -65,7 +65,12 @@ function hostOfUrl(url: string | undefined): string | null {
 
 /** The host names the platform itself answers on: ROOT_DOMAIN, APP_URL's and INTERNAL_URL's hosts. */
 export function platformHostsOf(env: Pick<Env, "ROOT_DOMAIN" | "APP_URL" | "INTERNAL_URL">): string[] {
-  const hosts = [normalizeHost(env.ROOT_DOMAIN), hostOfUrl(env.APP_URL), hostOfUrl(env.INTERNAL_URL), "localhost"];
+  const hosts = [
+    normalizeHost(env.ROOT_DOMAIN),
+    hostOfUrl(env.APP_URL),
+    hostOfUrl(env.INTERNAL_URL),
+    "localhost",
+  ];
   return [...new Set(hosts.filter((host): host is string => Boolean(host) && !IPV4.test(host ?? "")))];
 }
 
@@ -74,7 +79,8 @@ function registeredLabel(host: string): string | null {
   const labels = host.split(".");
   if (labels.length < 2) return null;
   const countryCode = (labels.at(-1) ?? "").length === 2;
-  const underSecondLevel = countryCode && labels.length >= 3 && COUNTRY_SECOND_LEVELS.has(labels.at(-2) ?? "");
+  const underSecondLevel =
+    countryCode && labels.length >= 3 && COUNTRY_SECOND_LEVELS.has(labels.at(-2) ?? "");
   return labels.at(underSecondLevel ? -3 : -2) ?? null;
 }
 

@@ -2,7 +2,6 @@
 // credit and leaves a lead, which only that showroom sees. The same pages work on a subdomain and
 // on a showroom's own domain.
 
-import { request } from "node:http";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,20 +13,9 @@ import { updateVehicle } from "@/lib/inventory/vehicles";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
 import { makeVerifiedDomain } from "../support/factories";
+import { getWithHost } from "../support/host-request";
 
-/** A GET with an explicit Host header, as a browser on that domain would send it. */
-function get(host: string, path: string): Promise<{ status: number; body: string }> {
-  const url = new URL(baseUrl());
-  return new Promise((resolve, reject) => {
-    const call = request({ host: url.hostname, port: url.port, path, headers: { host } }, (response) => {
-      let body = "";
-      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    call.on("error", reject);
-    call.end();
-  });
-}
+const get = getWithHost;
 
 let browser: Browser;
 let mobilindo: string;

@@ -37,7 +37,12 @@ export async function startFakeDns(port = 0): Promise<FakeDns> {
       else if (question?.type === Packet.TYPE.TXT)
         for (const data of records.get(name) ?? [])
           response.answers.push(
-            Packet.createResourceFromQuestion(question, { type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 60, data }),
+            Packet.createResourceFromQuestion(question, {
+              type: Packet.TYPE.TXT,
+              class: Packet.CLASS.IN,
+              ttl: 60,
+              data,
+            }),
           );
       send(response);
     },

@@ -150,7 +150,11 @@ describe("proving a domain", () => {
       expect(ran.at(-1)).toMatchObject({ mode: "verify", attempt });
     }
     expect(await queuedJobs(checkCustomDomainJob.name, "domainId", added.data.id)).toHaveLength(0);
-    expect(await claimOf(tenant.id, domain)).toMatchObject({ status: "failed", problem: "no_record", nextCheckAt: null });
+    expect(await claimOf(tenant.id, domain)).toMatchObject({
+      status: "failed",
+      problem: "no_record",
+      nextCheckAt: null,
+    });
     expect(await served(domain)).toBeNull();
     expect((await readPublicShowroom(tenant.id)).domains).toEqual([]);
 
@@ -179,7 +183,12 @@ describe("proving a domain", () => {
 
     expect(dns.questions).toContain(record.name);
     const claim = await claimOf(tenant.id, domain);
-    expect(claim).toMatchObject({ status: "verified", problem: null, nextCheckAt: null, stopsServingAt: null });
+    expect(claim).toMatchObject({
+      status: "verified",
+      problem: null,
+      nextCheckAt: null,
+      stopsServingAt: null,
+    });
     expect(claim.verifiedAt).not.toBeNull();
     expect(await served(domain)).toMatchObject({ id: tenant.id });
     expect((await readPublicShowroom(tenant.id)).domains).toEqual([domain]);
@@ -274,7 +283,11 @@ describe("re-checking verified domains", () => {
     expect(await claimOf(tenant.id, domain)).toMatchObject({ status: "verified", problem: "no_record" });
     dns.setTxt(record.name, [record.value]);
     await checkAt(recheck, new Date());
-    expect(await claimOf(tenant.id, domain)).toMatchObject({ status: "verified", problem: null, stopsServingAt: null });
+    expect(await claimOf(tenant.id, domain)).toMatchObject({
+      status: "verified",
+      problem: null,
+      stopsServingAt: null,
+    });
   });
 
   it("stops serving a removed domain at once", async () => {

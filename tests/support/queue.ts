@@ -26,7 +26,9 @@ export async function queuedJobs(
   field: string,
   value: string,
 ): Promise<{ payload: Record<string, unknown>; runAt: Date; key: string | null }[]> {
-  const rows = await db().$queryRawUnsafe<{ payload: Record<string, unknown>; run_at: Date; key: string | null }[]>(
+  const rows = await db().$queryRawUnsafe<
+    { payload: Record<string, unknown>; run_at: Date; key: string | null }[]
+  >(
     `SELECT job.payload, job.run_at, job.key FROM ${queueSchema()}._private_jobs job
        JOIN ${queueSchema()}._private_tasks task ON task.id = job.task_id
      WHERE task.identifier = $1 AND job.payload->>$2 = $3 ORDER BY job.id`,
@@ -43,7 +45,9 @@ export async function takeQueuedJobs(
   field: string,
   value: string,
 ): Promise<{ payload: Record<string, unknown>; runAt: Date; key: string | null }[]> {
-  const rows = await db().$queryRawUnsafe<{ payload: Record<string, unknown>; run_at: Date; key: string | null }[]>(
+  const rows = await db().$queryRawUnsafe<
+    { payload: Record<string, unknown>; run_at: Date; key: string | null }[]
+  >(
     `DELETE FROM ${queueSchema()}._private_jobs job USING ${queueSchema()}._private_tasks task
      WHERE task.id = job.task_id AND task.identifier = $1 AND job.payload->>$2 = $3
      RETURNING job.id, job.payload, job.run_at, job.key`,

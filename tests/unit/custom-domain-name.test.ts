@@ -52,9 +52,9 @@ describe("custom domain names", () => {
     ])
       expect(problemOf(raw), raw).toBe("platform");
     // A platform on a deeper host: its parent domain is refused too.
-    expect(checkCustomDomainName("autolumiku.co.id", platformHostsOf({ ROOT_DOMAIN: "app.autolumiku.co.id" }))).toEqual(
-      { ok: false, problem: "platform" },
-    );
+    expect(
+      checkCustomDomainName("autolumiku.co.id", platformHostsOf({ ROOT_DOMAIN: "app.autolumiku.co.id" })),
+    ).toEqual({ ok: false, problem: "platform" });
   });
 
   it("refuses special-use names that never resolve publicly", () => {

@@ -21,12 +21,17 @@ export function DomainStatusDetails({ domain, locale }: { domain: CustomDomainVi
   const at = (iso: string) => formatDate(new Date(iso), locale, true);
   const lines: string[] = [];
   if (domain.checking) lines.push(t("domains.checking"));
-  lines.push(domain.lastCheckedAt ? t("domains.lastChecked", { at: at(domain.lastCheckedAt) }) : t("domains.neverChecked"));
+  lines.push(
+    domain.lastCheckedAt
+      ? t("domains.lastChecked", { at: at(domain.lastCheckedAt) })
+      : t("domains.neverChecked"),
+  );
   if (domain.problem) lines.push(t(`domains.problem.${domain.problem}`, { name: domain.record.name }));
   if (domain.stopsServingAt) lines.push(t("domains.stopsServing", { at: at(domain.stopsServingAt) }));
   else if (domain.status === "verified" && domain.verifiedAt)
     lines.push(t("domains.verifiedSince", { at: at(domain.verifiedAt) }));
-  if (domain.nextCheckAt && !domain.checking) lines.push(t("domains.nextCheck", { at: at(domain.nextCheckAt) }));
+  if (domain.nextCheckAt && !domain.checking)
+    lines.push(t("domains.nextCheck", { at: at(domain.nextCheckAt) }));
   if (domain.status !== "verified") lines.push(t("domains.unverifiedServesNothing"));
   return (
     <div className="space-y-0.5 text-sm text-muted-foreground" data-testid="domain-details">

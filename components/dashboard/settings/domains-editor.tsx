@@ -76,13 +76,20 @@ export function DomainsEditor({
         {domains.length ? (
           <ul className="divide-y divide-border rounded-md border border-border" data-testid="domain-list">
             {domains.map((row) => (
-              <li key={row.id} className="space-y-3 px-3 py-3" data-testid="domain-row" data-domain={row.domain}>
+              <li
+                key={row.id}
+                className="space-y-3 px-3 py-3"
+                data-testid="domain-row"
+                data-domain={row.domain}
+              >
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="min-w-0 break-all font-mono text-sm font-medium">{row.displayName}</span>
                   <DomainStatusBadge domain={row} locale={locale} />
                 </div>
                 <DomainStatusDetails domain={row} locale={locale} />
-                {row.status !== "verified" || row.stopsServingAt ? <TxtRecord domain={row} locale={locale} /> : null}
+                {row.status !== "verified" || row.stopsServingAt ? (
+                  <TxtRecord domain={row} locale={locale} />
+                ) : null}
                 <div className="flex flex-wrap gap-2">
                   <Button
                     type="button"

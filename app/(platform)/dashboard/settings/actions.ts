@@ -24,4 +24,6 @@ export const updateCreditAction = settings.input(CreditInput).action(updateCredi
 export const addDomainAction = settings.input(DomainAddInput).action(addDomain);
 export const removeDomainAction = settings.input(DomainIdInput).action(removeDomain);
 // Nothing serves differently until the check's job has run; that job refreshes routing itself.
-export const checkDomainAction = staffAction("settings.manage").input(DomainIdInput).action(requestDomainCheck);
+export const checkDomainAction = staffAction("settings.manage")
+  .input(DomainIdInput)
+  .action(requestDomainCheck);

@@ -63,7 +63,8 @@ export const en: Record<keyof typeof id, string> = {
   "domains.problem.dns_error": "This domain's DNS servers did not answer. We will try again.",
   "domains.problem.taken": "This domain is already verified for another showroom.",
   "domains.error.platform": "The platform's own domains cannot be used as a showroom's domain.",
-  "domains.error.reserved": "This is a special-use name (such as .test, .local, example.com) buyers cannot open.",
+  "domains.error.reserved":
+    "This is a special-use name (such as .test, .local, example.com) buyers cannot open.",
   "domains.error.lookalike":
     "This name imitates another one (letters from several alphabets, or the platform's name). Use a plain spelling.",
   "domains.error.alreadyAdded": "This domain is already on your list.",
