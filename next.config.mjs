@@ -13,6 +13,24 @@ const nextConfig = {
     "graphile-worker",
   ],
   poweredByHeader: false,
+  // Headers every response gets, static files included. The Content Security Policy (nonce-based
+  // on platform pages) and HSTS vary per request and are added by proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+          },
+        ],
+      },
+    ];
+  },
   typedRoutes: false,
   experimental: {
     // Two root layouts (platform pages, showroom catalogs) need a 404 of their own.

@@ -1,12 +1,23 @@
-// Runs before every request. Two jobs, both cheap string work:
+// Runs before every request. Three jobs, all cheap string work:
 // 1. Catalog requests (/{slug}/... on the platform host, {slug}.{ROOT_DOMAIN}, a showroom's own
 //    domain) are rewritten onto the /[tenant] routes with a segment that also carries the
 //    visitor's language and the host kind (lib/catalog/segment), so the pages can be cached.
-// 2. Convenience only: visitors without a session cookie are sent to the right sign-in page.
+//    Whether a custom domain serves anything is decided by the database (verified domains only).
+// 2. Security headers per kind of response (lib/core/security-headers): a nonce-based CSP for
+//    platform pages, the cached catalog's own CSP, HSTS over https.
+// 3. Convenience only: visitors without a session cookie are sent to the right sign-in page.
 //    Every page, action and route under /dashboard and /admin checks the session on the server.
 import { type NextRequest, NextResponse } from "next/server";
 import { getEnv } from "@/lib/core/env";
 import { isLocale, type Locale } from "@/lib/core/i18n/messages";
+import {
+  newNonce,
+  originOf,
+  type ResponseSurface,
+  requestIsHttps,
+  type SecurityContext,
+  securityHeaders,
+} from "@/lib/core/security-headers";
 import { classifyHost } from "@/lib/tenancy/host";
 import { type CatalogSegment, encodeCatalogSegment } from "@/lib/tenancy/segment";
 import { checkSlug } from "@/lib/tenancy/slug";
@@ -25,19 +36,64 @@ function rewriteToCatalog(request: NextRequest, segment: CatalogSegment, rest: s
   return NextResponse.rewrite(url);
 }
 
-export function proxy(request: NextRequest) {
+/** What kind of response a path on a non-catalog route gets: data, a stored file, or a page. */
+function surfaceOfPath(pathname: string): ResponseSurface {
+  if (/^\/api(\/|$)/.test(pathname)) return "api";
+  if (/^\/media(\/|$)/.test(pathname)) return "media";
+  return "page";
+}
+
+function securityContext(request: NextRequest, surface: ResponseSurface): SecurityContext {
+  const env = getEnv();
+  const s3 = originOf(env.S3_PUBLIC_URL);
+  return {
+    surface,
+    https: requestIsHttps(request.nextUrl, request.headers, env.TRUSTED_PROXIES),
+    dev: env.NODE_ENV === "development",
+    imageOrigins: s3 ? [s3] : [],
+  };
+}
+
+function withHeaders(response: NextResponse, context: SecurityContext): NextResponse {
+  for (const [name, value] of Object.entries(securityHeaders(context))) response.headers.set(name, value);
+  return response;
+}
+
+interface Routed {
+  response: NextResponse;
+  surface: ResponseSurface;
+  nonce?: string;
+}
+
+/**
+ * A platform page: Next reads the nonce from the request's CSP header and puts it on every script
+ * it renders; the browser gets the same policy (added with the other headers in `proxy`).
+ */
+function platformPage(request: NextRequest): Routed {
+  const nonce = newNonce();
+  const headers = new Headers(request.headers);
+  const policy = securityHeaders({ ...securityContext(request, "page"), nonce })["Content-Security-Policy"];
+  if (policy) headers.set("content-security-policy", policy);
+  return { response: NextResponse.next({ request: { headers } }), surface: "page", nonce };
+}
+
+function route(request: NextRequest): Routed {
   const { pathname } = request.nextUrl;
   const target = classifyHost(request.headers.get("host"), getEnv().ROOT_DOMAIN);
   if (target.kind === "invalid")
-    return NextResponse.json({ error: "bad_host", message: "Unknown host name" }, { status: 400 });
+    return {
+      response: NextResponse.json({ error: "bad_host", message: "Unknown host name" }, { status: 400 }),
+      surface: "api",
+    };
 
   if (target.kind !== "platform") {
-    if (SHARED_PATHS.test(pathname)) return NextResponse.next();
+    if (SHARED_PATHS.test(pathname))
+      return { response: NextResponse.next(), surface: surfaceOfPath(pathname) };
     const segment: CatalogSegment =
       target.kind === "subdomain"
         ? { locale: localeOf(request), mode: "host", key: target.slug }
         : { locale: localeOf(request), mode: "domain", key: target.domain };
-    return rewriteToCatalog(request, segment, pathname);
+    return { response: rewriteToCatalog(request, segment, pathname), surface: "catalog" };
   }
 
   const [, first = "", ...rest] = pathname.split("/");
@@ -45,25 +101,38 @@ export function proxy(request: NextRequest) {
   if (first.includes("~") || first.includes("%7E") || first.includes("%7e")) {
     const url = request.nextUrl.clone();
     url.pathname = "/_not-found";
-    return NextResponse.rewrite(url, { status: 404 });
+    return { response: NextResponse.rewrite(url, { status: 404 }), surface: "catalog" };
   }
   // /account (password change) is a platform page; "account" should also be a reserved slug (lib/tenancy/slug.ts).
   if (first !== "account" && checkSlug(first) === null) {
-    return rewriteToCatalog(
-      request,
-      { locale: localeOf(request), mode: "path", key: first },
-      `/${rest.join("/")}`,
-    );
+    return {
+      response: rewriteToCatalog(
+        request,
+        { locale: localeOf(request), mode: "path", key: first },
+        `/${rest.join("/")}`,
+      ),
+      surface: "catalog",
+    };
   }
 
   const guarded =
     pathname.startsWith("/dashboard") ||
     pathname.startsWith("/account") ||
     (pathname.startsWith("/admin") && pathname !== "/admin/login");
-  if (!guarded || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  return NextResponse.redirect(
-    new URL(pathname.startsWith("/admin") ? "/admin/login" : "/login", request.url),
-  );
+  if (guarded && !SESSION_COOKIES.some((name) => request.cookies.has(name)))
+    return {
+      response: NextResponse.redirect(
+        new URL(pathname.startsWith("/admin") ? "/admin/login" : "/login", request.url),
+      ),
+      surface: "api",
+    };
+  const surface = surfaceOfPath(pathname);
+  return surface === "page" ? platformPage(request) : { response: NextResponse.next(), surface };
+}
+
+export function proxy(request: NextRequest) {
+  const { response, surface, nonce } = route(request);
+  return withHeaders(response, { ...securityContext(request, surface), nonce });
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

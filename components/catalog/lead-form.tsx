@@ -74,6 +74,11 @@ export function LeadForm({ tenant, vehicle, text }: { tenant: string; vehicle: s
       <Field id="lead-message" label={text.message}>
         <Textarea {...bind("message")} rows={3} />
       </Field>
+      {notice ? (
+        <p role="alert" data-testid="lead-limited" className="text-sm text-destructive">
+          {notice}
+        </p>
+      ) : null}
       {problems.length ? (
         <ul role="alert" data-testid="lead-errors" className="space-y-1 text-sm text-destructive">
           {problems.map((problem) => (

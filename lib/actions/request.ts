@@ -3,7 +3,7 @@
 import "server-only";
 import { headers as nextHeaders } from "next/headers";
 import { clientIp } from "@/lib/core/client-ip";
-import { appUrl } from "@/lib/core/env";
+import { appUrl, getEnv } from "@/lib/core/env";
 
 export interface ActionRequest {
   headers: Headers;
@@ -34,11 +34,10 @@ export function fromOwnOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") return false;
   const originHost = hostOf(origin);
-  const own = [
-    request.headers.get("x-forwarded-host"),
-    request.headers.get("host"),
-    hostOf(request.url),
-    hostOf(appUrl()),
-  ].map((host) => host?.toLowerCase());
+  // X-Forwarded-Host names our host only when a proxy of ours wrote it (TRUSTED_PROXIES).
+  const forwardedHost = getEnv().TRUSTED_PROXIES > 0 ? request.headers.get("x-forwarded-host") : null;
+  const own = [forwardedHost, request.headers.get("host"), hostOf(request.url), hostOf(appUrl())].map(
+    (host) => host?.toLowerCase(),
+  );
   return originHost !== null && own.includes(originHost);
 }

@@ -11,6 +11,7 @@ import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { getEnv } from "@/lib/core/env";
 import { Conflict, Invalid, NotFound } from "@/lib/core/errors";
+import { type CustomDomainView, listCustomDomains } from "@/lib/settings/custom-domains";
 import { createTenant, type TenantInput } from "@/lib/tenancy/tenants";
 
 export const ShowroomSearch = z.object({ q: z.string().trim().max(100).optional() });
@@ -109,6 +110,7 @@ export interface ShowroomDetail {
   aiRatePerMinute: number;
   whatsappConfigured: boolean;
   lastExportAt: string | null;
+  domains: CustomDomainView[];
 }
 
 export async function getShowroom(actor: SuperAdminActor, id: string): Promise<ShowroomDetail> {
@@ -127,6 +129,7 @@ export async function getShowroom(actor: SuperAdminActor, id: string): Promise<S
       aiRatePerMinute: tenant.aiRatePerMinute,
       whatsappConfigured: Boolean(tenant.whatsappPhoneNumberId && tenant.whatsappAccessTokenEnc),
       lastExportAt: exported?.toISOString() ?? null,
+      domains: await listCustomDomains(tx, id),
     };
   });
 }

@@ -13,6 +13,7 @@ import type { Tx } from "@/lib/core/db/client";
 import { appUrl } from "@/lib/core/env";
 import { translator } from "@/lib/core/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { servingDomains } from "@/lib/tenancy/serving-domains";
 import { handOffToSales } from "@/lib/whatsapp/handoff";
 import { lockContact } from "@/lib/whatsapp/inbound";
 import { queueText } from "@/lib/whatsapp/outbox";
@@ -77,7 +78,7 @@ export async function runAssistantTurn(
   if (!conversation || !message || conversation.mode !== "assistant") return null;
   const tenant = await tx.tenant.findUniqueOrThrow({
     where: { id: options.tenantId },
-    include: { domains: { select: { domain: true }, orderBy: { domain: "asc" }, take: 1 } },
+    include: { domains: { ...servingDomains, take: 1 } },
   });
   if (tenant.status !== "active" || !tenant.assistantEnabled) return null;
 

@@ -5,6 +5,7 @@ import "server-only";
 
 import { withTenant } from "@/lib/core/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { servingDomains } from "@/lib/tenancy/serving-domains";
 import { readTheme, type Theme } from "@/lib/tenancy/theme";
 
 const publicShowroomSelect = {
@@ -21,7 +22,7 @@ const publicShowroomSelect = {
   creditRateBps: true,
   creditMinDownPct: true,
   creditTenorsMonths: true,
-  domains: { select: { domain: true }, orderBy: { domain: "asc" } },
+  domains: servingDomains,
 } satisfies Prisma.TenantSelect;
 
 type PublicShowroomRow = Prisma.TenantGetPayload<{ select: typeof publicShowroomSelect }>;
@@ -29,7 +30,7 @@ type PublicShowroomRow = Prisma.TenantGetPayload<{ select: typeof publicShowroom
 export type PublicShowroom = Omit<PublicShowroomRow, "theme" | "domains"> & {
   /** Validated colours, bundled font and the showroom's own image keys (lib/tenancy/theme). */
   theme: Theme;
-  /** The showroom's own domains, sorted; the first is its canonical address. */
+  /** The showroom's own verified domains, sorted; the first is its canonical address. */
   domains: string[];
 };
 

@@ -1,4 +1,5 @@
 // Every setting autolumiku reads, parsed once with zod. .env.example documents the same keys.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const flag = z
@@ -22,6 +23,15 @@ const rateLimit = z
   );
 
 export type RateLimitSetting = z.output<typeof rateLimit>;
+
+/** "203.0.113.53", "127.0.0.1:5353", "[2001:db8::53]:53" or a bare IPv6 address. */
+function isDnsServer(value: string): boolean {
+  const bracketed = value.match(/^\[(.+)\](?::(\d{1,5}))?$/);
+  if (bracketed) return isIP(bracketed[1] ?? "") === 6 && Number(bracketed[2] ?? 53) <= 65535;
+  if (isIP(value)) return true;
+  const [host = "", port = "", ...rest] = value.split(":");
+  return rest.length === 0 && isIP(host) === 4 && /^\d{1,5}$/.test(port) && Number(port) <= 65535;
+}
 
 const postgresUrl = z
   .string()
@@ -47,6 +57,27 @@ export const EnvSchema = z.object({
   /** Showrooms are served at {slug}.{ROOT_DOMAIN} as well as /{slug}. */
   ROOT_DOMAIN: z.string().min(1).default("localhost"),
   DEFAULT_LOCALE: z.enum(["id", "en"]).default("id"),
+  /**
+   * DNS servers that check custom domains' TXT records ("1.1.1.1,8.8.8.8", "127.0.0.1:5353").
+   * Unset: the system's resolvers.
+   */
+  DNS_SERVERS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isDnsServer, "must be IP addresses with an optional :port")).min(1))
+    .optional(),
+  /** How long a verified custom domain keeps serving after its TXT record stops checking out. */
+  DOMAIN_GRACE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   /** Seed demo showrooms when the database has no showroom yet. */
   SEED_DEMO: flag.default(true),
   /**

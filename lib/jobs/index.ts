@@ -4,15 +4,20 @@
 import "server-only";
 import { processWebhookEventJob } from "@/lib/assistant/jobs/process-webhook-event";
 import { runTurnJob } from "@/lib/assistant/jobs/run-turn";
+import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { sweepRateLimitsSchedule } from "@/lib/core/jobs/sweep-rate-limits";
 import {
   type EventDefinition,
   eventJobsOf,
   type RunnableJob,
   type Subscription,
+  subscribe,
   workerSetupOf,
 } from "@/lib/core/queue/define";
 import { leadCreated } from "@/lib/leads/events";
+import { customDomainServingChanged } from "@/lib/settings/events";
+import { checkCustomDomainJob } from "@/lib/settings/jobs/check-custom-domain";
+import { recheckCustomDomainsSchedule } from "@/lib/settings/jobs/recheck-custom-domains";
 import { buyerWaiting } from "@/lib/whatsapp/events";
 import { applyLateStatusJob } from "@/lib/whatsapp/jobs/apply-late-status";
 import { fetchInboundMediaJob } from "@/lib/whatsapp/jobs/fetch-inbound-media";
@@ -25,13 +30,20 @@ export const JOBS: readonly RunnableJob[] = [
   fetchInboundMediaJob,
   runTurnJob,
   sweepRateLimitsSchedule,
+  checkCustomDomainJob,
+  recheckCustomDomainsSchedule,
 ];
 
 /** Every event a domain emits; each gets its queue job, subscribed or not. */
-export const EVENTS: readonly EventDefinition[] = [leadCreated, buyerWaiting];
+export const EVENTS: readonly EventDefinition[] = [leadCreated, buyerWaiting, customDomainServingChanged];
 
 /** Service reactions to events (the notification service of issue 13 subscribes here). */
-export const SUBSCRIPTIONS: readonly Subscription[] = [];
+export const SUBSCRIPTIONS: readonly Subscription[] = [
+  // A domain that starts or stops serving changes routing and the catalog's canonical links.
+  subscribe(customDomainServingChanged, "refresh-showroom-routing", ({ tenantId }) =>
+    revalidateCatalog(tenantId, { lookup: true }),
+  ),
+];
 
 /** graphile-worker's task list and crontab. */
 export function workerSetup() {

@@ -4,19 +4,12 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { can } from "@/lib/auth/permissions";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import type { Tx } from "@/lib/core/db/client";
-import { getEnv } from "@/lib/core/env";
-import { Conflict, Forbidden, NotFound } from "@/lib/core/errors";
 import { normalizePhone } from "@/lib/core/phone";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { classifyHost } from "@/lib/tenancy/host";
+import { type CustomDomainView, listCustomDomains } from "@/lib/settings/custom-domains";
+import { requireSettingsManager } from "@/lib/settings/settings-manager";
 import { readTheme, type Theme } from "@/lib/tenancy/theme";
-
-function requireSettingsManager(context: StaffContext): void {
-  if (!can(context.user.role, "settings.manage")) throw new Forbidden();
-}
 
 const optionalText = (max: number) =>
   z
@@ -64,7 +57,7 @@ export interface ShowroomSettings {
   profile: ProfileInput;
   theme: Theme;
   credit: { ratePercent: string; minDownPct: number; tenors: number[] };
-  domains: { id: string; domain: string }[];
+  domains: CustomDomainView[];
   slug: string;
 }
 
@@ -75,7 +68,6 @@ const StoredHours = z
 export async function readSettings(tx: Tx, tenantId: string): Promise<ShowroomSettings> {
   const tenant = await tx.tenant.findUniqueOrThrow({
     where: { id: tenantId },
-    include: { domains: { select: { id: true, domain: true }, orderBy: { domain: "asc" } } },
   });
   const hours = StoredHours.parse(tenant.openingHours);
   return {
@@ -102,7 +94,7 @@ export async function readSettings(tx: Tx, tenantId: string): Promise<ShowroomSe
       minDownPct: tenant.creditMinDownPct,
       tenors: tenant.creditTenorsMonths,
     },
-    domains: tenant.domains,
+    domains: await listCustomDomains(tx, tenantId),
   };
 }
 
@@ -208,75 +200,4 @@ export async function updateCredit(
   });
 }
 
-/**
- * A host name a buyer can type: lower-case ASCII (punycode for IDN), no port or path, not an IP,
- * not the platform's own domain or one of its subdomains. "www." is dropped, as the proxy does.
- */
-export function parseCustomDomain(raw: string): string | null {
-  const text = raw
-    .trim()
-    .replace(/^https?:\/\//i, "")
-    .replace(/\/+$/, "");
-  if (!text || /[\s/?#@:]/.test(text)) return null;
-  const target = classifyHost(text, getEnv().ROOT_DOMAIN);
-  return target.kind === "custom" ? target.domain : null;
-}
-
-export const DomainAddInput = z.object({
-  domain: z.string().transform((value, ctx) => {
-    const domain = parseCustomDomain(value);
-    if (!domain) ctx.addIssue({ code: "custom", message: "settings.error.domain" });
-    return domain ?? "";
-  }),
-});
-export const DomainRemoveInput = z.object({ domainId: z.uuid() });
-
-export async function addDomain(
-  context: StaffContext,
-  input: z.output<typeof DomainAddInput>,
-): Promise<{ id: string; domain: string }> {
-  requireSettingsManager(context);
-  const { tx, user, actor } = context;
-  try {
-    const row = await tx.tenantDomain.create({
-      data: { tenantId: user.tenantId, domain: input.domain },
-      select: { id: true, domain: true },
-    });
-    await recordAudit(tx, {
-      tenantId: user.tenantId,
-      actor,
-      action: "settings.domain.add",
-      entity: "domain",
-      entityId: row.id,
-      after: row,
-    });
-    return row;
-  } catch (error) {
-    // The unique index spans every showroom, even where row-level security hides the other row.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new Conflict("settings.error.domainTaken");
-    throw error;
-  }
-}
-
-export async function removeDomain(
-  context: StaffContext,
-  input: z.output<typeof DomainRemoveInput>,
-): Promise<void> {
-  requireSettingsManager(context);
-  const { tx, user, actor } = context;
-  const row = await tx.tenantDomain.findUnique({
-    where: { id: input.domainId },
-    select: { id: true, domain: true },
-  });
-  if (!row) throw new NotFound();
-  await tx.tenantDomain.delete({ where: { id: row.id } });
-  await recordAudit(tx, {
-    tenantId: user.tenantId,
-    actor,
-    action: "settings.domain.remove",
-    entity: "domain",
-    entityId: row.id,
-    before: row,
-  });
-}
+// Custom domains (claim, TXT proof, checks) live in lib/settings/custom-domains.ts.

@@ -23,6 +23,7 @@ import { readVariants } from "@/lib/images/photos";
 import { listedWhere } from "@/lib/inventory/listing";
 import { takeInLead } from "@/lib/leads/intake";
 import { getStorage } from "@/lib/storage";
+import { servingDomains } from "@/lib/tenancy/serving-domains";
 import { assignConversationTo, handBackConversation, takeOverConversation } from "@/lib/whatsapp/handoff";
 import { queueOutbound, queueText } from "@/lib/whatsapp/outbox";
 
@@ -301,7 +302,7 @@ export async function sendVehicle(
     include: {
       photos: { where: { isMain: true }, take: 1 },
       tenant: {
-        select: { slug: true, domains: { select: { domain: true }, orderBy: { domain: "asc" }, take: 1 } },
+        select: { slug: true, domains: { ...servingDomains, take: 1 } },
       },
     },
   });

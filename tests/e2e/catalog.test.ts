@@ -2,7 +2,6 @@
 // credit and leaves a lead, which only that showroom sees. The same pages work on a subdomain and
 // on a showroom's own domain.
 
-import { request } from "node:http";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
@@ -12,21 +11,11 @@ import { withTenant } from "@/lib/core/db/tenant";
 import { updateVehicle } from "@/lib/inventory/vehicles";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { baseUrl, phonePage, screenshot } from "../support/browser";
+import { makeVerifiedDomain } from "../support/factories";
+import { getWithHost } from "../support/host-request";
 import { browserForFile } from "./support/session";
 
-/** A GET with an explicit Host header, as a browser on that domain would send it. */
-function get(host: string, path: string): Promise<{ status: number; body: string }> {
-  const url = new URL(baseUrl());
-  return new Promise((resolve, reject) => {
-    const call = request({ host: url.hostname, port: url.port, path, headers: { host } }, (response) => {
-      let body = "";
-      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    call.on("error", reject);
-    call.end();
-  });
-}
+const get = getWithHost;
 
 const CUSTOM_DOMAIN = "mobilindojaya.test";
 const browser = browserForFile([`--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`]);
@@ -36,13 +25,7 @@ let surya: string;
 beforeAll(async () => {
   mobilindo = (await db().$transaction((tx) => findTenantIdBySlug(tx, "mobilindo-jaya")))?.id ?? "";
   surya = (await db().$transaction((tx) => findTenantIdBySlug(tx, "surya-motor")))?.id ?? "";
-  await withTenant(mobilindo, (tx) =>
-    tx.tenantDomain.upsert({
-      where: { domain: CUSTOM_DOMAIN },
-      create: { tenantId: mobilindo, domain: CUSTOM_DOMAIN },
-      update: {},
-    }),
-  );
+  await makeVerifiedDomain(mobilindo, CUSTOM_DOMAIN);
   // A domain added outside the dashboard reaches the running server the way the CLI's changes do.
   await revalidateCatalog(mobilindo, { lookup: true });
 });

@@ -1,7 +1,7 @@
 // Showroom settings through the real server actions (session faked at next-auth): colours that are
-// not colours are refused (no CSS or script reaches the catalog), domains are validated and unique
-// across the platform, every change is audited in its own transaction, and sales staff and other
-// showrooms' ids are refused.
+// not colours are refused (no CSS or script reaches the catalog), domains are validated and a
+// verified one is unique across the platform, every change is audited in its own transaction, and
+// sales staff and other showrooms' ids are refused.
 import { beforeEach, describe, expect, it } from "vitest";
 
 import {
@@ -13,7 +13,7 @@ import {
 } from "@/app/(platform)/dashboard/settings/actions";
 import { withTenant } from "@/lib/core/db/tenant";
 import { readTheme, themeStyle } from "@/lib/tenancy/theme";
-import { makeTenant, makeUser } from "../support/factories";
+import { makeTenant, makeUser, makeVerifiedDomain } from "../support/factories";
 import { behindProxy, signInAs } from "../support/framework";
 
 // Behind one proxy that saw the client at 203.0.113.9: the audit rows carry it.
@@ -150,6 +150,9 @@ describe("custom domains", () => {
       ok: true,
       data: { domain: domain.toLowerCase() },
     });
+    // A domain is "used" once its TXT record proved it (tests/integration/custom-domains.test.ts);
+    // an unproven claim blocks nobody, or a squatter could lock a business out of its own domain.
+    await makeVerifiedDomain(a.tenant.id, domain.toLowerCase());
     signInAs(b.admin);
     expect(await addDomainAction({ domain })).toEqual({
       ok: false,

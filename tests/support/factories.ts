@@ -59,3 +59,18 @@ export async function makeVehicle(
     }),
   );
 }
+
+/**
+ * A custom domain the showroom has already proven (as the TXT check leaves it), for tests about
+ * serving it; tests of the proof itself go through lib/settings/domain-check with a fake DNS.
+ */
+export async function makeVerifiedDomain(tenantId: string, domain: string) {
+  const verified = { status: "verified", verifiedDomain: domain, verifiedAt: new Date() } as const;
+  return withTenant(tenantId, (tx) =>
+    tx.tenantDomain.upsert({
+      where: { tenantId_domain: { tenantId, domain } },
+      create: { tenantId, domain, ...verified },
+      update: verified,
+    }),
+  );
+}

@@ -21,6 +21,10 @@ export async function setup(): Promise<void> {
   process.env.APP_URL = base;
   process.env.E2E_BASE_URL = base;
   process.env.INTERNAL_URL = base;
+  // The server checks custom domains' TXT records against the fake DNS the e2e tests start on
+  // this port (tests/fakes/dns.ts), never against the internet.
+  process.env.E2E_DNS_PORT ??= String(port + 20_000);
+  process.env.DNS_SERVERS = `127.0.0.1:${process.env.E2E_DNS_PORT}`;
   // The demo's offline WhatsApp (simulator and Graph stand-in) exactly as `npm start` sets it up.
   process.env.ENCRYPTION_KEY ??= "e2e-encryption-key-e2e-encryption-key-0123";
   await ensureOfflineWhatsApp({ dataDir: process.env.DATA_DIR ?? ".data", selfUrl: base });

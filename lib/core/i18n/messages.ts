@@ -5,6 +5,7 @@ export type Locale = (typeof LOCALES)[number];
 import * as admin from "@/lib/core/i18n/areas/admin";
 import * as assistant from "@/lib/core/i18n/areas/assistant";
 import * as audit from "@/lib/core/i18n/areas/audit";
+import * as domains from "@/lib/core/i18n/areas/domains";
 import * as inbox from "@/lib/core/i18n/areas/inbox";
 import * as leads from "@/lib/core/i18n/areas/leads";
 import * as limits from "@/lib/core/i18n/areas/limits";
@@ -193,6 +194,7 @@ const id = {
   ...admin.id,
   ...assistant.id,
   ...limits.id,
+  ...domains.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -375,6 +377,7 @@ const en: Record<MessageKey, string> = {
   ...admin.en,
   ...assistant.en,
   ...limits.en,
+  ...domains.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };

@@ -7,14 +7,12 @@ import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { BrandingInput, updateBranding } from "@/lib/settings/branding";
 import {
   addDomain,
-  CreditInput,
   DomainAddInput,
-  DomainRemoveInput,
-  ProfileInput,
+  DomainIdInput,
   removeDomain,
-  updateCredit,
-  updateProfile,
-} from "@/lib/settings/settings";
+  requestDomainCheck,
+} from "@/lib/settings/custom-domains";
+import { CreditInput, ProfileInput, updateCredit, updateProfile } from "@/lib/settings/settings";
 
 const settings = staffAction("settings.manage").afterCommit((_result, { user }: StaffDone) =>
   revalidateCatalog(user.tenantId, { lookup: true }),
@@ -24,4 +22,8 @@ export const updateProfileAction = settings.input(ProfileInput).action(updatePro
 export const updateBrandingAction = settings.input(BrandingInput).action(updateBranding);
 export const updateCreditAction = settings.input(CreditInput).action(updateCredit);
 export const addDomainAction = settings.input(DomainAddInput).action(addDomain);
-export const removeDomainAction = settings.input(DomainRemoveInput).action(removeDomain);
+export const removeDomainAction = settings.input(DomainIdInput).action(removeDomain);
+// Nothing serves differently until the check's job has run; that job refreshes routing itself.
+export const checkDomainAction = staffAction("settings.manage")
+  .input(DomainIdInput)
+  .action(requestDomainCheck);

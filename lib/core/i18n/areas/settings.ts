@@ -52,7 +52,7 @@ export const id = {
   "settings.tenors": "Tenor yang ditawarkan (bulan)",
   "settings.domains": "Domain sendiri",
   "settings.domainsIntro":
-    "Arahkan DNS domain ke server ini, lalu tambahkan di sini. Katalog tetap tersedia di /{slug}.",
+    "Tambahkan domain Anda, lalu buktikan kepemilikannya dengan record TXT di DNS domain itu. Katalog tetap tersedia di /{slug}.",
   "settings.domain": "Nama domain",
   "settings.addDomain": "Tambah domain",
   "settings.removeDomain": "Hapus",
@@ -125,7 +125,7 @@ export const en: Record<keyof typeof id, string> = {
   "settings.tenors": "Tenors offered (months)",
   "settings.domains": "Custom domains",
   "settings.domainsIntro":
-    "Point the domain's DNS at this server, then add it here. The catalog stays available at /{slug}.",
+    "Add your domain, then prove it is yours with a TXT record in its DNS. The catalog stays available at /{slug}.",
   "settings.domain": "Domain name",
   "settings.addDomain": "Add domain",
   "settings.removeDomain": "Remove",

@@ -7,6 +7,7 @@ import {
   ShowroomStatusBadge,
   ShowroomStatusButton,
 } from "@/components/admin/console-forms";
+import { DomainStatusBadge, DomainStatusDetails } from "@/components/dashboard/settings/domain-status";
 import { TitledCard } from "@/components/ui/card";
 import { adminPage } from "@/lib/actions/pages";
 import { getShowroom } from "@/lib/admin/showrooms";
@@ -30,6 +31,23 @@ export default async function ShowroomPage({ params }: { params: Promise<{ id: s
       </TitledCard>
       <TitledCard title={t("admin.limits.title")}>
         <ShowroomLimitsForm locale={locale} tenantId={showroom.id} limits={showroom} />
+      </TitledCard>
+      <TitledCard title={t("domains.console.title")}>
+        {showroom.domains.length ? (
+          <ul className="divide-y divide-border" data-testid="console-domains">
+            {showroom.domains.map((domain) => (
+              <li key={domain.id} className="space-y-1 py-2" data-domain={domain.domain}>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <span className="break-all font-mono text-sm">{domain.displayName}</span>
+                  <DomainStatusBadge domain={domain} locale={locale} />
+                </div>
+                <DomainStatusDetails domain={domain} locale={locale} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted-foreground">{t("domains.console.none")}</p>
+        )}
       </TitledCard>
       <TitledCard title={t("admin.delete.title")} contentClassName="space-y-3">
         <p className="text-sm text-muted-foreground">{t("admin.delete.help")}</p>
