@@ -29,8 +29,12 @@ export const EnvSchema = z.object({
   /** Showrooms are served at {slug}.{ROOT_DOMAIN} as well as /{slug}. */
   ROOT_DOMAIN: z.string().min(1).default("localhost"),
   DEFAULT_LOCALE: z.enum(["id", "en"]).default("id"),
-  /** Seed demo showrooms when the database has no showroom yet. */
-  SEED_DEMO: flag.default(true),
+  /**
+   * Seed demo showrooms (with their known demo passwords) when the database has no showroom yet.
+   * Unset: only for a development start on the embedded database; a production start
+   * (NODE_ENV=production or DATABASE_URL set) seeds nothing unless this says true.
+   */
+  SEED_DEMO: flag.optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce
     .number()
@@ -89,7 +93,18 @@ export const EnvSchema = z.object({
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type ParsedEnv = z.infer<typeof EnvSchema>;
+export type Env = Omit<ParsedEnv, "SEED_DEMO"> & { SEED_DEMO: boolean };
+
+/**
+ * A start that may face the internet or real data: NODE_ENV=production, or an external database
+ * (DATABASE_URL given by the operator rather than the embedded one). Such a start seeds no demo
+ * accounts unless told to, and generates no secrets into DATA_DIR, which may not persist.
+ * Decide it from the settings as given, before the embedded database's URL is placed in them.
+ */
+export function isProductionStart(env: Pick<ParsedEnv, "NODE_ENV" | "DATABASE_URL">): boolean {
+  return env.NODE_ENV === "production" || env.DATABASE_URL !== undefined;
+}
 
 export class EnvError extends Error {
   constructor(public readonly issues: string[]) {
@@ -111,7 +126,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       result.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`),
     );
   }
-  return result.data;
+  return { ...result.data, SEED_DEMO: result.data.SEED_DEMO ?? !isProductionStart(result.data) };
 }
 
 let cached: Env | undefined;

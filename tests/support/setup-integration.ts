@@ -10,22 +10,31 @@ vi.mock("next-auth", async (original) => {
   const framework = await import("./framework");
   return {
     ...(await original<typeof import("next-auth")>()),
-    getServerSession: async () => framework.currentSession(),
+    getServerSession: () => framework.serverSession(),
   };
 });
 
 vi.mock("next/headers", async () => {
   const framework = await import("./framework");
+  // The session cookie is the signed-in session (framework.sessionToken), not one of the jar's.
+  const SESSION_COOKIE = "next-auth.session-token";
   return {
     headers: async () => framework.requestHeaders(),
-    cookies: async () => ({
-      get: (name: string) => {
-        const value = framework.cookieJar().get(name);
-        return value === undefined ? undefined : { name, value };
-      },
-      set: (name: string, value: string) => void framework.cookieJar().set(name, value),
-      delete: (name: string) => void framework.cookieJar().delete(name),
-    }),
+    cookies: async () => {
+      const session = await framework.sessionToken();
+      return {
+        get: (name: string) => {
+          const value = name === SESSION_COOKIE ? (session ?? undefined) : framework.cookieJar().get(name);
+          return value === undefined ? undefined : { name, value };
+        },
+        set: (name: string, value: string) =>
+          name === SESSION_COOKIE
+            ? framework.setSessionToken(value)
+            : void framework.cookieJar().set(name, value),
+        delete: (name: string) =>
+          name === SESSION_COOKIE ? framework.setSessionToken(null) : void framework.cookieJar().delete(name),
+      };
+    },
   };
 });
 

@@ -8,6 +8,7 @@ import * as audit from "@/lib/core/i18n/areas/audit";
 import * as inbox from "@/lib/core/i18n/areas/inbox";
 import * as leads from "@/lib/core/i18n/areas/leads";
 import * as overview from "@/lib/core/i18n/areas/overview";
+import * as security from "@/lib/core/i18n/areas/security";
 import * as settings from "@/lib/core/i18n/areas/settings";
 import * as staff from "@/lib/core/i18n/areas/staff";
 import * as vehicles from "@/lib/core/i18n/areas/vehicles";
@@ -191,6 +192,7 @@ const id = {
   ...inbox.id,
   ...admin.id,
   ...assistant.id,
+  ...security.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -372,6 +374,7 @@ const en: Record<MessageKey, string> = {
   ...inbox.en,
   ...admin.en,
   ...assistant.en,
+  ...security.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };
