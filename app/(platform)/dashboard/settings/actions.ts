@@ -5,6 +5,7 @@ import { staffAction } from "@/lib/actions/client";
 import type { StaffDone } from "@/lib/actions/kinds";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { BrandingInput, updateBranding } from "@/lib/settings/branding";
+import { SalesLimitsInput, updateSalesLimits } from "@/lib/settings/sales-limits";
 import {
   addDomain,
   CreditInput,
@@ -25,3 +26,7 @@ export const updateBrandingAction = settings.input(BrandingInput).action(updateB
 export const updateCreditAction = settings.input(CreditInput).action(updateCredit);
 export const addDomainAction = settings.input(DomainAddInput).action(addDomain);
 export const removeDomainAction = settings.input(DomainRemoveInput).action(removeDomain);
+// Not shown to buyers: nothing to revalidate.
+export const updateSalesLimitsAction = staffAction("settings.manage")
+  .input(SalesLimitsInput)
+  .action(updateSalesLimits);
