@@ -24,7 +24,7 @@ export const EnvSchema = z.object({
   /** Where the embedded database, uploads and generated secrets live (git-ignored). */
   DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  /** Signs session cookies. Generated and kept in DATA_DIR when unset (embedded mode only). */
+  /** Signs session cookies. Generated and kept in DATA_DIR when unset, on a development start only (scripts/lib/secrets.ts). */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   /** Showrooms are served at {slug}.{ROOT_DOMAIN} as well as /{slug}. */
   ROOT_DOMAIN: z.string().min(1).default("localhost"),
@@ -48,7 +48,7 @@ export const EnvSchema = z.object({
    * right is the client, the one the outermost proxy saw.
    */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
-  /** Encrypts secrets at rest (WhatsApp tokens, AI keys, TOTP secrets). Generated in DATA_DIR when unset (embedded mode only). */
+  /** Encrypts secrets at rest (WhatsApp tokens, AI keys, TOTP secrets). Generated in DATA_DIR when unset, on a development start only. */
   ENCRYPTION_KEY: z
     .string()
     .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
