@@ -1,29 +1,16 @@
 // The project's own migration runner: applies each migration once, in order, under a lock, and
 // refuses a migration that was edited after it was applied.
-import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabaseIfMissing } from "@/lib/core/db/embedded";
 import { migrate, readMigrations } from "@/lib/core/db/migrate";
-
-const superUrl = process.env.TEST_SUPERUSER_URL;
-const scratch: string[] = [];
+import { dropScratchDatabases, scratchDatabase as newDatabase } from "../support/scratch-db";
 
 /** A new, empty database owned by the owner role, and its owner connection string. */
 async function scratchDatabase(): Promise<string> {
-  if (!superUrl) throw new Error("TEST_SUPERUSER_URL is not set (the embedded test cluster provides it)");
-  const name = `migrate_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: superUrl });
-  await client.connect();
-  await createDatabaseIfMissing(client, name);
-  await client.end();
-  scratch.push(name);
-  const owner = new URL(process.env.DATABASE_ADMIN_URL ?? "");
-  owner.pathname = `/${name}`;
-  return owner.toString();
+  return (await newDatabase("migrate")).adminUrl;
 }
 
 async function appliedNames(adminUrl: string): Promise<string[]> {
@@ -43,11 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(migrationsCopy, { recursive: true, force: true });
-  if (!superUrl) return;
-  const client = new pg.Client({ connectionString: superUrl });
-  await client.connect();
-  for (const name of scratch) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.end();
+  await dropScratchDatabases();
 });
 
 describe("migration runner", () => {

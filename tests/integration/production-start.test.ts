@@ -3,51 +3,25 @@
 // whoever signed in first owned the platform. Now it refuses to generate secrets into a folder that
 // may not persist, seeds nothing, and the first platform admin comes from `admin:create` with a
 // one-time password, the second factor and a new password at the first sign-in.
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { changePasswordAction } from "@/app/(platform)/account/password/actions";
 import { setShowroomStatusAction } from "@/app/(platform)/admin/actions";
 import { createPlatformAdmin } from "@/lib/admin/platform-admins";
 import { authenticate } from "@/lib/auth/authenticate";
-import { createDatabaseIfMissing } from "@/lib/core/db/embedded";
 import { makeTenant } from "../support/factories";
 import { signInAs } from "../support/framework";
+import { runScript } from "../support/run-script";
+import { dropScratchDatabases, scratchDatabase, superUrl } from "../support/scratch-db";
 import { verifiedSuperAdmin } from "../support/super-admin";
 
-const run = promisify(execFile);
-const superUrl = process.env.TEST_SUPERUSER_URL;
-const scratch: string[] = [];
+const emptyDatabase = () => scratchDatabase("prodstart");
 
-/** An empty database on the test cluster, reached as the app role and as the owner role. */
-async function emptyDatabase(): Promise<{ appUrl: string; adminUrl: string }> {
-  if (!superUrl) throw new Error("TEST_SUPERUSER_URL is not set (the embedded test cluster provides it)");
-  const name = `prodstart_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: superUrl });
-  await client.connect();
-  await createDatabaseIfMissing(client, name);
-  await client.end();
-  scratch.push(name);
-  const at = (url: string | undefined) => {
-    const parsed = new URL(url ?? "");
-    parsed.pathname = `/${name}`;
-    return parsed.toString();
-  };
-  return { appUrl: at(process.env.DATABASE_URL), adminUrl: at(process.env.DATABASE_ADMIN_URL) };
-}
-
-afterAll(async () => {
-  if (!superUrl) return;
-  const client = new pg.Client({ connectionString: superUrl });
-  await client.connect();
-  for (const name of scratch) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.end();
-});
+afterAll(dropScratchDatabases);
 
 /** The environment an operator would give a production start: nothing inherited but the basics. */
 async function productionEnv(
@@ -64,20 +38,6 @@ async function productionEnv(
     DATA_DIR: await mkdtemp(path.join(tmpdir(), "autolumiku-prod-")),
     ...extra,
   };
-}
-
-async function tsx(script: string, args: string[], env: NodeJS.ProcessEnv) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", script, ...args],
-      { env, timeout: 120_000 },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
 }
 
 /** A count as the owner, who is bound by row-level security too: through the platform flag. */
@@ -101,7 +61,7 @@ const SECRETS = {
 describe.skipIf(!superUrl)("a production start on an empty database (issue 12)", () => {
   it("refuses to generate its secrets, names the settings to set, and touches nothing", async () => {
     const database = await emptyDatabase();
-    const started = await tsx("tests/support/prepare-start.ts", [], await productionEnv(database));
+    const started = await runScript("tests/support/prepare-start.ts", [], await productionEnv(database));
     expect(started.code).toBe(3);
     expect(started.stderr).toContain("Refusing to start");
     expect(started.stderr).toContain("AUTH_SECRET");
@@ -114,7 +74,7 @@ describe.skipIf(!superUrl)("a production start on an empty database (issue 12)",
   it("migrates, creates no account at all, and says how to create the first platform admin", async () => {
     const database = await emptyDatabase();
     const env = await productionEnv(database, SECRETS);
-    const started = await tsx("tests/support/prepare-start.ts", [], env);
+    const started = await runScript("tests/support/prepare-start.ts", [], env);
     expect(started.code, started.stderr).toBe(0);
     expect(JSON.parse(started.stdout)).toEqual({ production: true, seeded: false });
     expect(started.stderr).toContain("npm run cli -- admin:create");
@@ -122,7 +82,7 @@ describe.skipIf(!superUrl)("a production start on an empty database (issue 12)",
     expect(await count(database.adminUrl, "SELECT count(*) AS n FROM tenants")).toBe(0);
 
     // The operator's first admin: a one-time password, a forced change, no second factor yet.
-    const created = await tsx(
+    const created = await runScript(
       "scripts/cli.ts",
       ["admin:create", "--email", "ops@example.test", "--json"],
       env,
@@ -140,7 +100,7 @@ describe.skipIf(!superUrl)("a production start on an empty database (issue 12)",
     ).toBe(1);
 
     // Nor does the demo seed run by hand without SEED_DEMO=true.
-    const seeded = await tsx("scripts/cli.ts", ["db:seed"], env);
+    const seeded = await runScript("scripts/cli.ts", ["db:seed"], env);
     expect(seeded.code).toBe(2);
     expect(seeded.stderr).toContain("SEED_DEMO=true");
     expect(await count(database.adminUrl, "SELECT count(*) AS n FROM tenants")).toBe(0);
