@@ -2,22 +2,24 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { rotateSecrets } from "@/lib/admin/rotate-secrets";
+import { createPlatformAdmin } from "@/lib/admin/platform-admins";
 import { systemActor } from "@/lib/audit/record";
 import { createUser, ROLES, type Role } from "@/lib/auth/users";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
 import { db, disconnectDb } from "@/lib/core/db/client";
-import { parseEnv } from "@/lib/core/env";
+import { type Env, isProductionStart, parseEnv } from "@/lib/core/env";
 import { isLocale, LOCALES } from "@/lib/core/i18n/messages";
 import { importVehiclesCsv } from "@/lib/inventory/csv-import";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { createTenant } from "@/lib/tenancy/tenants";
-import { ensureSecret, loadDotEnv } from "./lib/secrets";
+import { ensureServerSecrets, loadDotEnv } from "./lib/secrets";
 
 const USAGE = `Usage: npm run cli -- <command> [options] [--json]
 
 Commands:
   tenant:create --slug SLUG --name NAME [--city CITY] [--whatsapp NUMBER]
+  admin:create --email EMAIL [--name NAME]   (a platform admin with a one-time password; 2FA at first sign-in)
   user:create --email EMAIL --password PASSWORD --role ${ROLES.join("|")} [--tenant SLUG] [--name NAME] [--whatsapp PHONE]
   vehicles:import --tenant SLUG FILE.csv [--lang en|id]   (row errors in English, or Indonesian)
   secrets:rotate        re-encrypt every stored secret with the newest key of ENCRYPTION_KEY ("new,old")
@@ -61,12 +63,18 @@ async function tenantIdOf(slug: string): Promise<string> {
 
 type Output = { text: string; data: unknown };
 
-async function runCommand(command: string, values: Values, positionals: string[]): Promise<Output> {
+async function runCommand(command: string, values: Values, positionals: string[], env: Env): Promise<Output> {
   const actor = systemActor("cli");
   switch (command) {
     case "db:migrate":
       return { text: "Database is migrated.", data: { migrated: true } };
     case "db:seed": {
+      if (!env.SEED_DEMO)
+        throw new UsageError(
+          "Demo data has known passwords: a production database (NODE_ENV=production or DATABASE_URL set) is seeded only with SEED_DEMO=true.",
+        );
+      if (isProductionStart(env))
+        console.error("[autolumiku] SEED_DEMO=true: seeding demo accounts with known passwords");
       const seeded = await seedDemoIfEmpty((line) => console.error(line));
       return {
         text: seeded ? "Demo showrooms created." : "The database already has showrooms; nothing seeded.",
@@ -91,6 +99,17 @@ async function runCommand(command: string, values: Values, positionals: string[]
       return {
         text: `Created showroom ${tenant.name} (/${tenant.slug}, id ${tenant.id}).`,
         data: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+      };
+    }
+    case "admin:create": {
+      const admin = await createPlatformAdmin({ email: required(values, "email"), name: values.name });
+      return {
+        text: [
+          `Created platform admin ${admin.email} (id ${admin.id}).`,
+          `One-time password (shown once): ${admin.temporaryPassword}`,
+          "Sign in at /admin/login: enrol an authenticator app, then choose a new password.",
+        ].join("\n"),
+        data: admin,
       };
     }
     case "user:create": {
@@ -169,14 +188,14 @@ async function main(): Promise<number> {
   loadDotEnv();
   let database: PreparedDatabase | undefined;
   try {
-    const { DATA_DIR } = parseEnv(process.env);
+    const given = parseEnv(process.env);
     // The same secrets as the server: to encrypt tokens it stores, to refresh its page cache, and
-    // (AUTH_SECRET) to sign platform access, whose key the migrations install.
-    await ensureSecret(DATA_DIR, "AUTH_SECRET");
-    await ensureSecret(DATA_DIR, "ENCRYPTION_KEY");
+    // (AUTH_SECRET) to sign platform access, whose key the migrations install. A production CLI
+    // never generates them.
+    await ensureServerSecrets({ dataDir: given.DATA_DIR, production: isProductionStart(given), missing: "skip" });
     const env = parseEnv(process.env);
     database = await prepareDatabase({ env, log: (line) => console.error(line), whenRunning: "reuse" });
-    const output = await runCommand(command, values, rest);
+    const output = await runCommand(command, values, rest, env);
     console.log(
       values.json
         ? JSON.stringify(

@@ -1,13 +1,15 @@
 // `npm start`: the whole product on one machine. Uses DATABASE_URL when set; otherwise starts the
-// embedded PostgreSQL. Migrates, seeds the demo showrooms into an empty database, builds when
-// the sources changed, serves on PORT, and shuts everything down cleanly on Ctrl-C.
+// embedded PostgreSQL. Migrates, seeds the demo showrooms into an empty database on a development
+// start (scripts/lib/startup.ts: a production start seeds nothing and generates no secrets),
+// builds when the sources changed, serves on PORT, and shuts everything down cleanly on Ctrl-C.
 
-import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
+import type { PreparedDatabase } from "@/lib/core/db/bootstrap";
 import { disconnectDb } from "@/lib/core/db/client";
 import { appUrl, EnvError, parseEnv } from "@/lib/core/env";
-import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS, seedDemoIfEmpty } from "@/lib/seed/demo";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS } from "@/lib/seed/demo";
 import { buildIfNeeded, startNext, stopChild, waitForHttp } from "./lib/next-server";
-import { ensureAuthSecret, ensureOfflineWhatsApp, ensureSecret, loadDotEnv } from "./lib/secrets";
+import { loadDotEnv, MissingSecretsError } from "./lib/secrets";
+import { prepareStart } from "./lib/startup";
 
 const log = (line: string) => console.log(`[autolumiku] ${line}`);
 
@@ -33,22 +35,19 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  // Before the database: the migrations install the platform gate key derived from AUTH_SECRET.
-  const secret = await ensureAuthSecret(env.DATA_DIR);
-  env = parseEnv(process.env);
-  database = await prepareDatabase({ env, log });
-  await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
-  // Set before the web server starts, so it signs and sends to itself (see README, WhatsApp).
+  // The offline WhatsApp is set before the web server starts, so it signs and sends to itself.
   const selfUrl = env.INTERNAL_URL ?? `http://127.0.0.1:${env.PORT}`;
-  if (await ensureOfflineWhatsApp({ dataDir: env.DATA_DIR, selfUrl }))
-    log("WhatsApp runs offline: simulator at /dashboard/simulator");
-  process.env.NEXTAUTH_SECRET = secret;
+  const prepared = await prepareStart({
+    env,
+    selfUrl,
+    log,
+    warn: (line) => console.warn(`[autolumiku] ${line}`),
+  });
+  database = prepared.database;
+  if (prepared.offlineWhatsApp) log("WhatsApp runs offline: simulator at /dashboard/simulator");
+  if (prepared.seeded) log("demo showrooms created");
+  if (process.env.AUTH_SECRET) process.env.NEXTAUTH_SECRET = process.env.AUTH_SECRET;
   process.env.NEXTAUTH_URL ??= appUrl(env);
-
-  if (env.SEED_DEMO) {
-    const seeded = await seedDemoIfEmpty(log);
-    if (seeded) log("demo showrooms created");
-  }
   await disconnectDb();
   if (!dev) await buildIfNeeded(log);
 
@@ -84,7 +83,7 @@ function printBanner(base: string, demo: boolean): void {
 }
 
 main().catch(async (error: unknown) => {
-  if (error instanceof EnvError) console.error(error.message);
+  if (error instanceof EnvError || error instanceof MissingSecretsError) console.error(error.message);
   else
     console.error(`[autolumiku] could not start: ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

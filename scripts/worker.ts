@@ -3,7 +3,7 @@
 import { disconnectDb } from "@/lib/core/db/client";
 import { parseEnv } from "@/lib/core/env";
 import { ensureWorkers, stopWorkers } from "@/lib/jobs/workers";
-import { ensureSecret, loadDotEnv } from "./lib/secrets";
+import { ensureServerSecrets, loadDotEnv, MissingSecretsError } from "./lib/secrets";
 
 loadDotEnv();
 const env = parseEnv(process.env);
@@ -13,8 +13,14 @@ if (!env.DATABASE_URL) {
   );
   process.exit(2);
 }
-await ensureSecret(env.DATA_DIR, "ENCRYPTION_KEY");
-await ensureSecret(env.DATA_DIR, "AUTH_SECRET");
+// An external database: the same secrets as the web server, from the environment, never generated.
+try {
+  await ensureServerSecrets({ dataDir: env.DATA_DIR, production: true, missing: "refuse" });
+} catch (error) {
+  if (!(error instanceof MissingSecretsError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 await ensureWorkers();
 console.log("autolumiku workers running; Ctrl-C to stop");
 const shutdown = async () => {

@@ -5,9 +5,13 @@ declare module "next-auth" {
     id: string;
     role: Role;
     tenantId: string | null;
+    /** The account's session version at sign-in (lib/auth/session.ts). */
+    sessionVersion: number;
   }
   interface Session {
     user: { id: string; email: string; name: string; role: Role; tenantId: string | null };
+    /** The account's session version at sign-in; a later bump ends this session. */
+    sv?: number;
   }
 }
 
@@ -16,5 +20,6 @@ declare module "next-auth/jwt" {
     uid?: string;
     role?: Role;
     tenantId?: string | null;
+    sv?: number;
   }
 }

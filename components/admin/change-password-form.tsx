@@ -1,5 +1,6 @@
 "use client";
-// New password twice; the server action checks the session and the length again.
+// Current password once, new password twice; the server action checks the session, the current
+// password and the length again.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changePasswordAction } from "@/app/(platform)/account/password/actions";
@@ -19,15 +20,29 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
+        const currentPassword = String(data.get("currentPassword") ?? "");
         const password = String(data.get("password") ?? "");
         if (password !== String(data.get("confirm") ?? "")) return setError(t("account.password.mismatch"));
         startTransition(async () => {
-          const result = await changePasswordAction({ password });
-          if (!result.ok) return setError(result.fieldErrors?.password?.[0] ?? result.message);
+          const result = await changePasswordAction({ currentPassword, password });
+          if (!result.ok)
+            return setError(
+              result.fieldErrors?.currentPassword?.[0] ?? result.fieldErrors?.password?.[0] ?? result.message,
+            );
           router.replace(result.data.next);
         });
       }}
     >
+      <div className="space-y-1">
+        <Label htmlFor="currentPassword">{t("security.password.current")}</Label>
+        <Input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+      </div>
       <div className="space-y-1">
         <Label htmlFor="password">{t("account.password.new")}</Label>
         <Input

@@ -1,4 +1,4 @@
-// The bar at the top of /dashboard and /admin: product name, area, language, sign-out.
+// The bar at the top of /dashboard and /admin: product name, area, language, account, sign-out.
 import Link from "next/link";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/site/language-switch";
@@ -11,6 +11,8 @@ export function TopBar(props: {
   languageLabel: string;
   logoutLabel: string;
   logoutTo: string;
+  /** The account page (password, sign out everywhere). */
+  account?: { href: string; label: string };
 }) {
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
@@ -21,6 +23,15 @@ export function TopBar(props: {
         </Link>
         <div className="flex items-center gap-2">
           <LanguageSwitch locale={props.locale} label={props.languageLabel} />
+          {props.account ? (
+            <Link
+              href={props.account.href}
+              className="rounded-md px-2 py-1.5 text-sm font-medium hover:bg-muted"
+              data-testid="account-link"
+            >
+              {props.account.label}
+            </Link>
+          ) : null}
           <LogoutButton label={props.logoutLabel} to={props.logoutTo} />
         </div>
       </div>

@@ -90,7 +90,12 @@ export function failureOf(t: Translate, error: unknown): ActionFailure {
     console.error("[action] unexpected error", error);
     return failure(t, "error");
   }
-  const own = error.code === "invalid" || error.code === "conflict";
+  // Invalid and conflict say what was wrong; forbidden keeps the generic answer unless it names a
+  // message key (a showroom's rule, such as what sales staff may do), never an internal reason.
+  const own =
+    error.code === "invalid" ||
+    error.code === "conflict" ||
+    (error.code === "forbidden" && isMessageKey(error.message.split(":")[0] ?? ""));
   return {
     ...failure(t, error.code, error.details),
     ...(own ? { message: translateMessage(t, error.message) } : {}),

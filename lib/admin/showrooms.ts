@@ -2,7 +2,7 @@
 // owner, plan limits, suspension, and deletion after a full export. Reads across showrooms go
 // through withPlatformAccess, so each leaves an audit row naming the operator.
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { createUser } from "@/lib/auth/users";
@@ -154,8 +154,8 @@ export interface CreatedShowroom {
 /** A readable one-time password: 12 letters and digits, no look-alikes. */
 export function temporaryPassword(): string {
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-  const bytes = randomBytes(12);
-  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join("");
+  // randomInt is unbiased, unlike a random byte modulo a 56-letter alphabet.
+  return Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join("");
 }
 
 function actorForAudit(actor: SuperAdminActor): Actor {

@@ -8,17 +8,20 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
+import { loadSignedInUser, type SessionUser } from "@/lib/auth/session";
 import { checkSecondFactorProof, SECOND_FACTOR_COOKIE } from "@/lib/auth/two-factor-session";
 import { Forbidden, Unauthorized } from "@/lib/core/errors";
 
 const currentSession = cache(() => getServerSession(authOptions));
 
-/** The signed-in, still-active user, read once per request. */
+/**
+ * The signed-in, still-active user, read once per request: null as well when this session was
+ * signed out or the account's session version moved on since it was issued.
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await currentSession();
   const id = session?.user?.id;
-  return id ? loadSessionUser(id) : null;
+  return id ? loadSignedInUser({ userId: id, sessionId: session.sid, sessionVersion: session.sv }) : null;
 });
 
 /** Whether this session (not just this account) has passed the super admin's second factor. */

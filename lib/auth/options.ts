@@ -1,5 +1,7 @@
 // next-auth configuration: one credentials provider for both sign-in pages; the page says which
-// area it is for, and authenticate() refuses accounts of the other kind with a clear reason.
+// area it is for, and authenticate() refuses accounts of the other kind with a clear reason. A
+// session carries its own id (sid) and the account's session version (sv) from sign-in; every
+// request checks both (lib/auth/session.ts), and signing out ends the sid on the server.
 import "server-only";
 
 import { randomUUID } from "node:crypto";
@@ -8,6 +10,9 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { rateLimitedReason } from "@/lib/auth/sign-in-reason";
+import { currentSessionVersion } from "@/lib/auth/session";
+import { SESSION_MAX_AGE_SECONDS, sessionTokenCookie } from "@/lib/auth/session-cookie";
+import { endSession } from "@/lib/auth/sign-out";
 import { clientIp } from "@/lib/core/client-ip";
 import { getEnv } from "@/lib/core/env";
 
@@ -19,7 +24,8 @@ const LoginInput = z.object({
 
 export const authOptions: NextAuthOptions = {
   secret: getEnv().AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  cookies: { sessionToken: sessionTokenCookie() },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
@@ -36,7 +42,11 @@ export const authOptions: NextAuthOptions = {
           throw new Error(
             result.reason === "rate_limited" ? rateLimitedReason(result.retryAfterSeconds) : result.reason,
           );
-        return { ...result.user };
+        // The version this session is granted on: any later bump (password, role, sign out
+        // everywhere...) ends it.
+        const sessionVersion = await currentSessionVersion(result.user.id);
+        if (sessionVersion === null) throw new Error("inactive");
+        return { ...result.user, sessionVersion };
       },
     }),
   ],
@@ -46,6 +56,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.tenantId = user.tenantId;
+        token.sv = user.sessionVersion;
         // A fresh id per sign-in: the super admin's second-factor proof is bound to it.
         token.sid = randomUUID();
       }
@@ -61,8 +72,17 @@ export const authOptions: NextAuthOptions = {
           tenantId: token.tenantId ?? null,
         };
         session.sid = token.sid;
+        session.sv = token.sv;
       }
       return session;
+    },
+  },
+  events: {
+    // next-auth only deletes the cookie; a copy of it would live on. Record the sid as ended.
+    async signOut({ token }) {
+      if (!token?.uid || !token.sid) return;
+      const expiresAt = typeof token.exp === "number" ? new Date(token.exp * 1000) : undefined;
+      await endSession({ userId: token.uid, sessionId: token.sid, expiresAt });
     },
   },
 };

@@ -6,6 +6,8 @@ export const PERMISSIONS = [
   "dashboard.view",
   "vehicles.read",
   "vehicles.write",
+  /** Prices and sold cars beyond the showroom's limits for sales staff (lib/inventory/sales-limits.ts). */
+  "vehicles.manage",
   "vehicles.import",
   "leads.read.own",
   "leads.read.all",
@@ -32,6 +34,7 @@ const SALES: readonly Permission[] = [
 ];
 const ADMIN: readonly Permission[] = [
   ...SALES,
+  "vehicles.manage",
   "vehicles.import",
   "leads.read.all",
   "leads.assign",

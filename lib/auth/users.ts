@@ -29,6 +29,8 @@ export const UserInput = z
         return phone ?? value;
       })
       .optional(),
+    /** The first sign-in must choose a new password (a password an operator handed over). */
+    mustChangePassword: z.boolean().optional(),
   })
   .refine((user) => (user.role === "super_admin") === !user.tenantId, {
     message: "super admins belong to no showroom; every other role belongs to exactly one",

@@ -52,7 +52,7 @@ export const EnvSchema = z.object({
   /** Where the embedded database, uploads and generated secrets live (git-ignored). */
   DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  /** Signs session cookies. Generated and kept in DATA_DIR when unset (embedded mode only). */
+  /** Signs session cookies. Generated and kept in DATA_DIR when unset, on a development start only (scripts/lib/secrets.ts). */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   /** Showrooms are served at {slug}.{ROOT_DOMAIN} as well as /{slug}. */
   ROOT_DOMAIN: z.string().min(1).default("localhost"),
@@ -78,8 +78,12 @@ export const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(72),
-  /** Seed demo showrooms when the database has no showroom yet. */
-  SEED_DEMO: flag.default(true),
+  /**
+   * Seed demo showrooms (with their known demo passwords) when the database has no showroom yet.
+   * Unset: only for a development start on the embedded database; a production start
+   * (NODE_ENV=production or DATABASE_URL set) seeds nothing unless this says true.
+   */
+  SEED_DEMO: flag.optional(),
   /**
    * Abuse limits (lib/core/rate-limit.ts), each "count/window" with the window in s, m, h or d.
    * Sign-in: failures per account from one address before each further try waits (1 s, doubling,
@@ -103,7 +107,7 @@ export const EnvSchema = z.object({
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /**
    * Encrypts secrets at rest (WhatsApp tokens, AI keys, TOTP secrets). Generated in DATA_DIR when
-   * unset (embedded mode only). Rotation: "new,old" (newest first; each key 32+ characters), then
+   * unset, on a development start only. Rotation: "new,old" (newest first; each key 32+ characters), then
    * `npm run cli -- secrets:rotate`, then drop the old key.
    */
   ENCRYPTION_KEY: z
@@ -154,7 +158,18 @@ export const EnvSchema = z.object({
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type ParsedEnv = z.infer<typeof EnvSchema>;
+export type Env = Omit<ParsedEnv, "SEED_DEMO"> & { SEED_DEMO: boolean };
+
+/**
+ * A start that may face the internet or real data: NODE_ENV=production, or an external database
+ * (DATABASE_URL given by the operator rather than the embedded one). Such a start seeds no demo
+ * accounts unless told to, and generates no secrets into DATA_DIR, which may not persist.
+ * Decide it from the settings as given, before the embedded database's URL is placed in them.
+ */
+export function isProductionStart(env: Pick<ParsedEnv, "NODE_ENV" | "DATABASE_URL">): boolean {
+  return env.NODE_ENV === "production" || env.DATABASE_URL !== undefined;
+}
 
 export class EnvError extends Error {
   constructor(public readonly issues: string[]) {
@@ -176,7 +191,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       result.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`),
     );
   }
-  return result.data;
+  return { ...result.data, SEED_DEMO: result.data.SEED_DEMO ?? !isProductionStart(result.data) };
 }
 
 let cached: Env | undefined;

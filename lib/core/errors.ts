@@ -26,8 +26,9 @@ export class NotFound extends DomainError {
 }
 
 export class Forbidden extends DomainError {
-  constructor(message = "Forbidden") {
-    super("forbidden", message);
+  /** A message key (with its field errors) says why, where the generic "no permission" would not. */
+  constructor(message = "Forbidden", details?: Record<string, string[]>) {
+    super("forbidden", message, details);
   }
 }
 

@@ -11,6 +11,7 @@ import { NotFound } from "@/lib/core/errors";
 import { type Translate, translator } from "@/lib/core/i18n/messages";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 import { parsePlate } from "@/lib/inventory/plate";
+import { guardStockChange } from "@/lib/inventory/sales-limits";
 import { type ValidVehicle, VehicleInput, VehiclePatch } from "@/lib/inventory/vehicle-input";
 import { vehicleInvalid, vehicleProblemsOf } from "@/lib/inventory/vehicle-problems";
 import { slugify } from "@/lib/tenancy/slug";
@@ -84,6 +85,8 @@ export async function insertVehicle(
     data: {
       ...data,
       ...plateFields(data.plateNumber),
+      // The first price is the approved one: sales cuts are measured from it.
+      approvedPrice: data.price,
       tenantId: options.tenantId,
       slug: await uniqueSlug(tx, data),
     },
@@ -154,12 +157,15 @@ async function applyChanges(
   options: WriteContext & { before: Vehicle; changes: Partial<ValidVehicle> },
 ): Promise<Vehicle> {
   const { before, changes, tenantId, actor } = options;
+  // What sales staff may do is checked here, the one path of every change, whatever its channel.
+  const guarded = await guardStockChange(tx, { tenantId, actor, before, changes });
   const merged = { ...before, ...changes };
   const slugChanged = ["brand", "model", "variant", "year"].some((field) => field in changes);
   const vehicle = await tx.vehicle.update({
     where: { id: before.id },
     data: {
       ...changes,
+      ...guarded,
       ...("plateNumber" in changes ? plateFields(changes.plateNumber ?? null) : {}),
       ...(slugChanged ? { slug: await uniqueSlug(tx, merged, before.id) } : {}),
     },

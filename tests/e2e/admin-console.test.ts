@@ -49,6 +49,7 @@ describe("platform console at 390 px", () => {
     // A new owner must choose their own password first.
     await owner.waitForURL(`${baseUrl()}/account/password`, POLL);
     await screenshot(owner, "account-password-390");
+    await owner.getByLabel("Kata sandi saat ini").fill(password);
     await owner.getByLabel("Kata sandi baru (min. 8 karakter)").fill("sandi-baru-123");
     await owner.getByLabel("Ulangi kata sandi baru").fill("sandi-baru-123");
     await owner.getByRole("button", { name: "Simpan kata sandi" }).click();

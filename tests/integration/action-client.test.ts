@@ -311,11 +311,15 @@ describe("forced password change", () => {
     expect(await withTenant(tenant.id, (tx) => tx.lead.count())).toBe(0);
 
     // Too short is refused with the field's message; a good one clears the flag.
-    expect(await changePasswordAction({ password: "pendek" })).toMatchObject({
-      ok: false,
-      fieldErrors: { password: [MESSAGES.id["account.password.new"]] },
-    });
-    expect(await changePasswordAction({ password: "sandi-baru-456" })).toEqual({
+    expect(await changePasswordAction({ currentPassword: owner.password, password: "pendek" })).toMatchObject(
+      {
+        ok: false,
+        fieldErrors: { password: [MESSAGES.id["account.password.new"]] },
+      },
+    );
+    expect(
+      await changePasswordAction({ currentPassword: owner.password, password: "sandi-baru-456" }),
+    ).toEqual({
       ok: true,
       data: { next: "/dashboard" },
     });
@@ -341,7 +345,9 @@ describe("forced password change", () => {
       ok: false,
       code: "password_change_required",
     });
-    expect(await changePasswordAction({ password: "sandi-baru-456" })).toEqual({
+    expect(
+      await changePasswordAction({ currentPassword: admin.password, password: "sandi-baru-456" }),
+    ).toEqual({
       ok: true,
       data: { next: "/admin" },
     });

@@ -29,21 +29,12 @@ import { withTenant } from "@/lib/core/db/tenant";
 import { findTenantIdBySlug } from "@/lib/tenancy/tenants";
 import { makeTenant, makeUser, uniqueSlug } from "../support/factories";
 import { cookieJar, signInAs, signOut } from "../support/framework";
+import { superAdminActor, verifiedSuperAdmin } from "../support/super-admin";
 
 const STEP = 30_000;
 
-type Admin = Awaited<ReturnType<typeof makeUser>>;
-const actorOf = (user: Admin) => ({ kind: "super_admin" as const, userId: user.id, email: user.email });
-
-/** A super admin signed in with a password, enrolled and verified for this session. */
-async function verifiedAdmin(): Promise<{ admin: Admin; secret: string }> {
-  const admin = await makeUser({ role: "super_admin" });
-  signInAs(admin);
-  const { secret } = await startEnrolment(actorOf(admin));
-  const result = await confirmEnrolmentAction({ code: totpCode(secret) });
-  expect(result).toMatchObject({ ok: true });
-  return { admin, secret };
-}
+const actorOf = superAdminActor;
+const verifiedAdmin = () => verifiedSuperAdmin();
 
 describe("two-factor for super admins", () => {
   it("enrols with a code from the secret, shows ten recovery codes, and refuses a replayed code", async () => {

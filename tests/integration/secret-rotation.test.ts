@@ -13,7 +13,7 @@ import { migrate, roleOf } from "@/lib/core/db/migrate";
 import { withTenant } from "@/lib/core/db/tenant";
 import { setEnv } from "@/lib/core/env";
 import { encryptAccessToken, graphClientFor } from "@/lib/whatsapp/accounts";
-import { runCli } from "../support/cli";
+import { runScript } from "../support/run-script";
 import { makeTenant, makeUser } from "../support/factories";
 import { parsePrismaSchema } from "../support/prisma-schema";
 import { dropScratchDatabases, scratchDatabase } from "../support/scratch-database";
@@ -100,7 +100,7 @@ describe("npm run cli -- secrets:rotate", () => {
         encryptSecret("sk-rahasia", OLD),
       ]);
 
-      const first = await runCli(["secrets:rotate", "--json"], env);
+      const first = await runScript("scripts/cli.ts", ["secrets:rotate", "--json"], env);
       expect(first.code).toBe(0);
       expect(JSON.parse(first.stdout)).toEqual({ resealed: 3, current: 1, unreadable: [] });
       const stored = await rows.query<{ value: string }>(
@@ -119,7 +119,7 @@ describe("npm run cli -- secrets:rotate", () => {
       );
       expect(audit.rowCount).toBe(1);
 
-      const again = await runCli(["secrets:rotate", "--json"], env);
+      const again = await runScript("scripts/cli.ts", ["secrets:rotate", "--json"], env);
       expect(JSON.parse(again.stdout)).toEqual({ resealed: 0, current: 4, unreadable: [] });
 
       // A secret no listed key opens is left alone and makes the command fail, naming it.
@@ -129,7 +129,7 @@ describe("npm run cli -- secrets:rotate", () => {
         `INSERT INTO tenants (id, slug, name, whatsapp_access_token_enc) VALUES ($1, 'hilang', 'Hilang', $2)`,
         [lost, sealedElsewhere],
       );
-      const failed = await runCli(["secrets:rotate"], env);
+      const failed = await runScript("scripts/cli.ts", ["secrets:rotate"], env);
       expect(failed.code).toBe(1);
       expect(failed.stderr).toContain(`tenants ${lost}`);
       const kept = await rows.query(`SELECT whatsapp_access_token_enc AS value FROM tenants WHERE id = $1`, [

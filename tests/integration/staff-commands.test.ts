@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { withTenant } from "@/lib/core/db/tenant";
 import { setEnv } from "@/lib/core/env";
+import { MESSAGES } from "@/lib/core/i18n/messages";
 import { formatRupiah } from "@/lib/core/money";
 import { startWorkers } from "@/lib/core/queue/queue";
 import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
@@ -234,6 +235,11 @@ describe("staff commands on WhatsApp", () => {
       expect.objectContaining({ fromPrice: 200_000_000n, toPrice: 190_000_000n, actorId: staff.id }),
     ]);
 
+    // This showroom lets sales staff cut any amount (the limit has its own tests, in
+    // sales-limits.test.ts): a deep cut still asks first.
+    await withTenant(home.id, (tx) =>
+      tx.tenant.update({ where: { id: home.id }, data: { salesMaxPriceCutPct: 100 } }),
+    );
     const typo = await ask(home.phoneNumberId, STAFF, "harga HX-003 jadi 19jt");
     expect(typo?.type).toBe("interactive");
     const cancel = typo?.interactive?.action?.buttons?.[1]?.reply;
@@ -292,5 +298,23 @@ describe("staff commands on WhatsApp", () => {
     const published = await ask(home.phoneNumberId, STAFF, "terbitkan");
     expect(textOf(published)).toContain("tayang");
     expect((await catalog()).items.map((item) => item.stockCode)).toContain(draft.stockCode);
+  });
+  it("holds a salesperson to the showroom's limits: no deep price cut, no sale when sales may not sell (issue 12)", async () => {
+    await withTenant(home.id, (tx) =>
+      tx.tenant.update({
+        where: { id: home.id },
+        data: { salesMaxPriceCutPct: 5, salesMayMarkSold: false },
+      }),
+    );
+    const cut = await ask(home.phoneNumberId, STAFF, "harga HX-002 jadi 150jt");
+    expect(cut?.type).toBe("text");
+    expect(textOf(cut)).toBe(MESSAGES.id["security.sales.priceCutTooDeep"].replace("{n}", "5"));
+    const sold = await ask(home.phoneNumberId, STAFF, "HX-002 terjual");
+    expect(sold?.type).toBe("text");
+    expect(textOf(sold)).toBe(MESSAGES.id["security.sales.soldNotAllowed"]);
+    expect(await vehicleByCode(home.id, "HX-002")).toMatchObject({
+      price: 175_000_000n,
+      status: "available",
+    });
   });
 });

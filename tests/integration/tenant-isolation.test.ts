@@ -17,8 +17,8 @@ const TENANT_TABLES = schema.models
   .filter((model) => model.table === "tenants" || model.fields.some((field) => field.column === "tenant_id"))
   .map((model) => model.table);
 const tenantColumn = (table: string) => (table === "tenants" ? "id" : "tenant_id");
-/** Platform-level tables: no showroom owns their rows; only the audited platform path and narrow functions reach them. */
-const PLATFORM_TABLES = ["platform_settings", "webhook_events", "rate_limits"];
+/** Platform-level tables: no showroom owns their rows; only the audited platform path and narrow functions reach them (ended_sessions: app_end_session and app_session_user). */
+const PLATFORM_TABLES = ["platform_settings", "webhook_events", "rate_limits", "ended_sessions"];
 
 async function fillEveryTable(tenantId: string): Promise<void> {
   const owner = await makeUser({ tenantId, role: "owner" });

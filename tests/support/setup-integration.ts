@@ -12,7 +12,7 @@ vi.mock("next-auth", async (original) => {
   const framework = await import("./framework");
   return {
     ...(await original<typeof import("next-auth")>()),
-    getServerSession: async () => framework.currentSession(),
+    getServerSession: () => framework.serverSession(),
   };
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/core/env";
+import { EnvError, isProductionStart, parseEnv } from "@/lib/core/env";
 
 describe("settings", () => {
   it("gives every setting a sensible default for the embedded demo", () => {
@@ -43,5 +43,18 @@ describe("settings", () => {
   it("reads yes/no style flags", () => {
     expect(parseEnv({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
     expect(parseEnv({ SEED_DEMO: "1" }).SEED_DEMO).toBe(true);
+  });
+
+  it("seeds demo data by default only on a development start on the embedded database (issue 12)", () => {
+    const external = "postgresql://app:secret@db.internal:5432/autolumiku";
+    expect(parseEnv({ NODE_ENV: "production" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ DATABASE_URL: external }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development" }).SEED_DEMO).toBe(true);
+    // Only an explicit SEED_DEMO=true seeds a production start (and the start warns loudly).
+    expect(parseEnv({ NODE_ENV: "production", SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
+    expect(parseEnv({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+    expect(isProductionStart(parseEnv({ NODE_ENV: "production" }))).toBe(true);
+    expect(isProductionStart(parseEnv({ DATABASE_URL: external }))).toBe(true);
+    expect(isProductionStart(parseEnv({}))).toBe(false);
   });
 });

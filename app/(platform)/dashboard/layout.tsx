@@ -33,6 +33,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         locale={locale}
         languageLabel={t("lang.label")}
         logoutLabel={t("nav.logout")}
+        account={{ href: "/account", label: t("security.account.nav") }}
         logoutTo="/login"
       />
       <SectionNav links={links} label={t("nav.sections")} />

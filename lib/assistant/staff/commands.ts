@@ -15,6 +15,7 @@ import { formatRupiah, parseRupiah } from "@/lib/core/money";
 import type { Prisma, Vehicle, VehicleStatus } from "@/lib/generated/prisma/client";
 import { editDistance } from "@/lib/inventory/fuzzy";
 import { PLATE_REGIONS, parsePlate } from "@/lib/inventory/plate";
+import { checkSalesLimits } from "@/lib/inventory/sales-limits";
 import type { VehiclePatch } from "@/lib/inventory/vehicle-input";
 import { updateVehicle } from "@/lib/inventory/vehicles";
 
@@ -487,6 +488,22 @@ async function applyPatch(
   });
 }
 
+/** The showroom's rule for sales staff (lib/inventory/sales-limits.ts), as a reply; null when allowed. */
+async function refusalFor(
+  tx: Tx,
+  options: ExecuteOptions,
+  vehicle: Vehicle,
+  changes: VehiclePatch,
+): Promise<string | null> {
+  const refusal = await checkSalesLimits(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor,
+    before: vehicle,
+    changes,
+  });
+  return refusal ? translator(options.language)(refusal.key, { n: refusal.percent ?? "" }) : null;
+}
+
 /** Runs one command inside the caller's tenant transaction. Changes are audited with the staff member as actor. */
 export async function executeStaffCommand(tx: Tx, options: ExecuteOptions): Promise<CommandOutcome> {
   const { command, language } = options;
@@ -525,6 +542,8 @@ export async function executeStaffCommand(tx: Tx, options: ExecuteOptions): Prom
     case "status": {
       if (vehicle.status === command.status)
         return said(t("assistant.staff.statusSame", { name, status: statusLabel(t, command.status) }), false);
+      const refused = await refusalFor(tx, options, vehicle, { status: command.status });
+      if (refused) return said(refused, false);
       if (command.status === "sold" && !options.confirmed)
         return ask(
           t("assistant.staff.soldConfirm", { name, price: formatRupiah(vehicle.price) }),
@@ -545,6 +564,9 @@ export async function executeStaffCommand(tx: Tx, options: ExecuteOptions): Prom
       if (command.price === vehicle.price)
         return said(t("assistant.staff.priceSame", { name, price: from }), false);
       const to = formatRupiah(command.price);
+      // Before any confirmation: a salesperson past the showroom's limit is told so at once.
+      const refused = await refusalFor(tx, options, vehicle, { price: command.price });
+      if (refused) return said(refused, false);
       const deepCut =
         command.price < vehicle.price &&
         (vehicle.price - command.price) * 100n > vehicle.price * PRICE_CUT_CONFIRM_PERCENT;

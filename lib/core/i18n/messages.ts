@@ -10,6 +10,7 @@ import * as inbox from "@/lib/core/i18n/areas/inbox";
 import * as leads from "@/lib/core/i18n/areas/leads";
 import * as limits from "@/lib/core/i18n/areas/limits";
 import * as overview from "@/lib/core/i18n/areas/overview";
+import * as security from "@/lib/core/i18n/areas/security";
 import * as settings from "@/lib/core/i18n/areas/settings";
 import * as staff from "@/lib/core/i18n/areas/staff";
 import * as vehicles from "@/lib/core/i18n/areas/vehicles";
@@ -195,6 +196,7 @@ const id = {
   ...assistant.id,
   ...limits.id,
   ...domains.id,
+  ...security.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -378,6 +380,7 @@ const en: Record<MessageKey, string> = {
   ...assistant.en,
   ...limits.en,
   ...domains.en,
+  ...security.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };

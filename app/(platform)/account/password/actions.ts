@@ -1,11 +1,17 @@
 "use server";
-// Sets a new password for the signed-in account and clears the forced-reset flag.
+// Sets a new password for the signed-in account (the current one asked again) and clears the
+// forced-reset flag. The change ends every other session; this one is re-issued and stays.
 import { accountAction } from "@/lib/actions/client";
-import { changeOwnPassword, NewPasswordInput } from "@/lib/auth/password-change";
+import { currentSessionId } from "@/lib/auth/guards";
+import { ChangePasswordInput, changeOwnPassword } from "@/lib/auth/password-change";
+import { reissueSession } from "@/lib/auth/session-cookie";
 
 export const changePasswordAction = accountAction()
-  .input(NewPasswordInput)
+  .input(ChangePasswordInput)
   .action(async ({ user, actor }, input) => {
-    await changeOwnPassword(user, actor, input);
+    // The account kind opens no transaction: changeOwnPassword has committed when it resolves.
+    const { sessionVersion } = await changeOwnPassword(user, actor, input);
+    const sessionId = await currentSessionId();
+    if (sessionId) await reissueSession({ userId: user.id, sessionId, sessionVersion });
     return { next: user.tenantId ? "/dashboard" : "/admin" };
   });

@@ -24,6 +24,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         locale={locale}
         languageLabel={t("lang.label")}
         logoutLabel={t("nav.logout")}
+        account={{ href: "/account", label: t("security.account.nav") }}
         logoutTo="/admin/login"
       />
       <nav className="border-b border-border bg-background" aria-label={t("admin.title")}>

@@ -5,6 +5,7 @@ import { staffAction } from "@/lib/actions/client";
 import type { StaffDone } from "@/lib/actions/kinds";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { BrandingInput, updateBranding } from "@/lib/settings/branding";
+import { SalesLimitsInput, updateSalesLimits } from "@/lib/settings/sales-limits";
 import {
   addDomain,
   DomainAddInput,
@@ -27,3 +28,7 @@ export const removeDomainAction = settings.input(DomainIdInput).action(removeDom
 export const checkDomainAction = staffAction("settings.manage")
   .input(DomainIdInput)
   .action(requestDomainCheck);
+// Not shown to buyers: nothing to revalidate.
+export const updateSalesLimitsAction = staffAction("settings.manage")
+  .input(SalesLimitsInput)
+  .action(updateSalesLimits);

@@ -4,15 +4,19 @@ import { BrandingEditor } from "@/components/dashboard/settings/branding-editor"
 import { CreditForm } from "@/components/dashboard/settings/credit-form";
 import { DomainsEditor } from "@/components/dashboard/settings/domains-editor";
 import { ProfileForm } from "@/components/dashboard/settings/profile-form";
+import { SalesLimitsForm } from "@/components/dashboard/settings/sales-limits-form";
 import { staffPage } from "@/lib/actions/pages";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { brandingImages } from "@/lib/settings/branding";
+import { readSalesLimits } from "@/lib/settings/sales-limits";
 import { readSettings } from "@/lib/settings/settings";
 
 export default async function SettingsPage() {
-  const { user, data: settings } = await staffPage("settings.manage", ({ tx, user }) =>
-    readSettings(tx, user.tenantId),
-  );
+  const { user, data } = await staffPage("settings.manage", async ({ tx, user }) => ({
+    settings: await readSettings(tx, user.tenantId),
+    salesLimits: await readSalesLimits(tx, user.tenantId),
+  }));
+  const { settings, salesLimits } = data;
   const { locale, t } = await getTranslator();
   return (
     <div className="space-y-6">
@@ -29,6 +33,7 @@ export default async function SettingsPage() {
       />
       <ProfileForm locale={locale} profile={settings.profile} />
       <CreditForm locale={locale} credit={settings.credit} />
+      <SalesLimitsForm locale={locale} limits={salesLimits} />
       <DomainsEditor locale={locale} domains={settings.domains} slug={settings.slug} />
     </div>
   );
