@@ -1,8 +1,8 @@
 // `npm run cli -- <command>`: the operator's command line, calling the same lib/ code as the UI.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { rotateSecrets } from "@/lib/admin/rotate-secrets";
 import { createPlatformAdmin } from "@/lib/admin/platform-admins";
+import { rotateSecrets } from "@/lib/admin/rotate-secrets";
 import { systemActor } from "@/lib/audit/record";
 import { createUser, ROLES, type Role } from "@/lib/auth/users";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
@@ -192,7 +192,11 @@ async function main(): Promise<number> {
     // The same secrets as the server: to encrypt tokens it stores, to refresh its page cache, and
     // (AUTH_SECRET) to sign platform access, whose key the migrations install. A production CLI
     // never generates them.
-    await ensureServerSecrets({ dataDir: given.DATA_DIR, production: isProductionStart(given), missing: "skip" });
+    await ensureServerSecrets({
+      dataDir: given.DATA_DIR,
+      production: isProductionStart(given),
+      missing: "skip",
+    });
     const env = parseEnv(process.env);
     database = await prepareDatabase({ env, log: (line) => console.error(line), whenRunning: "reuse" });
     const output = await runCommand(command, values, rest, env);

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   loadDotEnv();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  let env = parseEnv(process.env);
+  const env = parseEnv(process.env);
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 

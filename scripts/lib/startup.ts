@@ -43,7 +43,10 @@ export async function prepareStart(
 
   // Read again: the migrations install the platform gate key derived from AUTH_SECRET, which the
   // development start may just have generated.
-  const database = await prepareDatabase({ env: { ...env, AUTH_SECRET: parseEnv(process.env).AUTH_SECRET }, log });
+  const database = await prepareDatabase({
+    env: { ...env, AUTH_SECRET: parseEnv(process.env).AUTH_SECRET },
+    log,
+  });
   let seeded = false;
   if (env.SEED_DEMO) {
     if (production) for (const line of DEMO_IN_PRODUCTION) warn(line);

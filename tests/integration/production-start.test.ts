@@ -42,12 +42,11 @@ async function productionEnv(
   };
 }
 
-/** A count as the owner, who is bound by row-level security too: through the platform flag. */
-async function count(adminUrl: string, sql: string): Promise<number> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** A count as the superuser, past row-level security (the platform flag no longer opens it). */
+async function count(superUrl: string, sql: string): Promise<number> {
+  const client = new pg.Client({ connectionString: superUrl });
   await client.connect();
   try {
-    await client.query("SELECT set_config('app.platform_admin', 'on', false)");
     const { rows } = await client.query<{ n: string }>(sql);
     return Number(rows[0]?.n ?? 0);
   } finally {
@@ -69,7 +68,7 @@ describe.skipIf(!superUrl)("a production start on an empty database (issue 12)",
     expect(started.stderr).toContain("AUTH_SECRET");
     expect(started.stderr).toContain("ENCRYPTION_KEY");
     expect(
-      await count(database.adminUrl, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'"),
+      await count(database.superUrl, "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'"),
     ).toBe(0);
   }, 120_000);
 
@@ -80,8 +79,8 @@ describe.skipIf(!superUrl)("a production start on an empty database (issue 12)",
     expect(started.code, started.stderr).toBe(0);
     expect(JSON.parse(started.stdout)).toEqual({ production: true, seeded: false });
     expect(started.stderr).toContain("npm run cli -- admin:create");
-    expect(await count(database.adminUrl, "SELECT count(*) AS n FROM users")).toBe(0);
-    expect(await count(database.adminUrl, "SELECT count(*) AS n FROM tenants")).toBe(0);
+    expect(await count(database.superUrl, "SELECT count(*) AS n FROM users")).toBe(0);
+    expect(await count(database.superUrl, "SELECT count(*) AS n FROM tenants")).toBe(0);
 
     // The operator's first admin: a one-time password, a forced change, no second factor yet.
     const created = await runScript(
@@ -96,7 +95,7 @@ describe.skipIf(!superUrl)("a production start on an empty database (issue 12)",
     });
     expect(
       await count(
-        database.adminUrl,
+        database.superUrl,
         "SELECT count(*) AS n FROM users WHERE role = 'super_admin' AND must_change_password AND totp_enabled_at IS NULL",
       ),
     ).toBe(1);
@@ -105,7 +104,7 @@ describe.skipIf(!superUrl)("a production start on an empty database (issue 12)",
     const seeded = await runScript("scripts/cli.ts", ["db:seed"], env);
     expect(seeded.code).toBe(2);
     expect(seeded.stderr).toContain("SEED_DEMO=true");
-    expect(await count(database.adminUrl, "SELECT count(*) AS n FROM tenants")).toBe(0);
+    expect(await count(database.superUrl, "SELECT count(*) AS n FROM tenants")).toBe(0);
   }, 180_000);
 });
 

@@ -13,9 +13,9 @@ import { migrate, roleOf } from "@/lib/core/db/migrate";
 import { withTenant } from "@/lib/core/db/tenant";
 import { setEnv } from "@/lib/core/env";
 import { encryptAccessToken, graphClientFor } from "@/lib/whatsapp/accounts";
-import { runScript } from "../support/run-script";
 import { makeTenant, makeUser } from "../support/factories";
 import { parsePrismaSchema } from "../support/prisma-schema";
+import { runScript } from "../support/run-script";
 import { dropScratchDatabases, scratchDatabase } from "../support/scratch-database";
 import { TEST_ENCRYPTION_KEY } from "../support/test-secrets";
 

@@ -5,7 +5,6 @@ import { staffAction } from "@/lib/actions/client";
 import type { StaffDone } from "@/lib/actions/kinds";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { BrandingInput, updateBranding } from "@/lib/settings/branding";
-import { SalesLimitsInput, updateSalesLimits } from "@/lib/settings/sales-limits";
 import {
   addDomain,
   DomainAddInput,
@@ -13,6 +12,7 @@ import {
   removeDomain,
   requestDomainCheck,
 } from "@/lib/settings/custom-domains";
+import { SalesLimitsInput, updateSalesLimits } from "@/lib/settings/sales-limits";
 import { CreditInput, ProfileInput, updateCredit, updateProfile } from "@/lib/settings/settings";
 
 const settings = staffAction("settings.manage").afterCommit((_result, { user }: StaffDone) =>
