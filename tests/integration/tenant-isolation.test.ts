@@ -18,7 +18,7 @@ const TENANT_TABLES = schema.models
   .map((model) => model.table);
 const tenantColumn = (table: string) => (table === "tenants" ? "id" : "tenant_id");
 /** Platform-level tables: no showroom owns their rows; only the audited platform path and narrow functions reach them. */
-const PLATFORM_TABLES = ["platform_settings", "webhook_events"];
+const PLATFORM_TABLES = ["platform_settings", "webhook_events", "webhook_dead_letters"];
 
 async function fillEveryTable(tenantId: string): Promise<void> {
   const owner = await makeUser({ tenantId, role: "owner" });
