@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { systemActor } from "@/lib/audit/record";
 import { encryptSecret } from "@/lib/core/crypto";
+import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { setEnv } from "@/lib/core/env";
 import { formatRupiah } from "@/lib/core/money";
@@ -303,5 +304,71 @@ describe("staff commands on WhatsApp", () => {
     const published = await ask(home.phoneNumberId, STAFF, "terbitkan");
     expect(textOf(published)).toContain("tayang");
     expect((await catalog()).items.map((item) => item.stockCode)).toContain(draft.stockCode);
+  });
+
+  it("answers a draft past the plan's limits with the limit, not a failed job: photos per car, then cars in stock", async () => {
+    const photo = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 30, b: 30 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const image = (id: string, caption?: string) => {
+      graph.addMedia({ id, bytes: photo, mimeType: "image/jpeg" });
+      return { type: "image", image: { id, mime_type: "image/jpeg", ...(caption ? { caption } : {}) } };
+    };
+    expect(
+      textOf(await ask(home.phoneNumberId, STAFF, image("media-cap-1", "Brio RS 2017 150jt km 50rb matic"))),
+    ).toContain("Draf");
+    const draft = await withTenant(home.id, (tx) =>
+      tx.vehicle.findFirstOrThrow({ where: { status: "draft", year: 2017 }, include: { photos: true } }),
+    );
+    // Fill the car up to 30 photos (rows only: the cap is about the count).
+    await withTenant(home.id, async (tx) => {
+      for (let position = draft.photos.length; position < 30; position += 1)
+        await tx.vehiclePhoto.create({
+          data: {
+            tenantId: home.id,
+            vehicleId: draft.id,
+            position,
+            storageKey: `cap-${position}`,
+            width: 1,
+            height: 1,
+            bytes: 1,
+            blurDataUrl: "data:,",
+          },
+        });
+    });
+    expect(textOf(await ask(home.phoneNumberId, STAFF, image("media-cap-2")))).toContain(
+      "paling banyak 30 foto",
+    );
+    expect(await withTenant(home.id, (tx) => tx.vehiclePhoto.count({ where: { vehicleId: draft.id } }))).toBe(
+      30,
+    );
+
+    const inStock = await withTenant(home.id, (tx) =>
+      tx.vehicle.count({ where: { status: { not: "sold" } } }),
+    );
+    const setMax = (maxVehicles: number) =>
+      withPlatformAccess(
+        {
+          actor: { kind: "system", name: "test" },
+          action: "tenant.limits",
+          entity: "tenant",
+          tenantId: home.id,
+        },
+        (tx) => tx.tenant.update({ where: { id: home.id }, data: { maxVehicles } }),
+      );
+    await setMax(inStock);
+    try {
+      const refused = await ask(
+        home.phoneNumberId,
+        STAFF,
+        image("media-cap-3", "Ayla 2016 90jt km 70rb manual"),
+      );
+      expect(textOf(refused)).toContain(`boleh punya ${inStock} mobil`);
+      expect(await withTenant(home.id, (tx) => tx.vehicle.count({ where: { year: 2016 } }))).toBe(0);
+    } finally {
+      await setMax(1000);
+    }
   });
 });
