@@ -15,7 +15,7 @@ import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { MAX_PHOTOS_PER_VEHICLE, storeVehiclePhoto } from "@/lib/images/photos";
 import { createVehicle, updateVehicle } from "@/lib/inventory/vehicles";
-import { makeTenant, makeUser } from "../support/factories";
+import { makeTenant, makeUser, photoRow } from "../support/factories";
 import { signInAs } from "../support/framework";
 
 const actor = systemActor("test");
@@ -165,18 +165,7 @@ describe("photos per car", () => {
     const vehicle = await addCar(tenant.id);
     await withTenant(tenant.id, async (tx) => {
       for (let position = 0; position < MAX_PHOTOS_PER_VEHICLE - 2; position += 1)
-        await tx.vehiclePhoto.create({
-          data: {
-            tenantId: tenant.id,
-            vehicleId: vehicle.id,
-            position,
-            storageKey: `k${position}`,
-            width: 1,
-            height: 1,
-            bytes: 1,
-            blurDataUrl: "data:,",
-          },
-        });
+        await tx.vehiclePhoto.create({ data: photoRow(tenant.id, vehicle.id, position) });
     });
     const bytes = await jpeg();
     const results = await Promise.allSettled(
@@ -214,18 +203,7 @@ describe("photos per car", () => {
     const vehicle = await addCar(tenant.id);
     const insert = (position: number) =>
       withTenant(tenant.id, async (tx) => {
-        await tx.vehiclePhoto.create({
-          data: {
-            tenantId: tenant.id,
-            vehicleId: vehicle.id,
-            position,
-            storageKey: `r${position}`,
-            width: 1,
-            height: 1,
-            bytes: 1,
-            blurDataUrl: "data:,",
-          },
-        });
+        await tx.vehiclePhoto.create({ data: photoRow(tenant.id, vehicle.id, position) });
         await tx.$executeRaw`SELECT pg_sleep(0.1)`;
       }).catch(rethrowPlan);
     await Promise.all(Array.from({ length: MAX_PHOTOS_PER_VEHICLE - 1 }, (_, index) => insert(index)));

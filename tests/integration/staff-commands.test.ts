@@ -20,8 +20,9 @@ import { createVehicle } from "@/lib/inventory/vehicles";
 import { workerSetup } from "@/lib/jobs";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
-import { makeTenant, makeUser } from "../support/factories";
+import { makeTenant, makeUser, photoRow } from "../support/factories";
 import { useOwnQueue } from "../support/queue";
+import { messagesWebhook } from "../support/webhook-body";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -44,24 +45,9 @@ const wamid = () => `wamid.${randomBytes(6).toString("hex")}`;
 const stamp = () => String(Math.floor(Date.now() / 1000));
 
 function post(phoneNumberId: string, from: string, message: Record<string, unknown>): Promise<Response> {
-  const body = JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "WABA-1",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "62811", phone_number_id: phoneNumberId },
-              contacts: [{ profile: { name: "Tester" }, wa_id: from }],
-              messages: [{ from, id: wamid(), timestamp: stamp(), ...message }],
-            },
-          },
-        ],
-      },
-    ],
+  const body = messagesWebhook(phoneNumberId, {
+    contacts: [{ profile: { name: "Tester" }, wa_id: from }],
+    messages: [{ from, id: wamid(), timestamp: stamp(), ...message }],
   });
   const headers = new Headers({
     "content-type": "application/json",
@@ -325,18 +311,7 @@ describe("staff commands on WhatsApp", () => {
     // Fill the car up to 30 photos (rows only: the cap is about the count).
     await withTenant(home.id, async (tx) => {
       for (let position = draft.photos.length; position < 30; position += 1)
-        await tx.vehiclePhoto.create({
-          data: {
-            tenantId: home.id,
-            vehicleId: draft.id,
-            position,
-            storageKey: `cap-${position}`,
-            width: 1,
-            height: 1,
-            bytes: 1,
-            blurDataUrl: "data:,",
-          },
-        });
+        await tx.vehiclePhoto.create({ data: photoRow(home.id, draft.id, position) });
     });
     expect(textOf(await ask(home.phoneNumberId, STAFF, image("media-cap-2")))).toContain(
       "paling banyak 30 foto",

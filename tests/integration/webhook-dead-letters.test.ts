@@ -11,6 +11,7 @@ import { withTenant } from "@/lib/core/db/tenant";
 import { setEnv } from "@/lib/core/env";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { makeTenant, makeUser } from "../support/factories";
+import { messagesWebhook } from "../support/webhook-body";
 
 const APP_SECRET = "dead-letter-secret";
 const system = { kind: "system", name: "test" } as const;
@@ -78,32 +79,17 @@ describe("malformed but correctly signed webhooks", () => {
 
   it("processes the readable message and sets the unreadable part aside, and health shows it without the body", async () => {
     const marker = `wamid.good-${Date.now()}`;
-    const body = JSON.stringify({
-      object: "whatsapp_business_account",
-      entry: [
+    const body = messagesWebhook(phoneNumberId, {
+      contacts: [{ profile: { name: "Budi" }, wa_id: "6281355550001" }],
+      messages: [
         {
-          id: "WABA-1",
-          changes: [
-            {
-              field: "messages",
-              value: {
-                messaging_product: "whatsapp",
-                metadata: { display_phone_number: "62811", phone_number_id: phoneNumberId },
-                contacts: [{ profile: { name: "Budi" }, wa_id: "6281355550001" }],
-                messages: [
-                  {
-                    from: "6281355550001",
-                    id: marker,
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    type: "text",
-                    text: { body: "halo" },
-                  },
-                  { from: "6281355550001", type: "text", text: { body: "no id, no timestamp" } },
-                ],
-              },
-            },
-          ],
+          from: "6281355550001",
+          id: marker,
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: "text",
+          text: { body: "halo" },
         },
+        { from: "6281355550001", type: "text", text: { body: "no id, no timestamp" } },
       ],
     });
     expect((await postSigned(body)).status).toBe(200);

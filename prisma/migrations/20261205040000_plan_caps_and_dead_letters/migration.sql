@@ -30,33 +30,50 @@ BEGIN
 END
 $$;
 
+-- Locks, counts and refuses for each showroom a statement gave one more car in stock or one more
+-- active staff member.
+CREATE FUNCTION "app_plan_enforce"(p_limit text, p_tenants uuid[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+  tid uuid;
+  cap integer;
+  used bigint;
+BEGIN
+  FOREACH tid IN ARRAY p_tenants LOOP
+    PERFORM app_plan_lock(p_limit, tid);
+    IF p_limit = 'vehicles_within_plan' THEN
+      SELECT t."max_vehicles" INTO cap FROM "tenants" t WHERE t."id" = tid;
+      SELECT count(*) INTO used FROM "vehicles" v WHERE v."tenant_id" = tid AND v."status" <> 'sold';
+    ELSE
+      SELECT t."max_staff" INTO cap FROM "tenants" t WHERE t."id" = tid;
+      SELECT count(*) INTO used FROM "users" u
+       WHERE u."tenant_id" = tid AND u."is_active" AND u."role" IN ('owner', 'admin', 'sales');
+    END IF;
+    IF cap IS NOT NULL AND used > cap THEN
+      PERFORM app_plan_refuse(p_limit, cap);
+    END IF;
+  END LOOP;
+END
+$$;
+
 CREATE FUNCTION "app_enforce_vehicle_limit"()
 RETURNS trigger
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = public, pg_temp
 AS $$
-DECLARE
-  touched uuid[];
-  tid uuid;
-  cap integer;
-  used bigint;
 BEGIN
   -- Only rows that start taking a place: new unsold cars, or sold cars put back on sale.
   IF TG_OP = 'INSERT' THEN
-    touched := ARRAY(SELECT DISTINCT n."tenant_id" FROM new_rows n WHERE n."status" <> 'sold' ORDER BY 1);
+    PERFORM app_plan_enforce('vehicles_within_plan', ARRAY(
+      SELECT DISTINCT n."tenant_id" FROM new_rows n WHERE n."status" <> 'sold' ORDER BY 1));
   ELSE
-    touched := ARRAY(
+    PERFORM app_plan_enforce('vehicles_within_plan', ARRAY(
       SELECT DISTINCT n."tenant_id" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
-       WHERE n."status" <> 'sold' AND o."status" = 'sold' ORDER BY 1);
+       WHERE n."status" <> 'sold' AND o."status" = 'sold' ORDER BY 1));
   END IF;
-  FOREACH tid IN ARRAY touched LOOP
-    PERFORM app_plan_lock('vehicles_within_plan', tid);
-    SELECT t."max_vehicles" INTO cap FROM "tenants" t WHERE t."id" = tid;
-    SELECT count(*) INTO used FROM "vehicles" v WHERE v."tenant_id" = tid AND v."status" <> 'sold';
-    IF cap IS NOT NULL AND used > cap THEN
-      PERFORM app_plan_refuse('vehicles_within_plan', cap);
-    END IF;
-  END LOOP;
   RETURN NULL;
 END
 $$;
@@ -100,34 +117,20 @@ RETURNS trigger
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = public, pg_temp
 AS $$
-DECLARE
-  touched uuid[];
-  tid uuid;
-  cap integer;
-  used bigint;
 BEGIN
   -- A seat is taken by an active owner, admin or salesperson of a showroom: a new one, a
   -- reactivated one, or one whose role became a staff role.
   IF TG_OP = 'INSERT' THEN
-    touched := ARRAY(
+    PERFORM app_plan_enforce('staff_within_plan', ARRAY(
       SELECT DISTINCT n."tenant_id" FROM new_rows n
-       WHERE n."tenant_id" IS NOT NULL AND n."is_active" AND n."role" IN ('owner', 'admin', 'sales') ORDER BY 1);
+       WHERE n."tenant_id" IS NOT NULL AND n."is_active" AND n."role" IN ('owner', 'admin', 'sales') ORDER BY 1));
   ELSE
-    touched := ARRAY(
+    PERFORM app_plan_enforce('staff_within_plan', ARRAY(
       SELECT DISTINCT n."tenant_id" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
        WHERE n."tenant_id" IS NOT NULL AND n."is_active" AND n."role" IN ('owner', 'admin', 'sales')
          AND NOT (o."is_active" AND o."role" IN ('owner', 'admin', 'sales') AND o."tenant_id" IS NOT DISTINCT FROM n."tenant_id")
-       ORDER BY 1);
+       ORDER BY 1));
   END IF;
-  FOREACH tid IN ARRAY touched LOOP
-    PERFORM app_plan_lock('staff_within_plan', tid);
-    SELECT t."max_staff" INTO cap FROM "tenants" t WHERE t."id" = tid;
-    SELECT count(*) INTO used FROM "users" u
-     WHERE u."tenant_id" = tid AND u."is_active" AND u."role" IN ('owner', 'admin', 'sales');
-    IF cap IS NOT NULL AND used > cap THEN
-      PERFORM app_plan_refuse('staff_within_plan', cap);
-    END IF;
-  END LOOP;
   RETURN NULL;
 END
 $$;
@@ -187,3 +190,4 @@ $$;
 REVOKE ALL ON FUNCTION "app_dead_letter_webhook_event"(uuid, text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION "app_plan_lock"(text, uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION "app_plan_refuse"(text, integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION "app_plan_enforce"(text, uuid[]) FROM PUBLIC;
