@@ -38,6 +38,14 @@ const nextConfig = {
     // The page and data cache live in memory only: a restart can never serve a page cached before
     // a change made while the server was down (the CLI can only revalidate a running server).
     isrFlushToDisk: false,
+    // Request bodies (see README "Limits"). Server actions carry form fields and the CSV import
+    // (a 2 MB file, a little more once encoded): Next's 1 MB default would refuse the advertised
+    // import. Photo and branding uploads (15 MB) and the webhook (1 MB) are route handlers under
+    // /api, which the proxy skips, so their own limits apply before anything is buffered.
+    serverActions: { bodySizeLimit: "3mb" },
+    // Page requests still pass the proxy, which buffers their body; a little over the actions'
+    // limit, so a larger body still reaches Next's clear 413 instead of arriving cut short.
+    proxyClientMaxBodySize: "4mb",
   },
 };
 

@@ -135,4 +135,7 @@ export function proxy(request: NextRequest) {
   return withHeaders(response, { ...securityContext(request, surface), nonce });
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Not /api: route handlers need nothing from the proxy (they check their own session, origin and
+// body size), and with a proxy in front Next reads and buffers every request body before the route
+// runs (experimental.proxyClientMaxBodySize), which is what the webhook's and uploads' limits must avoid.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"] };

@@ -25,7 +25,8 @@ import {
 import { type ActionRequest, fromOwnOrigin, serverActionRequest } from "@/lib/actions/request";
 import { type ActionResult, failure, failureOf, failureResponse, parseInput } from "@/lib/actions/result";
 import {
-  declaredBodyBytes,
+  bodyLimitOf,
+  bodyTooLargeResponse,
   isSafeMethod,
   NO_STORE,
   type RouteHandler,
@@ -37,6 +38,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import type { Locale } from "@/lib/core/i18n/messages";
 import { getTranslator } from "@/lib/core/i18n/server";
+import { declaresTooMuch, limitBody } from "@/lib/core/request-body";
 
 export type { ActionResult } from "@/lib/actions/result";
 
@@ -120,20 +122,18 @@ export class ActionClient<Ctx, Done, I, R> {
         const { t } = await getTranslator();
         return failureResponse({ ...failure(t, "forbidden"), message: t("action.foreignOrigin") }, NO_STORE);
       }
-      if (options.maxBody && declaredBodyBytes(request) > options.maxBody.bytes) {
-        const { t } = await getTranslator();
-        const message = t(options.maxBody.message);
-        return Response.json(
-          { error: "invalid", message, fieldErrors: { [options.maxBody.field]: [message] } },
-          { status: 413, headers: NO_STORE },
-        );
-      }
+      // The declared size is checked before anything else; the body itself is read only after
+      // the session and permission checks, and cut off once it passes the limit.
+      const limit = bodyLimitOf(options);
+      if (declaresTooMuch(request, limit)) return bodyTooLargeResponse((await getTranslator()).t, options);
+      const body = limitBody(request, limit);
       const result = await execute(
         this.definition,
         { headers: request.headers },
-        () => readRouteInput(request, context),
+        () => readRouteInput(body.request, context),
         work,
       );
+      if (body.exceeded()) return bodyTooLargeResponse((await getTranslator()).t, options);
       return result.ok ? successResponse(result.data, options) : failureResponse(result, NO_STORE);
     };
   }

@@ -58,6 +58,12 @@ export interface HealthReport extends PublicHealth {
     byOutcome: { outcome: string; count: number }[];
   };
   storage: { driver: "s3" | "local"; probe: "ok" | "failed"; latencyMs: number | null };
+  /** Signed webhooks that could not be read, set aside once (never their bodies: buyers' messages). */
+  deadLetters: {
+    total: number;
+    lastDay: number;
+    recent: { eventId: string; receivedAt: string; deadAt: string; reason: string }[];
+  };
 }
 
 async function storageProbe(): Promise<HealthReport["storage"]> {
@@ -104,7 +110,16 @@ export async function healthReport(actor: SuperAdminActor): Promise<HealthReport
       const latency = await tx.$queryRaw<{ p50: number | null; p95: number | null }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p95
         FROM llm_calls WHERE created_at >= ${since}`;
-      return { webhook: webhook[0], outbox, outcomes, latency: latency[0] };
+      const deadLetters = {
+        total: await tx.webhookDeadLetter.count(),
+        lastDay: await tx.webhookDeadLetter.count({ where: { deadAt: { gte: since } } }),
+        recent: await tx.webhookDeadLetter.findMany({
+          orderBy: { deadAt: "desc" },
+          take: 10,
+          select: { eventId: true, receivedAt: true, deadAt: true, reason: true },
+        }),
+      };
+      return { webhook: webhook[0], outbox, outcomes, latency: latency[0], deadLetters };
     },
   );
   const calls = details.outcomes.reduce((sum, row) => sum + row._count._all, 0);
@@ -135,5 +150,16 @@ export async function healthReport(actor: SuperAdminActor): Promise<HealthReport
       byOutcome: details.outcomes.map((row) => ({ outcome: row.outcome, count: row._count._all })),
     },
     storage: await storageProbe(),
+    deadLetters: {
+      total: details.deadLetters.total,
+      lastDay: details.deadLetters.lastDay,
+      recent: details.deadLetters.recent.map((row) => ({
+        eventId: row.eventId,
+        receivedAt: row.receivedAt.toISOString(),
+        deadAt: row.deadAt.toISOString(),
+        // A reason quotes the schema's complaint, never the body; still kept short for the page.
+        reason: row.reason.slice(0, 300),
+      })),
+    },
   };
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Tx } from "@/lib/core/db/client";
+import { lockPlanLimit, PlanLimitReached, refusingOverLimit } from "@/lib/core/db/plan-limits";
 import { NotFound } from "@/lib/core/errors";
 import type { VehiclePhoto } from "@/lib/generated/prisma/client";
 import { processPhoto } from "@/lib/images/pipeline";
@@ -16,6 +17,22 @@ export interface StoredVariant {
   bytes: number;
 }
 
+// Photos one car may have: plenty for a listing, and a bound on storage and page weight. The
+// database trigger (migration 20261205040000) holds the same number.
+export const MAX_PHOTOS_PER_VEHICLE = 30;
+
+/**
+ * Throws PlanLimitReached (nothing written) when the car already has its photos. `locked` takes
+ * the car's lock first, so two uploads at once cannot both take the last place; it is held until
+ * the transaction ends, so it is taken only just before the insert, after the image work.
+ */
+async function assertPhotoSlotFree(tx: Tx, vehicleId: string, options: { locked: boolean }): Promise<void> {
+  if (options.locked) await lockPlanLimit(tx, "vehicle_photos_within_cap", vehicleId);
+  const photos = await tx.vehiclePhoto.count({ where: { vehicleId } });
+  if (photos >= MAX_PHOTOS_PER_VEHICLE)
+    throw new PlanLimitReached("vehicle_photos_within_cap", MAX_PHOTOS_PER_VEHICLE);
+}
+
 export async function storeVehiclePhoto(
   tx: Tx,
   options: { tenantId: string; vehicleId: string; bytes: Buffer; isMain?: boolean },
@@ -23,6 +40,8 @@ export async function storeVehiclePhoto(
   // Another showroom's vehicle is invisible here, so its id is refused like an unknown one.
   const vehicle = await tx.vehicle.findUnique({ where: { id: options.vehicleId }, select: { id: true } });
   if (!vehicle) throw new NotFound("Vehicle not found");
+  // Refused before any image work when the car is full; checked again under the lock below.
+  await assertPhotoSlotFree(tx, vehicle.id, { locked: false });
   const processed = await processPhoto(options.bytes);
   const photoId = randomUUID();
   const storage = getStorage();
@@ -38,6 +57,12 @@ export async function storeVehiclePhoto(
       bytes: variant.bytes.length,
     });
   }
+  try {
+    await assertPhotoSlotFree(tx, vehicle.id, { locked: true });
+  } catch (error) {
+    await Promise.all(variants.map((variant) => storage.delete(variant.key)));
+    throw error;
+  }
   const existing = await tx.vehiclePhoto.findMany({
     where: { vehicleId: options.vehicleId },
     select: { position: true, isMain: true },
@@ -49,21 +74,23 @@ export async function storeVehiclePhoto(
       data: { isMain: false },
     });
   const largestWebp = variants.filter((variant) => variant.format === "webp").at(-1) ?? variants[0];
-  return tx.vehiclePhoto.create({
-    data: {
-      id: photoId,
-      tenantId: options.tenantId,
-      vehicleId: options.vehicleId,
-      position: existing.reduce((max, photo) => Math.max(max, photo.position + 1), 0),
-      isMain,
-      storageKey: largestWebp?.key ?? "",
-      variants: variants.map((variant) => ({ ...variant })),
-      width: processed.width,
-      height: processed.height,
-      bytes: processed.originalBytes,
-      blurDataUrl: processed.blurDataUrl,
-    },
-  });
+  return refusingOverLimit(
+    tx.vehiclePhoto.create({
+      data: {
+        id: photoId,
+        tenantId: options.tenantId,
+        vehicleId: options.vehicleId,
+        position: existing.reduce((max, photo) => Math.max(max, photo.position + 1), 0),
+        isMain,
+        storageKey: largestWebp?.key ?? "",
+        variants: variants.map((variant) => ({ ...variant })),
+        width: processed.width,
+        height: processed.height,
+        bytes: processed.originalBytes,
+        blurDataUrl: processed.blurDataUrl,
+      },
+    }),
+  );
 }
 
 const StoredVariants = z.array(

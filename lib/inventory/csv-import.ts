@@ -5,7 +5,9 @@
 import "server-only";
 import { parse } from "csv-parse/sync";
 import type { Actor } from "@/lib/audit/record";
+import { type CsvSeparatorName, csvFile, restoreCell } from "@/lib/core/csv";
 import type { Tx } from "@/lib/core/db/client";
+import { PlanLimitReached } from "@/lib/core/db/plan-limits";
 import { withTenant } from "@/lib/core/db/tenant";
 import { DomainError, Invalid } from "@/lib/core/errors";
 import { type Locale, type MessageKey, type Translate, translator } from "@/lib/core/i18n/messages";
@@ -244,7 +246,8 @@ function readCsv(csv: string, t: Translate): { rows: CsvRow[]; provided: Set<Fie
     headers.forEach((column, position) => {
       const field = FIELD_OF.get(column);
       if (!field) return;
-      const cell = readCell(field, cells[position] ?? "");
+      // Our own exports escape formula cells ('=...); the escape is not part of the value.
+      const cell = readCell(field, restoreCell(cells[position] ?? ""));
       if ("problem" in cell) problems.push(`${column}: ${t(cell.problem.key, cell.problem.vars)}`);
       else input[field] = cell.value;
     });
@@ -277,7 +280,8 @@ export async function importVehiclesCsv(options: {
   /** The language of the report's reasons: the user's in the dashboard, the operator's in the CLI. */
   locale: Locale;
 }): Promise<ImportReport> {
-  const { rows, provided } = readCsv(options.csv, translator(options.locale));
+  const t = translator(options.locale);
+  const { rows, provided } = readCsv(options.csv, t);
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
   for (const { row, stockCode, vehicle, problems } of rows) {
     if (!vehicle) {
@@ -296,7 +300,9 @@ export async function importVehiclesCsv(options: {
       report[outcome] += 1;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      report.rejected.push({ row, stockCode, reason: error.message });
+      // Past the plan's cars in stock, each further new car is refused on its own row.
+      const reason = error instanceof PlanLimitReached ? error.describe(t) : error.message;
+      report.rejected.push({ row, stockCode, reason });
     }
   }
   return report;
@@ -324,12 +330,19 @@ export async function previewVehiclesCsv(
   tx: Tx,
   options: { tenantId: string; csv: string; locale: Locale },
 ): Promise<ImportPreview> {
-  const { rows, provided } = readCsv(options.csv, translator(options.locale));
+  const t = translator(options.locale);
+  const { rows, provided } = readCsv(options.csv, t);
   const preview: ImportPreview = { created: 0, updated: 0, unchanged: 0, rejected: [], rows: [] };
   const reject = (row: number, stockCode: string | undefined, reason: string) => {
     preview.rejected.push({ row, stockCode, reason });
     preview.rows.push({ row, stockCode, outcome: "rejected", reason });
   };
+  // The import would refuse new unsold cars past the plan's limit: the preview says so per row.
+  const { maxVehicles } = await tx.tenant.findUniqueOrThrow({
+    where: { id: options.tenantId },
+    select: { maxVehicles: true },
+  });
+  let freeSlots = maxVehicles - (await tx.vehicle.count({ where: { status: { not: "sold" } } }));
   for (const { row, stockCode, vehicle, problems } of rows) {
     if (!vehicle) {
       reject(row, stockCode, problems.join("; "));
@@ -338,6 +351,13 @@ export async function previewVehiclesCsv(
     const existing = await tx.vehicle.findUnique({
       where: { tenantId_stockCode: { tenantId: options.tenantId, stockCode: vehicle.stockCode } },
     });
+    const takesSlot =
+      vehicle.status !== "sold" && (!existing || (existing.status === "sold" && provided.has("status")));
+    if (takesSlot && freeSlots <= 0) {
+      reject(row, stockCode, new PlanLimitReached("vehicles_within_plan", maxVehicles).describe(t));
+      continue;
+    }
+    if (takesSlot) freeSlots -= 1;
     if (!existing) {
       preview.created += 1;
       preview.rows.push({ row, stockCode, outcome: "created" });
@@ -359,16 +379,21 @@ function formatCell(value: unknown): string {
   return String(value);
 }
 
-const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
-/** The showroom's stock with the canonical headers; importing it back changes nothing. */
-export async function exportVehiclesCsv(options: { tenantId: string; tx?: Tx }): Promise<string> {
+/**
+ * The showroom's stock with the canonical headers, through the one CSV writer (formula cells made
+ * inert, UTF-8 BOM, comma or semicolon); importing it back changes nothing.
+ */
+export async function exportVehiclesCsv(options: {
+  tenantId: string;
+  tx?: Tx;
+  separator?: CsvSeparatorName;
+}): Promise<string> {
   const read = (tx: Tx) => tx.vehicle.findMany({ orderBy: { stockCode: "asc" } });
   // Inside a staff action the caller's transaction is reused; the CLI opens its own.
   const vehicles = options.tx ? await read(options.tx) : await withTenant(options.tenantId, read);
-  const lines = [COLUMNS.map(([column]) => column).join(",")];
-  for (const vehicle of vehicles) {
-    lines.push(COLUMNS.map(([, field]) => quote(formatCell(vehicle[field as keyof Vehicle]))).join(","));
-  }
-  return `${lines.join("\n")}\n`;
+  return csvFile({
+    header: COLUMNS.map(([column]) => column),
+    rows: vehicles.map((vehicle) => COLUMNS.map(([, field]) => formatCell(vehicle[field as keyof Vehicle]))),
+    separator: options.separator,
+  });
 }

@@ -7,11 +7,13 @@ import "server-only";
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/core/db/client";
+import { refusingOverLimit } from "@/lib/core/db/plan-limits";
 import { NotFound } from "@/lib/core/errors";
 import { type Translate, translator } from "@/lib/core/i18n/messages";
 import type { Vehicle } from "@/lib/generated/prisma/client";
 import { parsePlate } from "@/lib/inventory/plate";
 import { guardStockChange } from "@/lib/inventory/sales-limits";
+import { assertVehicleSlotFree } from "@/lib/inventory/vehicle-capacity";
 import { type ValidVehicle, VehicleInput, VehiclePatch } from "@/lib/inventory/vehicle-input";
 import { vehicleInvalid, vehicleProblemsOf } from "@/lib/inventory/vehicle-problems";
 import { slugify } from "@/lib/tenancy/slug";
@@ -81,16 +83,19 @@ export async function insertVehicle(
   options: WriteContext & { data: ValidVehicle },
 ): Promise<Vehicle> {
   const { data } = options;
-  const vehicle = await tx.vehicle.create({
-    data: {
-      ...data,
-      ...plateFields(data.plateNumber),
-      // The first price is the approved one: sales cuts are measured from it.
-      approvedPrice: data.price,
-      tenantId: options.tenantId,
-      slug: await uniqueSlug(tx, data),
-    },
-  });
+  if (data.status !== "sold") await assertVehicleSlotFree(tx, options.tenantId);
+  const vehicle = await refusingOverLimit(
+    tx.vehicle.create({
+      data: {
+        ...data,
+        ...plateFields(data.plateNumber),
+        // The first price is the approved one: sales cuts are measured from it.
+        approvedPrice: data.price,
+        tenantId: options.tenantId,
+        slug: await uniqueSlug(tx, data),
+      },
+    }),
+  );
   await tx.vehicleEvent.create({
     data: {
       tenantId: options.tenantId,
@@ -161,15 +166,20 @@ async function applyChanges(
   const guarded = await guardStockChange(tx, { tenantId, actor, before, changes });
   const merged = { ...before, ...changes };
   const slugChanged = ["brand", "model", "variant", "year"].some((field) => field in changes);
-  const vehicle = await tx.vehicle.update({
-    where: { id: before.id },
-    data: {
-      ...changes,
-      ...guarded,
-      ...("plateNumber" in changes ? plateFields(changes.plateNumber ?? null) : {}),
-      ...(slugChanged ? { slug: await uniqueSlug(tx, merged, before.id) } : {}),
-    },
-  });
+  // A sold car put back on sale takes a place in stock again.
+  if (before.status === "sold" && changes.status && changes.status !== "sold")
+    await assertVehicleSlotFree(tx, tenantId);
+  const vehicle = await refusingOverLimit(
+    tx.vehicle.update({
+      where: { id: before.id },
+      data: {
+        ...changes,
+        ...guarded,
+        ...("plateNumber" in changes ? plateFields(changes.plateNumber ?? null) : {}),
+        ...(slugChanged ? { slug: await uniqueSlug(tx, merged, before.id) } : {}),
+      },
+    }),
+  );
   const actorId = actor.userId;
   if (vehicle.status !== before.status) {
     await tx.vehicleEvent.create({

@@ -9,6 +9,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { can } from "@/lib/auth/permissions";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import type { Tx } from "@/lib/core/db/client";
+import { lockPlanLimit, PlanLimitReached, refusingOverLimit } from "@/lib/core/db/plan-limits";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/core/errors";
 import { normalizePhone } from "@/lib/core/phone";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -97,12 +98,17 @@ function requireStaffManager(context: StaffContext): void {
   if (!can(context.user.role, "staff.manage")) throw new Forbidden();
 }
 
-/** Deactivated accounts do not take a seat: the plan limit counts active staff. */
+/**
+ * Deactivated accounts do not take a seat: the plan limit counts active staff. Counted under the
+ * limit's lock (held until the transaction ends), so two owners adding the last seat at once get
+ * one seat between them; the database trigger refuses anything else that gets past.
+ */
 async function assertSeatFree(tx: Tx, tenantId: string): Promise<void> {
+  await lockPlanLimit(tx, "staff_within_plan", tenantId);
   // One connection per transaction: queries run one after another, never in parallel.
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { maxStaff: true } });
   const active = await tx.user.count({ where: { isActive: true, role: { in: [...STAFF_ROLES] } } });
-  if (active >= tenant.maxStaff) throw new Conflict(`staff.error.limit:${tenant.maxStaff}`);
+  if (active >= tenant.maxStaff) throw new PlanLimitReached("staff_within_plan", tenant.maxStaff);
 }
 
 async function findStaff(tx: Tx, userId: string): Promise<StaffMember> {
@@ -125,17 +131,19 @@ export async function createStaff(
   const generatedPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? generatedPassword ?? "");
   try {
-    const created = await tx.user.create({
-      data: {
-        tenantId: me.tenantId,
-        name: input.name,
-        email: input.email,
-        role: input.role,
-        whatsappNumber: input.whatsappNumber,
-        passwordHash,
-      },
-      select: STAFF_SELECT,
-    });
+    const created = await refusingOverLimit(
+      tx.user.create({
+        data: {
+          tenantId: me.tenantId,
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          whatsappNumber: input.whatsappNumber,
+          passwordHash,
+        },
+        select: STAFF_SELECT,
+      }),
+    );
     const user = asStaff(created);
     await recordAudit(tx, {
       tenantId: me.tenantId,
@@ -200,11 +208,13 @@ export async function setStaffActive(
   if (target.isActive === input.active) return target;
   if (input.active) await assertSeatFree(tx, me.tenantId);
   const updated = asStaff(
-    await tx.user.update({
-      where: { id: target.id },
-      data: { isActive: input.active },
-      select: STAFF_SELECT,
-    }),
+    await refusingOverLimit(
+      tx.user.update({
+        where: { id: target.id },
+        data: { isActive: input.active },
+        select: STAFF_SELECT,
+      }),
+    ),
   );
   await recordAudit(tx, {
     tenantId: me.tenantId,

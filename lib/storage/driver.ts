@@ -22,3 +22,21 @@ export function assertSafeKey(key: string): void {
     throw new Invalid(`Unsafe storage key: ${key}`);
   }
 }
+
+/**
+ * Keys that are never public: buyers' WhatsApp photos and documents (`wa/{tenant}/...`, written by
+ * lib/whatsapp/media.ts). /media refuses them, no public URL is ever made for them, and on S3 they
+ * are stored with a private Cache-Control (a bucket served publicly must expose `tenants/*` only).
+ * Staff read them through /api/dashboard/inbox/media/{messageId}, which checks session and showroom.
+ */
+const PRIVATE_PREFIXES = ["wa/"];
+
+export function isPrivateKey(key: string): boolean {
+  return PRIVATE_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
+
+/** The key for a public URL; a private key here is a bug that would leak a buyer's file. */
+export function assertPublicKey(key: string): void {
+  assertSafeKey(key);
+  if (isPrivateKey(key)) throw new Invalid(`Private storage key has no public URL: ${key}`);
+}

@@ -6,7 +6,12 @@ import type { StorageDriver } from "@/lib/storage/driver";
 import { LocalDiskStorage } from "@/lib/storage/local";
 import { S3Storage } from "@/lib/storage/s3";
 
-export { assertSafeKey, type StorageDriver, type StoredObject } from "@/lib/storage/driver";
+export {
+  assertSafeKey,
+  isPrivateKey,
+  type StorageDriver,
+  type StoredObject,
+} from "@/lib/storage/driver";
 export { LocalDiskStorage } from "@/lib/storage/local";
 
 let storage: StorageDriver | undefined;

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { assertSafeKey, type StorageDriver, type StoredObject } from "@/lib/storage/driver";
+import { assertPublicKey, assertSafeKey, type StorageDriver, type StoredObject } from "@/lib/storage/driver";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".webp": "image/webp",
@@ -45,7 +45,7 @@ export class LocalDiskStorage implements StorageDriver {
   }
 
   publicUrl(key: string): string {
-    assertSafeKey(key);
+    assertPublicKey(key);
     return `/media/${key}`;
   }
 }

@@ -8,7 +8,13 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 // A cycle with lib/storage (which picks this driver), harmless: assertSafeKey is only called per request, never at load.
-import { assertSafeKey, type StorageDriver, type StoredObject } from "@/lib/storage/driver";
+import {
+  assertPublicKey,
+  assertSafeKey,
+  isPrivateKey,
+  type StorageDriver,
+  type StoredObject,
+} from "@/lib/storage/driver";
 
 export interface S3StorageOptions {
   bucket: string;
@@ -25,6 +31,8 @@ export interface S3StorageOptions {
 
 // Keys embed a random photo id and are never rewritten with different bytes, so any cache may keep them forever.
 const IMMUTABLE = "public, max-age=31536000, immutable";
+// Buyers' files: no shared cache may keep them, whatever serves the bucket.
+const PRIVATE = "private, no-store";
 
 export class S3Storage implements StorageDriver {
   private readonly client: S3Client;
@@ -54,7 +62,7 @@ export class S3Storage implements StorageDriver {
         Key: key,
         Body: bytes,
         ContentType: options.contentType,
-        CacheControl: IMMUTABLE,
+        CacheControl: isPrivateKey(key) ? PRIVATE : IMMUTABLE,
       }),
     );
   }
@@ -86,7 +94,7 @@ export class S3Storage implements StorageDriver {
   }
 
   publicUrl(key: string): string {
-    assertSafeKey(key);
+    assertPublicKey(key);
     // Safe keys hold only URL-safe characters, so they need no encoding.
     return this.publicBase ? `${this.publicBase}/${key}` : `/media/${key}`;
   }

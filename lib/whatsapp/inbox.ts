@@ -114,9 +114,16 @@ export interface ThreadMessage {
   type: string;
   body: string | null;
   imageUrl: string | null;
+  /** A buyer's document (PDF...), through the staff-only media route. */
+  documentUrl: string | null;
   status: MessageStatus;
   errorTitle: string | null;
   at: string;
+}
+
+/** Where a signed-in staff member's browser fetches a buyer's photo or document (lib/whatsapp/inbound-media.ts). */
+export function inboundMediaUrl(messageId: string): string {
+  return `/api/dashboard/inbox/media/${messageId}`;
 }
 
 const ImagePayload = z.object({
@@ -126,6 +133,8 @@ const ImagePayload = z.object({
 
 function toThreadMessage(row: WaMessage, authors: Map<string, string>): ThreadMessage {
   const image = row.direction === "outbound" ? ImagePayload.safeParse(row.payload) : null;
+  // A buyer's file is private: its URL is the staff-only route, never a public /media one.
+  const buyerFile = row.direction === "inbound" && row.mediaKey ? inboundMediaUrl(row.id) : null;
   return {
     id: row.id,
     direction: row.direction,
@@ -133,7 +142,8 @@ function toThreadMessage(row: WaMessage, authors: Map<string, string>): ThreadMe
     authorName: row.authorId ? (authors.get(row.authorId) ?? null) : null,
     type: row.type,
     body: row.body,
-    imageUrl: image?.success ? image.data.content.link : null,
+    imageUrl: image?.success ? image.data.content.link : row.type === "image" ? buyerFile : null,
+    documentUrl: row.type === "image" ? null : buyerFile,
     status: row.status,
     errorTitle: row.errorTitle,
     at: row.createdAt.toISOString(),

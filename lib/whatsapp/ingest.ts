@@ -11,7 +11,7 @@ import { findTenantByPhoneNumberId, type RoutedTenant } from "@/lib/whatsapp/acc
 import { type QueueTurn, storeInbound } from "@/lib/whatsapp/inbound";
 import { applyLateStatusJob } from "@/lib/whatsapp/jobs/apply-late-status";
 import { applyStatus } from "@/lib/whatsapp/statuses";
-import { parseWebhookBody } from "@/lib/whatsapp/webhook-schema";
+import { InvalidWebhookBody, parseWebhookBody, type WebhookItem } from "@/lib/whatsapp/webhook-schema";
 
 /**
  * Stores the raw body and adds its processing job in ONE statement: both happen, or neither. The
@@ -55,6 +55,31 @@ async function finishEvent(eventId: string, error: string | null): Promise<void>
   await db().$executeRaw`SELECT app_finish_webhook_event(${eventId}::uuid, ${error})`;
 }
 
+/**
+ * Sets a signed but unreadable event aside, once (webhook_dead_letters, shown on /admin/health),
+ * and marks it done: retrying cannot make a malformed body readable.
+ */
+async function deadLetter(eventId: string, reason: string, body: string): Promise<void> {
+  await db().$queryRaw`SELECT app_dead_letter_webhook_event(${eventId}::uuid, ${reason}, ${body})`;
+  console.warn(`[whatsapp] event ${eventId} set aside as a dead letter: ${reason}`);
+}
+
+/** The event's items, or why the body as a whole cannot be read. */
+function readItems(body: string): { items: WebhookItem[] } | { unreadable: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { unreadable: "body is not JSON" };
+  }
+  try {
+    return { items: parseWebhookBody(json) };
+  } catch (error) {
+    if (error instanceof InvalidWebhookBody) return { unreadable: error.message };
+    throw error;
+  }
+}
+
 /** The queue's job for one stored webhook POST. Safe to run again: everything it stores is deduplicated. */
 export async function processWebhookEvent(
   eventId: string,
@@ -63,6 +88,14 @@ export async function processWebhookEvent(
   const report: IngestReport = { messages: 0, duplicates: 0, statuses: 0, unknownNumbers: [], errors: 0 };
   const event = await claimEvent(eventId);
   if (!event || event.processed) return report;
+  const read = readItems(event.body);
+  if ("unreadable" in read) {
+    await deadLetter(eventId, read.unreadable, event.body);
+    report.errors += 1;
+    return report;
+  }
+  // Readable parts are processed; unreadable ones are set aside with the event once it is done.
+  const unreadable: string[] = [];
   try {
     const routes = new Map<string, RoutedTenant | null>();
     const route = async (phoneNumberId: string) => {
@@ -70,10 +103,10 @@ export async function processWebhookEvent(
         routes.set(phoneNumberId, await findTenantByPhoneNumberId(phoneNumberId));
       return routes.get(phoneNumberId) ?? null;
     };
-    for (const item of parseWebhookBody(JSON.parse(event.body))) {
+    for (const item of read.items) {
       if (item.kind === "ignored") continue;
       if (item.kind === "invalid") {
-        console.warn(`[whatsapp] unreadable part of event ${eventId}: ${item.reason}`);
+        unreadable.push(item.reason);
         report.errors += 1;
         continue;
       }
@@ -117,7 +150,9 @@ export async function processWebhookEvent(
       });
       if (outcome !== "missing") report.statuses += 1;
     }
-    await finishEvent(eventId, null);
+    if (unreadable.length)
+      await deadLetter(eventId, `unreadable parts: ${unreadable.join(" | ")}`, event.body);
+    else await finishEvent(eventId, null);
     return report;
   } catch (error) {
     await finishEvent(eventId, error instanceof Error ? error.message : String(error));

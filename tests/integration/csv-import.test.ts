@@ -143,8 +143,9 @@ describe("CSV vehicle import", () => {
     const b = await makeTenant();
     await importVehiclesCsv({ tenantId: a.id, actor, locale: "en", csv: sixtyRows() });
     expect(await withTenant(b.id, (tx) => tx.vehicle.count())).toBe(0);
+    // The file starts with a UTF-8 byte-order mark (Excel needs it to read UTF-8).
     expect(await exportVehiclesCsv({ tenantId: b.id })).toBe(
-      `${HEADER.split(",").slice(0, 15).join(",")},description_en,engine_cc,seats,negotiable,tax_valid_until,stnk_valid_until,previous_owners,featured,features\n`,
+      `\uFEFF${HEADER.split(",").slice(0, 15).join(",")},description_en,engine_cc,seats,negotiable,tax_valid_until,stnk_valid_until,previous_owners,featured,features\n`,
     );
   });
 

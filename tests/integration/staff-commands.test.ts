@@ -8,6 +8,9 @@ import type { Runner } from "graphile-worker";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
+import { systemActor } from "@/lib/audit/record";
+import { encryptSecret } from "@/lib/core/crypto";
+import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { setEnv } from "@/lib/core/env";
 import { MESSAGES } from "@/lib/core/i18n/messages";
@@ -17,9 +20,10 @@ import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
 import { workerSetup } from "@/lib/jobs";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
-import { makeUser } from "../support/factories";
+import { makeTenant, makeUser, photoRow } from "../support/factories";
 import { useOwnQueue } from "../support/queue";
 import { addVehicle, JAZZ_RS_2019 } from "../support/vehicles";
+import { messagesWebhook } from "../support/webhook-body";
 import { makeWhatsappShowroom } from "../support/whatsapp-showroom";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -43,24 +47,9 @@ const wamid = () => `wamid.${randomBytes(6).toString("hex")}`;
 const stamp = () => String(Math.floor(Date.now() / 1000));
 
 function post(phoneNumberId: string, from: string, message: Record<string, unknown>): Promise<Response> {
-  const body = JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "WABA-1",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "62811", phone_number_id: phoneNumberId },
-              contacts: [{ profile: { name: "Tester" }, wa_id: from }],
-              messages: [{ from, id: wamid(), timestamp: stamp(), ...message }],
-            },
-          },
-        ],
-      },
-    ],
+  const body = messagesWebhook(phoneNumberId, {
+    contacts: [{ profile: { name: "Tester" }, wa_id: from }],
+    messages: [{ from, id: wamid(), timestamp: stamp(), ...message }],
   });
   const headers = new Headers({
     "content-type": "application/json",
@@ -316,5 +305,60 @@ describe("staff commands on WhatsApp", () => {
       price: 175_000_000n,
       status: "available",
     });
+  });
+
+  it("answers a draft past the plan's limits with the limit, not a failed job: photos per car, then cars in stock", async () => {
+    const photo = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 30, b: 30 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const image = (id: string, caption?: string) => {
+      graph.addMedia({ id, bytes: photo, mimeType: "image/jpeg" });
+      return { type: "image", image: { id, mime_type: "image/jpeg", ...(caption ? { caption } : {}) } };
+    };
+    expect(
+      textOf(await ask(home.phoneNumberId, STAFF, image("media-cap-1", "Brio RS 2017 150jt km 50rb matic"))),
+    ).toContain("Draf");
+    const draft = await withTenant(home.id, (tx) =>
+      tx.vehicle.findFirstOrThrow({ where: { status: "draft", year: 2017 }, include: { photos: true } }),
+    );
+    // Fill the car up to 30 photos (rows only: the cap is about the count).
+    await withTenant(home.id, async (tx) => {
+      for (let position = draft.photos.length; position < 30; position += 1)
+        await tx.vehiclePhoto.create({ data: photoRow(home.id, draft.id, position) });
+    });
+    expect(textOf(await ask(home.phoneNumberId, STAFF, image("media-cap-2")))).toContain(
+      "paling banyak 30 foto",
+    );
+    expect(await withTenant(home.id, (tx) => tx.vehiclePhoto.count({ where: { vehicleId: draft.id } }))).toBe(
+      30,
+    );
+
+    const inStock = await withTenant(home.id, (tx) =>
+      tx.vehicle.count({ where: { status: { not: "sold" } } }),
+    );
+    const setMax = (maxVehicles: number) =>
+      withPlatformAccess(
+        {
+          actor: { kind: "system", name: "test" },
+          action: "tenant.limits",
+          entity: "tenant",
+          tenantId: home.id,
+        },
+        (tx) => tx.tenant.update({ where: { id: home.id }, data: { maxVehicles } }),
+      );
+    await setMax(inStock);
+    try {
+      const refused = await ask(
+        home.phoneNumberId,
+        STAFF,
+        image("media-cap-3", "Ayla 2016 90jt km 70rb manual"),
+      );
+      expect(textOf(refused)).toContain(`boleh punya ${inStock} mobil`);
+      expect(await withTenant(home.id, (tx) => tx.vehicle.count({ where: { year: 2016 } }))).toBe(0);
+    } finally {
+      await setMax(1000);
+    }
   });
 });

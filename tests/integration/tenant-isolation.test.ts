@@ -18,7 +18,13 @@ const TENANT_TABLES = schema.models
   .map((model) => model.table);
 const tenantColumn = (table: string) => (table === "tenants" ? "id" : "tenant_id");
 /** Platform-level tables: no showroom owns their rows; only the audited platform path and narrow functions reach them (ended_sessions: app_end_session and app_session_user). */
-const PLATFORM_TABLES = ["platform_settings", "webhook_events", "rate_limits", "ended_sessions"];
+const PLATFORM_TABLES = [
+  "platform_settings",
+  "webhook_events",
+  "webhook_dead_letters",
+  "rate_limits",
+  "ended_sessions",
+];
 
 async function fillEveryTable(tenantId: string): Promise<void> {
   const owner = await makeUser({ tenantId, role: "owner" });

@@ -74,3 +74,17 @@ export async function makeVerifiedDomain(tenantId: string, domain: string) {
     }),
   );
 }
+
+/** A photo row without a file behind it, for tests about how many photos a car has. */
+export function photoRow(tenantId: string, vehicleId: string, position: number) {
+  return {
+    tenantId,
+    vehicleId,
+    position,
+    storageKey: `test-photo-${position}`,
+    width: 1,
+    height: 1,
+    bytes: 1,
+    blurDataUrl: "data:,",
+  };
+}

@@ -115,6 +115,18 @@ export function MessageBubble({
         ) : message.type === "image" ? (
           <p className="text-xs italic text-muted-foreground">[{t("inbox.photo")}]</p>
         ) : null}
+        {message.documentUrl ? (
+          <p className="mb-1 text-sm">
+            📄 {t("inputs.media.document")} ·{" "}
+            <a
+              href={message.documentUrl}
+              className="font-medium text-primary underline"
+              data-testid="document-link"
+            >
+              {t("inputs.media.open")}
+            </a>
+          </p>
+        ) : null}
         {message.body ? (
           <p className="whitespace-pre-wrap break-words text-sm">
             <Linkified text={message.body} />

@@ -21,6 +21,7 @@ import { detectLanguage } from "@/lib/assistant/understand/buyer-message";
 import type { Actor } from "@/lib/audit/record";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import type { Tx } from "@/lib/core/db/client";
+import { PlanLimitReached } from "@/lib/core/db/plan-limits";
 import { translator } from "@/lib/core/i18n/messages";
 import type { Prisma, WaConversation, WaMessage } from "@/lib/generated/prisma/client";
 import { storeVehiclePhoto } from "@/lib/images/photos";
@@ -124,6 +125,21 @@ async function locateMessage(
   return message ? { conversation, message } : null;
 }
 
+/**
+ * The plan limit a draft's write ran into (the showroom's cars in stock, the car's photos), or null
+ * once it succeeded. Only the checks made before writing are answered: the transaction is intact,
+ * so the staff member gets a reply instead of a failed job; anything else is thrown on.
+ */
+async function refusedOverLimit(write: Promise<unknown>): Promise<PlanLimitReached | null> {
+  try {
+    await write;
+    return null;
+  } catch (error) {
+    if (error instanceof PlanLimitReached && !error.transactionAborted) return error;
+    throw error;
+  }
+}
+
 const live = (expiresAt: string, now: Date) => new Date(expiresAt).getTime() > now.getTime();
 
 async function downloadPhoto(tx: Tx, tenantId: string, mediaId: string): Promise<ListingPhoto | null> {
@@ -181,11 +197,14 @@ async function photoTurn(tx: Tx, context: TurnContext, message: WaMessage): Prom
         select: { id: true, stockCode: true, _count: { select: { photos: true } } },
       });
       if (vehicle) {
-        await storeVehiclePhoto(tx, {
-          tenantId: context.tenantId,
-          vehicleId: vehicle.id,
-          bytes: photo.bytes,
-        });
+        const full = await refusedOverLimit(
+          storeVehiclePhoto(tx, {
+            tenantId: context.tenantId,
+            vehicleId: vehicle.id,
+            bytes: photo.bytes,
+          }),
+        );
+        if (full) return { reply: full.describe(t), state: context.state, revalidate: false };
         const count = vehicle._count.photos + 1;
         return {
           reply: t("assistant.staff.photoAdded", { stockCode: vehicle.stockCode, count }),
@@ -204,7 +223,7 @@ async function photoTurn(tx: Tx, context: TurnContext, message: WaMessage): Prom
     };
   }
 
-  const result = await startListing(tx, {
+  const listing = startListing(tx, {
     tenantId: context.tenantId,
     actor: context.actor,
     caption,
@@ -214,6 +233,9 @@ async function photoTurn(tx: Tx, context: TurnContext, message: WaMessage): Prom
     vision: context.vision,
     now: context.now,
   });
+  const full = await refusedOverLimit(listing);
+  if (full) return { reply: full.describe(t), state: context.state, revalidate: false };
+  const result = await listing;
   if (!result.ok)
     return { reply: missingReply(result.missing, context.language), state: context.state, revalidate: false };
   return {

@@ -7,6 +7,7 @@ import * as assistant from "@/lib/core/i18n/areas/assistant";
 import * as audit from "@/lib/core/i18n/areas/audit";
 import * as domains from "@/lib/core/i18n/areas/domains";
 import * as inbox from "@/lib/core/i18n/areas/inbox";
+import * as inputs from "@/lib/core/i18n/areas/inputs";
 import * as leads from "@/lib/core/i18n/areas/leads";
 import * as limits from "@/lib/core/i18n/areas/limits";
 import * as overview from "@/lib/core/i18n/areas/overview";
@@ -197,6 +198,7 @@ const id = {
   ...limits.id,
   ...domains.id,
   ...security.id,
+  ...inputs.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -381,6 +383,7 @@ const en: Record<MessageKey, string> = {
   ...limits.en,
   ...domains.en,
   ...security.en,
+  ...inputs.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };

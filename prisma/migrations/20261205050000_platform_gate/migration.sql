@@ -117,7 +117,7 @@ BEGIN
                                      THEN (SELECT array_agg(x."id") FROM "tenants" x)
                                      ELSE ARRAY[NULLIF(current_setting('app.tenant_id', true), '')::uuid] END))$p$, t);
   END LOOP;
-  FOREACH t IN ARRAY ARRAY['tenants', 'users', 'audit_logs', 'platform_settings', 'webhook_events'] LOOP
+  FOREACH t IN ARRAY ARRAY['tenants', 'users', 'audit_logs', 'platform_settings', 'webhook_events', 'webhook_dead_letters'] LOOP
     EXECUTE format('DROP POLICY "platform_access" ON %I', t);
     EXECUTE format($p$CREATE POLICY "platform_access" ON %I
       USING ((SELECT public.app_platform_active()))

@@ -66,6 +66,15 @@ export default async function VehiclesPage({
               {t("vehicles.export")}
             </a>
           </Button>
+          <Button asChild variant="outline" size="sm">
+            <a
+              href="/api/dashboard/vehicles/export?separator=semicolon"
+              download
+              title={t("inputs.export.excelHint")}
+            >
+              {t("inputs.export.excel")}
+            </a>
+          </Button>
           {can(user.role, "vehicles.write") ? (
             <Button asChild size="sm">
               <Link href="/dashboard/vehicles/new">{t("vehicles.add")}</Link>

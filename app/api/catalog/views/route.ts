@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { recordVehicleView } from "@/lib/analytics/views";
 import { clientIp } from "@/lib/core/client-ip";
+import { readBodyWithin } from "@/lib/core/request-body";
 import { findTenant, findTenantBySegment } from "@/lib/tenancy/resolve";
 
 const ViewInput = z.object({
@@ -30,7 +31,9 @@ function parseJson(text: string): unknown {
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const parsed = ViewInput.safeParse(parseJson((await request.text()).slice(0, 2000)));
+    // A beacon is a few hundred bytes; anything over 2 KB is not one and is not read further.
+    const body = await readBodyWithin(request, 2048);
+    const parsed = ViewInput.safeParse(body ? parseJson(body.toString("utf8")) : null);
     if (parsed.success) {
       const tenant = await resolveTenant(parsed.data.tenant);
       if (tenant && tenant.status === "active") {

@@ -1,6 +1,7 @@
 // A local stand-in for Meta's Graph API (offline demo and tests): POST /{version}/{phone_number_id}/messages
 // answers in Meta's wire format, checks the showroom's access token, and reports statuses back
 // through signed webhooks. The outbound rows already live in the database (the outbox wrote them).
+import { DEFAULT_BODY_LIMIT, readBodyWithin } from "@/lib/core/request-body";
 import {
   authorizeSimCall,
   graphSimEnabled,
@@ -34,7 +35,9 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
 
   let body: unknown;
   try {
-    body = await request.json();
+    const raw = await readBodyWithin(request, DEFAULT_BODY_LIMIT);
+    if (!raw) return graphError(413, 100, "Request body too large", "OAuthException");
+    body = JSON.parse(raw.toString("utf8"));
   } catch {
     return graphError(400, 100, "Invalid parameter", "OAuthException");
   }

@@ -88,6 +88,30 @@ export default async function HealthPage() {
           </Card>
         ))}
       </div>
+      <Card data-testid="dead-letters">
+        <CardHeader>
+          <CardTitle className="text-base">{t("inputs.health.deadLetters")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Row label={t("inputs.health.deadLettersTotal")} value={report.deadLetters.total} />
+          <Row label={t("inputs.health.deadLettersDay")} value={report.deadLetters.lastDay} />
+          {report.deadLetters.recent.length ? (
+            <ul className="mt-2 space-y-2 text-sm">
+              {report.deadLetters.recent.map((letter) => (
+                <li key={letter.eventId} className="border-t border-border pt-2">
+                  <p className="font-mono text-xs text-muted-foreground">
+                    <time dateTime={letter.deadAt}>{letter.deadAt.replace("T", " ").slice(0, 19)}</time> ·{" "}
+                    {letter.eventId}
+                  </p>
+                  <p className="break-words">{letter.reason}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm text-muted-foreground">{t("inputs.health.deadLettersNone")}</p>
+          )}
+        </CardContent>
+      </Card>
     </div>
   );
 }

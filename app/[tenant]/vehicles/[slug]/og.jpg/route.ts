@@ -1,11 +1,19 @@
 // The OpenGraph image of one car (what WhatsApp, Facebook and Google show for a shared link):
 // its main photo as a 1200x630 JPEG, which every preview crawler reads, with a strip in the
-// showroom's colour. Rendered on request from the cached data, cached by browsers and CDNs.
+// showroom's colour. Cached like the car's page: rendered on the first request (sharp costs
+// ~140 ms of CPU), then served from Next's cache under the showroom's catalog tag, so the change
+// that refreshes the page (a new main photo, a new colour) renders it again, and nothing else does.
 import sharp from "sharp";
 import { loadVehicle } from "@/lib/catalog/data";
 import { loadShowroom } from "@/lib/catalog/showroom";
 import { readVariants } from "@/lib/images/photos";
 import { getStorage } from "@/lib/storage";
+
+export const dynamicParams = true;
+export const revalidate = 86400;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
 
 const WIDTH = 1200;
 const HEIGHT = 630;
