@@ -2,6 +2,7 @@
 // definitions that live with their layers. A new job is one file next to the code it runs
 // (lib/<domain>/jobs/<verb>-<noun>.ts, defineJob) plus one line here.
 import "server-only";
+import { aiAllowanceReached } from "@/lib/assistant/events";
 import { processWebhookEventJob } from "@/lib/assistant/jobs/process-webhook-event";
 import { runTurnJob } from "@/lib/assistant/jobs/run-turn";
 import {
@@ -11,8 +12,11 @@ import {
   type Subscription,
   workerSetupOf,
 } from "@/lib/core/queue/define";
-import { leadCreated } from "@/lib/leads/events";
-import { buyerWaiting } from "@/lib/whatsapp/events";
+import { leadAssigned, leadCreated, visitBooked } from "@/lib/leads/events";
+import { escalateWaitingBuyerJob } from "@/lib/services/notifications/escalation";
+import { remindFollowUpsSchedule } from "@/lib/services/notifications/follow-up-reminders";
+import { NOTIFICATION_SUBSCRIPTIONS } from "@/lib/services/notifications/subscriptions";
+import { buyerWaiting, conversationAssigned, whatsappNumberFailing } from "@/lib/whatsapp/events";
 import { applyLateStatusJob } from "@/lib/whatsapp/jobs/apply-late-status";
 import { fetchInboundMediaJob } from "@/lib/whatsapp/jobs/fetch-inbound-media";
 import { sendOutboxItemJob } from "@/lib/whatsapp/jobs/send-outbox-item";
@@ -23,13 +27,23 @@ export const JOBS: readonly RunnableJob[] = [
   sendOutboxItemJob,
   fetchInboundMediaJob,
   runTurnJob,
+  escalateWaitingBuyerJob,
+  remindFollowUpsSchedule,
 ];
 
 /** Every event a domain emits; each gets its queue job, subscribed or not. */
-export const EVENTS: readonly EventDefinition[] = [leadCreated, buyerWaiting];
+export const EVENTS: readonly EventDefinition[] = [
+  leadCreated,
+  leadAssigned,
+  visitBooked,
+  buyerWaiting,
+  conversationAssigned,
+  whatsappNumberFailing,
+  aiAllowanceReached,
+];
 
-/** Service reactions to events (the notification service of issue 13 subscribes here). */
-export const SUBSCRIPTIONS: readonly Subscription[] = [];
+/** Service reactions to events: the notification service tells staff (lib/services/notifications). */
+export const SUBSCRIPTIONS: readonly Subscription[] = [...NOTIFICATION_SUBSCRIPTIONS];
 
 /** graphile-worker's task list and crontab. */
 export function workerSetup() {

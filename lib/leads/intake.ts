@@ -153,6 +153,7 @@ export async function takeInLead(
     leadId: lead.id,
     source: input.source,
     assigneeId,
+    enteredBy: options.enteredBy ?? null,
   });
   return { lead, created: true, changed: true };
 }

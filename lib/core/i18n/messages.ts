@@ -7,6 +7,7 @@ import * as assistant from "@/lib/core/i18n/areas/assistant";
 import * as audit from "@/lib/core/i18n/areas/audit";
 import * as inbox from "@/lib/core/i18n/areas/inbox";
 import * as leads from "@/lib/core/i18n/areas/leads";
+import * as notifications from "@/lib/core/i18n/areas/notifications";
 import * as overview from "@/lib/core/i18n/areas/overview";
 import * as settings from "@/lib/core/i18n/areas/settings";
 import * as staff from "@/lib/core/i18n/areas/staff";
@@ -191,6 +192,7 @@ const id = {
   ...inbox.id,
   ...admin.id,
   ...assistant.id,
+  ...notifications.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -372,6 +374,7 @@ const en: Record<MessageKey, string> = {
   ...inbox.en,
   ...admin.en,
   ...assistant.en,
+  ...notifications.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };
