@@ -80,8 +80,7 @@ export async function updateMyNotificationSettings(
   const preferences: NotificationPreferences = NotificationPreferences.parse(before.notificationPreferences);
   for (const type of typesFor(isManager(user))) {
     const chosen = input.channels[type];
-    if (chosen)
-      preferences[type] = [...new Set(chosen)].filter((channel) => isChannelOffered(type, channel));
+    if (chosen) preferences[type] = [...new Set(chosen)].filter((channel) => isChannelOffered(type, channel));
   }
   await tx.user.update({
     where: { id: user.id },

@@ -99,6 +99,10 @@ export function channelsFor(preferences: NotificationPreferences, type: Notifica
   return chosen.filter((channel) => isChannelOffered(type, channel));
 }
 
-export function wants(preferences: NotificationPreferences, type: NotificationType, channel: Channel): boolean {
+export function wants(
+  preferences: NotificationPreferences,
+  type: NotificationType,
+  channel: Channel,
+): boolean {
   return channelsFor(preferences, type).includes(channel);
 }

@@ -197,16 +197,13 @@ export async function escalateWaitingBuyer(tx: Tx, wait: WaitingBuyer): Promise<
   const asked = [...new Set([...wait.passedOver, ...(wait.assigneeId ? [wait.assigneeId] : [])])];
   const next = await assignRoundRobin(tx, { except: asked });
   const buyer = conversation.contact.name ?? conversation.contact.waId ?? "";
-  if (next)
-    await tx.waConversation.update({ where: { id: conversation.id }, data: { assigneeId: next.id } });
+  if (next) await tx.waConversation.update({ where: { id: conversation.id }, data: { assigneeId: next.id } });
   await tx.notification.create({
     data: {
       tenantId: wait.tenantId,
       userId: next?.id ?? null,
       kind: "conversation.handoff",
-      title: next
-        ? `Pembeli menunggu, belum dibalas: ${buyer}`
-        : `Belum ada sales yang membalas: ${buyer}`,
+      title: next ? `Pembeli menunggu, belum dibalas: ${buyer}` : `Belum ada sales yang membalas: ${buyer}`,
       body: wait.reason,
       link: inboxLink(conversation.id),
     },

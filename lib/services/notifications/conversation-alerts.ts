@@ -49,7 +49,9 @@ export async function onBuyerWaiting(event: EventPayload<typeof buyerWaiting>): 
   });
 }
 
-export async function onConversationAssigned(event: EventPayload<typeof conversationAssigned>): Promise<void> {
+export async function onConversationAssigned(
+  event: EventPayload<typeof conversationAssigned>,
+): Promise<void> {
   await withTenant(event.tenantId, async (tx) => {
     const subject = await conversationSubject(tx, event.conversationId);
     if (!subject) return;

@@ -9,9 +9,9 @@ import { translator } from "@/lib/core/i18n/messages";
 import type { Recipient } from "@/lib/notifications/recipients";
 import { type NotificationType, wants } from "@/lib/notifications/types";
 import { writeNotifications } from "@/lib/notifications/write";
+import { dashboardUrl, type Subject } from "@/lib/services/notifications/subjects";
 import { readStaffAlertSettings } from "@/lib/settings/staff-alerts";
 import { queueStaffAlert, type StaffAlertOutcome } from "@/lib/whatsapp/staff-alert";
-import { dashboardUrl, type Subject } from "@/lib/services/notifications/subjects";
 
 /** Alerts go out in the showroom's language; staff accounts carry no language of their own yet. */
 export const alertText = translator("id");

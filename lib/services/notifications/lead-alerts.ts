@@ -6,10 +6,10 @@ import { withTenant } from "@/lib/core/db/tenant";
 import type { leadAssigned, leadCreated, visitBooked } from "@/lib/leads/events";
 import { managerRecipients, staffRecipients } from "@/lib/notifications/recipients";
 import { alertText, deliver, detailsOf } from "@/lib/services/notifications/deliver";
+import type { EventPayload } from "@/lib/services/notifications/event-payload";
+import { leadSubject } from "@/lib/services/notifications/subjects";
 import { readStaffAlertSettings } from "@/lib/settings/staff-alerts";
 import { TIME_ZONES } from "@/lib/tenancy/hours";
-import { leadSubject } from "@/lib/services/notifications/subjects";
-import type { EventPayload } from "@/lib/services/notifications/event-payload";
 
 const leadPath = (leadId: string) => `/dashboard/leads/${leadId}`;
 

@@ -27,7 +27,9 @@ export async function onAiAllowanceReached(event: EventPayload<typeof aiAllowanc
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export async function onWhatsAppNumberFailing(event: EventPayload<typeof whatsappNumberFailing>): Promise<void> {
+export async function onWhatsAppNumberFailing(
+  event: EventPayload<typeof whatsappNumberFailing>,
+): Promise<void> {
   await withTenant(event.tenantId, async (tx) => {
     const hour = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS).toISOString();
     await deliver(tx, {

@@ -18,7 +18,9 @@ type Car = { brand: string; model: string; variant: string | null; year: number;
 const CAR_SELECT = { brand: true, model: true, variant: true, year: true, stockCode: true } as const;
 
 const describeCar = (car: Car | null | undefined) =>
-  car ? `${[car.brand, car.model, car.variant, car.year].filter(Boolean).join(" ")} (${car.stockCode})` : null;
+  car
+    ? `${[car.brand, car.model, car.variant, car.year].filter(Boolean).join(" ")} (${car.stockCode})`
+    : null;
 
 /** An absolute link to a dashboard page, for a message read outside the dashboard. */
 export const dashboardUrl = (path: string) => `${appUrl()}${path}`;
@@ -29,7 +31,11 @@ export async function leadSubject(tx: Tx, leadId: string): Promise<(Subject & { 
     select: { name: true, phone: true, vehicle: { select: CAR_SELECT } },
   });
   if (!lead) return null;
-  return { name: lead.name, buyer: withNumber(lead.name, lead.phone || null), car: describeCar(lead.vehicle) };
+  return {
+    name: lead.name,
+    buyer: withNumber(lead.name, lead.phone || null),
+    car: describeCar(lead.vehicle),
+  };
 }
 
 export interface ConversationSubject extends Subject {
@@ -38,7 +44,10 @@ export interface ConversationSubject extends Subject {
   assigneeId: string | null;
 }
 
-export async function conversationSubject(tx: Tx, conversationId: string): Promise<ConversationSubject | null> {
+export async function conversationSubject(
+  tx: Tx,
+  conversationId: string,
+): Promise<ConversationSubject | null> {
   const conversation = await tx.waConversation.findUnique({
     where: { id: conversationId },
     select: {

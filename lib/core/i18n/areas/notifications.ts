@@ -78,7 +78,8 @@ export const id = {
   "notifications.alert.open": "Buka: {link}",
   "notifications.afterHours.handoff":
     "Terima kasih, permintaan Anda sudah kami teruskan ke tim sales {showroom}. Saat ini kami sedang tutup; sales kami akan membalas di chat ini {when}.",
-  "notifications.afterHours.note": "Saat ini {showroom} sedang tutup; sales kami akan membalas di chat ini {when}.",
+  "notifications.afterHours.note":
+    "Saat ini {showroom} sedang tutup; sales kami akan membalas di chat ini {when}.",
   "notifications.afterHours.today": "hari ini mulai pukul {time} {zone}",
   "notifications.afterHours.tomorrow": "besok mulai pukul {time} {zone}",
   "notifications.afterHours.day": "hari {day} mulai pukul {time} {zone}",
@@ -144,7 +145,8 @@ export const en: Record<keyof typeof id, string> = {
   "notifications.error.template": "Template names use lower-case letters, digits and underscores only.",
   "notifications.error.language": 'A language code such as "id" or "en_US".',
   "notifications.error.phone": "That WhatsApp number is not valid. Example: 0812 3456 7890.",
-  "notifications.error.phoneTaken": "This number belongs to another staff member or is the showroom's number.",
+  "notifications.error.phoneTaken":
+    "This number belongs to another staff member or is the showroom's number.",
   "notifications.alert.leadNew": "New lead ({source}): {buyer}",
   "notifications.alert.leadAssigned": "Lead for you: {buyer}",
   "notifications.alert.conversationAssigned": "WhatsApp conversation for you: {buyer}",
@@ -155,13 +157,15 @@ export const en: Record<keyof typeof id, string> = {
   "notifications.alert.visit": "Showroom visit requested: {buyer}, {when}",
   "notifications.alert.followUp": "Follow-up due: {buyer}",
   "notifications.alert.tokenRefused": "The showroom's WhatsApp number cannot send: Meta refused the token",
-  "notifications.alert.notConnected": "The showroom's WhatsApp number is not connected: messages were not sent",
+  "notifications.alert.notConnected":
+    "The showroom's WhatsApp number is not connected: messages were not sent",
   "notifications.alert.car": "Car: {car}",
   "notifications.alert.noDetails": "No car chosen yet",
   "notifications.alert.open": "Open: {link}",
   "notifications.afterHours.handoff":
     "Thank you, we have passed your request to the {showroom} sales team. We are closed right now; a salesperson will reply in this chat {when}.",
-  "notifications.afterHours.note": "{showroom} is closed right now; a salesperson will reply in this chat {when}.",
+  "notifications.afterHours.note":
+    "{showroom} is closed right now; a salesperson will reply in this chat {when}.",
   "notifications.afterHours.today": "today from {time} {zone}",
   "notifications.afterHours.tomorrow": "tomorrow from {time} {zone}",
   "notifications.afterHours.day": "on {day} from {time} {zone}",
