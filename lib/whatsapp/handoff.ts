@@ -15,9 +15,19 @@ export const ASSISTANT_ACTOR: Actor = { userId: null, email: "assistant:whatsapp
 
 const inboxLink = (conversationId: string) => `/dashboard/inbox/${conversationId}`;
 
+/** The active salesperson holding the conversation's lead: the buyer's person already. */
+async function leadHolder(tx: Tx, leadId: string | null): Promise<string | null> {
+  if (!leadId) return null;
+  const lead = await tx.lead.findUnique({
+    where: { id: leadId },
+    select: { assignee: { select: { id: true, isActive: true } } },
+  });
+  return lead?.assignee?.isActive ? lead.assignee.id : null;
+}
+
 /**
- * Hands a buyer to sales: human mode (the assistant goes quiet), the existing assignee kept or the
- * next salesperson round-robin, the time of the handoff, a notification, `buyerWaiting`, an audit
+ * Hands a buyer to sales: human mode (the assistant goes quiet), the existing assignee kept (the
+ * conversation's, else its lead's) or the next salesperson round-robin, the time of the handoff, a notification, `buyerWaiting`, an audit
  * row. Idempotent: a conversation already with a person is left as it is.
  */
 export async function handOffToSales(
@@ -30,7 +40,11 @@ export async function handOffToSales(
   });
   if (!conversation) return { handedOff: false, assigneeId: null };
   if (conversation.mode === "human") return { handedOff: false, assigneeId: conversation.assigneeId };
-  const assigneeId = conversation.assigneeId ?? (await assignRoundRobin(tx))?.id ?? null;
+  const assigneeId =
+    conversation.assigneeId ??
+    (await leadHolder(tx, conversation.leadId)) ??
+    (await assignRoundRobin(tx))?.id ??
+    null;
   const reason = options.reason.slice(0, 500);
   const handedOffAt = new Date();
   await tx.waConversation.update({

@@ -11,7 +11,7 @@ import { queueOutbound, queueText } from "@/lib/whatsapp/outbox";
 
 export interface StaffAlert {
   tenantId: string;
-  to: { number: string; name: string };
+  to: { userId: string; number: string; name: string };
   /** The whole message, sent as is inside the window. */
   text: string;
   /** The template's body parameters outside the window: headline, details, link. */
@@ -50,7 +50,12 @@ export async function queueStaffAlert(tx: Tx, alert: StaffAlert): Promise<StaffA
     waUserId: null,
     name: alert.to.name,
   });
-  const conversation = await ensureConversation(tx, alert.tenantId, contact.id);
+  const found = await ensureConversation(tx, alert.tenantId, contact.id);
+  // Theirs in the inbox: alerts name other people's buyers, and a salesperson sees unassigned
+  // conversations, so a colleague's alerts must not be one of those.
+  const conversation = found.assigneeId
+    ? found
+    : await tx.waConversation.update({ where: { id: found.id }, data: { assigneeId: alert.to.userId } });
   const windowOpen =
     contact.lastInboundAt !== null &&
     now.getTime() - contact.lastInboundAt.getTime() < WINDOW_MS &&

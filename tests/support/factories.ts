@@ -2,6 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { systemActor } from "@/lib/audit/record";
 import { createUser, type Role } from "@/lib/auth/users";
+import { withTenant } from "@/lib/core/db/tenant";
+import { createVehicle } from "@/lib/inventory/vehicles";
 import { createTenant } from "@/lib/tenancy/tenants";
 
 export const uniqueSlug = (prefix = "t") => `${prefix}-${randomBytes(4).toString("hex")}`;
@@ -33,4 +35,25 @@ export async function makeUser(options: {
     systemActor("test"),
   );
   return { ...user, password };
+}
+
+/** An available Toyota Avanza 1.5 G 2019 automatic at Rp 185 juta, with the given stock code. */
+export async function makeAvanza(tenantId: string, stockCode: string) {
+  return withTenant(tenantId, (tx) =>
+    createVehicle(tx, {
+      tenantId,
+      actor: systemActor("test"),
+      input: {
+        stockCode,
+        brand: "Toyota",
+        model: "Avanza",
+        variant: "1.5 G",
+        year: 2019,
+        transmission: "automatic",
+        mileageKm: 40_000,
+        price: 185_000_000n,
+        status: "available",
+      },
+    }),
+  );
 }

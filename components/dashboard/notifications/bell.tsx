@@ -69,6 +69,7 @@ export function NotificationBell({ locale }: { locale: Locale }) {
       <Link
         href="/dashboard/notifications"
         data-testid="notification-bell"
+        data-loaded={unread !== null}
         aria-label={count > 0 ? t("notifications.bellUnread", { count }) : t("notifications.bell")}
         className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
       >

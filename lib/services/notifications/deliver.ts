@@ -63,7 +63,7 @@ export async function deliver(tx: Tx, delivery: Delivery): Promise<StaffAlertOut
     outcomes.push(
       await queueStaffAlert(tx, {
         tenantId: delivery.tenantId,
-        to: { number: recipient.whatsappNumber ?? "", name: recipient.name },
+        to: { userId: recipient.id, number: recipient.whatsappNumber ?? "", name: recipient.name },
         text: `${delivery.headline}\n${delivery.details}\n${alertText("notifications.alert.open", { link })}`,
         parameters: [delivery.headline, delivery.details, link],
         template,
