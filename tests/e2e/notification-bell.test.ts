@@ -61,7 +61,9 @@ describe("the notification bell at phone size", () => {
     const bell = page.getByTestId("notification-bell");
     const count = page.getByTestId("notification-count");
     // The bell has had its first answer: what arrives from now on is news.
-    await expect.poll(() => bell.getAttribute("data-loaded")).toBe("true");
+    await expect
+      .poll(() => bell.getAttribute("data-loaded"), { timeout: 30_000, interval: 250 })
+      .toBe("true");
     expect(await count.getAttribute("data-count")).toBe("0");
     expect(await bell.getAttribute("aria-label")).toBe("Notifikasi");
 
