@@ -17,7 +17,7 @@ const DOMAIN_RANKS = [
   ["images"],
   ["tenancy"],
   ["auth"],
-  ["settings", "staff"],
+  ["settings", "staff", "notifications"],
   ["inventory"],
   ["leads"],
   ["catalog", "analytics"],

@@ -1,4 +1,5 @@
-// The bar at the top of /dashboard and /admin: product name, area, language, account, sign-out.
+// The bar at the top of /dashboard and /admin: product name, area, extras (the dashboard's bell),
+// language, account, sign-out.
 import Link from "next/link";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/site/language-switch";
@@ -13,6 +14,7 @@ export function TopBar(props: {
   logoutTo: string;
   /** The account page (password, sign out everywhere). */
   account?: { href: string; label: string };
+  extras?: React.ReactNode;
 }) {
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
@@ -22,6 +24,7 @@ export function TopBar(props: {
           <span className="truncate text-sm text-muted-foreground">{props.area}</span>
         </Link>
         <div className="flex items-center gap-2">
+          {props.extras}
           <LanguageSwitch locale={props.locale} label={props.languageLabel} />
           {props.account ? (
             <Link

@@ -55,6 +55,8 @@ export async function keepBuyerLead(
       leadId: conversation.leadId,
       matchByPhone: own !== null,
       defaultName: conversation.contact.name ?? "Pembeli WhatsApp",
+      // The buyer's salesperson in this conversation keeps their lead; else round-robin.
+      assigneeId: conversation.assigneeId ?? undefined,
     },
   );
   if (conversation.leadId !== lead.id)

@@ -4,6 +4,7 @@
 // needed, the conversation's search remembered, and the reply queued through the outbox, all in
 // the caller's tenant transaction.
 import "server-only";
+import { afterHoursReply } from "@/lib/assistant/after-hours";
 import { keepBuyerLead } from "@/lib/assistant/buyer-lead";
 import { type BuyerPace, paceBuyer } from "@/lib/assistant/buyer-limits";
 import { type ComposeResult, composeReply } from "@/lib/assistant/compose";
@@ -138,6 +139,17 @@ export async function runAssistantTurn(
         reason: LOCAL_HANDOFF_REASON,
       });
   }
+  const handedOff = result.engine === "local" ? result.handoff : result.handoffDone;
+  const reply =
+    (handedOff &&
+      (await afterHoursReply(tx, {
+        tenantId: options.tenantId,
+        showroom: tenant.name,
+        buyerText: message.body ?? "",
+        reply: result.reply,
+        engine: result.engine,
+      }))) ||
+    result.reply;
   await tx.waConversation.update({
     where: { id: conversation.id },
     data: { assistantState: { criteria: storeCriteria(result.criteria) } as Prisma.InputJsonValue },
@@ -146,8 +158,8 @@ export async function runAssistantTurn(
     tenantId: options.tenantId,
     conversationId: conversation.id,
     idempotencyKey: `reply:${message.id}`,
-    text: result.reply,
+    text: reply,
     sender: "assistant",
   });
-  return { kind: "buyer", ...result };
+  return { kind: "buyer", ...result, reply };
 }

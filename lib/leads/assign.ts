@@ -2,6 +2,7 @@
 // (never first) gets the next one. Used by the dashboard, the catalog lead form and WhatsApp.
 import "server-only";
 import type { Tx } from "@/lib/core/db/client";
+import { leadAssigned } from "@/lib/leads/events";
 
 export interface Assignee {
   id: string;
@@ -12,19 +13,25 @@ export interface Assignee {
  * Picks the active sales user with the oldest last_assigned_at (nulls first) and stamps it, in the
  * caller's tenant transaction. The row lock makes two leads arriving together go to two people:
  * SKIP LOCKED passes over a salesperson another transaction is assigning right now.
- * Returns null when the showroom has no active salesperson.
+ * Returns null when the showroom has no active salesperson (other than those in `except`).
  */
-export async function assignRoundRobin(tx: Tx): Promise<Assignee | null> {
+export async function assignRoundRobin(
+  tx: Tx,
+  options: { except?: readonly string[] } = {},
+): Promise<Assignee | null> {
+  const except = [...(options.except ?? [])];
   const pick = (skipLocked: boolean) =>
     skipLocked
       ? tx.$queryRaw<Assignee[]>`
           SELECT id, name FROM users
           WHERE role = 'sales' AND is_active AND tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+            AND NOT (id = ANY(${except}::uuid[]))
           ORDER BY last_assigned_at ASC NULLS FIRST, created_at ASC, id ASC
           LIMIT 1 FOR UPDATE SKIP LOCKED`
       : tx.$queryRaw<Assignee[]>`
           SELECT id, name FROM users
           WHERE role = 'sales' AND is_active AND tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+            AND NOT (id = ANY(${except}::uuid[]))
           ORDER BY last_assigned_at ASC NULLS FIRST, created_at ASC, id ASC
           LIMIT 1 FOR UPDATE`;
   const chosen = (await pick(true))[0] ?? (await pick(false))[0];
@@ -34,7 +41,7 @@ export async function assignRoundRobin(tx: Tx): Promise<Assignee | null> {
   return chosen;
 }
 
-/** Tells the assignee about a new lead; shown in their dashboard. */
+/** Tells the assignee about a lead given to them: shown in their dashboard, and `leadAssigned` for their other channels. */
 export async function notifyLeadAssigned(
   tx: Tx,
   options: { tenantId: string; userId: string; leadId: string; leadName: string },
@@ -47,5 +54,10 @@ export async function notifyLeadAssigned(
       title: `Prospek baru: ${options.leadName}`,
       link: `/dashboard/leads/${options.leadId}`,
     },
+  });
+  await leadAssigned.emitInTx(tx, {
+    tenantId: options.tenantId,
+    leadId: options.leadId,
+    assigneeId: options.userId,
   });
 }

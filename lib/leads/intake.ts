@@ -170,6 +170,7 @@ export async function takeInLead(
     leadId: lead.id,
     source: input.source,
     assigneeId,
+    enteredBy: options.enteredBy ?? null,
   });
   return { lead, created: true, changed: true, repeated: false };
 }

@@ -66,6 +66,8 @@ async function connectDemoWhatsApp(tenantId: string, showroom: DemoShowroom): Pr
       data: {
         whatsappPhoneNumberId: showroom.whatsappPhoneNumberId,
         whatsappAccessTokenEnc: encryptAccessToken(token),
+        // Staff alerts outside a salesperson's 24-hour window need a template; the stand-in takes any name.
+        whatsappTemplates: { staffAlert: "staff_alert", language: "id" },
       },
     }),
   );

@@ -23,10 +23,14 @@ export interface TurnRequest {
 }
 export type QueueTurn = (tx: Tx, turn: TurnRequest) => Promise<void>;
 
-function contactKey(
-  contact: ContactInfo | undefined,
-  message: InboundMessage,
-): { waId: string | null; waUserId: string | null; name: string | null } {
+/** How a contact is found: its wa_id, else the newer business-scoped user_id. */
+export interface ContactKey {
+  waId: string | null;
+  waUserId: string | null;
+  name: string | null;
+}
+
+function contactKey(contact: ContactInfo | undefined, message: InboundMessage): ContactKey {
   const waId = contact?.waId ?? message.from ?? null;
   const waUserId = contact?.userId ?? message.from_user_id ?? null;
   return { waId, waUserId, name: contact?.name ?? null };
@@ -36,7 +40,7 @@ function contactKey(
  * Finds or creates the contact with INSERT ... ON CONFLICT: two first messages from one new contact
  * processed at the same moment must not fail (a unique violation would abort the transaction).
  */
-async function upsertContact(tx: Tx, tenantId: string, key: ReturnType<typeof contactKey>) {
+export async function upsertContact(tx: Tx, tenantId: string, key: ContactKey) {
   if (key.waId) {
     await tx.$executeRaw`
       INSERT INTO wa_contacts (tenant_id, wa_id, wa_user_id, name) VALUES (${tenantId}::uuid, ${key.waId}, ${key.waUserId}, ${key.name})
@@ -52,7 +56,7 @@ async function upsertContact(tx: Tx, tenantId: string, key: ReturnType<typeof co
   });
 }
 
-async function ensureConversation(tx: Tx, tenantId: string, contactId: string) {
+export async function ensureConversation(tx: Tx, tenantId: string, contactId: string) {
   await tx.$executeRaw`INSERT INTO wa_conversations (tenant_id, contact_id) VALUES (${tenantId}::uuid, ${contactId}::uuid) ON CONFLICT (contact_id) DO NOTHING`;
   return tx.waConversation.findUniqueOrThrow({ where: { contactId } });
 }

@@ -1,9 +1,11 @@
 // Sends one outbox row (the "whatsapp-send" job): rate-limit errors are retried with backoff, and
-// outside the 24-hour window only templates go out.
+// outside the 24-hour window only templates go out. A refused token or a number no longer
+// connected states `whatsappNumberFailing`, so the showroom's managers hear of it.
 import "server-only";
 import type { Tx } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
 import { graphClientFor } from "@/lib/whatsapp/accounts";
+import { whatsappNumberFailing } from "@/lib/whatsapp/events";
 import { GraphApiError } from "@/lib/whatsapp/graph-client";
 import { OutboundRequest, WINDOW_MS } from "@/lib/whatsapp/outbound-request";
 
@@ -44,7 +46,14 @@ export async function sendOutboxItem(
     }
     const client = await graphClientFor(tx, tenantId);
     if (!client) {
-      await markFailed(tx, item.id, item.messageId, null, "WhatsApp is not configured for this showroom");
+      const reason = "WhatsApp is not configured for this showroom";
+      await markFailed(tx, item.id, item.messageId, null, reason);
+      await whatsappNumberFailing.emitInTx(tx, {
+        tenantId,
+        problem: "not_connected",
+        code: null,
+        detail: reason,
+      });
       return "failed";
     }
     await tx.waOutbox.update({
@@ -74,6 +83,13 @@ export async function sendOutboxItem(
             `${error.category} (${error.code ?? error.httpStatus ?? "?"}): ${error.message}`,
           );
         await markFailed(tx, item.id, item.messageId, error.code, error.message);
+        if (error.category === "auth")
+          await whatsappNumberFailing.emitInTx(tx, {
+            tenantId,
+            problem: "token_refused",
+            code: error.code,
+            detail: error.message.slice(0, 500),
+          });
         return "failed";
       }
       throw error;

@@ -9,7 +9,8 @@ import { withTenant } from "@/lib/core/db/tenant";
 import { getEnv, setEnv } from "@/lib/core/env";
 import { type FakeAnthropic, startFakeAnthropic } from "../fakes/anthropic";
 import { storeBuyerMessage } from "../support/buyer-message";
-import { makeTenant, makeUser, makeVehicle } from "../support/factories";
+import { makeTenant, makeUser } from "../support/factories";
+import { AVANZA_2020, makeVehicle } from "../support/vehicles";
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -48,7 +49,7 @@ async function showroom(aiProvider: "anthropic" | null = null) {
   await makeUser({ tenantId: tenant.id, role: "sales" });
   if (aiProvider)
     await withTenant(tenant.id, (tx) => tx.tenant.update({ where: { id: tenant.id }, data: { aiProvider } }));
-  await makeVehicle(tenant.id);
+  await makeVehicle(tenant.id, { ...AVANZA_2020, stockCode: "AV-1", variant: undefined });
   return tenant;
 }
 

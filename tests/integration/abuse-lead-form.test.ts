@@ -8,15 +8,22 @@ import { withTenant } from "@/lib/core/db/tenant";
 import { RateLimited } from "@/lib/core/errors";
 import { createCatalogLead } from "@/lib/leads/catalog-lead";
 import { HONEYPOT_FIELD } from "@/lib/leads/honeypot";
-import { makeTenant, makeUser, makeVehicle } from "../support/factories";
+import { makeTenant, makeUser } from "../support/factories";
 import { behindProxy, cookieJar } from "../support/framework";
+import { AVANZA_2020, makeVehicle } from "../support/vehicles";
 
 const idle: LeadFormState = { status: "idle" };
 
 async function showroom() {
   const tenant = await makeTenant();
   await makeUser({ tenantId: tenant.id, role: "sales" });
-  const vehicle = await makeVehicle(tenant.id, { stockCode: "AB-1", brand: "Honda", model: "Brio" });
+  const vehicle = await makeVehicle(tenant.id, {
+    ...AVANZA_2020,
+    stockCode: "AB-1",
+    brand: "Honda",
+    model: "Brio",
+    variant: undefined,
+  });
   return { tenant, vehicle };
 }
 

@@ -3,11 +3,9 @@
 // (confirming with reply buttons what loses information); a deactivated staff member or another
 // showroom's staff is a buyer here; a photo with a caption becomes a draft nobody sees until published.
 
-import { randomBytes } from "node:crypto";
 import type { Runner } from "graphile-worker";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { withPlatformAccess } from "@/lib/core/db/platform";
 import { withTenant } from "@/lib/core/db/tenant";
 import { setEnv } from "@/lib/core/env";
@@ -16,13 +14,12 @@ import { formatRupiah } from "@/lib/core/money";
 import { startWorkers } from "@/lib/core/queue/queue";
 import { readCatalogQuery, searchVehicles } from "@/lib/inventory/search";
 import { workerSetup } from "@/lib/jobs";
-import { signWebhookBody } from "@/lib/whatsapp/signature";
 import { type FakeGraphApi, startFakeGraphApi } from "../fakes/graph-api";
 import { makeUser, photoRow } from "../support/factories";
 import { useOwnQueue } from "../support/queue";
 import { addVehicle, JAZZ_RS_2019 } from "../support/vehicles";
-import { messagesWebhook } from "../support/webhook-body";
 import { makeWhatsappShowroom } from "../support/whatsapp-showroom";
+import { postMessage, until } from "../support/whatsapp-webhook";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -41,35 +38,10 @@ const home = { id: "", phoneNumberId: "" };
 const other = { id: "", phoneNumberId: "" };
 let staff: { id: string; email: string };
 
-const wamid = () => `wamid.${randomBytes(6).toString("hex")}`;
-const stamp = () => String(Math.floor(Date.now() / 1000));
-
-function post(phoneNumberId: string, from: string, message: Record<string, unknown>): Promise<Response> {
-  const body = messagesWebhook(phoneNumberId, {
-    contacts: [{ profile: { name: "Tester" }, wa_id: from }],
-    messages: [{ from, id: wamid(), timestamp: stamp(), ...message }],
-  });
-  const headers = new Headers({
-    "content-type": "application/json",
-    "x-hub-signature-256": signWebhookBody(body, APP_SECRET),
-  });
-  return POST(new Request("http://localhost/api/webhooks/whatsapp", { method: "POST", body, headers }));
-}
+const post = (phoneNumberId: string, from: string, message: Record<string, unknown>) =>
+  postMessage({ appSecret: APP_SECRET, phoneNumberId, from, message });
 const sendText = (phoneNumberId: string, from: string, text: string) =>
   post(phoneNumberId, from, { type: "text", text: { body: text } });
-
-async function until<T>(
-  probe: () => Promise<T> | T,
-  ready: (value: T) => boolean,
-  timeoutMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ready(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 interface Sent {
   type?: string;
@@ -140,6 +112,19 @@ beforeAll(async () => {
   }
   const member = await makeUser({ tenantId: home.id, role: "sales", whatsappNumber: STAFF });
   staff = { id: member.id, email: member.email };
+  // This file reads every message to the staff number as the answer to a command: the member's
+  // WhatsApp alerts (a buyer's lead assigned to them) stay in the dashboard here; alerts are
+  // tested in staff-alerts.test.ts.
+  await withTenant(home.id, (tx) =>
+    tx.user.update({
+      where: { id: member.id },
+      data: {
+        notificationPreferences: Object.fromEntries(
+          ["assigned", "buyer.waiting", "visit.booked", "follow_up.due"].map((type) => [type, ["dashboard"]]),
+        ),
+      },
+    }),
+  );
   const former = await makeUser({ tenantId: home.id, role: "sales", whatsappNumber: FORMER_STAFF });
   await withTenant(home.id, (tx) => tx.user.update({ where: { id: former.id }, data: { isActive: false } }));
   await makeUser({ tenantId: other.id, role: "sales", whatsappNumber: OTHER_SHOWROOM_STAFF });

@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { systemActor } from "@/lib/audit/record";
 import { createUser, type Role } from "@/lib/auth/users";
 import { withTenant } from "@/lib/core/db/tenant";
-import { createVehicle } from "@/lib/inventory/vehicles";
 import { createTenant } from "@/lib/tenancy/tenants";
 
 export const uniqueSlug = (prefix = "t") => `${prefix}-${randomBytes(4).toString("hex")}`;
@@ -35,29 +34,6 @@ export async function makeUser(options: {
     systemActor("test"),
   );
   return { ...user, password };
-}
-
-/** One available car (a 2020 Toyota Avanza at Rp 185.000.000 unless `input` says otherwise). */
-export async function makeVehicle(
-  tenantId: string,
-  input: { stockCode?: string; brand?: string; model?: string } = {},
-) {
-  return withTenant(tenantId, (tx) =>
-    createVehicle(tx, {
-      tenantId,
-      actor: systemActor("test"),
-      input: {
-        stockCode: "AV-1",
-        brand: "Toyota",
-        model: "Avanza",
-        year: 2020,
-        transmission: "automatic",
-        mileageKm: 40_000,
-        price: 185_000_000n,
-        ...input,
-      },
-    }),
-  );
 }
 
 /**

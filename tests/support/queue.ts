@@ -9,14 +9,19 @@ import { roleOf } from "@/lib/core/db/migrate";
 import { setEnv } from "@/lib/core/env";
 import { migrateQueue, queueSchema } from "@/lib/core/queue/queue";
 
-export const TEST_QUEUES = { webhook: "gw_webhook", staff: "gw_staff", e2e: "graphile_worker_e2e" } as const;
+export const TEST_QUEUES = {
+  webhook: "gw_webhook",
+  staff: "gw_staff",
+  notify: "gw_notify",
+  e2e: "graphile_worker_e2e",
+} as const;
 
 export async function prepareTestQueues(adminUrl: string, appUrl: string): Promise<void> {
   for (const schema of Object.values(TEST_QUEUES)) await migrateQueue(adminUrl, roleOf(appUrl), schema);
 }
 
 /** Points this test file's enqueueing and workers at its own, already installed, queue. */
-export async function useOwnQueue(name: "webhook" | "staff"): Promise<void> {
+export async function useOwnQueue(name: "webhook" | "staff" | "notify"): Promise<void> {
   setEnv({ QUEUE_SCHEMA: TEST_QUEUES[name] });
 }
 

@@ -1,3 +1,4 @@
+import { NotificationBell } from "@/components/dashboard/notifications/bell";
 import { type SectionLink, SectionNav } from "@/components/dashboard/section-nav";
 import { TopBar } from "@/components/dashboard/top-bar";
 import { staffPage } from "@/lib/actions/pages";
@@ -35,6 +36,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         logoutLabel={t("nav.logout")}
         account={{ href: "/account", label: t("security.account.nav") }}
         logoutTo="/login"
+        extras={<NotificationBell locale={locale} />}
       />
       <SectionNav links={links} label={t("nav.sections")} />
       <div className="mx-auto max-w-6xl px-4 py-6">{children}</div>

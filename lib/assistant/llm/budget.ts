@@ -1,5 +1,6 @@
 // A showroom's AI allowance: its monthly budget and per-minute rate, read from LlmCall, and one admin notification when either stops the LLM.
 import "server-only";
+import { aiAllowanceReached } from "@/lib/assistant/events";
 import type { Tx } from "@/lib/core/db/client";
 
 export type Allowance = "ok" | "budget" | "rate_limited";
@@ -65,7 +66,7 @@ export async function notifyAllowanceOnce(
     select: { id: true },
   });
   if (already) return false;
-  await tx.notification.create({
+  const notice = await tx.notification.create({
     data: {
       tenantId: options.tenantId,
       userId: null,
@@ -77,6 +78,11 @@ export async function notifyAllowanceOnce(
           : "Terlalu banyak pesan dalam satu menit; balasan berikutnya memakai mesin lokal sampai lalu lintas turun.",
       link: "/dashboard/settings",
     },
+  });
+  await aiAllowanceReached.emitInTx(tx, {
+    tenantId: options.tenantId,
+    allowance: options.allowance,
+    notificationId: notice.id,
   });
   return true;
 }

@@ -10,6 +10,7 @@ import * as inbox from "@/lib/core/i18n/areas/inbox";
 import * as inputs from "@/lib/core/i18n/areas/inputs";
 import * as leads from "@/lib/core/i18n/areas/leads";
 import * as limits from "@/lib/core/i18n/areas/limits";
+import * as notifications from "@/lib/core/i18n/areas/notifications";
 import * as overview from "@/lib/core/i18n/areas/overview";
 import * as security from "@/lib/core/i18n/areas/security";
 import * as settings from "@/lib/core/i18n/areas/settings";
@@ -199,6 +200,7 @@ const id = {
   ...domains.id,
   ...security.id,
   ...inputs.id,
+  ...notifications.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -384,6 +386,7 @@ const en: Record<MessageKey, string> = {
   ...domains.en,
   ...security.en,
   ...inputs.en,
+  ...notifications.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };

@@ -6,6 +6,7 @@ import { ToolError } from "@/lib/assistant/llm/providers/errors";
 import { saveLead } from "@/lib/assistant/llm/tools/save-lead";
 import { assistantTool } from "@/lib/assistant/llm/tools/tool";
 import { findListed, text } from "@/lib/assistant/llm/tools/turn";
+import { visitBooked } from "@/lib/leads/events";
 
 export const bookVisitTool = assistantTool({
   name: "book_visit",
@@ -41,7 +42,7 @@ export const bookVisitTool = assistantTool({
         body: `${what} diminta lewat WhatsApp: ${when}${vehicle ? ` (${vehicle.stockCode})` : ""}${args.note ? `. ${args.note}` : ""}`,
       },
     });
-    // No assignee: every admin of the showroom sees it (userId null).
+    // No assignee: every admin of the showroom sees it (userId null); other channels via `visitBooked`.
     await tx.notification.create({
       data: {
         tenantId: context.tenantId,
@@ -50,6 +51,13 @@ export const bookVisitTool = assistantTool({
         title: `${what}: ${when}`,
         link: `/dashboard/leads/${lead.id}`,
       },
+    });
+    await visitBooked.emitInTx(tx, {
+      tenantId: context.tenantId,
+      leadId: lead.id,
+      assigneeId: lead.assigneeId,
+      kind: args.kind,
+      at: at.toISOString(),
     });
     return {
       requested: true,
