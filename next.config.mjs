@@ -29,6 +29,12 @@ const nextConfig = {
           },
         ],
       },
+      // API answers are data: nothing in them may load or run. The proxy, which sets the other
+      // policies, does not run on /api (see proxy.ts); lib/core/security-headers.ts has the same value.
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
   typedRoutes: false,

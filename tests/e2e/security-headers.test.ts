@@ -84,6 +84,16 @@ describe("security headers", () => {
     await Promise.all([page.close(), admin.close(), anonymous.close()]);
   });
 
+  it("answers the API as data that may load and run nothing, and cannot be framed", async () => {
+    const response = await fetch(`${baseUrl()}/api/health`);
+    expect(directives(response.headers.get("content-security-policy"))).toMatchObject({
+      "default-src": ["'none'"],
+      "frame-ancestors": ["'none'"],
+    });
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+  });
+
   it("keeps the sign-in and dashboard pages out of another site's frame", async () => {
     const page = await phonePage(browser);
     const refusals: string[] = [];
