@@ -8,9 +8,11 @@ import * as audit from "@/lib/core/i18n/areas/audit";
 import * as inbox from "@/lib/core/i18n/areas/inbox";
 import * as leads from "@/lib/core/i18n/areas/leads";
 import * as overview from "@/lib/core/i18n/areas/overview";
+import * as platformSettings from "@/lib/core/i18n/areas/platform-settings";
 import * as settings from "@/lib/core/i18n/areas/settings";
 import * as staff from "@/lib/core/i18n/areas/staff";
 import * as vehicles from "@/lib/core/i18n/areas/vehicles";
+import * as whatsapp from "@/lib/core/i18n/areas/whatsapp";
 
 const base = {
   "app.name": "autolumiku",
@@ -191,6 +193,8 @@ const id = {
   ...inbox.id,
   ...admin.id,
   ...assistant.id,
+  ...whatsapp.id,
+  ...platformSettings.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -372,6 +376,8 @@ const en: Record<MessageKey, string> = {
   ...inbox.en,
   ...admin.en,
   ...assistant.en,
+  ...whatsapp.en,
+  ...platformSettings.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };

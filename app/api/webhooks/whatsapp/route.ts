@@ -1,15 +1,17 @@
 // WhatsApp Cloud API webhook. GET: Meta's subscription check. POST: the signature is checked on
 // the raw bytes, the raw event is stored and queued, and 200 goes back at once; everything else
-// happens in the queue (lib/whatsapp/ingest.ts), so a slow assistant never delays the ack.
+// happens in the queue (lib/whatsapp/ingest.ts), so a slow assistant never delays the ack. The
+// secret and the verify token are the platform settings in effect (/admin/settings over the
+// environment, lib/settings/platform.ts).
 
 import { acceptWebhook } from "@/lib/assistant/jobs/process-webhook-event";
-import { getEnv } from "@/lib/core/env";
+import { whatsappSettings } from "@/lib/settings/platform";
 import { verifySubscription, verifyWebhookSignature } from "@/lib/whatsapp/signature";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const token = getEnv().WHATSAPP_VERIFY_TOKEN;
+  const token = (await whatsappSettings()).verifyToken;
   const challenge = token ? verifySubscription(new URL(request.url).searchParams, token) : null;
   if (challenge === null)
     return new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain" } });
@@ -17,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const secret = getEnv().WHATSAPP_APP_SECRET;
+  const secret = (await whatsappSettings()).appSecret;
   const raw = Buffer.from(await request.arrayBuffer());
   if (!secret || !verifyWebhookSignature(raw, request.headers.get("x-hub-signature-256"), secret)) {
     return Response.json(

@@ -59,10 +59,12 @@ export const id = {
   "inbox.sim.empty": "Kirim pesan pertama untuk memulai percakapan.",
   "inbox.sim.openInbox": "Buka di kotak masuk",
   "inbox.sim.badNumber": "Nomor WhatsApp tidak valid.",
-  "inbox.sim.problem.no_secret": "Simulator belum siap: kunci rahasia WhatsApp server ini belum diatur. Minta admin platform melengkapi pengaturan WhatsApp.",
+  "inbox.sim.problem.no_secret":
+    "Simulator belum siap: kunci rahasia WhatsApp server ini belum diatur. Minta admin platform melengkapi pengaturan WhatsApp.",
   "inbox.sim.problem.not_offline":
     "Simulator hanya tersedia dalam mode uji coba. Server ini tersambung ke WhatsApp sungguhan, jadi simulator dimatikan agar tidak ada pesan yang terkirim ke pembeli sungguhan.",
-  "inbox.sim.problem.no_number": "Showroom ini belum menghubungkan nomor WhatsApp. Minta admin platform menghubungkannya, lalu coba lagi.",
+  "inbox.sim.problem.no_number":
+    "Showroom ini belum menghubungkan nomor WhatsApp. Minta admin platform menghubungkannya, lalu coba lagi.",
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -125,8 +127,10 @@ export const en: Record<keyof typeof id, string> = {
   "inbox.sim.empty": "Send a first message to start the conversation.",
   "inbox.sim.openInbox": "Open in the inbox",
   "inbox.sim.badNumber": "Not a valid WhatsApp number.",
-  "inbox.sim.problem.no_secret": "The simulator is not ready: this server's WhatsApp secret is not set. Ask the platform admin to complete the WhatsApp settings.",
+  "inbox.sim.problem.no_secret":
+    "The simulator is not ready: this server's WhatsApp secret is not set. Ask the platform admin to complete the WhatsApp settings.",
   "inbox.sim.problem.not_offline":
     "The simulator is only available in trial mode. This server is connected to real WhatsApp, so the simulator is off and nothing reaches real buyers.",
-  "inbox.sim.problem.no_number": "This showroom has not connected a WhatsApp number yet. Ask the platform admin to connect it, then try again.",
+  "inbox.sim.problem.no_number":
+    "This showroom has not connected a WhatsApp number yet. Ask the platform admin to connect it, then try again.",
 };
