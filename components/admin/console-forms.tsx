@@ -19,7 +19,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/actions/result";
+import type { PlatformSettingsView } from "@/lib/admin/settings";
 import { type Locale, type MessageKey, translator } from "@/lib/core/i18n/messages";
+import type { SettingSource } from "@/lib/settings/platform";
 
 function useAction() {
   const router = useRouter();
@@ -327,17 +329,9 @@ export interface SettingsValues {
   whatsappVerifyToken: string;
   whatsappAppSecretMasked: string;
   rootDomain: string;
-  inEffect: {
-    aiProvider: string;
-    aiProviderSource: SettingSource;
-    aiApiKeySource: SettingSource;
-    whatsappAppSecretSource: SettingSource;
-    whatsappVerifyTokenSource: SettingSource;
-    whatsappApiVersion: string;
-  };
+  inEffect: PlatformSettingsView["inEffect"];
 }
 
-type SettingSource = "saved" | "environment" | "unset";
 const SOURCE_KEY: Record<SettingSource, MessageKey> = {
   saved: "platformSettings.source.saved",
   environment: "platformSettings.source.environment",

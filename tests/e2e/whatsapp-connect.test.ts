@@ -2,10 +2,10 @@
 // `npm start`): an owner checks the demo number with "Meta", disconnects it, is told plainly when
 // a token is refused, fills in a demo number, connects the showroom's number again, and sends a
 // test message that reaches "read". The showroom ends connected, as the other tests expect.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/lib/seed/demo";
 import { baseUrl, launchBrowser, phonePage, screenshot } from "../support/browser";
+import { signInStaff } from "../support/staff-sign-in";
 
 const POLL = { timeout: 60_000, interval: 500 };
 // Surya Motor Bandung's demo number (lib/seed/demo-data.ts).
@@ -17,19 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(`${baseUrl()}/dashboard`);
-}
-
 describe("the WhatsApp tab at phone size", () => {
   it("checks, disconnects, refuses a bad token, connects a number and sends a test message that is read", async () => {
     const page = await phonePage(browser);
     page.on("dialog", (dialog) => void dialog.accept());
-    await signIn(page, "owner@surya.demo");
+    await signInStaff(page, "owner@surya.demo");
     await page.goto(`${baseUrl()}/dashboard/settings`);
     await page.getByRole("link", { name: "WhatsApp", exact: true }).click();
     await page.waitForURL(`${baseUrl()}/dashboard/settings/whatsapp`);
@@ -39,7 +31,9 @@ describe("the WhatsApp tab at phone size", () => {
     expect(await page.getByTestId("webhook-url").textContent()).toBe(`${baseUrl()}/api/webhooks/whatsapp`);
     expect(await page.getByTestId("verify-token").count()).toBe(1);
     await page.getByRole("button", { name: "Periksa sekarang" }).click();
-    await expect.poll(() => page.getByTestId("verified-name").textContent(), POLL).toBe("Surya Motor Bandung");
+    await expect
+      .poll(() => page.getByTestId("verified-name").textContent(), POLL)
+      .toBe("Surya Motor Bandung");
     expect(await page.getByTestId("token-state").getAttribute("data-state")).toBe("ok");
 
     await page.getByRole("button", { name: "Putuskan nomor" }).click();

@@ -65,6 +65,19 @@ async function showroom() {
 
 const tenantRow = (id: string) =>
   withTenant(id, (tx) => tx.tenant.findUniqueOrThrow({ where: { id }, include: { waConnection: true } }));
+/** No number, no token, no details: nothing of a connection is left (or was ever saved). */
+async function expectNoNumber(tenantId: string): Promise<void> {
+  const row = await tenantRow(tenantId);
+  expect({
+    id: row.whatsappPhoneNumberId,
+    token: row.whatsappAccessTokenEnc,
+    details: row.waConnection,
+  }).toEqual({
+    id: null,
+    token: null,
+    details: null,
+  });
+}
 const auditsOf = (id: string, action: string) =>
   withTenant(id, (tx) => tx.auditLog.findMany({ where: { tenantId: id, action } }));
 const viewOf = (id: string) => withTenant(id, (tx) => readConnection(tx, id));
@@ -162,16 +175,7 @@ describe("connecting from the WhatsApp tab", () => {
     if (typo.ok) throw new Error("accepted a malformed id");
     expect(typo.fieldErrors?.phoneNumberId?.[0]).toContain("The phone number ID is a number");
 
-    const row = await tenantRow(tenant.id);
-    expect({
-      id: row.whatsappPhoneNumberId,
-      token: row.whatsappAccessTokenEnc,
-      details: row.waConnection,
-    }).toEqual({
-      id: null,
-      token: null,
-      details: null,
-    });
+    await expectNoNumber(tenant.id);
     expect(await auditsOf(tenant.id, "whatsapp.connect")).toHaveLength(0);
   });
 
@@ -331,16 +335,7 @@ describe("after connecting", () => {
     const { tenant, owner, number } = await connected();
     signInAs(owner);
     expect(await disconnectWhatsAppAction({})).toMatchObject({ ok: true, data: { disconnected: true } });
-    const row = await tenantRow(tenant.id);
-    expect({
-      id: row.whatsappPhoneNumberId,
-      token: row.whatsappAccessTokenEnc,
-      details: row.waConnection,
-    }).toEqual({
-      id: null,
-      token: null,
-      details: null,
-    });
+    await expectNoNumber(tenant.id);
     expect(await findTenantByPhoneNumberId(number.id)).toBeNull();
     expect(await auditsOf(tenant.id, "whatsapp.disconnect")).toHaveLength(1);
     expect(await sendTestMessageAction({ to: "081234567890" })).toMatchObject({
