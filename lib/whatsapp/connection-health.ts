@@ -11,6 +11,7 @@ import { checkNumber, TOKEN_PROBLEM } from "@/lib/whatsapp/connect";
 import { graphSimEnabled } from "@/lib/whatsapp/simulator";
 
 export const WEBHOOK_PATH = "/api/webhooks/whatsapp";
+
 export interface SendFailure {
   code: number | null;
   title: string | null;

@@ -136,7 +136,10 @@ function ConnectForm(props: {
         autoComplete="off"
         inputMode={type === "text" ? "numeric" : undefined}
         value={fields[name]}
-        onChange={(event) => setFields({ ...fields, [name]: event.target.value })}
+        onChange={(event) => {
+          const value = event.target.value;
+          setFields((current) => ({ ...current, [name]: value }));
+        }}
         aria-invalid={Boolean(errors[name])}
       />
       {errors[name]?.length ? (
@@ -183,12 +186,12 @@ function ConnectForm(props: {
             size="sm"
             variant="outline"
             disabled={pending}
-            onClick={() =>
-              run(
-                () => demo({}),
-                (credentials) => credentials && setFields({ ...credentials, wabaId: "" }),
-              )
-            }
+            // Outside a transition: the fields are filled once the answer is in, and nothing is
+            // left pending to overwrite what the person types next.
+            onClick={async () => {
+              const result = await demo({});
+              if (result.ok && result.data) setFields({ ...result.data, wabaId: "" });
+            }}
           >
             {t("whatsapp.demoFill")}
           </Button>
