@@ -1,5 +1,5 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // "server-only" throws outside a react-server bundle; tests run lib/ on the server side only.
 const alias = {
@@ -20,11 +20,29 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "tests/integration/platform/**"],
           environment: "node",
           globalSetup: ["tests/support/global-db.ts"],
           setupFiles: ["tests/support/setup-integration.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Platform-wide settings (the WhatsApp app secret, the AI key) take effect for every
+          // showroom at once: tests that save them run alone, after the other integration tests
+          // and before the e2e server, and restore what they changed.
+          name: "platform",
+          include: ["tests/integration/platform/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/global-db.ts"],
+          setupFiles: ["tests/support/setup-integration.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -40,7 +58,7 @@ export default defineConfig({
           fileParallelism: false,
           // After the unit and integration suites, not beside them: they share the test database
           // and the two cores, and the e2e server's queue workers must not compete with them.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the operator's command line, calling the same lib/ code as the UI.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { translateMessage } from "@/lib/actions/result";
 import { createPlatformAdmin } from "@/lib/admin/platform-admins";
 import { rotateSecrets } from "@/lib/admin/rotate-secrets";
 import { systemActor } from "@/lib/audit/record";
@@ -8,17 +9,29 @@ import { createUser, ROLES, type Role } from "@/lib/auth/users";
 import { revalidateCatalog } from "@/lib/catalog/revalidate";
 import { type PreparedDatabase, prepareDatabase } from "@/lib/core/db/bootstrap";
 import { db, disconnectDb } from "@/lib/core/db/client";
+import { withTenant } from "@/lib/core/db/tenant";
 import { type Env, isProductionStart, parseEnv } from "@/lib/core/env";
-import { isLocale, LOCALES } from "@/lib/core/i18n/messages";
+import { DomainError } from "@/lib/core/errors";
+import { isLocale, LOCALES, translator } from "@/lib/core/i18n/messages";
 import { importVehiclesCsv } from "@/lib/inventory/csv-import";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { createTenant } from "@/lib/tenancy/tenants";
+import {
+  type CheckedNumber,
+  ConnectInput,
+  checkNumber,
+  disconnectNumber,
+  saveConnection,
+} from "@/lib/whatsapp/connect";
 import { ensureServerSecrets, loadDotEnv } from "./lib/secrets";
 
 const USAGE = `Usage: npm run cli -- <command> [options] [--json]
 
 Commands:
   tenant:create --slug SLUG --name NAME [--city CITY] [--whatsapp NUMBER]
+                [--whatsapp-phone-number-id ID --whatsapp-access-token TOKEN [--waba-id WABA]]
+  tenant:whatsapp --tenant SLUG --whatsapp-phone-number-id ID --whatsapp-access-token TOKEN [--waba-id WABA]
+  tenant:whatsapp --tenant SLUG --disconnect
   admin:create --email EMAIL [--name NAME]   (a platform admin with a one-time password; 2FA at first sign-in)
   user:create --email EMAIL --password PASSWORD --role ${ROLES.join("|")} [--tenant SLUG] [--name NAME] [--whatsapp PHONE]
   vehicles:import --tenant SLUG FILE.csv [--lang en|id]   (row errors in English, or Indonesian)
@@ -42,6 +55,8 @@ const OPTIONS = {
   lang: { type: "string", default: "en" },
   "whatsapp-phone-number-id": { type: "string" },
   "whatsapp-access-token": { type: "string" },
+  "waba-id": { type: "string" },
+  disconnect: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -63,6 +78,55 @@ async function tenantIdOf(slug: string): Promise<string> {
 
 type Output = { text: string; data: unknown };
 
+/** The WhatsApp options, validated by the same schema as the dashboard's form; null when none were given. */
+function whatsappInput(values: Values, options: { optional: boolean }): ConnectInput | null {
+  const given = values["whatsapp-phone-number-id"] || values["whatsapp-access-token"] || values["waba-id"];
+  if (!given && options.optional) return null;
+  const parsed = ConnectInput.safeParse({
+    phoneNumberId: values["whatsapp-phone-number-id"] ?? "",
+    accessToken: values["whatsapp-access-token"] ?? "",
+    wabaId: values["waba-id"] ?? "",
+  });
+  if (!parsed.success) {
+    const names: Record<string, string> = {
+      phoneNumberId: "--whatsapp-phone-number-id",
+      accessToken: "--whatsapp-access-token",
+      wabaId: "--waba-id",
+    };
+    const t = translator("en");
+    throw new UsageError(
+      parsed.error.issues
+        .map((issue) => `${names[String(issue.path[0])] ?? "input"}: ${translateMessage(t, issue.message)}`)
+        .join("; "),
+    );
+  }
+  return parsed.data;
+}
+
+function connectedLine(checked: CheckedNumber): string {
+  const subscription =
+    checked.webhookSubscription === "subscribed"
+      ? " Subscribed the app to the WABA's webhooks."
+      : checked.webhookSubscription === "failed"
+        ? " Subscribing the app to the WABA's webhooks failed: turn it on in Meta (Configuration > Webhook)."
+        : "";
+  return `Connected WhatsApp ${checked.displayPhoneNumber} (${checked.verifiedName}, quality ${checked.qualityRating ?? "unknown"}, limit ${checked.messagingLimitTier ?? "unknown"}).${subscription}`;
+}
+
+function connectedData(checked: CheckedNumber | null) {
+  return checked
+    ? {
+        phoneNumberId: checked.phoneNumberId,
+        wabaId: checked.wabaId,
+        displayPhoneNumber: checked.displayPhoneNumber,
+        verifiedName: checked.verifiedName,
+        qualityRating: checked.qualityRating,
+        messagingLimitTier: checked.messagingLimitTier,
+        webhookSubscription: checked.webhookSubscription,
+      }
+    : null;
+}
+
 async function runCommand(command: string, values: Values, positionals: string[], env: Env): Promise<Output> {
   const actor = systemActor("cli");
   switch (command) {
@@ -82,11 +146,9 @@ async function runCommand(command: string, values: Values, positionals: string[]
       };
     }
     case "tenant:create": {
-      if (values["whatsapp-phone-number-id"] || values["whatsapp-access-token"]) {
-        throw new UsageError(
-          "WhatsApp numbers are connected with the WhatsApp channel, which this version does not include yet.",
-        );
-      }
+      // The number is checked with Meta before the showroom exists: a bad token creates nothing.
+      const whatsapp = whatsappInput(values, { optional: true });
+      const checked = whatsapp ? await checkNumber(whatsapp) : null;
       const tenant = await createTenant(
         {
           slug: required(values, "slug"),
@@ -96,9 +158,18 @@ async function runCommand(command: string, values: Values, positionals: string[]
         },
         actor,
       );
+      const connected =
+        whatsapp && checked
+          ? await withTenant(tenant.id, (tx) =>
+              saveConnection(tx, { tenantId: tenant.id, actor }, whatsapp, checked),
+            )
+          : null;
       return {
-        text: `Created showroom ${tenant.name} (/${tenant.slug}, id ${tenant.id}).`,
-        data: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+        text: [
+          `Created showroom ${tenant.name} (/${tenant.slug}, id ${tenant.id}).`,
+          ...(connected ? [connectedLine(connected)] : []),
+        ].join("\n"),
+        data: { id: tenant.id, slug: tenant.slug, name: tenant.name, whatsapp: connectedData(connected) },
       };
     }
     case "admin:create": {
@@ -111,6 +182,27 @@ async function runCommand(command: string, values: Values, positionals: string[]
         ].join("\n"),
         data: admin,
       };
+    }
+    case "tenant:whatsapp": {
+      const tenantId = await tenantIdOf(required(values, "tenant"));
+      if (values.disconnect) {
+        const { disconnected } = await withTenant(tenantId, (tx) =>
+          disconnectNumber(tx, { tenantId, actor }),
+        );
+        return {
+          text: disconnected ? "WhatsApp number disconnected." : "No WhatsApp number was connected.",
+          data: { disconnected },
+        };
+      }
+      const whatsapp = whatsappInput(values, { optional: false });
+      if (!whatsapp)
+        throw new UsageError("name the number: --whatsapp-phone-number-id ID --whatsapp-access-token TOKEN");
+      // Meta first, outside any transaction; then the save, audited like the dashboard's.
+      const checked = await checkNumber(whatsapp);
+      const connected = await withTenant(tenantId, (tx) =>
+        saveConnection(tx, { tenantId, actor }, whatsapp, checked),
+      );
+      return { text: connectedLine(connected), data: connectedData(connected) };
     }
     case "user:create": {
       const role = required(values, "role");
@@ -211,7 +303,9 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Domain errors carry message keys (the dashboard shows them translated): English here.
+    const raw = error instanceof Error ? error.message : String(error);
+    const message = error instanceof DomainError ? translateMessage(translator("en"), raw) : raw;
     if (values.json) console.log(JSON.stringify({ error: message }));
     else console.error(`Error: ${message}`);
     if (error instanceof UsageError) {

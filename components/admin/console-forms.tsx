@@ -22,6 +22,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/actions/result";
 import type { PlatformSettingsView } from "@/lib/admin/settings";
 import { type Locale, type MessageKey, translator } from "@/lib/core/i18n/messages";
+import type { SettingSource } from "@/lib/settings/platform";
 
 function useAction() {
   const router = useRouter();
@@ -350,17 +351,36 @@ export function UserControls({
   );
 }
 
+const SOURCE_KEY: Record<SettingSource, MessageKey> = {
+  saved: "platformSettings.source.saved",
+  environment: "platformSettings.source.environment",
+  unset: "platformSettings.source.unset",
+};
+
 export function PlatformSettingsForm({ locale, values }: { locale: Locale; values: PlatformSettingsView }) {
   const t = translator(locale);
   const { pending, error, submit } = useAction();
   const [saved, setSaved] = useState(false);
+  const { inEffect } = values;
   const hint = (masked: string) =>
     masked ? t("admin.settings.secretHint", { masked }) : t("admin.settings.secretEmpty");
-  const secretField = (name: string, label: MessageKey, masked: string) => (
+  const source = (value: SettingSource) => (
+    <p className="text-xs text-muted-foreground" data-testid="setting-source">
+      {t(SOURCE_KEY[value])}
+    </p>
+  );
+  const secretField = (name: string, label: MessageKey, masked: string, from: SettingSource) => (
     <div className="space-y-1">
       <Label htmlFor={name}>{t(label)}</Label>
       <Input id={name} name={name} type="password" autoComplete="off" />
       <p className="text-xs text-muted-foreground">{hint(masked)}</p>
+      {masked && (
+        <label className="flex items-center gap-2 text-xs">
+          <input type="checkbox" name={`${name}Clear`} />
+          {t("platformSettings.clearSecret")}
+        </label>
+      )}
+      {source(from)}
     </div>
   );
   return (
@@ -372,25 +392,33 @@ export function PlatformSettingsForm({ locale, values }: { locale: Locale; value
             aiProvider: text(form, "aiProvider"),
             aiModel: text(form, "aiModel"),
             aiApiKey: text(form, "aiApiKey") || undefined,
+            aiApiKeyClear: text(form, "aiApiKeyClear") === "on",
             whatsappAppId: text(form, "whatsappAppId"),
             whatsappApiVersion: text(form, "whatsappApiVersion"),
             whatsappVerifyToken: text(form, "whatsappVerifyToken"),
             whatsappAppSecret: text(form, "whatsappAppSecret") || undefined,
+            whatsappAppSecretClear: text(form, "whatsappAppSecretClear") === "on",
             rootDomain: text(form, "rootDomain"),
           }),
         () => setSaved(true),
       )}
     >
+      <p className="text-sm text-muted-foreground sm:col-span-2">{t("platformSettings.precedence")}</p>
       <div className="space-y-1">
         <Label htmlFor="aiProvider">{t("admin.settings.aiProvider")}</Label>
         <NativeSelect id="aiProvider" name="aiProvider" defaultValue={values.aiProvider}>
+          <option value="">{t("platformSettings.fromEnvironment")}</option>
           <option value="local">local</option>
           <option value="anthropic">anthropic</option>
           <option value="openai">openai</option>
         </NativeSelect>
+        <p className="text-xs text-muted-foreground" data-testid="ai-provider-in-effect">
+          {t("platformSettings.inEffect", { value: inEffect.aiProvider })} ·{" "}
+          {t(SOURCE_KEY[inEffect.aiProviderSource])}
+        </p>
       </div>
       <Field name="aiModel" label={t("admin.settings.aiModel")} defaultValue={values.aiModel} />
-      {secretField("aiApiKey", "admin.settings.aiApiKey", values.aiApiKeyMasked)}
+      {secretField("aiApiKey", "admin.settings.aiApiKey", values.aiApiKeyMasked, inEffect.aiApiKeySource)}
       <Field
         name="whatsappAppId"
         label={t("admin.settings.whatsappAppId")}
@@ -400,14 +428,22 @@ export function PlatformSettingsForm({ locale, values }: { locale: Locale; value
         name="whatsappApiVersion"
         label={t("admin.settings.whatsappApiVersion")}
         defaultValue={values.whatsappApiVersion}
-        placeholder="v23.0"
+        placeholder={inEffect.whatsappApiVersion}
       />
-      <Field
-        name="whatsappVerifyToken"
-        label={t("admin.settings.whatsappVerifyToken")}
-        defaultValue={values.whatsappVerifyToken}
-      />
-      {secretField("whatsappAppSecret", "admin.settings.whatsappAppSecret", values.whatsappAppSecretMasked)}
+      <div className="space-y-1">
+        <Field
+          name="whatsappVerifyToken"
+          label={t("admin.settings.whatsappVerifyToken")}
+          defaultValue={values.whatsappVerifyToken}
+        />
+        {source(inEffect.whatsappVerifyTokenSource)}
+      </div>
+      {secretField(
+        "whatsappAppSecret",
+        "admin.settings.whatsappAppSecret",
+        values.whatsappAppSecretMasked,
+        inEffect.whatsappAppSecretSource,
+      )}
       <Field name="rootDomain" label={t("admin.settings.rootDomain")} defaultValue={values.rootDomain} />
       <FormFooter
         className="space-y-2 sm:col-span-2"

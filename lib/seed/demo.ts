@@ -21,6 +21,7 @@ import {
 import { seededRandom } from "@/lib/seed/random";
 import { createTenant } from "@/lib/tenancy/tenants";
 import { encryptAccessToken } from "@/lib/whatsapp/accounts";
+import { DEMO_TOKEN_PREFIX } from "@/lib/whatsapp/simulator";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SHOWROOMS } from "@/lib/seed/demo-data";
 
@@ -59,7 +60,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
  */
 async function connectDemoWhatsApp(tenantId: string, showroom: DemoShowroom): Promise<void> {
   if (!getEnv().ENCRYPTION_KEY) return;
-  const token = `SIM-${randomBytes(24).toString("base64url")}`;
+  const token = `${DEMO_TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
   await withTenant(tenantId, (tx) =>
     tx.tenant.update({
       where: { id: tenantId },

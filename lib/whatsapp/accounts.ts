@@ -4,7 +4,7 @@ import "server-only";
 
 import { decryptSecret, encryptionKey, encryptionKeys, encryptSecret } from "@/lib/core/crypto";
 import { db, type Tx } from "@/lib/core/db/client";
-import { getEnv } from "@/lib/core/env";
+import { whatsappSettings } from "@/lib/settings/platform";
 import { GraphClient } from "@/lib/whatsapp/graph-client";
 
 export interface RoutedTenant {
@@ -20,6 +20,20 @@ export async function findTenantByPhoneNumberId(phoneNumberId: string): Promise<
   return rows[0] ?? null;
 }
 
+/** "Last webhook received" is written at most this often per showroom, not on every event. */
+const WEBHOOK_NOTE_EVERY = "30 seconds";
+
+/** Notes that a webhook for this showroom arrived (its connection health); inside its tenant transaction. */
+export async function noteWebhookReceived(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO wa_connections (tenant_id, last_webhook_at, updated_at) VALUES ($1::uuid, now(), now())
+     ON CONFLICT (tenant_id) DO UPDATE SET last_webhook_at = now(), updated_at = now()
+     WHERE wa_connections.last_webhook_at IS NULL
+        OR wa_connections.last_webhook_at < now() - interval '${WEBHOOK_NOTE_EVERY}'`,
+    tenantId,
+  );
+}
+
 export function encryptAccessToken(token: string): string {
   return encryptSecret(token, encryptionKey());
 }
@@ -31,10 +45,10 @@ export async function graphClientFor(tx: Tx, tenantId: string): Promise<GraphCli
     select: { whatsappPhoneNumberId: true, whatsappAccessTokenEnc: true },
   });
   if (!tenant?.whatsappPhoneNumberId || !tenant.whatsappAccessTokenEnc) return null;
-  const env = getEnv();
+  const settings = await whatsappSettings();
   return new GraphClient({
-    baseUrl: env.WHATSAPP_GRAPH_API_URL,
-    apiVersion: env.WHATSAPP_API_VERSION,
+    baseUrl: settings.graphApiUrl,
+    apiVersion: settings.apiVersion,
     phoneNumberId: tenant.whatsappPhoneNumberId,
     accessToken: decryptSecret(tenant.whatsappAccessTokenEnc, encryptionKeys()),
   });

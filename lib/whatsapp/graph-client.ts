@@ -25,6 +25,7 @@ export type GraphErrorCategory =
   | "undeliverable"
   | "media"
   | "auth"
+  | "permission"
   | "invalid_request"
   | "transient"
   | "unknown";
@@ -49,6 +50,9 @@ const CLASS_BY_CODE: ReadonlyMap<number, GraphErrorClass> = new Map([
   [131052, final("media")],
   [131053, final("media")],
   [190, final("auth")],
+  // The token is valid but lacks whatsapp_business_messaging / whatsapp_business_management.
+  [10, final("permission")],
+  [200, final("permission")],
   [100, final("invalid_request")],
   [131008, final("invalid_request")],
   [131009, final("invalid_request")],
@@ -154,6 +158,15 @@ const SendResponse = z.looseObject({
 
 const SuccessResponse = z.looseObject({ success: z.boolean() });
 
+/** GET /{phone_number_id}: what Meta says about a business number. */
+const PhoneNumberResponse = z.looseObject({
+  id: z.string().optional(),
+  display_phone_number: z.string().min(1),
+  verified_name: z.string().min(1),
+  quality_rating: z.string().optional(),
+  messaging_limit_tier: z.string().optional(),
+});
+
 const MediaInfoResponse = z.looseObject({
   url: z.string().min(1),
   mime_type: z.string(),
@@ -190,6 +203,20 @@ export interface MediaInfo {
   sha256: string;
   file_size: number;
 }
+
+export interface PhoneNumberInfo {
+  /** As Meta shows it, e.g. "+62 811-1100-0001". */
+  displayPhoneNumber: string;
+  /** The business name Meta approved for the number. */
+  verifiedName: string;
+  /** GREEN, YELLOW, RED or UNKNOWN. */
+  qualityRating: string | null;
+  /** TIER_250, TIER_1K, TIER_10K, TIER_100K or TIER_UNLIMITED. */
+  messagingLimitTier: string | null;
+}
+
+/** The fields asked for in a number lookup. */
+export const PHONE_NUMBER_FIELDS = "display_phone_number,verified_name,quality_rating,messaging_limit_tier";
 
 export type ImageSource = { link: string; caption?: string } | { id: string; caption?: string };
 
@@ -303,6 +330,32 @@ export class GraphClient {
     const parsed = SuccessResponse.safeParse(answer.json);
     if (!parsed.success || !parsed.data.success)
       throw unexpectedAnswer(answer.status, "mark read was not confirmed");
+  }
+
+  /** This client's number as Meta describes it; proves at once that the id exists and the token may use it. */
+  async getPhoneNumber(): Promise<PhoneNumberInfo> {
+    const url = `${this.baseUrl}/${this.apiVersion}/${encodeURIComponent(this.phoneNumberId)}?fields=${PHONE_NUMBER_FIELDS}`;
+    const answer = await this.callJson("GET", url);
+    const parsed = PhoneNumberResponse.safeParse(answer.json);
+    if (!parsed.success)
+      throw unexpectedAnswer(answer.status, "number lookup without display_phone_number or verified_name");
+    return {
+      displayPhoneNumber: parsed.data.display_phone_number,
+      verifiedName: parsed.data.verified_name,
+      qualityRating: parsed.data.quality_rating ?? null,
+      messagingLimitTier: parsed.data.messaging_limit_tier ?? null,
+    };
+  }
+
+  /** Subscribes this app to the WhatsApp Business Account's webhooks (messages and statuses of its numbers). */
+  async subscribeApp(wabaId: string): Promise<void> {
+    const answer = await this.callJson(
+      "POST",
+      `${this.baseUrl}/${this.apiVersion}/${encodeURIComponent(wabaId)}/subscribed_apps`,
+    );
+    const parsed = SuccessResponse.safeParse(answer.json);
+    if (!parsed.success || !parsed.data.success)
+      throw unexpectedAnswer(answer.status, "subscription was not confirmed");
   }
 
   /** Where to download an inbound media id from (the URL expires in about five minutes) and what to expect there. */

@@ -7,7 +7,7 @@ import { db } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
 import type { JobDefinition } from "@/lib/core/queue/define";
 import { queueSchema } from "@/lib/core/queue/queue";
-import { findTenantByPhoneNumberId, type RoutedTenant } from "@/lib/whatsapp/accounts";
+import { findTenantByPhoneNumberId, noteWebhookReceived, type RoutedTenant } from "@/lib/whatsapp/accounts";
 import { type QueueTurn, storeInbound } from "@/lib/whatsapp/inbound";
 import { applyLateStatusJob } from "@/lib/whatsapp/jobs/apply-late-status";
 import { applyStatus } from "@/lib/whatsapp/statuses";
@@ -99,8 +99,12 @@ export async function processWebhookEvent(
   try {
     const routes = new Map<string, RoutedTenant | null>();
     const route = async (phoneNumberId: string) => {
-      if (!routes.has(phoneNumberId))
-        routes.set(phoneNumberId, await findTenantByPhoneNumberId(phoneNumberId));
+      if (!routes.has(phoneNumberId)) {
+        const found = await findTenantByPhoneNumberId(phoneNumberId);
+        routes.set(phoneNumberId, found);
+        // Connection health: the WhatsApp tab shows when this showroom last heard from Meta.
+        if (found) await withTenant(found.id, (tx) => noteWebhookReceived(tx, found.id));
+      }
       return routes.get(phoneNumberId) ?? null;
     };
     for (const item of read.items) {

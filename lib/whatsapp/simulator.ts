@@ -8,6 +8,7 @@ import { decryptSecret, encryptionKeys } from "@/lib/core/crypto";
 import type { Tx } from "@/lib/core/db/client";
 import { withTenant } from "@/lib/core/db/tenant";
 import { appUrl, type Env, getEnv } from "@/lib/core/env";
+import { whatsappSettings } from "@/lib/settings/platform";
 import { findTenantByPhoneNumberId } from "@/lib/whatsapp/accounts";
 import { signWebhookBody } from "@/lib/whatsapp/signature";
 
@@ -80,10 +81,10 @@ export class SimulatorNotReady extends Error {
   }
 }
 
-/** Signs the exact bytes with WHATSAPP_APP_SECRET and POSTs them to our webhook, as Meta would. */
+/** Signs the exact bytes with the app secret in effect and POSTs them to our webhook, as Meta would. */
 export async function postSignedWebhook(body: string, env: Env = getEnv()): Promise<void> {
-  const secret = env.WHATSAPP_APP_SECRET;
-  if (!secret) throw new SimulatorNotReady("WHATSAPP_APP_SECRET is not set");
+  const secret = (await whatsappSettings(env)).appSecret;
+  if (!secret) throw new SimulatorNotReady("no WhatsApp app secret is set");
   const response = await fetch(`${internalBaseUrl(env)}/api/webhooks/whatsapp`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-hub-signature-256": signWebhookBody(body, secret) },
@@ -114,7 +115,7 @@ export async function simulatorProblem(
   tenantId: string,
   env: Env = getEnv(),
 ): Promise<string | null> {
-  if (!env.WHATSAPP_APP_SECRET) return "no_secret";
+  if (!(await whatsappSettings(env)).appSecret) return "no_secret";
   if (!graphSimEnabled(env)) return "not_offline";
   const tenant = await tx.tenant.findUnique({
     where: { id: tenantId },
@@ -202,6 +203,71 @@ export async function authorizeSimCall(
   return sameSecret(token, bearer)
     ? { phoneNumberId, displayPhoneNumber: stored.whatsappNumber ?? phoneNumberId }
     : null;
+}
+
+/** Tokens the stand-in accepts for a number no showroom has connected yet (the seed's are made the same way). */
+export const DEMO_TOKEN_PREFIX = "SIM-";
+const DEMO_NUMBER_PREFIX = "1099";
+
+/** A fresh demo number id and token for the WhatsApp tab's "fill in a demo number". */
+export function demoCredentials(): { phoneNumberId: string; accessToken: string } {
+  const digits = Array.from(randomBytes(11), (byte) => String(byte % 10)).join("");
+  return {
+    phoneNumberId: `${DEMO_NUMBER_PREFIX}${digits}`,
+    accessToken: `${DEMO_TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`,
+  };
+}
+
+export type SimLookup =
+  | { ok: true; number: Record<string, string> }
+  | { ok: false; status: number; code: number; message: string };
+
+/**
+ * GET /{version}/{phone_number_id}?fields=... as Meta answers it. A connected number answers to
+ * its showroom's own token only; a number nobody has connected answers to any demo token
+ * ("SIM-..."), so an owner on `npm start` can connect one; anything else is refused like Meta does.
+ */
+export async function simNumberLookup(
+  phoneNumberId: string,
+  authorization: string | null,
+): Promise<SimLookup> {
+  const refused = {
+    ok: false as const,
+    status: 401,
+    code: 190,
+    message: "Invalid OAuth access token - Cannot parse access token",
+  };
+  const unknown = {
+    ok: false as const,
+    status: 400,
+    code: 100,
+    message: `Unsupported get request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+  };
+  const bearer = /^Bearer\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim();
+  if (!bearer) return refused;
+  if (!/^\d{5,25}$/.test(phoneNumberId)) return unknown;
+  const last4 = phoneNumberId.slice(-4);
+  const answer = (display: string, name: string) => ({
+    ok: true as const,
+    number: {
+      id: phoneNumberId,
+      display_phone_number: display,
+      verified_name: name,
+      quality_rating: "GREEN",
+      messaging_limit_tier: "TIER_1K",
+    },
+  });
+  const holder = await findTenantByPhoneNumberId(phoneNumberId);
+  if (holder) {
+    const showroom = await authorizeSimCall(phoneNumberId, authorization);
+    if (!showroom) return refused;
+    const name = await withTenant(holder.id, (tx) =>
+      tx.tenant.findUnique({ where: { id: holder.id }, select: { name: true } }),
+    );
+    return answer(`+${showroom.displayPhoneNumber}`, name?.name ?? holder.slug);
+  }
+  if (!bearer.startsWith(DEMO_TOKEN_PREFIX) || bearer.length < 12) return refused;
+  return answer(`+62 811-0000-${last4}`, `Nomor Demo ${last4}`);
 }
 
 export function newSimWamid(): string {

@@ -1,4 +1,5 @@
-// A fake of Meta's Graph API for WhatsApp (send, read receipts, media) on a random local port, speaking the real wire format.
+// A fake of Meta's Graph API for WhatsApp (send, read receipts, media, number lookup, WABA
+// subscription) on a random local port, speaking the real wire format.
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -38,6 +39,19 @@ export interface FakeMedia {
   mimeType: string;
 }
 
+/** A business number the fake knows: GET /{version}/{id}?fields=... answers with it, to its own token. */
+export interface FakePhoneNumber {
+  id: string;
+  displayPhoneNumber: string;
+  verifiedName: string;
+  qualityRating?: string;
+  messagingLimitTier?: string;
+  /** The System User token that may use this number; another known token gets Meta's code 100. */
+  token: string;
+  /** The WhatsApp Business Account it belongs to (POST /{waba_id}/subscribed_apps). */
+  wabaId?: string;
+}
+
 export interface FakeGraphApi {
   /** http://127.0.0.1:<port>: use as the Graph API base URL. */
   url: string;
@@ -49,9 +63,16 @@ export interface FakeGraphApi {
   setDelay(ms: number): void;
   /** Serve media: GET /{version}/{id} gives its info, and the URL in that info gives its bytes (bearer token required). */
   addMedia(media: FakeMedia): void;
+  /**
+   * A number to look up. Once any number is added, bearer tokens are checked like Meta does: an
+   * unknown token gets 401/190, a known token asking about a number it may not use gets 400/100.
+   */
+  addPhoneNumber(number: FakePhoneNumber): void;
+  /** WABA ids the app was subscribed to (POST /{waba_id}/subscribed_apps), in order. */
+  subscriptions: string[];
   /** From now on only `Bearer <token>` is accepted; anything else gets 401 with code 190. */
   requireToken(token: string): void;
-  /** Forget requests, pending failures and the delay (media and the token stay). */
+  /** Forget requests, subscriptions, pending failures and the delay (media, numbers and the token stay). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -210,7 +231,9 @@ const WithDefaultType = z.looseObject({ type: z.string().default("text") });
 // ---------------------------------------------------------------------------------------------------------------
 
 const DEFAULT_MESSAGES: ReadonlyMap<number, string> = new Map([
+  [10, "(#10) Application does not have permission for this action"],
   [100, "(#100) Invalid parameter"],
+  [200, "(#200) Requires whatsapp_business_management permission"],
   [190, "Error validating access token: Session has expired."],
   [130429, "(#130429) Rate limit hit"],
   [131026, "(#131026) Message undeliverable"],
@@ -227,6 +250,8 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
   const sent: SentRequest[] = [];
   const media = new Map<string, StoredMedia>();
   const failures: PendingFailure[] = [];
+  const numbers = new Map<string, FakePhoneNumber>();
+  const subscriptions: string[] = [];
   let requiredToken: string | null = options.token ?? null;
   let delayMs = 0;
   let messageCounter = 0;
@@ -253,7 +278,8 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       body,
     });
 
-    if (!hasValidToken(request.headers.authorization)) {
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "";
+    if (!hasValidToken(request.headers.authorization) || !isKnownToken(bearer)) {
       return graphError(401, {
         code: 190,
         message: "Invalid OAuth access token - Cannot parse access token",
@@ -268,7 +294,13 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       return graphError(400, { code: 2500, message: `Unknown path components: ${url.pathname}` });
     }
     if (isMessagesCall && objectId !== undefined) return acceptMessage(objectId, body);
-    if (method === "GET" && objectId !== undefined && edge === undefined) return serveMediaInfo(objectId);
+    if (method === "POST" && objectId !== undefined && edge === "subscribed_apps")
+      return subscribeApp(objectId, bearer);
+    if (method === "GET" && objectId !== undefined && edge === undefined) {
+      if (media.has(objectId)) return serveMediaInfo(objectId);
+      if (numbers.has(objectId)) return serveNumber(objectId, bearer, url.searchParams.get("fields"));
+      return unknownObject("get", objectId);
+    }
     return graphError(400, { code: 100, message: `Unsupported ${method.toLowerCase()} request.` });
   }
 
@@ -277,6 +309,40 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     const token = match?.[1];
     if (token === undefined || token.trim() === "") return false;
     return requiredToken === null || token === requiredToken;
+  }
+
+  /** Without registered numbers any token is "known" (the send tests' behaviour). */
+  function isKnownToken(token: string): boolean {
+    if (numbers.size === 0) return true;
+    return token === requiredToken || [...numbers.values()].some((number) => number.token === token);
+  }
+
+  function serveNumber(id: string, token: string, fields: string | null): Reply {
+    const number = numbers.get(id);
+    if (number === undefined || number.token !== token) return unknownObject("get", id);
+    const all: Record<string, string | undefined> = {
+      display_phone_number: number.displayPhoneNumber,
+      verified_name: number.verifiedName,
+      quality_rating: number.qualityRating ?? "GREEN",
+      messaging_limit_tier: number.messagingLimitTier ?? "TIER_1K",
+      code_verification_status: "VERIFIED",
+      platform_type: "CLOUD_API",
+    };
+    // Meta answers the fields asked for (a default few otherwise), always with the id.
+    const asked = (fields ?? "display_phone_number,verified_name").split(",").map((field) => field.trim());
+    const answer: Record<string, string> = { id };
+    for (const field of asked) {
+      const value = all[field];
+      if (value !== undefined) answer[field] = value;
+    }
+    return json(200, answer);
+  }
+
+  function subscribeApp(wabaId: string, token: string): Reply {
+    const owns = [...numbers.values()].some((number) => number.wabaId === wabaId && number.token === token);
+    if (numbers.size > 0 && !owns) return unknownObject("post", wabaId);
+    subscriptions.push(wabaId);
+    return json(200, { success: true });
   }
 
   function takeFailure(): Reply | null {
@@ -394,6 +460,10 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     setDelay(ms) {
       delayMs = ms;
     },
+    subscriptions,
+    addPhoneNumber(number) {
+      numbers.set(number.id, number);
+    },
     addMedia({ id, bytes, mimeType }) {
       const sha256Hex = createHash("sha256").update(bytes).digest("hex");
       media.set(id, { id, bytes, mimeType, sha256Hex, downloadKey: randomBytes(8).toString("hex") });
@@ -403,6 +473,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     },
     reset() {
       sent.length = 0;
+      subscriptions.length = 0;
       failures.length = 0;
       delayMs = 0;
     },
@@ -418,6 +489,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
 
 function defaultStatusFor(code: number): number {
   if (code === 190) return 401;
+  if (code === 10 || code === 200) return 403;
   return SERVER_SIDE_CODES.has(code) ? 500 : 400;
 }
 

@@ -4,10 +4,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { cli } from "../support/cli";
 import { sixtyRows } from "../support/csv";
-import { runScript } from "../support/run-script";
-
-const cli = (...args: string[]) => runScript("scripts/cli.ts", args);
 
 describe("command line", () => {
   it("creates a showroom, imports 57 of 60 rows with 3 row errors, and creates nothing on a second import", async () => {

@@ -104,6 +104,14 @@ async function fillEveryTable(tenantId: string): Promise<void> {
     await tx.llmCall.create({
       data: { tenantId, provider: "local", model: "local", latencyMs: 3, outcome: "ok" },
     });
+    await tx.waConnection.create({
+      data: {
+        tenantId,
+        displayPhoneNumber: "+62 811-0000-0001",
+        verifiedName: "Showroom",
+        checkedAt: new Date(),
+      },
+    });
   });
 }
 

@@ -316,6 +316,44 @@ describe("classifying error codes", () => {
   it("lets the code decide over the HTTP status", () => {
     expect(classifyGraphError(131047, 500)).toEqual({ category: "window_closed", retryable: false });
   });
+
+  it("tells a token without the WhatsApp permissions (10, 200) from a bad token (190)", () => {
+    expect(classifyGraphError(10, 403)).toEqual({ category: "permission", retryable: false });
+    expect(classifyGraphError(200, 403)).toEqual({ category: "permission", retryable: false });
+  });
+});
+
+describe("looking a number up", () => {
+  it("asks for the number's fields with the token and reads Meta's answer", async () => {
+    graph.addPhoneNumber({
+      id: PHONE_NUMBER_ID,
+      displayPhoneNumber: "+62 811-1100-0001",
+      verifiedName: "Maju Motor",
+      qualityRating: "YELLOW",
+      messagingLimitTier: "TIER_250",
+      token: TOKEN,
+      wabaId: "102290129340398",
+    });
+    expect(await client().getPhoneNumber()).toEqual({
+      displayPhoneNumber: "+62 811-1100-0001",
+      verifiedName: "Maju Motor",
+      qualityRating: "YELLOW",
+      messagingLimitTier: "TIER_250",
+    });
+    expect(lastRequest()).toMatchObject({
+      method: "GET",
+      path: `/${VERSION}/${PHONE_NUMBER_ID}`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    await client().subscribeApp("102290129340398");
+    expect(graph.subscriptions).toEqual(["102290129340398"]);
+    const refused = await graphError(client({ accessToken: "EAAG-other" }).getPhoneNumber());
+    expect({ code: refused.code, status: refused.httpStatus, category: refused.category }).toEqual({
+      code: 190,
+      status: 401,
+      category: "auth",
+    });
+  });
 });
 
 describe("media", () => {

@@ -17,8 +17,8 @@ import type { PhotoToSend } from "@/lib/assistant/llm/tools/turn";
 import type { BuyerReply, ReplyOptions } from "@/lib/assistant/reply";
 import { understandBuyerMessage } from "@/lib/assistant/understand/buyer-message";
 import type { Tx } from "@/lib/core/db/client";
-import { getEnv } from "@/lib/core/env";
 import { isListed } from "@/lib/inventory/listing";
+import { aiSettings } from "@/lib/settings/platform";
 
 export interface LlmReply extends BuyerReply {
   /** Photos the tools chose when no conversation was given: the caller queues them. */
@@ -66,8 +66,8 @@ export async function composeLlmReply(
       city: true,
     },
   });
-  const env = getEnv();
-  const configured = configuredProvider(tenant.aiProvider, env);
+  const ai = await aiSettings();
+  const configured = configuredProvider(tenant.aiProvider, ai);
   if (!configured) return null;
 
   const blocked = await checkAllowance(tx, {
@@ -136,7 +136,7 @@ export async function composeLlmReply(
       messages: [{ role: "user", text: options.text }],
       tools: ASSISTANT_TOOLS,
       executeTool: executor.execute,
-      signal: AbortSignal.timeout(options.deadlineMs ?? Math.min(env.AI_TIMEOUT_MS, 15_000)),
+      signal: AbortSignal.timeout(options.deadlineMs ?? Math.min(ai.timeoutMs, 15_000)),
     });
   } catch (error) {
     // A failed statement inside a tool leaves PostgreSQL's transaction aborted; the savepoint brings it back.

@@ -12,10 +12,12 @@ import * as leads from "@/lib/core/i18n/areas/leads";
 import * as limits from "@/lib/core/i18n/areas/limits";
 import * as notifications from "@/lib/core/i18n/areas/notifications";
 import * as overview from "@/lib/core/i18n/areas/overview";
+import * as platformSettings from "@/lib/core/i18n/areas/platform-settings";
 import * as security from "@/lib/core/i18n/areas/security";
 import * as settings from "@/lib/core/i18n/areas/settings";
 import * as staff from "@/lib/core/i18n/areas/staff";
 import * as vehicles from "@/lib/core/i18n/areas/vehicles";
+import * as whatsapp from "@/lib/core/i18n/areas/whatsapp";
 
 const base = {
   "app.name": "autolumiku",
@@ -201,6 +203,8 @@ const id = {
   ...security.id,
   ...inputs.id,
   ...notifications.id,
+  ...whatsapp.id,
+  ...platformSettings.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -387,6 +391,8 @@ const en: Record<MessageKey, string> = {
   ...security.en,
   ...inputs.en,
   ...notifications.en,
+  ...whatsapp.en,
+  ...platformSettings.en,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { id, en };

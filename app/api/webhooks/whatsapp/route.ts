@@ -1,19 +1,21 @@
 // WhatsApp Cloud API webhook. GET: Meta's subscription check. POST: the signature is checked on
 // the raw bytes, the raw event is stored and queued, and 200 goes back at once; everything else
-// happens in the queue (lib/whatsapp/ingest.ts), so a slow assistant never delays the ack.
+// happens in the queue (lib/whatsapp/ingest.ts), so a slow assistant never delays the ack. The
+// secret and the verify token are the platform settings in effect (/admin/settings over the
+// environment, lib/settings/platform.ts).
 
 import { answeringRateLimits } from "@/lib/actions/result";
 import { acceptWebhook } from "@/lib/assistant/jobs/process-webhook-event";
-import { getEnv } from "@/lib/core/env";
 import { getTranslator } from "@/lib/core/i18n/server";
 import { readBodyWithin, WEBHOOK_BODY_LIMIT } from "@/lib/core/request-body";
+import { whatsappSettings } from "@/lib/settings/platform";
 import { countBadSignature, refuseAddressWithBadSignatures } from "@/lib/whatsapp/bad-signature-limit";
 import { verifySubscription, verifyWebhookSignature } from "@/lib/whatsapp/signature";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const token = getEnv().WHATSAPP_VERIFY_TOKEN;
+  const token = (await whatsappSettings()).verifyToken;
   const challenge = token ? verifySubscription(new URL(request.url).searchParams, token) : null;
   if (challenge === null)
     return new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain" } });
@@ -27,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
 
 async function receive(request: Request): Promise<Response> {
   await refuseAddressWithBadSignatures(request.headers);
-  const secret = getEnv().WHATSAPP_APP_SECRET;
+  const secret = (await whatsappSettings()).appSecret;
   // Over 1 MB is refused before the signature work, and before reading it all (lib/core/request-body).
   const raw = await readBodyWithin(request, WEBHOOK_BODY_LIMIT);
   if (!raw) return Response.json({ error: "too_large", message: "Body over 1 MB" }, { status: 413 });

@@ -1,6 +1,12 @@
-// One showroom: plan limits, suspend/reactivate, and deletion after a full export.
+// One showroom: plan limits, its WhatsApp number, suspend/reactivate, and deletion after a full export.
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import {
+  connectShowroomWhatsAppAction,
+  disconnectShowroomWhatsAppAction,
+  refreshShowroomWhatsAppAction,
+  sendShowroomTestMessageAction,
+} from "@/app/(platform)/admin/whatsapp-actions";
 import {
   DeleteShowroomForm,
   ShowroomLimitsForm,
@@ -8,15 +14,21 @@ import {
   ShowroomStatusButton,
 } from "@/components/admin/console-forms";
 import { DomainStatusBadge, DomainStatusDetails } from "@/components/dashboard/settings/domain-status";
+import { WhatsAppPanel } from "@/components/dashboard/whatsapp/whatsapp-panel";
 import { TitledCard } from "@/components/ui/card";
 import { adminPage } from "@/lib/actions/pages";
 import { getShowroom } from "@/lib/admin/showrooms";
+import { readShowroomWhatsApp } from "@/lib/admin/whatsapp";
 import { getTranslator } from "@/lib/core/i18n/server";
 
 export default async function ShowroomPage({ params }: { params: Promise<{ id: string }> }) {
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const { data: showroom } = await adminPage(({ actor }) => getShowroom(actor, id.data));
+  const { data } = await adminPage(async ({ actor }) => ({
+    showroom: await getShowroom(actor, id.data),
+    whatsapp: await readShowroomWhatsApp(actor, id.data),
+  }));
+  const { showroom } = data;
   const { locale, t } = await getTranslator();
   return (
     <div className="space-y-4">
@@ -32,6 +44,22 @@ export default async function ShowroomPage({ params }: { params: Promise<{ id: s
       <TitledCard title={t("admin.limits.title")}>
         <ShowroomLimitsForm locale={locale} tenantId={showroom.id} limits={showroom} />
       </TitledCard>
+      <section className="space-y-2" aria-labelledby="showroom-whatsapp">
+        <h2 id="showroom-whatsapp" className="text-lg font-semibold">
+          {t("whatsapp.title")}
+        </h2>
+        <WhatsAppPanel
+          locale={locale}
+          view={data.whatsapp}
+          scope={{ tenantId: showroom.id }}
+          actions={{
+            connect: connectShowroomWhatsAppAction,
+            disconnect: disconnectShowroomWhatsAppAction,
+            refresh: refreshShowroomWhatsAppAction,
+            sendTest: sendShowroomTestMessageAction,
+          }}
+        />
+      </section>
       <TitledCard title={t("domains.console.title")}>
         {showroom.domains.length ? (
           <ul className="divide-y divide-border" data-testid="console-domains">
